@@ -1,0 +1,74 @@
+// The Notice contract: what `bidgraph extract` prints, one JSON object per document.
+// Other tools and the loader depend on these names; change them only with the README.
+
+export type NoticeType = 'award' | 'candidate' | 'tender' | 'correction' | 'termination' | 'other';
+export type MediaType = 'text/html' | 'application/pdf' | 'text/plain';
+export type SupplierRole = 'sole' | 'lead' | 'member';
+export type RateKind = '下浮率' | '折扣率' | '费率' | '优惠率';
+
+export interface Money { amount: number; currency: 'CNY' }
+
+export interface Source {
+  path: string;
+  sha256: string;
+  mediaType: MediaType;
+  encoding: string | null;
+}
+
+export interface Party { name: string; address: string | null }
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  /** From the province down to the region itself. */
+  path: { code: string; name: string }[];
+}
+
+export interface Supplier {
+  /** Canonical name (see src/domain/names.ts). */
+  name: string;
+  rawName: string;
+  address: string | null;
+  uscc: string | null;
+  role: SupplierRole;
+}
+
+export interface Award {
+  lot: string | null;
+  status: 'active' | 'unsuccessful';
+  suppliers: Supplier[];
+  /** In yuan. */
+  value: Money | null;
+  rate: { kind: RateKind; percent: number } | null;
+}
+
+export interface Candidate {
+  rank: number | null;
+  name: string;
+  bid: Money | null;
+}
+
+export interface Evidence {
+  /** A JSON path into the notice, e.g. "buyer.name" or "awards[0].suppliers[1].name". */
+  field: string;
+  text: string;
+  /** Offsets into the document's extracted text. */
+  start: number;
+  end: number;
+}
+
+export interface Notice {
+  source: Source;
+  noticeType: NoticeType;
+  title: string | null;
+  publishedAt: string | null;
+  project: { name: string | null; code: string | null; method: string | null; contractModel: string[] };
+  buyer: Party | null;
+  agency: Party | null;
+  region: RegionRef | null;
+  budget: Money | null;
+  awards: Award[];
+  candidates: Candidate[];
+  evidence: Evidence[];
+  warnings: string[];
+}
