@@ -1,0 +1,27 @@
+// The command line. The only place that imports both ingest/ and src/, and the only place that exits.
+import { Command } from 'commander';
+import { UserError } from '../src/errors.ts';
+import { registerDb } from './commands/db.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStart } from './commands/start.ts';
+import { warn } from './output.ts';
+
+const program = new Command()
+  .name('bidgraph')
+  .description('Procurement awards and company ownership from Chinese notices, in Neo4j, with a GraphQL API.')
+  .showHelpAfterError();
+
+registerStart(program);
+registerDb(program);
+registerServe(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof UserError) {
+    warn(`bidgraph: ${err.message}`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

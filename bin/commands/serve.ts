@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../src/config.ts';
+import { ensureDatabase } from '../../src/db/ensure.ts';
+import { listen } from '../../src/api/server.ts';
+import { say, warn } from '../output.ts';
+
+export async function serve(port: number, log = warn): Promise<void> {
+  const cfg = loadConfig();
+  const driver = await ensureDatabase(cfg, log);
+  const server = await listen({ driver, database: cfg.neo4j.database, graphiql: !cfg.publicMode }, port);
+  say(`GraphQL: http://localhost:${port}/graphql`);
+  if (!cfg.neo4j.external) say(`Neo4j Browser: http://127.0.0.1:${cfg.local.httpPort}/browser/`);
+  const close = () => {
+    server.close();
+    void driver.close();
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the GraphQL API (GraphiQL at /graphql)')
+    .option('-p, --port <port>', 'port to listen on (env PORT)', (v) => Number(v))
+    .action(async (opts: { port?: number }) => {
+      await serve(opts.port ?? loadConfig().apiPort);
+    });
+}

@@ -1,0 +1,49 @@
+// Typed access to schema/model.json, with a check that the model does not contradict itself.
+import raw from './model.json' with { type: 'json' };
+
+export interface NodeModel {
+  description: string;
+  key: string;
+  unique: string[];
+  indexed: string[];
+  caption: string;
+  properties: Record<string, string>;
+}
+
+export interface RelationshipModel {
+  from: string | string[];
+  to: string;
+  properties?: Record<string, string>;
+}
+
+export interface Model {
+  nodes: Record<string, NodeModel>;
+  relationships: Record<string, RelationshipModel>;
+  fulltext: { name: string; labels: string[]; properties: string[]; analyzer: string }[];
+}
+
+export function checkModel(m: Model): string[] {
+  const problems: string[] = [];
+  const labels = new Set(Object.keys(m.nodes));
+  for (const [label, node] of Object.entries(m.nodes)) {
+    if (!node.unique.includes(node.key)) problems.push(`${label}: key ${node.key} is not unique`);
+    for (const prop of [...node.unique, ...node.indexed, node.caption]) {
+      if (!(prop in node.properties)) problems.push(`${label}: ${prop} is not a declared property`);
+    }
+  }
+  for (const [type, rel] of Object.entries(m.relationships)) {
+    for (const end of [...[rel.from].flat(), rel.to]) {
+      if (!labels.has(end)) problems.push(`${type}: unknown label ${end}`);
+    }
+  }
+  for (const ft of m.fulltext) {
+    for (const l of ft.labels) if (!labels.has(l)) problems.push(`fulltext ${ft.name}: unknown label ${l}`);
+  }
+  return problems;
+}
+
+const loaded = raw as unknown as Model;
+const problems = checkModel(loaded);
+if (problems.length) throw new Error(`schema/model.json contradicts itself: ${problems.join('; ')}`);
+
+export const model: Model = loaded;

@@ -1,0 +1,78 @@
+// Environment and defaults, read once and passed down.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const LOCAL_DEFAULT_PASSWORD = 'bidgraph-local';
+
+export interface Neo4jConfig {
+  /** Bolt URI of the server to use. */
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+  /** True when NEO4J_URI points to a server bidgraph does not manage. */
+  external: boolean;
+}
+
+export interface LocalServerConfig {
+  /** Where the local server keeps its conf, data, logs and pid. */
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  password: string;
+  /** Extra JVM heap; the page cache is set in neo4j.conf. */
+  heap: string;
+  pageCache: string;
+}
+
+export interface Config {
+  home: string;
+  neo4j: Neo4jConfig;
+  local: LocalServerConfig;
+  apiPort: number;
+  apiToken: string | undefined;
+  publicMode: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new Error(`${name}=${raw} is not a port number (1-65535)`);
+  }
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const home = path.resolve(env.BIDGRAPH_HOME || path.join(repoRoot, '.bidgraph'));
+  const boltPort = port(env, 'NEO4J_BOLT_PORT', 7687);
+  const httpPort = port(env, 'NEO4J_HTTP_PORT', 7474);
+  const password = env.NEO4J_PASSWORD || LOCAL_DEFAULT_PASSWORD;
+  const external = Boolean(env.NEO4J_URI);
+  return {
+    home,
+    neo4j: {
+      uri: env.NEO4J_URI || `bolt://127.0.0.1:${boltPort}`,
+      user: env.NEO4J_USER || 'neo4j',
+      password,
+      database: env.NEO4J_DATABASE || undefined,
+      external,
+    },
+    local: {
+      home: path.join(home, 'neo4j'),
+      boltPort,
+      httpPort,
+      password,
+      heap: env.BIDGRAPH_NEO4J_HEAP || '2g',
+      pageCache: env.BIDGRAPH_NEO4J_PAGECACHE || '2g',
+    },
+    apiPort: port(env, 'PORT', 4000),
+    apiToken: env.BIDGRAPH_API_TOKEN || undefined,
+    publicMode: env.BIDGRAPH_PUBLIC === '1' || env.BIDGRAPH_PUBLIC === 'true',
+  };
+}
