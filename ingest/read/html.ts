@@ -25,7 +25,10 @@ export async function readHtml(bytes: Buffer, path: string, options?: Partial<Re
   if (!decoded) throw new ReadError(path, 'not a text document (binary content)');
   const text = htmlToText(decoded.text);
   const warnings = [...decoded.warnings];
-  if (text === '') warnings.push('page has no readable text');
+  if (text === '') {
+    const images = decoded.text.match(/<img\b/gi)?.length ?? 0;
+    warnings.push(images > 0 ? `page has no readable text, only ${images} image(s) (a scanned notice?)` : 'page has no readable text');
+  }
   return {
     path,
     sha256: sha256Hex(bytes),

@@ -25,14 +25,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function megabytes(n: number): string {
-  const mb = n / MB;
-  return Number.isInteger(mb) ? `${mb} MB` : `${mb.toFixed(1)} MB`;
+function size(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const [value, unit] = n < MB ? [n / 1024, 'KB'] : [n / MB, 'MB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
 /** Refuse input above the limit before doing any work on it. */
-export function checkSize(path: string, size: number, limit: number): void {
-  if (size > limit) throw new ReadError(path, `file too large (${megabytes(size)} > ${megabytes(limit)} limit)`);
+export function checkSize(path: string, bytes: number, limit: number): void {
+  if (bytes > limit) throw new ReadError(path, `file too large (${size(bytes)} > ${size(limit)} limit)`);
 }
 
 export function resolveOptions(options?: Partial<ReadOptions>): ReadOptions {
