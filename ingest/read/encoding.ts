@@ -149,7 +149,7 @@ export function decodeText(bytes: Uint8Array, declared: string | null): Decoded 
   // Neither decodes cleanly: decide between mojibake and binary by how much survives.
   const gb = decodeGb(bytes);
   const bad = countReplacements(gb);
-  if (bad / Math.max(1, gb.length) > 0.05) return null;
+  if (bad / Math.max(1, gb.length) > 0.1) return null;
   warnings.push(`${bad} invalid byte sequence(s) for gb18030 replaced with U+FFFD (not valid UTF-8 either)`);
   return { text: gb, encoding: 'gb18030', warnings };
 }

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { ReadError } from '../../ingest/read/document.ts';
+import { readDocument, readFile } from '../../ingest/read/index.ts';
+import { readText } from '../../ingest/read/text.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/read');
+const fixture = (name: string) => path.join(fixtures, name);
+
+// The fixtures were written with CRLF line endings; the reader hands out LF only.
+const notice = '示例县视频监控设备采购项目中标公告\n采购人：示例县公安局\n中标供应商：示例科技有限公司\n中标金额：1,200,000.00元\n';
+
+describe('text reader', () => {
+  it('reads UTF-8 text and normalises line endings', async () => {
+    const doc = await readFile(fixture('notice-utf8.txt'));
+    assert.equal(doc.mediaType, 'text/plain');
+    assert.equal(doc.encoding, 'utf-8');
+    assert.equal(doc.text, notice);
+    assert.equal(doc.html, null);
+    assert.equal(doc.pages, null);
+    assert.deepEqual(doc.warnings, []);
+    assert.equal(doc.sha256, '9b4ef282e0be3f54d6e1be598a431715a622ee0c07a3f4840d43e700dec5b783');
+  });
+
+  it('sniffs GB18030 when the bytes are not UTF-8', async () => {
+    const doc = await readFile(fixture('notice-gb18030.txt'));
+    assert.equal(doc.encoding, 'gb18030');
+    assert.equal(doc.text, notice);
+    assert.deepEqual(doc.warnings, []);
+  });
+
+  it('reports ASCII as utf-8', async () => {
+    const doc = await readDocument('a.txt', Buffer.from('Award 2016\r\nend'));
+    assert.equal(doc.encoding, 'utf-8');
+    assert.equal(doc.text, 'Award 2016\nend');
+  });
+
+  it('honours a UTF-16 byte order mark', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('中标公告', 'utf16-le')]);
+    const doc = await readDocument('a.txt', bytes);
+    assert.equal(doc.encoding, 'utf-16le');
+    assert.equal(doc.text, '中标公告');
+  });
+
+  it('replaces bytes that are invalid in every encoding and says how many', async () => {
+    // Valid GBK with one stray lead byte (0x81) before an ASCII character.
+    const bytes = Buffer.concat([iconv.encode('中标公告', 'gbk'), Buffer.from([0x81, 0x20]), iconv.encode('采购人：示例县公安局', 'gbk')]);
+    const doc = await readDocument('a.txt', bytes);
+    assert.equal(doc.encoding, 'gb18030');
+    assert.equal(doc.text, '中标公告\uFFFD 采购人：示例县公安局');
+    assert.deepEqual(doc.warnings, ['1 invalid byte sequence(s) for gb18030 replaced with U+FFFD (not valid UTF-8 either)']);
+  });
+
+  it('refuses binary content and files over the limit', async () => {
+    await assert.rejects(readText(Buffer.from([0x00, 0x01, 0x02, 0x41]), 'x.txt'),
+      (e: unknown) => e instanceof ReadError && e.reason === 'not a text document (binary content)');
+    await assert.rejects(readText(Buffer.from('abcdef'), 'x.txt', { maxTextBytes: 4 }),
+      (e: unknown) => e instanceof ReadError && e.reason === 'file too large (6 bytes > 4 bytes limit)');
+  });
+});
