@@ -6,6 +6,12 @@ import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { warn } from './output.ts';
 
+// `bidgraph extract --json … | head` closes the pipe early: that is success, not a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const program = new Command()
   .name('bidgraph')
   .description('Procurement awards and company ownership from Chinese notices, in Neo4j, with a GraphQL API.')
