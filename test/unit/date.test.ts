@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates, parseDate } from '../../src/domain/date.ts';
+
+describe('parseDate: the forms quoted in domain.md §4', () => {
+  it('2025年06月27日 17:52', () => assert.equal(parseDate('2025年06月27日 17:52'), '2025-06-27'));
+  it('2016-11-30 15:58:59', () => assert.equal(parseDate('2016-11-30 15:58:59'), '2016-11-30'));
+  it('2016年11月30日', () => assert.equal(parseDate('2016年11月30日'), '2016-11-30'));
+  it('二○一六年11月 14 日', () => assert.equal(parseDate('二○一六年11月 14 日'), '2016-11-14'));
+  it('二○一七年八月十五日', () => assert.equal(parseDate('二○一七年八月十五日'), '2017-08-15'));
+});
+
+describe('parseDate: other forms', () => {
+  it('slashes and dots', () => {
+    assert.equal(parseDate('2016/11/30'), '2016-11-30');
+    assert.equal(parseDate('2016.11.30'), '2016-11-30');
+    assert.equal(parseDate('2016/1/6'), '2016-01-06');
+  });
+
+  it('full-width digits and separators', () => {
+    assert.equal(parseDate('２０１６年１１月３０日'), '2016-11-30');
+    assert.equal(parseDate('２０１６－１１－３０'), '2016-11-30');
+  });
+
+  it('Chinese numerals for month and day, with 〇 or ○ in the year', () => {
+    assert.equal(parseDate('二〇一六年十二月三十一日'), '2016-12-31');
+    assert.equal(parseDate('二〇一六年十月一日'), '2016-10-01');
+    assert.equal(parseDate('二〇一六年二月廿九日'), '2016-02-29');
+  });
+
+  it('spaces between the parts, 号 for 日, and a missing 日', () => {
+    assert.equal(parseDate('2016年 1 月 6日（单位公章）'), '2016-01-06');
+    assert.equal(parseDate('2016年11月30号'), '2016-11-30');
+    assert.equal(parseDate('成交日期：2016年11月30'), '2016-11-30');
+  });
+
+  it('rejects dates that are not on the calendar', () => {
+    assert.equal(parseDate('2016年2月30日'), null);
+    assert.equal(parseDate('2017-02-29'), null);
+    assert.equal(parseDate('2016-13-01'), null);
+    assert.equal(parseDate('2016年11月0日'), null);
+    assert.equal(parseDate('1016-11-30'), null);
+  });
+
+  it('rejects partial dates, mixed separators and other numbers', () => {
+    assert.equal(parseDate('2016年11月'), null);
+    assert.equal(parseDate('2016-11/30'), null);
+    assert.equal(parseDate('20161130'), null);
+    assert.equal(parseDate('联系电话：0476-7866605'), null);
+    assert.equal(parseDate('见公告原文'), null);
+  });
+
+  it('returns the first valid date', () => {
+    assert.equal(parseDate('2016年2月30日或2016年3月1日'), '2016-03-01');
+  });
+});
+
+describe('findDates', () => {
+  it('gives every date with offsets into the text', () => {
+    const text = '(公示期：2017年1月 9 日——2017年 1 月 11 日)';
+    assert.deepEqual(findDates(text), [
+      { date: '2017-01-09', start: 5, end: 16, raw: '2017年1月 9 日' },
+      { date: '2017-01-11', start: 18, end: 32, raw: '2017年 1 月 11 日' },
+    ]);
+    for (const found of findDates(text)) assert.equal(text.slice(found.start, found.end), found.raw);
+  });
+
+  it('keeps offsets exact over full-width text', () => {
+    const text = '发布时间：２０１６－１１－３０　１５：５８';
+    assert.deepEqual(findDates(text), [{ date: '2016-11-30', start: 5, end: 15, raw: '２０１６－１１－３０' }]);
+  });
+
+  it('stops before the time', () => {
+    assert.deepEqual(findDates('2016-11-30 15:58:59'), [{ date: '2016-11-30', start: 0, end: 10, raw: '2016-11-30' }]);
+  });
+
+  it('finds nothing in text without dates', () => {
+    assert.deepEqual(findDates('项目编号：2016ZQHW-154XJ'), []);
+  });
+});
