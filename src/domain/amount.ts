@@ -149,17 +149,16 @@ export function parseCapitalAmount(raw: string): number | null {
   return best ? best.fen / 100 : null;
 }
 
-interface Candidate { start: number; end: number; fen: number; text: string }
+interface Candidate { start: number; end: number; fen: number | null; text: string }
 
+/** Runs of capitals with a money unit; `fen` is null for a malformed run (人民币壹佰玖拾伍万万元整). */
 function capitalCandidates(text: string, raw: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(CAPITAL_RUN)) {
     const run = m[0];
     if (!CAPITAL_NUMERAL.test(run) || !MONEY_UNIT.test(run)) continue;
-    const fen = capitalToFen(run);
-    if (fen === null) continue;
     const start = m.index;
-    found.push({ start, end: start + run.length, fen, text: raw.slice(start, start + run.length) });
+    found.push({ start, end: start + run.length, fen: capitalToFen(run), text: raw.slice(start, start + run.length) });
   }
   return found;
 }
@@ -191,16 +190,20 @@ function unitOf(word: string | undefined): AmountUnit | null {
   return '元';
 }
 
+/** A unit in brackets that ends a label right before the number: 投标报价（万元）： 890.068859. */
+const LABEL_UNIT = /\(\s*(亿元|万元|元)\s*\)\s*:?\s*$/;
+
 function digitCandidates(text: string): DigitCandidate[] {
   const found: DigitCandidate[] = [];
   for (const m of text.matchAll(DIGIT_AMOUNT)) {
     if (m[5]) continue;
     const number = m[2];
+    const labelUnit = m[1] === undefined && !m[3] && !m[4] ? LABEL_UNIT.exec(text.slice(Math.max(0, m.index - 20), m.index)) : null;
     found.push({
       start: m.index,
       end: m.index + m[0].length,
       digits: number.replace(/[,\s]/g, ''),
-      unit: unitOf(m[3] ?? m[4]),
+      unit: unitOf(m[3] ?? m[4] ?? labelUnit?.[1]),
       currency: m[1] !== undefined,
       spaced: /\d\s+\d/.test(number),
     });
@@ -240,15 +243,17 @@ export function parseAmount(raw: string, opts?: { unit?: AmountUnit }): ParsedAm
   const money = digits.filter((c) => c.unit !== null || c.currency);
   const chosen = money[0] ?? (digits.length === 1 && standsAlone(text, digits[0]) ? digits[0] : undefined);
 
+  const warnings = capitals.filter((c) => c.fen === null).map((c) => `capital amount "${c.text}" is malformed; ignored`);
+  const readable = capitals.filter((c): c is Candidate & { fen: number } => c.fen !== null);
+
   if (!chosen) {
-    const capital = capitals[0];
+    const capital = readable[0];
     if (!capital) return null;
-    const warnings = capitals.length > 1 ? [`${capitals.length} amounts in the text; used the first`] : [];
+    if (readable.length > 1) warnings.push(`${readable.length} amounts in the text; used the first`);
     if (capital.fen === 0) warnings.push('amount is zero');
     return { amount: capital.fen / 100, fen: capital.fen, warnings, matched: capital.text };
   }
 
-  const warnings: string[] = [];
   const matched = raw.slice(chosen.start, chosen.end);
   let unit: AmountUnit;
   if (chosen.unit) {
@@ -266,7 +271,7 @@ export function parseAmount(raw: string, opts?: { unit?: AmountUnit }): ParsedAm
   if (chosen.spaced) warnings.push(`digits separated by spaces were joined in "${matched}"`);
   const others = new Set(money.slice(1).map((c) => toFen(c.digits, c.unit ?? unit)?.fen).filter((f) => f !== value.fen));
   if (others.size > 0) warnings.push(`${others.size + 1} different amounts in the text; used the first, "${matched}"`);
-  for (const capital of capitals) {
+  for (const capital of readable) {
     if (capital.fen !== value.fen) {
       warnings.push(`capital amount "${capital.text}" (${formatYuan(capital.fen)}) disagrees with "${matched}" (${formatYuan(value.fen)}); used the digits`);
     }

@@ -45,6 +45,12 @@ describe('parseAmount: units', () => {
     assert.deepEqual(parseAmount('349.035762', { unit: '万元' }), { amount: 3490357.62, fen: 349035762, warnings: [], matched: '349.035762' });
   });
 
+  it('takes the unit from a bracket that ends the label just before the number', () => {
+    assert.deepEqual(parseAmount('投标报价（万元）： 890.068859'), { amount: 8900688.59, fen: 890068859, warnings: [], matched: '890.068859' });
+    assert.deepEqual(parseAmount('拟 中 标 人\t重庆市北恒建筑工程有限公司\t中标金额(万元)\t349.035762\t'),
+      { amount: 3490357.62, fen: 349035762, warnings: [], matched: '349.035762' });
+  });
+
   it('lets a unit written in the text win over the header, and says so', () => {
     assert.deepEqual(parseAmount('100万元', { unit: '元' }), {
       amount: 1000000, fen: 100000000, warnings: ['unit 万元 in "100万元" overrides the given unit 元'], matched: '100万元',
@@ -105,7 +111,17 @@ describe('parseAmount: capital numerals', () => {
     });
   });
 
-  it('agrees with a real line from the corpus (misc-test_data_12)', () => {
+  it('ignores a malformed capital amount and says so (misc-test_data_1 writes 万万)', () => {
+    assert.deepEqual(parseAmount('中标金额：人民币壹佰玖拾伍万万元整（￥195万元）'), {
+      amount: 1950000, fen: 195000000, warnings: ['capital amount "壹佰玖拾伍万万元整" is malformed; ignored'], matched: '￥195万元',
+    });
+  });
+
+  it('agrees with real lines from the corpus', () => {
+    assert.deepEqual(parseAmount('预中标金额： RMB1256772.03元 (大写：壹佰贰拾伍万陆仟柒佰柒拾贰元叁分 )'),
+      { amount: 1256772.03, fen: 125677203, warnings: [], matched: 'RMB1256772.03元' });
+    assert.deepEqual(parseAmount('投标报价\t贰仟捌佰贰拾玖万叁仟零柒拾陆元肆角陆分（¥28293076.46）'),
+      { amount: 28293076.46, fen: 2829307646, warnings: [], matched: '¥28293076.46' });
     assert.deepEqual(parseAmount('中标金额：84.8651万元（大写：捌拾肆万捌仟陆佰伍拾壹元整）'), { amount: 848651, fen: 84865100, warnings: [], matched: '84.8651万元' });
   });
 });
