@@ -105,11 +105,11 @@ function personParty(details: Json, id: string): PartyRef {
   return partyRef(personFullName(details.names), { kind: 'person', id });
 }
 
-/** The share of the current shareholding interests, or null when there is none (not ownership). */
-function shareholding(interests: unknown, where: string, warn: Warn): ShareReading | null {
-  if (!Array.isArray(interests)) return null;
-  const held = interests.filter((i): i is Json => isObject(i) && i.type === 'shareholding' && !str(i.endDate));
-  if (held.length === 0) return null;
+/** The share of the current shareholding interest, or why there is none (control is not ownership). */
+function shareholding(interests: unknown, where: string, warn: Warn): ShareReading | string {
+  const all = Array.isArray(interests) ? interests.filter((i): i is Json => isObject(i) && i.type === 'shareholding') : [];
+  const held = all.filter((i) => !str(i.endDate));
+  if (held.length === 0) return all.length ? 'the shareholding has ended (endDate)' : 'no shareholding interest (control only)';
   if (held.length > 1) warn(where, `${held.length} current shareholding interests; the first is used`);
   const share = held[0].share;
   if (!isObject(share)) return { kind: 'missing' };
@@ -222,8 +222,8 @@ export function parseBods(doc: ReadDocument): OwnershipExtract {
       continue;
     }
     const share = shareholding(r.interests, where, warn);
-    if (!share) {
-      warn(where, 'no current shareholding interest (control only); skipped');
+    if (typeof share === 'string') {
+      warn(where, `${share}; skipped`);
       continue;
     }
     candidates.push({ owner, owned, share, asOf: r.date, snippet: r.id, offset: idOffset(doc.text, r.id), where });

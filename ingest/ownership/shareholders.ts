@@ -61,6 +61,7 @@ export function kindFromNature(nature: string): PartyKind | null {
 
 // The page separator pdf-parse writes between pages.
 const PAGE_MARKER = /^--\s*\d+\s*of\s*\d+\s*--$/;
+const USCC_LIKE = /^[0-9A-Z]{18}$/i;
 const TOTAL_ROW = /^(合计|总计|小计|共计)$/;
 // A name ends like this when it is complete; a PDF line that does not is continued on the next line.
 const NAME_END = /(公司|所|院|会|局|厅|委|部|中心|厂|行|社|户|账户|计划|基金|合伙[）)]|[）)])$/;
@@ -86,6 +87,9 @@ function valuesInText(cells: string[], c: Columns, natureWord: RegExp | undefine
   }
   if (c.nature !== null && natureWord && !natureWord.test(squeeze(values.nature))) {
     values.nature = rest.find((cell) => natureWord.test(squeeze(cell))) ?? '';
+  }
+  if (c.uscc !== null && !USCC_LIKE.test(squeeze(values.uscc))) {
+    values.uscc = rest.find((cell) => USCC_LIKE.test(squeeze(cell))) ?? '';
   }
   return values;
 }

@@ -98,9 +98,16 @@ export function htmlTables(html: string): Table[] {
   return tables;
 }
 
-/** Cells of one line of extracted text: tab-separated when tabs are present, else split on spaces. */
+/**
+ * Cells of one line of extracted text: tab-separated when tabs are present (empty cells kept, so
+ * positions hold where the writer kept them), else split on runs of spaces.
+ */
 export function textCells(line: string): string[] {
-  if (line.includes('\t')) return line.split('\t').map(cellText).filter((c) => c !== '');
+  if (line.includes('\t')) {
+    const cells = line.split('\t').map(cellText);
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    return cells.every((c) => c === '') ? [] : cells;
+  }
   const wide = line.trim().split(/\s{2,}/).filter((c) => c !== '');
   return wide.length >= 3 ? wide : line.trim().split(/\s+/).filter((c) => c !== '');
 }
