@@ -18,6 +18,11 @@ const GB_FAMILY = new Set([
 
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'x-unicode20utf8']);
 
+/** Western single-byte labels: any byte decodes, so a GBK page mislabelled with one never shows errors. */
+const WESTERN_LABELS = new Set(['iso-8859-1', 'latin1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii']);
+
+const CJK = /[\u4e00-\u9fff]/;
+
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 /** Decoded text of `bytes` if they are valid UTF-8, else null. */
@@ -57,15 +62,14 @@ function detectBom(bytes: Uint8Array): Bom | null {
 }
 
 /**
- * Binary content: NUL bytes, or many control characters. Text files in UTF-16 (which has NULs)
- * are recognised by their BOM before this check runs.
+ * Binary content: more than 2% NUL or other control bytes in the first 64 KB (a stray NUL at the end of
+ * a scraped page does not make it binary). UTF-16 text is recognised by its BOM before this check runs.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64 * 1024);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }
   return n > 0 && control / n > 0.02;
@@ -131,6 +135,13 @@ export function decodeText(bytes: Uint8Array, declared: string | null): Decoded 
       // Valid multi-byte UTF-8 is almost never valid-looking text in another encoding by accident.
       warnings.push(`page declares charset ${declared} but its bytes are valid UTF-8; decoded as utf-8`);
       return { text: utf8, encoding: 'utf-8', warnings };
+    }
+    if (WESTERN_LABELS.has(label) && hasNonAscii(bytes)) {
+      const sniffed = sniff(bytes);
+      if (sniffed && CJK.test(sniffed.text)) {
+        warnings.push(`page declares charset ${declared} but its bytes are Chinese ${sniffed.encoding}; decoded as ${sniffed.encoding}`);
+        return { ...sniffed, warnings };
+      }
     }
     const text = decodeWithLabel(bytes, label);
     const bad = countReplacements(text);

@@ -80,6 +80,22 @@ describe('HTML reader: encodings', () => {
     assert.equal(doc.text, noticeText('示例科技有限公司'));
   });
 
+  it('reads GBK bytes under a Western charset label as Chinese, and warns', async () => {
+    const bytes = readFileSync(fixture('notice-gbk.html'));
+    const mislabelled = Buffer.from(bytes.toString('latin1').replace('charset="gbk"', 'charset="iso-8859-1"'), 'latin1');
+    const doc = await readDocument('page.html', mislabelled);
+    assert.equal(doc.encoding, 'gb18030');
+    assert.deepEqual(doc.warnings, ['page declares charset iso-8859-1 but its bytes are Chinese gb18030; decoded as gb18030']);
+    assert.equal(doc.text, noticeText('示例科技有限公司'));
+  });
+
+  it('keeps a page with a stray NUL byte as text', async () => {
+    const bytes = Buffer.concat([readFileSync(fixture('notice-utf8-bom.html')), Buffer.from([0])]);
+    const doc = await readDocument('page.html', bytes);
+    assert.equal(doc.encoding, 'utf-8');
+    assert.equal(doc.text, noticeText('示例科技有限公司'));
+  });
+
   it('sniffs GB18030 when nothing is declared', async () => {
     const bytes = readFileSync(fixture('notice-gbk.html'));
     const undeclared = Buffer.from(bytes.toString('latin1').replace('<meta charset="gbk">', ''), 'latin1');
