@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDocument, readFile } from '../../ingest/read/index.ts';
+import { repoRoot } from '../../src/config.ts';
 import { annualReportSource, parseAnnualReport, reportSubject } from '../../ingest/ownership/annual-report.ts';
 import { extractOwnership, ownershipSourceFor } from '../../ingest/ownership/index.ts';
 import { parseRegistryExtract, registryExtractSource } from '../../ingest/ownership/registry-extract.ts';
@@ -181,4 +183,14 @@ test('reportSubject: company and period end from the title', () => {
 test('a procurement notice is no ownership source', async () => {
   const doc = await readDocument('n.html', Buffer.from('<p>中标公告</p><p>中标供应商：杭州海康威视数字技术股份有限公司</p>'));
   assert.equal(extractOwnership(doc), null);
+});
+
+test('none of the real procurement notices is taken for an ownership source', async () => {
+  const corpus = path.resolve(repoRoot, '../shared/corpus/real');
+  const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.html'));
+  assert.equal(files.length, 55);
+  for (const file of files) {
+    const doc = await readFile(path.join(corpus, file));
+    assert.equal(ownershipSourceFor(doc), null, file);
+  }
 });
