@@ -19,7 +19,9 @@ const BLOCKS = new Set([
 const MAX_INLINE_CELL = 300;
 
 // Whitespace that HTML collapses, plus no-break and ideographic spaces (Word and Chinese indents).
-const SPACES = /[ \t\n\r\f\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+/g;
+const SPACES = /[ \t\n\r\f\u00a0\u3000\u2002\u2003\u2009]+/g;
+// Invisible characters that would otherwise split words.
+const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
 
 /** Accumulates lines; a pending break is only written when more text follows. */
 class LineWriter {
@@ -28,7 +30,7 @@ class LineWriter {
   private pendingSpace = false;
 
   text(s: string): void {
-    const collapsed = s.replace(SPACES, ' ');
+    const collapsed = s.replace(ZERO_WIDTH, '').replace(SPACES, ' ');
     if (collapsed === ' ' || collapsed === '') {
       if (collapsed === ' ' && this.current !== '') this.pendingSpace = true;
       return;

@@ -168,6 +168,10 @@ describe('htmlToText', () => {
       '项 目 名 称： 示例项目\n总中标金 额：1元');
   });
 
+  it('removes zero-width characters instead of turning them into spaces', () => {
+    assert.equal(htmlToText('<p>示例&#8203;科技\ufeff有限公司</p>'), '示例科技有限公司');
+  });
+
   it('drops scripts, styles, comments and decodes entities', () => {
     assert.equal(htmlToText('<style>p{}</style><script>var a="<p>x</p>";</script><!-- 注释 --><p>A&amp;B &lt;C&gt; &#x4E2D;&#26631; &yen;5</p>'),
       'A&B <C> 中标 ¥5');
