@@ -1,0 +1,171 @@
+// Every statement the loader runs, named after what it does. Parameters only; each takes a list of
+// rows ($rows) and MERGEs on the node keys of schema/model.json, so running it twice changes nothing.
+
+/** What a batch must know before planning: companies by USCC or identity key, projects and awards by id. */
+export const READ_SNAPSHOT = `
+CALL () {
+  UNWIND $usccs AS u
+  MATCH (c:Company {uscc: u})
+  RETURN c
+  UNION
+  UNWIND $keys AS k
+  CALL db.index.fulltext.queryNodes('companyKeys', k.query) YIELD node
+  WITH node, k WHERE k.key IN node.nameKeys
+  RETURN node AS c
+}
+WITH collect(c {.id, .name, .names, .nameKeys, .uscc, .kind, .isBranch, .address, .amendedAt}) AS companies
+CALL () {
+  UNWIND $projectIds AS id
+  MATCH (p:Project {id: id})
+  RETURN collect(p {.id, .code, .name, .method, .contractModel, .budget, .status, .searchText, .amendedAt}) AS projects
+}
+CALL () {
+  UNWIND $awardIds AS id
+  MATCH (a:Award {id: id})
+  RETURN collect(a {.id, .lot, .status, .amount, .currency, .rateKind, .ratePercent, .date, .sha256, .snippet, .amendedAt}) AS awards
+}
+RETURN companies, projects, awards`;
+
+/** Documents already loaded, with what decides whether loading them again would change anything. */
+export const READ_DOCUMENTS = `
+UNWIND $shas AS s
+MATCH (d:Document {sha256: s})
+RETURN d.sha256 AS sha256, d.loaderVersion AS loaderVersion, d.url AS url, d.retrievedAt AS retrievedAt`;
+
+export const COUNT_REGIONS = 'MATCH (r:Region) RETURN count(r) AS n';
+
+export const MERGE_REGIONS = `
+UNWIND $rows AS row
+MERGE (r:Region {code: row.code})
+SET r.name = row.name, r.level = row.level, r.status = row.status`;
+
+/** For codes outside the gazetteer (a notice's own path): never overwrite what the gazetteer says. */
+export const MERGE_EXTRA_REGIONS = `
+UNWIND $rows AS row
+MERGE (r:Region {code: row.code})
+ON CREATE SET r.name = row.name, r.level = row.level, r.status = row.status`;
+
+export const MERGE_PART_OF = `
+UNWIND $rows AS row
+MATCH (r:Region {code: row.code})
+MATCH (p:Region {code: row.parent})
+MERGE (r)-[:PART_OF]->(p)`;
+
+export const MERGE_DOCUMENTS = `
+UNWIND $rows AS row
+MERGE (d:Document {sha256: row.sha256})
+SET d += row.props`;
+
+export const MERGE_COMPANIES = `
+UNWIND $rows AS row
+MERGE (c:Company {id: row.id})
+SET c += row.props`;
+
+export const MERGE_BRANCH_OF = `
+UNWIND $rows AS row
+MATCH (b:Company {id: row.from})
+MATCH (p:Company {id: row.to})
+MERGE (b)-[:BRANCH_OF]->(p)`;
+
+export const MERGE_PROJECTS = `
+UNWIND $rows AS row
+MERGE (p:Project {id: row.id})
+SET p += row.props`;
+
+/** The newest notice that names a region decides it: the old IN_REGION goes. */
+export const REPLACE_IN_REGION = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MATCH (r:Region {code: row.code})
+OPTIONAL MATCH (p)-[old:IN_REGION]->(other:Region) WHERE other.code <> row.code
+DELETE old
+MERGE (p)-[:IN_REGION]->(r)`;
+
+export const MERGE_HAS_BUYER = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MATCH (c:Company {id: row.companyId})
+MERGE (p)-[r:HAS_BUYER]->(c)
+SET r += row.props`;
+
+export const MERGE_HAS_AGENCY = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MATCH (c:Company {id: row.companyId})
+MERGE (p)-[r:HAS_AGENCY]->(c)
+SET r += row.props`;
+
+export const MERGE_PUBLISHED_IN = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MATCH (d:Document {sha256: row.sha256})
+MERGE (p)-[r:PUBLISHED_IN]->(d)
+SET r.noticeType = row.noticeType`;
+
+export const MERGE_AWARDS = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MERGE (a:Award {id: row.id})
+SET a += row.props
+MERGE (p)-[:HAS_AWARD]->(a)`;
+
+/** The newest notice that names an award's suppliers decides who won: other AWARDED_TO links go. */
+export const DROP_REPLACED_WINNERS = `
+UNWIND $rows AS row
+MATCH (a:Award {id: row.awardId})-[old:AWARDED_TO]->(c:Company)
+WHERE NOT c.id IN row.companyIds
+DELETE old`;
+
+export const MERGE_AWARDED_TO = `
+UNWIND $rows AS row
+MATCH (a:Award {id: row.awardId})
+MATCH (c:Company {id: row.companyId})
+MERGE (a)-[r:AWARDED_TO]->(c)
+SET r += row.props`;
+
+export const MERGE_HAS_CANDIDATE = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.projectId})
+MATCH (c:Company {id: row.companyId})
+MERGE (p)-[r:HAS_CANDIDATE]->(c)
+SET r += row.props`;
+
+export const MERGE_EVIDENCE = `
+UNWIND $rows AS row
+MATCH (d:Document {sha256: row.sha256})
+MERGE (e:Evidence {id: row.id})
+SET e += row.props
+MERGE (e)-[:QUOTES]->(d)`;
+
+export const MERGE_PROJECT_SUPPORTED_BY = `
+UNWIND $rows AS row
+MATCH (p:Project {id: row.from})
+MATCH (e:Evidence {id: row.evidence})
+MERGE (p)-[:SUPPORTED_BY]->(e)`;
+
+export const MERGE_AWARD_SUPPORTED_BY = `
+UNWIND $rows AS row
+MATCH (a:Award {id: row.from})
+MATCH (e:Evidence {id: row.evidence})
+MERGE (a)-[:SUPPORTED_BY]->(e)`;
+
+export const MERGE_PERSONS = `
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+SET p += row.props`;
+
+// A holding restated with an older asOf does not overwrite a newer one.
+const OWNS_SET = `
+MERGE (o)-[r:OWNS]->(c)
+ON CREATE SET r += row.props
+ON MATCH SET r += CASE WHEN coalesce(row.props.asOf, '') >= coalesce(r.asOf, '') THEN row.props ELSE {} END`;
+
+export const MERGE_COMPANY_OWNS = `
+UNWIND $rows AS row
+MATCH (o:Company {id: row.ownerId})
+MATCH (c:Company {id: row.ownedId})${OWNS_SET}`;
+
+export const MERGE_PERSON_OWNS = `
+UNWIND $rows AS row
+MATCH (o:Person {id: row.ownerId})
+MATCH (c:Company {id: row.ownedId})${OWNS_SET}`;

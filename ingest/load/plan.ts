@@ -1,0 +1,458 @@
+// Notices and holdings → the rows a batch writes. Pure: identities are resolved against a snapshot of
+// what the database holds, in document order, so a batch writes exactly what loading its documents
+// one by one would have written.
+import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
+import type { HoldingRecord } from '../ownership/holding.ts';
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import type { AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from './identity.ts';
+import {
+  amendAward,
+  amendProject,
+  awardId,
+  CompanyIdentities,
+  lotKey,
+  mentionLookup,
+  personId,
+  projectId,
+  searchTextOf,
+  stampOf,
+} from './identity.ts';
+
+/** What the Document node says about an ingested original. */
+export interface DocumentMeta {
+  sha256: string;
+  path: string;
+  url: string | null;
+  retrievedAt: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  mediaType: string;
+  noticeType: NoticeType | 'ownership';
+}
+
+export type LoadItem =
+  | { kind: 'notice'; document: DocumentMeta; notice: Notice }
+  | { kind: 'holdings'; document: DocumentMeta; holdings: HoldingRecord[] };
+
+/** What a batch must read before it can plan: identity keys, USCCs, projects and awards it touches. */
+export interface Lookup {
+  keys: string[];
+  usccs: string[];
+  projectIds: string[];
+  awardIds: string[];
+}
+
+export interface Snapshot {
+  companies: CompanyState[];
+  projects: ProjectState[];
+  awards: AwardState[];
+}
+
+export type Props = Record<string, unknown>;
+
+export interface RegionRow { code: string; name: string; level: string | null; parent: string | null }
+
+export interface WritePlan {
+  documents: { sha256: string; props: Props }[];
+  companies: { id: string; props: Props }[];
+  branchOf: { from: string; to: string }[];
+  regions: RegionRow[];
+  projects: { id: string; props: Props }[];
+  /** Projects whose region changed: their IN_REGION is replaced. */
+  projectRegions: { projectId: string; code: string }[];
+  buyers: { projectId: string; companyId: string; props: Props }[];
+  agencies: { projectId: string; companyId: string; props: Props }[];
+  published: { projectId: string; sha256: string; noticeType: string }[];
+  awards: { id: string; projectId: string; props: Props }[];
+  /** Awards whose winners are set by this batch: AWARDED_TO to anyone else is removed. */
+  winners: { awardId: string; companyIds: string[]; links: { companyId: string; props: Props }[] }[];
+  candidates: { projectId: string; companyId: string; props: Props }[];
+  evidence: { id: string; sha256: string; props: Props; project: string | null; award: string | null }[];
+  persons: { id: string; props: Props }[];
+  owns: { ownerId: string; ownerIsPerson: boolean; ownedId: string; props: Props }[];
+}
+
+export interface PlanResult {
+  plan: WritePlan;
+  /** Warnings per document sha256. */
+  warnings: Map<string, string[]>;
+}
+
+const LEVELS = ['province', 'prefecture', 'county'];
+
+// ------------------------------------------------------------------------------------ lookup
+
+function noticeMentions(n: Notice): CompanyMention[] {
+  const stamp = '';
+  const out: CompanyMention[] = [];
+  if (n.buyer?.name) out.push({ name: n.buyer.name, stamp });
+  if (n.agency?.name) out.push({ name: n.agency.name, stamp });
+  for (const a of n.awards) for (const s of a.suppliers) out.push({ name: s.name, rawName: s.rawName, uscc: s.uscc, stamp });
+  for (const c of n.candidates) out.push({ name: c.name, stamp });
+  return out;
+}
+
+function holdingMentions(h: HoldingRecord): CompanyMention[] {
+  const out: CompanyMention[] = [{ name: h.owned.name, uscc: h.owned.uscc, stamp: '' }];
+  if (h.owner.kind !== 'person') out.push({ name: h.owner.name, uscc: h.owner.uscc, stamp: '' });
+  return out;
+}
+
+function noticeProjectId(n: Notice): string {
+  return projectId({ buyer: n.buyer?.name ?? null, code: n.project.code, name: n.project.name, sha256: n.source.sha256 });
+}
+
+/** Award ids of a notice's lots, in order; lots that repeat inside one notice get #2, #3 … */
+function awardIdsOf(n: Notice, pid: string): string[] {
+  const seen = new Map<string, number>();
+  return n.awards.map((a) => {
+    const k = lotKey(a.lot);
+    const count = (seen.get(k) ?? 0) + 1;
+    seen.set(k, count);
+    return awardId(pid, count === 1 ? a.lot : `${k}#${count}`);
+  });
+}
+
+const AWARD_TYPES: ReadonlySet<NoticeType> = new Set(['award', 'correction', 'termination']);
+
+export function lookupFor(items: readonly LoadItem[]): Lookup {
+  const keys = new Set<string>();
+  const usccs = new Set<string>();
+  const projectIds = new Set<string>();
+  const awardIds = new Set<string>();
+  for (const item of items) {
+    const mentions = item.kind === 'notice' ? noticeMentions(item.notice) : item.holdings.flatMap(holdingMentions);
+    for (const m of mentions) {
+      const l = mentionLookup(m);
+      for (const k of l.keys) keys.add(k);
+      if (l.uscc) usccs.add(l.uscc);
+    }
+    if (item.kind === 'notice') {
+      const pid = noticeProjectId(item.notice);
+      projectIds.add(pid);
+      if (AWARD_TYPES.has(item.notice.noticeType)) for (const id of awardIdsOf(item.notice, pid)) awardIds.add(id);
+    }
+  }
+  return { keys: [...keys], usccs: [...usccs], projectIds: [...projectIds], awardIds: [...awardIds] };
+}
+
+// ------------------------------------------------------------------------------------ helpers
+
+/** The evidence for a field: the exact field, else the first entry under it. */
+export function evidenceFor(evidence: readonly Evidence[], ...fields: string[]): Evidence | null {
+  for (const f of fields) {
+    const exact = evidence.find((e) => e.field === f);
+    if (exact) return exact;
+  }
+  for (const f of fields) {
+    const under = evidence.find((e) => e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`));
+    if (under) return under;
+  }
+  return null;
+}
+
+function snippetOf(evidence: readonly Evidence[], ...fields: string[]): string | null {
+  return evidenceFor(evidence, ...fields)?.text ?? null;
+}
+
+/** A short caption: ¥5.7M, 下浮率 8.5%, unsuccessful. */
+export function amountLabel(amount: number | null, rate: { kind: string; percent: number } | null, status: string | null): string {
+  if (amount !== null) {
+    const abs = Math.abs(amount);
+    const [div, unit] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'K'] : [1, ''];
+    const v = amount / div;
+    const digits = unit === '' ? (Number.isInteger(v) ? 0 : 2) : v >= 100 ? 0 : 1;
+    return `¥${v.toFixed(digits).replace(/\.0$/, '')}${unit}`;
+  }
+  if (rate) return `${rate.kind} ${rate.percent}%`;
+  return status === 'unsuccessful' ? 'unsuccessful' : 'award';
+}
+
+function projectStatus(n: Notice): ProjectStatus | null {
+  switch (n.noticeType) {
+    case 'tender':
+      return 'open';
+    case 'award':
+      if (n.awards.some((a) => a.status === 'active')) return 'awarded';
+      return n.awards.length > 0 ? 'failed' : null;
+    case 'termination':
+      // A termination that names lots marks those lots; one that names none ends the project.
+      return n.awards.length === 0 || n.awards.every((a) => a.status === 'unsuccessful') ? 'failed' : null;
+    default:
+      return null;
+  }
+}
+
+function documentProps(d: DocumentMeta, loaderVersion: string): Props {
+  return {
+    sha256: d.sha256,
+    path: d.path,
+    url: d.url,
+    retrievedAt: d.retrievedAt,
+    title: d.title,
+    publishedAt: d.publishedAt,
+    mediaType: d.mediaType,
+    noticeType: d.noticeType,
+    loaderVersion,
+  };
+}
+
+function companyProps(c: CompanyState): Props {
+  return {
+    name: c.name,
+    names: c.names,
+    nameKeys: c.nameKeys,
+    uscc: c.uscc,
+    kind: c.kind,
+    isBranch: c.isBranch,
+    address: c.address,
+    searchText: searchTextOf(c.names),
+    amendedAt: JSON.stringify(c.amendedAt),
+  };
+}
+
+function projectProps(p: ProjectState): Props {
+  return {
+    code: p.code,
+    name: p.name,
+    method: p.method,
+    contractModel: p.contractModel,
+    budget: p.budget,
+    status: p.status,
+    searchText: p.searchText,
+    amendedAt: JSON.stringify(p.amendedAt),
+  };
+}
+
+function awardProps(a: AwardState): Props {
+  const rate = a.rateKind && a.ratePercent !== null ? { kind: a.rateKind, percent: a.ratePercent } : null;
+  return {
+    lot: a.lot,
+    status: a.status,
+    amount: a.amount,
+    amountFen: a.amount === null ? null : Math.round(a.amount * 100),
+    currency: a.currency,
+    rateKind: a.rateKind,
+    ratePercent: a.ratePercent,
+    date: a.date,
+    amountLabel: amountLabel(a.amount, rate, a.status),
+    sha256: a.sha256,
+    snippet: a.snippet,
+    amendedAt: JSON.stringify(a.amendedAt),
+  };
+}
+
+// ------------------------------------------------------------------------------------ planning
+
+export interface PlanOptions {
+  loaderVersion: string;
+  /** Codes of the gazetteer loaded once; other region codes a notice names are created from its path. */
+  knownRegions: ReadonlySet<string>;
+}
+
+class Planner {
+  readonly identities: CompanyIdentities;
+  private readonly projects = new Map<string, ProjectState>();
+  private readonly awards = new Map<string, AwardState>();
+  /** Awards this batch touches, with their project. */
+  private readonly awardProject = new Map<string, string>();
+  private readonly projectRegions = new Map<string, string>();
+  private readonly winners = new Map<string, WritePlan['winners'][number]>();
+  private readonly regions = new Map<string, RegionRow>();
+  private readonly persons = new Map<string, Props>();
+  readonly warnings = new Map<string, string[]>();
+  readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf'> = {
+    documents: [],
+    buyers: [],
+    agencies: [],
+    published: [],
+    candidates: [],
+    evidence: [],
+    owns: [],
+  };
+
+  constructor(snapshot: Snapshot, private readonly opts: PlanOptions) {
+    this.identities = new CompanyIdentities(snapshot.companies);
+    for (const p of snapshot.projects) this.projects.set(p.id, p);
+    for (const a of snapshot.awards) this.awards.set(a.id, a);
+  }
+
+  private warn(sha256: string, ...lines: string[]): void {
+    if (lines.length === 0) return;
+    const list = this.warnings.get(sha256) ?? [];
+    list.push(...lines);
+    this.warnings.set(sha256, list);
+  }
+
+  private company(sha256: string, m: CompanyMention): string | null {
+    const r = this.identities.resolve(m);
+    if (!r) return null;
+    this.warn(sha256, ...r.warnings);
+    return r.id;
+  }
+
+  add(item: LoadItem): void {
+    this.rows.documents.push({ sha256: item.document.sha256, props: documentProps(item.document, this.opts.loaderVersion) });
+    if (item.kind === 'notice') this.addNotice(item.notice, item.document);
+    else this.addHoldings(item.holdings, item.document);
+  }
+
+  private addRegionPath(path: { code: string; name: string }[]): void {
+    path.forEach((r, i) => {
+      if (this.opts.knownRegions.has(r.code) || this.regions.has(r.code)) return;
+      this.regions.set(r.code, { code: r.code, name: r.name, level: LEVELS[i] ?? null, parent: i > 0 ? path[i - 1].code : null });
+    });
+  }
+
+  private addNotice(n: Notice, d: DocumentMeta): void {
+    const sha = d.sha256;
+    const stamp = stampOf(n.publishedAt, sha);
+    const ev = n.evidence;
+    const pid = noticeProjectId(n);
+
+    const buyerId = n.buyer?.name ? this.company(sha, { name: n.buyer.name, address: n.buyer.address, stamp }) : null;
+    const agencyId = n.agency?.name ? this.company(sha, { name: n.agency.name, address: n.agency.address, stamp }) : null;
+
+    const fields: ProjectFields = {
+      code: n.project.code,
+      name: n.project.name,
+      method: n.project.method,
+      contractModel: n.project.contractModel.length ? n.project.contractModel : null,
+      budget: n.budget?.amount ?? null,
+      status: projectStatus(n),
+      region: n.region?.code ?? null,
+    };
+    const { state, taken } = amendProject(this.projects.get(pid), pid, fields, stamp);
+    this.projects.set(pid, state);
+    if (n.region && taken.has('region')) {
+      this.projectRegions.set(pid, n.region.code);
+      this.addRegionPath(n.region.path.length ? n.region.path : [{ code: n.region.code, name: n.region.name }]);
+    }
+    if (buyerId) this.rows.buyers.push({ projectId: pid, companyId: buyerId, props: { sha256: sha, snippet: snippetOf(ev, 'buyer.name', 'buyer') } });
+    if (agencyId) this.rows.agencies.push({ projectId: pid, companyId: agencyId, props: { sha256: sha, snippet: snippetOf(ev, 'agency.name', 'agency') } });
+    this.rows.published.push({ projectId: pid, sha256: sha, noticeType: n.noticeType });
+
+    const awardIds = AWARD_TYPES.has(n.noticeType) ? awardIdsOf(n, pid) : [];
+    awardIds.forEach((id, i) => this.addAward(n, d, stamp, pid, id, i, n.awards[i]));
+
+    if (n.noticeType !== 'termination') {
+      n.candidates.forEach((c, i) => {
+        const cid = this.company(sha, { name: c.name, stamp });
+        if (!cid) return;
+        this.rows.candidates.push({
+          projectId: pid,
+          companyId: cid,
+          props: { rank: c.rank, bidAmount: c.bid?.amount ?? null, sha256: sha, snippet: snippetOf(ev, `candidates[${i}].name`, `candidates[${i}]`) },
+        });
+      });
+    }
+
+    const seenFields = new Set<string>();
+    for (const e of ev) {
+      if (seenFields.has(e.field)) continue;
+      seenFields.add(e.field);
+      const m = /^awards\[(\d+)\]/.exec(e.field);
+      const award = m && awardIds[Number(m[1])] ? awardIds[Number(m[1])] : null;
+      this.rows.evidence.push({
+        id: `e:${sha}:${e.field}`,
+        sha256: sha,
+        props: { field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha },
+        project: award ? null : pid,
+        award,
+      });
+    }
+  }
+
+  private addAward(n: Notice, d: DocumentMeta, stamp: string, pid: string, id: string, i: number, a: Award): void {
+    const sha = d.sha256;
+    const termination = n.noticeType === 'termination';
+    const ev = n.evidence;
+    const { state, winners } = amendAward(
+      this.awards.get(id),
+      id,
+      {
+        lot: a.lot,
+        status: termination ? 'unsuccessful' : a.status,
+        amount: termination ? null : (a.value?.amount ?? null),
+        currency: termination ? null : (a.value?.currency ?? null),
+        rateKind: termination ? null : (a.rate?.kind ?? null),
+        ratePercent: termination ? null : (a.rate?.percent ?? null),
+        date: n.publishedAt,
+        sha256: sha,
+        snippet: snippetOf(ev, `awards[${i}].value`, `awards[${i}].rate`, `awards[${i}]`),
+      },
+      stamp,
+      !termination && a.suppliers.length > 0,
+    );
+    this.awards.set(id, state);
+    this.awardProject.set(id, pid);
+    if (!winners) return;
+    const links: { companyId: string; props: Props }[] = [];
+    a.suppliers.forEach((s, j) => {
+      const cid = this.company(sha, { name: s.name, rawName: s.rawName, uscc: s.uscc, address: s.address, stamp });
+      if (!cid || links.some((l) => l.companyId === cid)) return;
+      links.push({
+        companyId: cid,
+        props: { role: s.role, sha256: sha, snippet: snippetOf(ev, `awards[${i}].suppliers[${j}].name`, `awards[${i}].suppliers[${j}]`), rawName: s.rawName },
+      });
+    });
+    this.winners.set(id, { awardId: id, companyIds: links.map((l) => l.companyId), links });
+  }
+
+  private addHoldings(holdings: HoldingRecord[], d: DocumentMeta): void {
+    const sha = d.sha256;
+    for (const h of holdings) {
+      const stamp = stampOf(h.asOf, sha);
+      if (h.owned.kind === 'person') {
+        this.warn(sha, `${h.owned.name}: a person cannot be owned; holding by ${h.owner.name} skipped`);
+        continue;
+      }
+      const ownedId = this.company(sha, { name: h.owned.name, uscc: h.owned.uscc, kind: h.owned.kind, stamp });
+      if (!ownedId) continue;
+      let ownerId: string | null;
+      const ownerKind = h.owner.kind;
+      const isPerson = ownerKind === 'person';
+      if (ownerKind === 'person') {
+        ownerId = personId(h.owner.name, ownedId);
+        this.persons.set(ownerId, { name: h.owner.name, names: [h.owner.name], searchText: h.owner.name });
+      } else {
+        if (ownerKind === null && !looksLikeCompanyName(h.owner.name)) {
+          this.warn(sha, `${h.owner.name}: the source does not say whether this owner is a person or an organisation; loaded as a company`);
+        }
+        ownerId = this.company(sha, { name: h.owner.name, uscc: h.owner.uscc, kind: ownerKind, stamp });
+      }
+      if (!ownerId) continue;
+      this.rows.owns.push({
+        ownerId,
+        ownerIsPerson: isPerson,
+        ownedId,
+        props: { share: h.share, shareMin: h.shareMin, shareMax: h.shareMax, asOf: h.asOf, sha256: sha, snippet: h.source.snippet },
+      });
+    }
+  }
+
+  finish(): WritePlan {
+    return {
+      ...this.rows,
+      companies: this.identities.changed().map((c) => ({ id: c.id, props: companyProps(c) })),
+      branchOf: [...this.identities.branchOf].map(([from, to]) => ({ from, to })),
+      regions: [...this.regions.values()],
+      projects: [...this.projects.values()].filter((p) => this.touchedProjects().has(p.id)).map((p) => ({ id: p.id, props: projectProps(p) })),
+      projectRegions: [...this.projectRegions].map(([projectId, code]) => ({ projectId, code })),
+      awards: [...this.awardProject].map(([id, projectId]) => ({ id, projectId, props: awardProps(this.awards.get(id)!) })),
+      winners: [...this.winners.values()],
+      persons: [...this.persons].map(([id, props]) => ({ id, props })),
+    };
+  }
+
+  private touchedProjects(): Set<string> {
+    return new Set(this.rows.published.map((p) => p.projectId));
+  }
+}
+
+/** Plans a batch: items in document order, against the snapshot read for lookupFor(items). */
+export function planBatch(items: readonly LoadItem[], snapshot: Snapshot, opts: PlanOptions): PlanResult {
+  const planner = new Planner(snapshot, opts);
+  for (const item of items) planner.add(item);
+  return { plan: planner.finish(), warnings: planner.warnings };
+}
