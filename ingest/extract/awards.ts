@@ -1,0 +1,432 @@
+// Winners, lots and amounts. Sources, read in document order: winner fields (中标供应商：X), tables whose
+// header names the winner (成交供应商 | 成交金额(万元)), lines under a result heading that start with a
+// company name, lot markers (分包号：1, 第一标包) and failed lots (废标原因). Candidates and bidders' tables
+// never give winners; budgets, ceilings, fees and deposits are never award values.
+import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
+import { normalizeUscc } from '../../src/domain/uscc.ts';
+import { splitSuppliers } from './consortium.ts';
+import type { Field, Lead } from './fields.ts';
+import { smallNumber } from './labels.ts';
+import type { SupplierRole } from './notice.ts';
+import { subSpan } from './page.ts';
+import type { Page, Span } from './page.ts';
+import type { Sections } from './sections.ts';
+import { column } from './tables.ts';
+import type { Table } from './tables.ts';
+import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, readMoney, readRate } from './values.ts';
+import type { Found, MoneyFound } from './values.ts';
+
+export interface SupplierDraft {
+  raw: Span;
+  name: string;
+  role: SupplierRole;
+  address: Found<string> | null;
+  uscc: Found<string> | null;
+}
+
+export type RateFound = Found<{ kind: '下浮率' | '折扣率' | '费率' | '优惠率'; percent: number }>;
+
+export interface AwardDraft {
+  lot: Found<string> | null;
+  status: 'active' | 'unsuccessful';
+  suppliers: SupplierDraft[];
+  value: MoneyFound | null;
+  rate: RateFound | null;
+  line: number;
+  lastLine: number;
+  /** Where the winner was read: a labelled field, a table row, a sentence, or a class marker. */
+  source: 'field' | 'table' | 'text' | 'marker';
+}
+
+export interface AwardScan {
+  drafts: AwardDraft[];
+  /** 总中标金额 / 总成交金额: the sum over lots. */
+  total: MoneyFound | null;
+  /** Winner fields that only say 见公告原文 / 详见公告. */
+  seeOriginal: Span[];
+  /** A rate given in the result section with no winner beside it, with its label. */
+  orphanRate: { rate: RateFound; label: string } | null;
+  warnings: string[];
+}
+
+export interface AwardInput {
+  page: Page;
+  fields: Field[];
+  leads: Lead[];
+  consumed: Set<number>;
+  tables: Table[];
+  sections: Sections;
+}
+
+type Event =
+  | { kind: 'lot'; pos: number; line: number; id: Found<string> | null }
+  | { kind: 'fail'; pos: number; line: number; reason: Span; lot: Found<string> | null }
+  | { kind: 'field'; pos: number; line: number; field: Field }
+  | { kind: 'row'; pos: number; line: number; draft: AwardDraft }
+  | { kind: 'text'; pos: number; line: number; name: Span; value: Span | null }
+  | { kind: 'heading'; pos: number; line: number };
+
+const AWARD_KEYS = new Set(['lot', 'failReason', 'winnerName', 'consortiumLead', 'consortiumMember', 'winnerAddress',
+  'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
+  'proposedWinner', 'unitName']);
+const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate', 'proposedWinner', 'unitName']);
+const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
+const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
+const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
+const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
+const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
+
+/** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
+export function rankOf(text: string): number | null {
+  const t = text.replace(/\s+/g, '');
+  if (/^\d{1,2}$/.test(t)) return Number(t);
+  const m = /第([一二三四五六七八九十\d]{1,3})/.exec(t);
+  return m ? smallNumber(m[1]) : null;
+}
+
+function lotFromField(f: Field): Found<string> | null {
+  const fromLabel = /\d|第[一二三四五六七八九十]/.test(f.info.norm) ? lotIdOf(f.info.norm) : null;
+  if (fromLabel) return { value: fromLabel, span: f.label };
+  if (!f.value) return null;
+  const id = lotIdOf(f.value.text);
+  return id ? { value: id, span: f.value } : null;
+}
+
+/** Which column of a table names winners, or -1 (bidders' and scores' tables name none). */
+export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
+  if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
+  const winner = column(table, 'winner');
+  if (winner >= 0) return winner;
+  const supplier = column(table, 'supplier');
+  if (supplier < 0) return -1;
+  const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
+  const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
+  return awardAmount || announced || sections.inResult[table.headerLine] ? supplier : -1;
+}
+
+function tableEvents(input: AwardInput, events: Event[]): void {
+  const { page, tables, sections, fields } = input;
+  for (const table of tables) {
+    const fail = column(table, 'failReason');
+    if (fail >= 0) {
+      for (const row of table.rows) {
+        const reason = row.cells[fail];
+        if (reason && reason.text && !isPlaceholder(reason.text)) {
+          events.push({ kind: 'fail', pos: reason.start, line: row.line, reason, lot: null });
+        }
+      }
+      continue;
+    }
+    const name = winnerColumn(table, sections, fields);
+    if (name < 0) continue;
+    const rank = column(table, 'rank');
+    const address = column(table, 'address');
+    const amount = table.columns.findIndex((c) => c.role === 'amount');
+    const lot = column(table, 'lot');
+    const uscc = column(table, 'uscc');
+    for (const row of table.rows) {
+      const cell = row.cells[name];
+      if (!cell || !cell.text) continue;
+      if (rank >= 0) {
+        const r = row.cells[rank];
+        if (!r || rankOf(r.text) !== 1) continue;
+      }
+      const lotCell = lot >= 0 ? row.cells[lot] : null;
+      const lotId = lotCell ? lotIdOf(lotCell.text) : null;
+      const draft: AwardDraft = {
+        lot: lotId && lotCell ? { value: lotId, span: lotCell } : null,
+        status: 'active', suppliers: [], value: null, rate: null, line: row.line, lastLine: row.line, source: 'table',
+      };
+      if (NO_WINNER.test(cell.text) || isPlaceholder(cell.text)) {
+        if (!NO_WINNER.test(cell.text)) continue;
+        draft.status = 'unsuccessful';
+        events.push({ kind: 'row', pos: cell.start, line: row.line, draft });
+        continue;
+      }
+      const split = splitSuppliers(page, cell);
+      if (split.suppliers.length === 0) continue;
+      draft.suppliers = split.suppliers.map((s) => ({ ...s, address: null, uscc: null }));
+      const addr = address >= 0 ? row.cells[address] : null;
+      if (addr && draft.suppliers.length === 1) draft.suppliers[0].address = addressOf(page, addr);
+      const code = uscc >= 0 ? row.cells[uscc] : null;
+      const usccValue = code ? normalizeUscc(code.text) : null;
+      if (code && usccValue && draft.suppliers.length === 1) draft.suppliers[0].uscc = { value: usccValue, span: code };
+      const money = amount >= 0 ? row.cells[amount] : null;
+      if (money && money.text) {
+        draft.rate = readRate(page, money, null);
+        if (!draft.rate) draft.value = readMoney(page, money, table.columns[amount].unit);
+      }
+      events.push({ kind: 'row', pos: cell.start, line: row.line, draft });
+    }
+  }
+}
+
+function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>): void {
+  const { page, leads, sections, consumed } = input;
+  for (const lead of leads) {
+    if (!sections.inResult[lead.line] || tableRows.has(lead.line) || consumed.has(lead.line)) continue;
+    if (page.lines[lead.line].cells) continue;
+    const text = lead.span.text;
+    if (/候选|排名|排序|委托|第[一二三四五六七八九十\d]+名/.test(text)) continue;
+    const enumerator = ENUMERATOR.exec(text);
+    const from = enumerator ? enumerator[0].length : 0;
+    const rest = text.slice(from);
+    const stop = rest.search(NAME_STOP);
+    const nameText = stop < 0 ? rest : rest.slice(0, stop);
+    if (nameText.length < 4 || !looksLikeCompanyName(nameText)) continue;
+    const name = subSpan(page, lead.span, from, from + nameText.length);
+    const amount = INLINE_AMOUNT.exec(rest);
+    const value = amount ? subSpan(page, lead.span, from + amount.index + amount[0].length - amount[2].length, from + amount.index + amount[0].length) : null;
+    events.push({ kind: 'text', pos: name.start, line: lead.line, name, value });
+  }
+}
+
+function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>): void {
+  const { page, sections } = input;
+  for (const h of sections.headings) events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
+  for (const line of page.lines) {
+    if (line.cells || tableRows.has(line.index)) continue;
+    const m = LOT_LINE.exec(line.span.text);
+    if (!m) continue;
+    const id = lotIdOf(m[1]);
+    if (id) events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: { value: id, span: subSpan(page, line.span, 0, m[0].length - 1) } });
+  }
+}
+
+export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan {
+  const { page, fields } = input;
+  const events: Event[] = [];
+  for (const field of fields) {
+    if (!AWARD_KEYS.has(field.key) || tableRows.has(field.line)) continue;
+    if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
+    else if (field.key === 'failReason') {
+      if (field.value && !isPlaceholder(field.value.text)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value, lot: null });
+    } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
+  }
+  tableEvents(input, events);
+  textEvents(input, events, tableRows);
+  lineEvents(input, events, tableRows);
+  events.sort((a, b) => a.pos - b.pos);
+  return new AwardBuilder(input).run(events);
+}
+
+class AwardBuilder {
+  private readonly page: Page;
+  private readonly sections: Sections;
+  private readonly drafts: AwardDraft[] = [];
+  private current: AwardDraft | null = null;
+  private lot: Found<string> | null = null;
+  private lastParty: 'winner' | 'other' = 'other';
+  private pendingValue: { money: MoneyFound; line: number } | null = null;
+  private total: MoneyFound | null = null;
+  private readonly seeOriginal: Span[] = [];
+  private orphanRate: { rate: RateFound; label: string } | null = null;
+  private readonly warnings: string[] = [];
+
+  constructor(input: AwardInput) {
+    this.page = input.page;
+    this.sections = input.sections;
+  }
+
+  run(events: Event[]): AwardScan {
+    for (const e of events) this.apply(e);
+    this.finish();
+    return {
+      drafts: mergeDuplicates(this.drafts, this.warnings),
+      total: this.total,
+      seeOriginal: this.seeOriginal,
+      orphanRate: this.orphanRate,
+      warnings: this.warnings,
+    };
+  }
+
+  private apply(e: Event): void {
+    switch (e.kind) {
+      case 'heading':
+        this.finish();
+        this.lot = null;
+        this.lastParty = 'other';
+        return;
+      case 'lot':
+        this.finish();
+        this.lot = e.id;
+        return;
+      case 'fail':
+        this.finish();
+        this.drafts.push({ lot: this.lot, status: 'unsuccessful', suppliers: [], value: null, rate: null, line: e.line, lastLine: e.line, source: 'field' });
+        return;
+      case 'row':
+        this.finish();
+        if (!e.draft.lot) e.draft.lot = this.lot;
+        this.drafts.push(e.draft);
+        return;
+      case 'text':
+        this.winner(e.name, e.line, 'text');
+        if (e.value) this.value(e.value, null, e.line);
+        return;
+      case 'field':
+        this.field(e.field);
+    }
+  }
+
+  private field(f: Field): void {
+    const v = f.value;
+    if (PARTY_KEYS.has(f.key)) {
+      this.lastParty = 'other';
+      return;
+    }
+    if (this.sections.kindOf[f.line] === 'candidates') return;
+    switch (f.key) {
+      case 'winnerName':
+        if (!v) return;
+        if (isPlaceholder(v.text)) {
+          if (isSeeOriginal(v.text)) this.seeOriginal.push(v);
+          return;
+        }
+        this.winner(v, f.line, 'field');
+        return;
+      case 'consortiumLead':
+      case 'consortiumMember':
+        if (v) this.member(v, f.key === 'consortiumLead' ? 'lead' : 'member', f.line, f.info.norm);
+        return;
+      case 'winnerAddress':
+      case 'address':
+        if (!v || !this.current || this.lastParty !== 'winner') return;
+        if (f.key === 'address' && f.line - this.current.lastLine > 1) return;
+        this.address(v, f.line);
+        return;
+      case 'uscc': {
+        const code = v ? normalizeUscc(v.text) : null;
+        const last = this.current?.suppliers.at(-1);
+        if (v && code && last && !last.uscc && this.lastParty === 'winner') last.uscc = { value: code, span: v };
+        return;
+      }
+      case 'awardValue':
+        if (v) this.value(v, f, f.line);
+        return;
+      case 'rate':
+        if (v) this.rate(v, f);
+        return;
+      case 'totalValue': {
+        const money = v ? readMoney(this.page, v, f.info.unit) : null;
+        if (money && !this.total && money.value > 0) this.total = money;
+        return;
+      }
+    }
+  }
+
+  private winner(span: Span, line: number, source: AwardDraft['source']): void {
+    const split = splitSuppliers(this.page, span);
+    this.warnings.push(...split.warnings);
+    if (split.suppliers.length === 0) return;
+    if (split.unclear) {
+      this.warnings.push(`winner field names several companies without saying they form a consortium: ${split.suppliers.map((s) => s.name).join(', ')}; recorded as separate awards`);
+    }
+    const groups = split.unclear ? split.suppliers.map((s) => [s]) : [split.suppliers];
+    for (const group of groups) {
+      const suppliers = group.map((s) => ({ ...s, address: null, uscc: null }));
+      const reuse = this.current && this.current.suppliers.length === 0 && line - this.current.lastLine <= 2;
+      if (reuse && this.current) {
+        this.current.suppliers = suppliers;
+        this.current.lastLine = line;
+      } else {
+        this.finish();
+        this.current = { lot: this.lot, status: 'active', suppliers, value: null, rate: null, line, lastLine: line, source };
+        if (this.pendingValue && line - this.pendingValue.line <= 2) this.current.value = this.pendingValue.money;
+        this.pendingValue = null;
+      }
+    }
+    this.lastParty = 'winner';
+  }
+
+  private member(span: Span, role: 'lead' | 'member', line: number, label: string): void {
+    const split = splitSuppliers(this.page, span);
+    const suppliers = split.suppliers.map((s) => ({ ...s, role, address: null, uscc: null }));
+    if (suppliers.length === 0) return;
+    if (this.current && line - this.current.lastLine <= 3 && this.lastParty === 'winner') {
+      const alone = this.current.suppliers.length === 1 && this.current.suppliers[0].role === 'sole';
+      if (alone) this.current.suppliers[0].role = role === 'lead' ? 'member' : 'lead';
+      this.current.suppliers.push(...suppliers);
+      this.current.lastLine = line;
+    } else if (/联合体|牵头/.test(label)) {
+      this.finish();
+      this.current = { lot: this.lot, status: 'active', suppliers, value: null, rate: null, line, lastLine: line, source: 'field' };
+    } else {
+      return; // a bare 成员 label away from any winner is not about a consortium
+    }
+    this.lastParty = 'winner';
+  }
+
+  private address(span: Span, line: number): void {
+    const last = this.current?.suppliers.at(-1);
+    if (!last || last.address) return;
+    last.address = addressOf(this.page, span);
+    if (this.current) this.current.lastLine = line;
+  }
+
+  private value(span: Span, f: Field | null, line: number): void {
+    const rate = readRate(this.page, span, f?.info ?? null);
+    if (rate) {
+      this.setRate(rate, f?.label.text ?? '');
+      return;
+    }
+    const money = readMoney(this.page, span, f?.info.unit ?? null);
+    if (!money) return;
+    if (this.current && line - this.current.lastLine <= 4) {
+      if (!this.current.value) {
+        this.current.value = money;
+        this.current.lastLine = line;
+      }
+      return;
+    }
+    this.pendingValue = { money, line };
+  }
+
+  private rate(span: Span, f: Field): void {
+    const rate = readRate(this.page, span, f.info);
+    if (rate) this.setRate(rate, f.label.text);
+  }
+
+  private setRate(rate: RateFound, label: string): void {
+    if (this.current && !this.current.rate) this.current.rate = rate;
+    else if (!this.current && !this.orphanRate) this.orphanRate = { rate, label };
+  }
+
+  private finish(): void {
+    if (this.current && this.current.suppliers.length > 0) this.drafts.push(this.current);
+    this.current = null;
+  }
+}
+
+function supplierKey(d: AwardDraft): string {
+  return d.suppliers.map((s) => nameKey(s.name)).sort().join('+');
+}
+
+/** The same award written twice (structured part and pasted original) becomes one; gaps are filled. */
+function mergeDuplicates(drafts: AwardDraft[], warnings: string[]): AwardDraft[] {
+  const out: AwardDraft[] = [];
+  for (const d of drafts) {
+    const key = supplierKey(d);
+    const same = out.find((o) => o.status === d.status && supplierKey(o) === key
+      && (o.status === 'active' ? key !== '' : true)
+      && (o.lot === null || d.lot === null || o.lot.value === d.lot.value));
+    if (!same) {
+      out.push(d);
+      continue;
+    }
+    same.lot ??= d.lot;
+    if (d.value && same.value && Math.abs(d.value.value - same.value.value) >= 0.01) {
+      warnings.push(`award to ${d.suppliers.map((s) => s.name).join(' + ') || 'lot ' + (d.lot?.value ?? '?')} has two different amounts (${same.value.span.text} and ${d.value.span.text}); kept the first`);
+    }
+    same.value ??= d.value;
+    same.rate ??= d.rate;
+    for (let i = 0; i < same.suppliers.length; i++) {
+      const other = d.suppliers.find((s) => nameKey(s.name) === nameKey(same.suppliers[i].name));
+      if (!other) continue;
+      same.suppliers[i].address ??= other.address;
+      same.suppliers[i].uscc ??= other.uscc;
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,175 @@
+// Ranked candidates (第一中标候选人：X, 第一名 / 单位名称：X, X为第一中标候选人, ranked tables) and the proposed
+// winner (拟中标人, 预中标单位). None of them is a winner.
+import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
+import { rankOf, winnerColumn } from './awards.ts';
+import type { Field } from './fields.ts';
+import { subSpan } from './page.ts';
+import type { Page, Span } from './page.ts';
+import type { Sections } from './sections.ts';
+import { column } from './tables.ts';
+import type { Table } from './tables.ts';
+import { isPlaceholder, nameSpan, readMoney } from './values.ts';
+import type { Found, MoneyFound } from './values.ts';
+
+export interface CandidateDraft {
+  rank: number | null;
+  name: Found<string>;
+  bid: MoneyFound | null;
+  line: number;
+}
+
+export interface CandidateScan {
+  candidates: CandidateDraft[];
+  /** The proposed winner (拟中标人), which is also listed among the candidates. */
+  proposed: CandidateDraft | null;
+}
+
+const FREE_TEXT = /(?:^|[：:，,。；;\s])(?:[A-Za-z\d一二三四五六七八九十]{1,3}(?:包|标段))?([^：:，,。；;\s]{2,60}?)(?:为|是)(?:推荐的?)?第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)/d;
+const FREE_BID = /(?:中标价|投标报价|谈判报价|磋商报价|报价|中标金额|投标价)(?:为|是)?[:：]?\s*([^，,；;。]+)/;
+
+function candidateName(page: Page, span: Span): Found<string> | null {
+  const s = nameSpan(page, span);
+  if (!s || !looksLikeCompanyName(s.text)) return null;
+  return { value: canonicalName(s.text).name, span: s };
+}
+
+export function scanCandidates(page: Page, fields: Field[], tables: Table[], sections: Sections, tableRows: Set<number>): CandidateScan {
+  const out: CandidateDraft[] = [];
+  let proposed: CandidateDraft | null = null;
+  let rank: number | null = null;
+  let current: CandidateDraft | null = null;
+  let lastProposedLine = -1;
+  const headingLines = new Set(sections.headings.map((h) => h.line));
+  let lastLine = -1;
+  for (const f of fields) {
+    if (tableRows.has(f.line)) continue;
+    for (let l = lastLine + 1; l <= f.line; l++) {
+      if (headingLines.has(l)) {
+        rank = null;
+        current = null;
+      }
+    }
+    lastLine = f.line;
+    const v = f.value;
+    switch (f.key) {
+      case 'candidate': {
+        rank = f.info.rank;
+        current = null;
+        const name = v ? candidateName(page, v) : null;
+        if (name) {
+          current = { rank, name, bid: null, line: f.line };
+          out.push(current);
+        }
+        break;
+      }
+      case 'unitName':
+      case 'partyName': {
+        if (rank === null || current || !v) break;
+        const name = candidateName(page, v);
+        if (name) {
+          current = { rank, name, bid: null, line: f.line };
+          out.push(current);
+        }
+        break;
+      }
+      case 'bid': {
+        if (!v) break;
+        const bid = readMoney(page, v, f.info.unit);
+        if (current && !current.bid && f.line - current.line <= 6) current.bid = bid;
+        else if (proposed && !proposed.bid && f.line - lastProposedLine <= 3) proposed.bid = bid;
+        break;
+      }
+      case 'awardValue': {
+        if (!v || !proposed || proposed.bid || f.line - lastProposedLine > 3) break;
+        proposed.bid = readMoney(page, v, f.info.unit);
+        break;
+      }
+      case 'proposedWinner': {
+        const name = v ? candidateName(page, v) : null;
+        if (name && !proposed) {
+          proposed = { rank: null, name, bid: null, line: f.line };
+          lastProposedLine = f.line;
+        }
+        rank = null;
+        current = null;
+        break;
+      }
+    }
+  }
+  freeText(page, tableRows, out);
+  rankedTables(page, tables, sections, fields, out);
+  return merge(out, proposed);
+}
+
+/** "X为第一中标候选人，中标价为…元" written as sentences. */
+function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): void {
+  const lines = page.lines;
+  for (const line of lines) {
+    if (line.cells || tableRows.has(line.index)) continue;
+    const m = FREE_TEXT.exec(line.span.text);
+    if (!m) continue;
+    const [from, to] = m.indices![1];
+    const name = candidateName(page, subSpan(page, line.span, from, to));
+    if (!name) continue;
+    const draft: CandidateDraft = { rank: rankOf(`第${m[2]}`), name, bid: null, line: line.index };
+    for (const l of [line, lines[line.index + 1]]) {
+      if (!l || (l !== line && FREE_TEXT.test(l.span.text))) break;
+      const searchFrom = l === line ? m.index + m[0].length : 0;
+      const bid = FREE_BID.exec(l.span.text.slice(searchFrom));
+      if (bid) {
+        const start = searchFrom + bid.index + bid[0].length - bid[1].length;
+        draft.bid = readMoney(page, subSpan(page, l.span, start, start + bid[1].length), null);
+        break;
+      }
+    }
+    out.push(draft);
+  }
+}
+
+/** Tables with a rank column: bidders' rankings, and winners' tables that rank several bidders. */
+function rankedTables(page: Page, tables: Table[], sections: Sections, fields: Field[], out: CandidateDraft[]): void {
+  for (const table of tables) {
+    const rank = column(table, 'rank');
+    let name = column(table, 'bidder');
+    if (name < 0) name = winnerColumn(table, sections, fields);
+    if (name < 0) name = column(table, 'supplier');
+    if (name < 0) continue;
+    const amount = table.columns.findIndex((c) => c.role === 'amount');
+    const unitPrice = table.columns.findIndex((c) => c.role === 'unitPrice');
+    const ranked = rank >= 0 || table.rows.some((r) => /候选|第[一二三四五六七八九十\d]+名/.test(r.cells[0]?.text ?? ''));
+    if (!ranked) continue;
+    for (const row of table.rows) {
+      const cell = row.cells[name];
+      if (!cell || !cell.text || isPlaceholder(cell.text)) continue;
+      const nameFound = candidateName(page, cell);
+      if (!nameFound) continue;
+      const rankCell = rank >= 0 ? row.cells[rank] : row.cells[0];
+      const money = amount >= 0 && unitPrice < 0 ? row.cells[amount] : null;
+      out.push({
+        rank: rankCell ? rankOf(rankCell.text) : null,
+        name: nameFound,
+        bid: money ? readMoney(page, money, table.columns[amount].unit) : null,
+        line: row.line,
+      });
+    }
+  }
+}
+
+function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): CandidateScan {
+  const sorted = [...drafts].sort((a, b) => a.name.span.start - b.name.span.start);
+  const out: CandidateDraft[] = [];
+  for (const d of sorted) {
+    const same = out.find((o) => o.rank === d.rank && nameKey(o.name.value) === nameKey(d.name.value));
+    if (same) same.bid ??= d.bid;
+    else out.push(d);
+  }
+  if (proposed) {
+    const listed = out.find((o) => nameKey(o.name.value) === nameKey(proposed.name.value));
+    if (listed) {
+      listed.bid ??= proposed.bid;
+      return { candidates: out, proposed: listed };
+    }
+    out.push(proposed);
+  }
+  return { candidates: out, proposed };
+}

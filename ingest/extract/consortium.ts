@@ -1,0 +1,79 @@
+// One winner field can name a consortium: 联合体牵头人：X；成员：Y, X（联合体牵头人）、Y（联合体成员）,
+// X与Y联合体. Each company becomes a supplier with its role; a plain name is the sole supplier.
+import { canonicalName, looksLikeCompanyName } from '../../src/domain/names.ts';
+import type { SupplierRole } from './notice.ts';
+import { subSpan } from './page.ts';
+import type { Page, Span } from './page.ts';
+import { nameSpan } from './values.ts';
+
+export interface NamedSupplier {
+  raw: Span;
+  name: string;
+  role: SupplierRole;
+}
+
+export interface SupplierSplit {
+  suppliers: NamedSupplier[];
+  /** Several companies named without saying they form a consortium (each is reported, none guessed). */
+  unclear: boolean;
+  warnings: string[];
+}
+
+const SEPARATOR = /[、；;，,／/]/g;
+const SEPARATOR_OR_SPACE = /[、；;，,／/]|\s+(?=\S)/g;
+const PAIR = /^(.+?)(?:与|和|及)(.+?)(?:组成的?|的)?联合体$/;
+
+/** Splits a winner value into suppliers. Returns an empty list when no usable name is in it. */
+export function splitSuppliers(page: Page, span: Span): SupplierSplit {
+  const text = span.text;
+  const consortium = /联合体|牵头|（主）|\(主\)/.test(text);
+  const warnings: string[] = [];
+  if (!consortium) {
+    const parts = pieces(page, span, SEPARATOR).filter((p) => looksLikeCompanyName(p.text));
+    if (parts.length > 1) {
+      return { suppliers: parts.map((p) => named(p, 'sole')), unclear: true, warnings };
+    }
+    const whole = nameSpan(page, span);
+    return { suppliers: whole ? [named(whole, 'sole')] : [], unclear: false, warnings };
+  }
+  const pair = PAIR.exec(text.replace(/[(（]\s*联合体\s*[)）]$/, '联合体'));
+  let parts: Span[];
+  if (pair) {
+    parts = [subSpan(page, span, 0, pair[1].length), subSpan(page, span, pair[1].length + 1, pair[1].length + 1 + pair[2].length)];
+  } else {
+    parts = pieces(page, span, SEPARATOR_OR_SPACE);
+  }
+  const suppliers: NamedSupplier[] = [];
+  for (const part of parts) {
+    const c = canonicalName(part.text);
+    if (!c.name || !looksLikeCompanyName(c.name)) continue;
+    suppliers.push({ raw: part, name: c.name, role: c.role ?? 'sole' });
+  }
+  if (suppliers.length === 1 && suppliers[0].role === 'sole') return { suppliers, unclear: false, warnings };
+  const hasLead = suppliers.some((s) => s.role === 'lead');
+  for (const s of suppliers) if (s.role === 'sole') s.role = 'member';
+  if (!hasLead && suppliers.length > 1) {
+    warnings.push(`consortium ${suppliers.map((s) => s.name).join(' + ')} names no lead; all recorded as members`);
+  }
+  return { suppliers, unclear: false, warnings };
+}
+
+function pieces(page: Page, span: Span, separator: RegExp): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  const text = span.text;
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); ; m = separator.exec(text)) {
+    const to = m ? m.index : text.length;
+    const piece = subSpan(page, span, from, to);
+    if (piece.text) out.push(piece);
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+function named(span: Span, role: SupplierRole): NamedSupplier {
+  const c = canonicalName(span.text);
+  return { raw: span, name: c.name, role: c.role ?? role };
+}

@@ -1,0 +1,188 @@
+// "Label：value" pairs, from paragraphs and from two-column (label, value) table rows. One line can hold
+// several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
+import { classifyLabel, VALUE_MAY_FOLLOW } from './labels.ts';
+import type { FieldKey, LabelInfo } from './labels.ts';
+import { trimmedSpan } from './page.ts';
+import type { Line, Page, Span } from './page.ts';
+
+export interface Field {
+  key: FieldKey;
+  info: LabelInfo;
+  label: Span;
+  /** Null when the label has nothing after it. */
+  value: Span | null;
+  line: number;
+}
+
+/** Text before the first label of a line or cell, or a table cell that is not a label. */
+export interface Lead {
+  span: Span;
+  line: number;
+}
+
+export interface FieldScan {
+  fields: Field[];
+  leads: Lead[];
+  /** Lines whose text became the value of a label on the line before. */
+  consumed: Set<number>;
+}
+
+interface LabelHit {
+  info: LabelInfo | null;
+  start: number;
+  colon: number;
+}
+
+const COLON = /[：:]/g;
+const LABEL_CHAR = /[\u3400-\u9fffA-Za-z()（）\[\]【】、/\s\u3000]/;
+const CJK = /[\u3400-\u9fff]/;
+const MAX_LABEL_CHARS = 30;
+const MAX_UNKNOWN_LABEL = 20;
+
+/** The labels in a span, each with the offset where it starts and of its colon. */
+function findLabels(span: Span): LabelHit[] {
+  const hits: LabelHit[] = [];
+  const local = span.text;
+  let floor = 0;
+  COLON.lastIndex = 0;
+  for (let m = COLON.exec(local); m; m = COLON.exec(local)) {
+    const colon = m.index;
+    if (local[colon] === ':' && /\d/.test(local[colon - 1] ?? '') && /\d/.test(local[colon + 1] ?? '')) continue;
+    let end = colon;
+    while (end > floor && /\s/.test(local[end - 1])) end--;
+    let start = end;
+    while (start > floor && end - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
+    while (start < end && /[\s、/]/.test(local[start])) start++;
+    if (start === end) continue;
+    const hit = bestLabel(local, start, end);
+    if (!hit) continue;
+    hits.push({ info: hit.info, start: hit.start, colon });
+    floor = colon + 1;
+  }
+  return hits;
+}
+
+/** The longest known label ending at `end`, else the whole run as an unknown label if it is short. */
+function bestLabel(local: string, start: number, end: number): { info: LabelInfo | null; start: number } | null {
+  for (let s = start; s < end; s++) {
+    if (/\s/.test(local[s])) continue;
+    if (s > start && !/[\s、)）]/.test(local[s - 1]) && !CJK.test(local[s])) continue;
+    const info = classifyLabel(local.slice(s, end));
+    if (info) return { info, start: s };
+  }
+  // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
+  const lastGap = local.slice(start, end).search(/\s\S*$/);
+  if (lastGap >= 0 && end - (start + lastGap + 1) >= 2) start += lastGap + 1;
+  const run = local.slice(start, end).replace(/\s+/g, '');
+  if (run.length <= MAX_UNKNOWN_LABEL && CJK.test(run)) return { info: null, start };
+  return null;
+}
+
+const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
+
+/** Splits a span into its lead text and its label：value fields. */
+export function segment(page: Page, span: Span, line: number): { lead: Span | null; fields: Field[] } {
+  const hits = findLabels(span);
+  if (hits.length === 0) return { lead: span.text ? span : null, fields: [] };
+  const fields: Field[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    let valueEnd = i + 1 < hits.length ? hits[i + 1].start : span.text.length;
+    // A label opened by a bracket in running text (（项目编号：X）组织采购) ends at the closing bracket.
+    if (hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) {
+      const close = span.text.slice(hit.colon + 1, valueEnd).search(/[）)]/);
+      if (close >= 0) valueEnd = hit.colon + 1 + close;
+    }
+    const value = trimmedSpan(page.text, span.start + hit.colon + 1, span.start + valueEnd);
+    const label = trimmedSpan(page.text, span.start + hit.start, span.start + hit.colon);
+    const info = hit.info ?? { ...OTHER, norm: label.text };
+    fields.push({ key: info.key, info, label, value: value.text ? value : null, line });
+  }
+  const lead = trimmedSpan(page.text, span.start, span.start + hits[0].start);
+  return { lead: lead.text ? lead : null, fields };
+}
+
+/**
+ * All fields of the page. Rows listed in `tableRows` belong to tables with a header and are read as
+ * tables, not as label/value pairs.
+ */
+export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
+  const fields: Field[] = [];
+  const leads: Lead[] = [];
+  const consumed = new Set<number>();
+  const lines = page.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i) || tableRows.has(i)) continue;
+    const line = lines[i];
+    const before = fields.length;
+    if (line.cells) scanRow(page, line, fields, leads);
+    else {
+      const { lead, fields: found } = segment(page, line.span, i);
+      if (lead) leads.push({ span: lead, line: i });
+      fields.push(...found);
+    }
+    const last = fields.length > before ? fields[fields.length - 1] : null;
+    if (last && last.value === null && VALUE_MAY_FOLLOW.has(last.key) && endsLine(line, last)) {
+      const next = lines[i + 1];
+      if (next && !next.cells && !tableRows.has(i + 1) && segment(page, next.span, i + 1).fields.length === 0
+        && !looksLikeHeading(next.span.text)) {
+        last.value = next.span;
+        consumed.add(i + 1);
+      }
+    }
+  }
+  return { fields, leads, consumed };
+}
+
+function endsLine(line: Line, field: Field): boolean {
+  const after = line.span.end - field.label.end;
+  return after <= 2 || (field.value === null && line.span.text.trimEnd().endsWith(':'))
+    || (field.value === null && /[：:]\s*$/.test(line.span.text));
+}
+
+const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+
+function looksLikeHeading(text: string): boolean {
+  return HEADING.test(text);
+}
+
+/** A table row without a header: cells alternate label, value (a cell may also hold "label：value"). */
+function scanRow(page: Page, line: Line, fields: Field[], leads: Lead[]): void {
+  const cells = line.cells!;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell.text) continue;
+    const seg = segment(page, cell, line.index);
+    const next = cells[c + 1];
+    if (seg.fields.length > 0) {
+      if (seg.lead) leads.push({ span: seg.lead, line: line.index });
+      const last = seg.fields[seg.fields.length - 1];
+      if (last.value === null && next && next.text && isPlainValue(page, next, line.index)) {
+        last.value = next;
+        c++;
+      }
+      fields.push(...seg.fields);
+      continue;
+    }
+    const info = classifyLabel(cell.text);
+    if (!info) {
+      leads.push({ span: cell, line: line.index });
+      continue;
+    }
+    const field: Field = { key: info.key, info, label: cell, value: null, line: line.index };
+    fields.push(field);
+    if (!next || classifyLabel(next.text)) continue;
+    c++;
+    if (!next.text) continue;
+    const inner = segment(page, next, line.index);
+    if (inner.fields.length === 0) field.value = next;
+    else {
+      field.value = inner.lead;
+      fields.push(...inner.fields);
+    }
+  }
+}
+
+function isPlainValue(page: Page, cell: Span, line: number): boolean {
+  return !classifyLabel(cell.text) && segment(page, cell, line).fields.length === 0;
+}

@@ -1,0 +1,295 @@
+// ReadDocument → Notice. Pure: no files, no printing. Every value comes with evidence (a slice of the
+// document text and its offsets); what cannot be read with confidence is left null with a warning.
+import { nameKey } from '../../src/domain/names.ts';
+import { findUsccs } from '../../src/domain/uscc.ts';
+import { inferRegion } from '../../src/domain/region.ts';
+import type { RegionCandidate } from '../../src/domain/region.ts';
+import type { ReadDocument } from '../read/document.ts';
+import { scanAwards } from './awards.ts';
+import type { AwardDraft, AwardScan } from './awards.ts';
+import { scanCandidates } from './candidates.ts';
+import type { CandidateScan } from './candidates.ts';
+import { findContractModels } from './contract-model.ts';
+import { scanFields } from './fields.ts';
+import type { Field } from './fields.ts';
+import { readMarked } from './marked.ts';
+import type { Marked } from './marked.ts';
+import { readMarkup } from './markup.ts';
+import type { Award, Candidate, Evidence, Notice, Party } from './notice.ts';
+import { classifyNotice } from './notice-type.ts';
+import type { TypeDecision } from './notice-type.ts';
+import { buildPage, Locator } from './page.ts';
+import type { Page, Span } from './page.ts';
+import { findParties, findProject } from './parties.ts';
+import type { PartyFound } from './parties.ts';
+import { findSections } from './sections.ts';
+import { findTables, tableLines } from './tables.ts';
+import { findPublishedAt, findTitle } from './title.ts';
+import { readMoney } from './values.ts';
+import type { Found, MoneyFound } from './values.ts';
+
+export type { Notice } from './notice.ts';
+
+const HEAD_LINES = 4;
+const BODY_CHARS = 3000;
+
+/** Collects evidence; every span is a slice of the document text by construction. */
+class EvidenceLog {
+  readonly items: Evidence[] = [];
+  add(field: string, span: Span | null | undefined): void {
+    if (span) this.items.push({ field, text: span.text, start: span.start, end: span.end });
+  }
+}
+
+export function extractNotice(doc: ReadDocument): Notice {
+  const page = buildPage(doc.text);
+  const markup = doc.html ? readMarkup(doc.html) : null;
+  let locatorCache: Locator | null = null;
+  const locator = (): Locator => (locatorCache ??= new Locator(doc.text));
+  const warnings: string[] = [];
+  const evidence = new EvidenceLog();
+
+  const tables = findTables(page);
+  const tableRows = tableLines(tables);
+  const scan = scanFields(page, tableRows);
+  const sections = findSections(page, scan.fields);
+  const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator()) : null;
+  if (marked?.unlocated.length) warnings.push(`class markers not found in the text: ${marked.unlocated.join(', ')}`);
+  const awardScan = scanAwards({ page, fields: scan.fields, leads: scan.leads, consumed: scan.consumed, tables, sections }, tableRows);
+  const drafts = marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts;
+  const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
+
+  const title = findTitle(page, markup, locator);
+  if (title?.note) warnings.push(title.note);
+  const published = findPublishedAt(page, scan.fields, markup, locator);
+  if (published?.note) warnings.push(published.note);
+  evidence.add('title', title?.span);
+  evidence.add('publishedAt', published?.span);
+
+  const decision = classifyNotice({
+    heads: [title?.value ?? '', ...headLines(page)],
+    body: doc.text.slice(0, BODY_CHARS),
+    hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0),
+    hasCandidates: candidateScan.candidates.length > 0,
+    hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
+  });
+
+  const project = findProject(page, scan.fields);
+  warnings.push(...project.warnings);
+  const projectName = marked?.projectName ?? project.name;
+  const projectCode = marked?.projectCode ?? project.code;
+  if (marked?.projectCode) warnings.push(...marked.warnings.filter((w) => w.startsWith('project code')));
+  evidence.add('project.name', projectName?.span);
+  evidence.add('project.code', projectCode?.span);
+  evidence.add('project.method', project.method?.span);
+  const models = findContractModels(page, scan.fields);
+  models.forEach((m, i) => evidence.add(`project.contractModel[${i}]`, m.span));
+
+  const parties = findParties(page, scan.fields, sections);
+  const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
+  const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
+  const buyer = party(buyerFound, 'buyer', evidence);
+  const agency = party(agencyFound, 'agency', evidence);
+
+  const region = findRegion(page, buyerFound, projectName?.span ?? null, project.region, warnings, evidence);
+  const budget = firstBudget(page, scan.fields, warnings);
+  evidence.add('budget', budget?.span);
+
+  // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.
+  const partyKeys = new Set([buyer?.name, agency?.name].filter((n): n is string => !!n).map(nameKey));
+  const winners = drafts.filter((d) => d.source !== 'text' || !d.suppliers.some((s) => partyKeys.has(nameKey(s.name))));
+  const awards = decideAwards(decision, winners, awardScan, marked, candidateScan, page, warnings, evidence);
+  const candidates = candidateList(candidateScan, warnings, evidence);
+
+  return {
+    source: { path: doc.path, sha256: doc.sha256, mediaType: doc.mediaType, encoding: doc.encoding },
+    noticeType: decision.type,
+    title: title?.value ?? null,
+    publishedAt: published?.value ?? null,
+    project: {
+      name: projectName?.value ?? null,
+      code: projectCode?.value ?? null,
+      method: project.method?.value ?? null,
+      contractModel: models.map((m) => m.value),
+    },
+    buyer,
+    agency,
+    region,
+    budget: budget ? { amount: budget.value, currency: 'CNY' } : null,
+    awards,
+    candidates,
+    evidence: evidence.items,
+    warnings: [...new Set(warnings)],
+  };
+}
+
+/** The first short lines of the page, where the notice's kind is usually written. */
+function headLines(page: Page): string[] {
+  return page.lines.slice(0, HEAD_LINES).filter((l) => !l.cells && l.span.text.length <= 60).map((l) => l.span.text);
+}
+
+function withMarker(found: PartyFound | null, marker: Found<string> | null): PartyFound | null {
+  if (!marker) return found;
+  return { name: marker, address: found && found.name.value === marker.value ? found.address : null, raw: marker.span };
+}
+
+function party(found: PartyFound | null, path: string, evidence: EvidenceLog): Party | null {
+  if (!found) return null;
+  evidence.add(`${path}.name`, found.name.span);
+  evidence.add(`${path}.address`, found.address?.span);
+  return { name: found.name.value, address: found.address?.value ?? null };
+}
+
+function findRegion(page: Page, buyer: PartyFound | null, projectName: Span | null, regionField: Span | null,
+  warnings: string[], evidence: EvidenceLog): Notice['region'] {
+  const spans: [Span | null, string][] = [
+    [buyer?.raw ?? null, 'buyerName'],
+    [buyer?.address?.span ?? null, 'buyerAddress'],
+    [projectName, 'projectName'],
+    [regionField, 'regionField'],
+  ];
+  const usable = spans.filter((s): s is [Span, string] => s[0] !== null);
+  const candidates: RegionCandidate[] = usable.map(([span, source]) => ({ text: span.text, source }));
+  const found = inferRegion(candidates);
+  if (!found) return null;
+  const from = usable.find(([, source]) => source === found.source)?.[0];
+  if (from) {
+    const start = from.start + found.start;
+    const end = from.start + found.end;
+    evidence.add('region', { text: page.text.slice(start, end), start, end });
+  }
+  for (const c of found.conflicts) {
+    warnings.push(`region: ${c.source} points to ${c.code} (${c.matched}), not within ${found.code} ${found.name}`);
+  }
+  return { code: found.code, name: found.name, path: found.path };
+}
+
+function firstBudget(page: Page, fields: Field[], warnings: string[]): MoneyFound | null {
+  for (const f of fields) {
+    if (f.key !== 'budget' || !f.value) continue;
+    const money = readMoney(page, f.value, f.info.unit);
+    if (!money || money.value === 0) continue;
+    if (/约|大约|左右|暂定/.test(f.value.text)) warnings.push(`budget is approximate: "${f.value.text}"`);
+    warnings.push(...money.warnings.map((w) => `budget: ${w}`));
+    return money;
+  }
+  return null;
+}
+
+function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,
+  candidates: CandidateScan, page: Page, warnings: string[], evidence: EvidenceLog): Award[] {
+  const type = decision.type;
+  const active = drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
+  if (type === 'candidate' || type === 'tender' || type === 'correction' || type === 'other') {
+    if (active.length > 0) {
+      const names = active.flatMap((d) => d.suppliers.map((s) => s.name)).join(', ');
+      warnings.push(`${type} notice names ${names} in winner fields; not stored as an award`);
+    }
+    return [];
+  }
+  if (marked) warnings.push(...marked.warnings.filter((w) => !w.startsWith('project code')));
+  warnings.push(...scan.warnings);
+  const kept = type === 'termination' ? drafts.filter((d) => d.status === 'unsuccessful') : drafts;
+  if (type === 'termination' && active.length > 0) {
+    warnings.push(`termination notice names ${active.flatMap((d) => d.suppliers.map((s) => s.name)).join(', ')}; not stored as winners`);
+  }
+  if (type === 'award') noWinnerWarnings(decision, active, drafts, scan, candidates, warnings);
+  applyTotal(active, scan.total, warnings);
+  attachUsccs(page, active);
+  return kept.map((d, i) => award(d, i, warnings, evidence));
+}
+
+function noWinnerWarnings(decision: TypeDecision, active: AwardDraft[], drafts: AwardDraft[], scan: AwardScan,
+  candidates: CandidateScan, warnings: string[]): void {
+  if (active.length > 0) return;
+  if (drafts.some((d) => d.status === 'unsuccessful')) {
+    warnings.push('award notice but no winner: every lot it names failed');
+  } else if (scan.seeOriginal.length > 0) {
+    warnings.push(`winner field says ${scan.seeOriginal[0].text} and no pasted original names one`);
+  } else if (candidates.candidates.length > 0 || decision.awardWithCandidatesOnly) {
+    const named = candidates.candidates.slice(0, 3).map((c) => `${c.name.value}${c.rank ? ` (rank ${c.rank})` : ''}`).join(', ');
+    warnings.push(`award notice names only candidates (${named}) and no winner; candidates are not stored as winners`);
+  } else if (scan.orphanRate) {
+    warnings.push(`award notice but no winner found: the result gives only a rate (${scan.orphanRate.label}：${scan.orphanRate.rate.span.text})`);
+  } else {
+    warnings.push('award notice but no winner found');
+  }
+}
+
+/** 总中标金额 is the sum over lots: it is an award's value only when there is one award. */
+function applyTotal(active: AwardDraft[], total: MoneyFound | null, warnings: string[]): void {
+  if (!total) return;
+  if (active.length === 1) {
+    const only = active[0];
+    if (!only.value && !only.rate) only.value = total;
+    else if (only.value && Math.round(only.value.value * 100) !== Math.round(total.value * 100)) {
+      warnings.push(`award amount ${only.value.span.text} differs from the total ${total.span.text}; kept the award's own amount`);
+    }
+    return;
+  }
+  if (active.length > 1 && active.every((d) => d.value)) {
+    const sum = active.reduce((s, d) => s + Math.round(d.value!.value * 100), 0);
+    if (sum !== Math.round(total.value * 100)) {
+      warnings.push(`lot amounts add up to ${sum / 100} but the total says ${total.span.text}`);
+    }
+  }
+}
+
+/** A USCC printed on the supplier's line or the next one, when exactly one code is there. */
+function attachUsccs(page: Page, drafts: AwardDraft[]): void {
+  for (const d of drafts) {
+    for (const s of d.suppliers) {
+      if (s.uscc) continue;
+      const line = page.lines.findIndex((l) => l.span.start <= s.raw.start && s.raw.end <= l.span.end);
+      if (line < 0) continue;
+      const texts = [page.lines[line], page.lines[line + 1]].filter((l) => l !== undefined);
+      const found = texts.flatMap((l) => findUsccs(l.span.text).map((m) => ({ m, l })));
+      if (found.length !== 1 || d.suppliers.length > 1) continue;
+      const { m, l } = found[0];
+      const start = l.span.start + m.start;
+      s.uscc = { value: m.code, span: { text: page.text.slice(start, l.span.start + m.end), start, end: l.span.start + m.end } };
+    }
+  }
+}
+
+function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceLog): Award {
+  const path = `awards[${i}]`;
+  evidence.add(`${path}.lot`, d.lot?.span);
+  let value = d.value;
+  if (value) {
+    warnings.push(...value.warnings.map((w) => `${path}.value: ${w}`));
+    if (value.value === 0) {
+      warnings.push(`${path}.value: amount given as 0 (${value.span.text}); left empty`);
+      value = null;
+    }
+  }
+  evidence.add(`${path}.value`, value?.span);
+  evidence.add(`${path}.rate`, d.rate?.span);
+  d.suppliers.forEach((s, j) => {
+    evidence.add(`${path}.suppliers[${j}].name`, s.raw);
+    evidence.add(`${path}.suppliers[${j}].address`, s.address?.span);
+    evidence.add(`${path}.suppliers[${j}].uscc`, s.uscc?.span);
+  });
+  return {
+    lot: d.lot?.value ?? null,
+    status: d.status,
+    suppliers: d.suppliers.map((s) => ({
+      name: s.name,
+      rawName: s.raw.text,
+      address: s.address?.value ?? null,
+      uscc: s.uscc?.value ?? null,
+      role: s.role,
+    })),
+    value: value ? { amount: value.value, currency: 'CNY' } : null,
+    rate: d.rate?.value ?? null,
+  };
+}
+
+function candidateList(scan: CandidateScan, warnings: string[], evidence: EvidenceLog): Candidate[] {
+  return scan.candidates.map((c, i) => {
+    evidence.add(`candidates[${i}].name`, c.name.span);
+    evidence.add(`candidates[${i}].bid`, c.bid?.span);
+    if (c.bid) warnings.push(...c.bid.warnings.map((w) => `candidates[${i}].bid: ${w}`));
+    return { rank: c.rank, name: c.name.value, bid: c.bid ? { amount: c.bid.value, currency: 'CNY' } : null };
+  });
+}

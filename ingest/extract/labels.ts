@@ -1,0 +1,167 @@
+// The label vocabulary: what a "label：value" pair or a table header means. Labels are compared after
+// whitespace is removed (Word splits them: 项 目 名 称), brackets made ASCII and the list number dropped.
+
+export type FieldKey =
+  | 'projectName' | 'projectCode' | 'method' | 'contractModel' | 'region' | 'publishedAt'
+  | 'buyerName' | 'buyerAddress' | 'agencyName' | 'agencyAddress'
+  | 'partyName' | 'address'
+  | 'winnerName' | 'winnerAddress' | 'uscc' | 'consortiumLead' | 'consortiumMember'
+  | 'awardValue' | 'totalValue' | 'rate' | 'lot' | 'failReason' | 'resultIntro'
+  | 'candidate' | 'proposedWinner' | 'bid' | 'unitName'
+  | 'budget' | 'ceiling' | 'agencyFee' | 'deposit'
+  | 'other';
+
+export type AmountUnit = '元' | '万元' | '亿元';
+
+export interface LabelInfo {
+  key: FieldKey;
+  /** The normalised label. */
+  norm: string;
+  /** Unit written in the label, e.g. 中标金额(万元). 'per' when it is a unit price (元/亩). */
+  unit: AmountUnit | 'per' | null;
+  /** Rank of a candidate label (第一中标候选人 → 1). */
+  rank: number | null;
+}
+
+const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
+  projectName: ['项目名称', '采购项目名称', '工程名称', '招标项目名称', '项目名', '项目名称及编号', '采购项目名称及编号',
+    '项目名称及项目编号', '工程项目名称', '招标工程名称'],
+  projectCode: ['项目编号', '采购项目编号', '招标编号', '采购编号', '招标文件编号', '项目号', '项目编码', '招标公告编号',
+    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号'],
+  method: ['采购方式', '招标方式', '招标(采购)方式', '发包方式', '采购方式及采购组织形式', '采购类型'],
+  contractModel: ['运作方式', '项目运作方式', '合作模式', '运作模式'],
+  region: ['行政区域', '行政区划', '所属地区', '所属区域', '项目所在地区'],
+  publishedAt: ['发布时间', '发布日期', '公告时间', '公告日期', '信息发布时间', '公告发布时间', '发布于'],
+  buyerName: ['采购人', '采购单位', '采购人名称', '采购单位名称', '招标人', '建设单位', '业主', '业主单位', '招标人名称',
+    '招标单位', '采购执行方', '项目法人', '招标(采购)人名称', '招标(采购)人', '采购方', '采购人全称', '采购单位全称',
+    '建设单位名称', '招标单位名称', '采购机关', '项目业主'],
+  buyerAddress: ['采购人地址', '采购单位地址', '招标人地址', '招标单位地址', '建设单位地址', '采购方地址',
+    '招标(采购)人地址', '业主地址'],
+  agencyName: ['采购代理机构', '代理机构名称', '采购代理机构全称', '招标代理机构', '采购代理机构名称', '代理机构',
+    '集中采购机构', '集中招标(采购)机构名称', '招标代理机构名称', '政府采购代理机构', '招标代理', '招标代理单位',
+    '采购代理机构名称全称', '集中采购机构名称', '代理单位'],
+  agencyAddress: ['采购代理机构地址', '代理机构地址', '招标代理机构地址', '集中采购机构地址', '采购代理机构地点',
+    '代理单位地址'],
+  partyName: ['名称', '单位名称'],
+  address: ['地址', '联系地址', '详细地址', '通讯地址', '办公地址'],
+  winnerName: ['中标(成交)供应商名称', '中标供应商', '成交供应商', '中标人', '中标单位', '供应商名称', '中标供应商名称',
+    '成交供应商名称', '成交单位名称', '成交单位', '中标(成交)供应商', '中标结果', '中标(选)人', '中标人名称', '中选供应商',
+    '中选单位', '成交人', '中标单位名称', '中标(成交)人', '成交人名称', '中标商', '成交商', '中标(成交)单位',
+    '中标(成交)人名称', '成交供应商全称', '中标供应商全称', '入围供应商'],
+  winnerAddress: ['中标供应商地址', '成交供应商地址', '中标供应商联系地址', '成交供应商联系地址', '中标人地址',
+    '供应商地址', '中标单位地址', '成交单位地址', '中标(成交)供应商地址', '中标(成交)供应商联系地址', '成交人地址',
+    '供应商联系地址', '中标人住所'],
+  uscc: ['统一社会信用代码', '社会信用代码', '信用代码', '统一社会信用代码证号'],
+  consortiumLead: ['联合体牵头人', '牵头人', '联合体主办方', '联合体牵头单位', '牵头单位'],
+  consortiumMember: ['联合体成员', '成员', '联合体成员单位', '成员单位', '联合体其他成员'],
+  awardValue: ['中标(成交)金额', '中标金额', '成交金额', '中标价', '中标价格', '成交价格', '成交价', '中标(选)价',
+    '中标供货商金额', '中标价格为', '中标(成交)价格', '合同金额', '中标(成交)价', '中标总价', '成交总价', '中标报价',
+    '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
+    '成交金额(可填写下浮率、折扣率或费率)'],
+  totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额'],
+  rate: ['下浮率', '折扣率', '费率', '优惠率', '下浮系数', '成交下浮系数', '中标下浮率', '成交下浮率', '中标降点数', '降点数',
+    '中标费率', '成交费率', '中标折扣率', '成交折扣率', '下浮比例', '中标优惠率', '成交优惠率'],
+  lot: ['分包号', '包号', '标包号', '标段号', '分包', '标包', '标段', '标项', '包件', '包件号', '合同包', '采购包',
+    '项目分包(标段)', '包别', '标段(包)', '包组', '分标'],
+  failReason: ['废标原因', '流标原因', '终止原因', '废标理由', '失败原因'],
+  resultIntro: ['成交供应商名称、地址及成交金额', '中标供应商名称、联系地址及中标金额', '中标供应商名称、地址及中标金额',
+    '成交供应商名称、联系地址及成交金额', '中标(成交)供应商名称、地址及中标(成交)金额', '中标单位名称、地址、和中标金额',
+    '中标单位名称、地址和中标金额', '中标(成交)信息', '中标信息', '成交信息', '中标结果', '成交结果', '中标/成交结果',
+    '成交情况', '中标情况', '中标(成交)结果', '中标、成交结果'],
+  proposedWinner: ['拟中标人', '拟中标单位', '预中标人', '预中标单位', '拟中标供应商', '拟成交供应商', '预成交供应商',
+    '拟中标(成交)供应商', '拟中标(成交)人', '预中标供应商', '拟定中标人', '拟中选人', '拟成交人'],
+  bid: ['投标报价', '最终报价', '报价', '投标价', '投标总价', '谈判报价', '磋商报价', '拟中标金额', '预中标金额', '投标金额',
+    '评标价', '拟中标价', '预中标价', '拟成交金额', '预成交金额'],
+  unitName: ['投标人名称', '报价人名称', '投标单位名称', '投标人', '候选人名称', '中标候选人名称'],
+  budget: ['预算金额', '项目预算', '采购预算', '预算', '采购项目预算金额', '项目总预算', '预算价', '采购预算金额',
+    '项目预算金额', '预算金额(元)', '采购预算价', '财政预算', '项目概算', '投资概算'],
+  ceiling: ['最高限价', '招标控制价', '控制价', '最高投标限价', '拦标价', '最高限价金额', '采购最高限价', '投标最高限价'],
+  agencyFee: ['代理服务费', '代理费', '招标代理服务费', '代理服务收费标准及金额', '代理服务收费', '采购代理服务费',
+    '代理服务费收费标准', '收费标准'],
+  deposit: ['投标保证金', '保证金', '履约保证金', '响应保证金', '磋商保证金'],
+};
+
+/** Labels the extractor does not use but must recognise, so their values do not run into others. */
+const KNOWN_OTHER = [
+  '联系人', '联系电话', '电话', '传真', '联系方式', '邮编', '邮政编码', '项目联系人', '项目联系电话', '评审日期',
+  '公示日期', '开标时间', '定标日期', '成交日期', '中标日期', '评审专家名单', '品目', '备注', '工期', '质量标准', '项目经理',
+  '注册证号', '邮箱', '电子邮箱', 'E-mail', '网址', '开户银行', '开户帐号', '账号', '收款人', '评标委员会成员', '谈判小组成员',
+  '监督电话', '投诉电话', '采购人联系方式', '采购单位联系方式', '采购代理机构联系方式', '代理机构联系方式', '联系人电话',
+  '采购人经办人', '采购人电话', '代理机构经办人', '代理机构电话', '项目负责人', '技术负责人', '法人代表', '法定代表人',
+  '评审地点', '开标地点', '评标地点', '公示期', '公示时间', '合同履行日期', '交货期', '服务期限', '采购数量', '评审委员会成员名单',
+  '工商注册号', '组织机构代码', '注册号', '营业执照号', '投诉受理部门', '投诉受理电话', '标段名称', '标段编号', '分包名称',
+  '合同编号', '财政编号', '采购执行编号', '采购形式', '配送区域', '详见', '评审专家', '专业评委', '本项目招标公告日期',
+  '招标公告日期', '采购公告发布日期', '定标/成交日期', '采购组织类型', '公告类型', '公告流水号', '访问次数', '来源',
+  '主要标的信息', '评审专家名单及评审意见', '评审委员会成员', '评标委员会成员名单', '磋商小组成员', '询价小组成员',
+  '评审小组成员', '评审委员会', '评标委员会', '谈判小组成员名单', '评审小组成员名单', '磋商小组成员名单', '专家成员',
+  '评标委员会专家成员', '评审专家成员', '项目组成员', '小组成员', '采购人代表', '签订合同联系人', '中标(选)范围', '中标工程范围', '招标范围',
+];
+
+// Contact labels named after a party (采购代理机构联系人): known, so the party name is not split off.
+const PARTY_PREFIXES = ['采购人', '采购单位', '采购代理机构', '代理机构', '招标人', '招标代理机构', '招标单位', '建设单位',
+  '采购单位项目', '采购代理机构项目', '项目', '采购中心', '采购方', '中标人', '中标供应商', '成交供应商', '供应商'];
+const CONTACT_SUFFIXES = ['联系人', '联系电话', '电话', '联系方式', '传真', '邮编', '经办人', '联系人及电话', '联系人电话',
+  '负责人', '法定代表人', '法人代表', '邮箱', '联系人姓名', '联系人姓名和电话'];
+for (const p of PARTY_PREFIXES) for (const s of CONTACT_SUFFIXES) KNOWN_OTHER.push(p + s);
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?|\d{1,2}(?:[、.．)）]|\s)(?!\d)|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]?)\s*/;
+const UNIT_SUFFIX = /[(\[]?(?:人民币)?(万元|亿元|元)(?:人民币)?[)\]]?$/;
+const PER_UNIT_SUFFIX = /\(元\/[^)]{1,4}\)$/;
+const CANDIDATE_LABEL = /^(?:推荐)?第([一二三四五六七八九十\d]{1,3})(?:名|(?:中标|成交|中选)?(?:\(选\))?(?:候选|排序)(?:人|单位|供应商)?(?:名称)?)$/;
+
+const TABLE = new Map<string, FieldKey>();
+for (const [key, labels] of Object.entries(VOCABULARY) as [FieldKey, string[]][]) {
+  for (const label of labels) if (!TABLE.has(label)) TABLE.set(label, key);
+}
+for (const label of KNOWN_OTHER) if (!TABLE.has(label)) TABLE.set(label, 'other');
+
+/** The comparable form of a label: no whitespace, ASCII brackets, no list number, no colon. */
+export function normaliseLabel(raw: string): string {
+  let s = raw.replace(/[\s\u00a0\u3000]+/g, '');
+  s = s.replace(/（/g, '(').replace(/）/g, ')').replace(/【/g, '[').replace(/】/g, ']').replace(/：/g, ':');
+  s = s.replace(/:+$/, '');
+  const m = ENUMERATOR.exec(s);
+  if (m && m[0].length < s.length) s = s.slice(m[0].length);
+  return s;
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 1–99 written in digits or Chinese numerals (三, 十二, 二十一). */
+export function smallNumber(s: string): number | null {
+  if (/^\d{1,3}$/.test(s)) return Number(s);
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? CHINESE_DIGITS[s] : null;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[s[0]];
+  const ones = ten === s.length - 1 ? 0 : CHINESE_DIGITS[s[s.length - 1]];
+  return tens * 10 + ones;
+}
+
+/** What a label means, or null when the text is not a label at all. */
+export function classifyLabel(raw: string): LabelInfo | null {
+  const norm = normaliseLabel(raw);
+  if (norm === '' || norm.length > 40) return null;
+  const direct = TABLE.get(norm);
+  if (direct) return { key: direct, norm, unit: null, rank: null };
+  const cand = CANDIDATE_LABEL.exec(norm);
+  if (cand) return { key: 'candidate', norm, unit: null, rank: smallNumber(cand[1]) };
+  if (PER_UNIT_SUFFIX.test(norm)) {
+    const key = TABLE.get(norm.replace(PER_UNIT_SUFFIX, ''));
+    if (key) return { key, norm, unit: 'per', rank: null };
+  }
+  const unit = UNIT_SUFFIX.exec(norm);
+  if (unit && unit.index > 0) {
+    const key = TABLE.get(norm.slice(0, unit.index));
+    if (key) return { key, norm, unit: unit[1] as AmountUnit, rank: null };
+  }
+  return null;
+}
+
+/** Keys whose value may sit alone on the next line when the label line ends with a colon. */
+export const VALUE_MAY_FOLLOW = new Set<FieldKey>([
+  'projectName', 'projectCode', 'method', 'buyerName', 'buyerAddress', 'agencyName', 'agencyAddress', 'winnerName',
+  'winnerAddress', 'awardValue', 'totalValue', 'budget', 'publishedAt', 'partyName', 'address', 'proposedWinner',
+  'candidate', 'bid', 'region', 'contractModel', 'rate', 'uscc', 'unitName',
+]);

@@ -1,0 +1,70 @@
+// What only the markup says: <meta name="ArticleTitle|PubDate">, the #pubTime element, and the code-*
+// class markers of platform-generated pages (code-winningSupplierName...). Meta tags and #pubTime are read
+// with small patterns; the DOM is loaded only when the page carries class markers.
+import { load } from 'cheerio';
+
+export interface Marker {
+  /** The class name without the "code-" prefix: winningSupplierName, 00003... */
+  name: string;
+  text: string;
+}
+
+export interface Markup {
+  title: string | null;
+  pubDate: string | null;
+  pubTime: string | null;
+  markers: Marker[];
+}
+
+const META = /<meta\b[^>]*>/gi;
+const META_NAME = /\bname\s*=\s*["']?([\w-]+)/i;
+const META_CONTENT = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const PUB_TIME = /<(\w+)\b[^>]*\bid\s*=\s*["']?pubTime["']?[^>]*>([\s\S]*?)<\/\1>/i;
+const HAS_MARKERS = /class\s*=\s*["'][^"']*\bcode-[\w]+/i;
+const MARKER_CLASS = /(?:^|\s)code-([\w]+)/;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+function stripTags(s: string): string {
+  return decodeEntities(s.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+export function readMarkup(html: string): Markup {
+  let title: string | null = null;
+  let pubDate: string | null = null;
+  for (const m of html.matchAll(META)) {
+    const name = META_NAME.exec(m[0])?.[1]?.toLowerCase();
+    if (name !== 'articletitle' && name !== 'pubdate') continue;
+    const c = META_CONTENT.exec(m[0]);
+    const content = c ? decodeEntities(c[1] ?? c[2] ?? c[3] ?? '').trim() : '';
+    if (!content) continue;
+    if (name === 'articletitle') title ??= content;
+    else pubDate ??= content;
+  }
+  const pub = PUB_TIME.exec(html);
+  const pubTime = pub ? stripTags(pub[2]) || null : null;
+  return { title, pubDate, pubTime, markers: HAS_MARKERS.test(html) ? readMarkers(html) : [] };
+}
+
+function readMarkers(html: string): Marker[] {
+  const $ = load(html);
+  const markers: Marker[] = [];
+  $('[class*="code-"]').each((_, el) => {
+    const cls = $(el).attr('class') ?? '';
+    const m = MARKER_CLASS.exec(cls);
+    if (!m) return;
+    const text = $(el).text().replace(/\s+/g, ' ').trim();
+    markers.push({ name: m[1], text });
+  });
+  return markers;
+}

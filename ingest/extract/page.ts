@@ -1,0 +1,139 @@
+// The document text cut into lines and table cells. Every string the extractor reads is a slice of the
+// document text with its offset, so evidence offsets are right by construction.
+
+/** A piece of the document text: `text === doc.text.slice(start, end)`. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Line {
+  index: number;
+  /** The whole line, trimmed. */
+  span: Span;
+  /** Cells when the line is a table row (tab-separated); an empty cell has empty text. */
+  cells: Span[] | null;
+}
+
+export interface Page {
+  text: string;
+  lines: Line[];
+}
+
+// Whitespace the readers leave in place: ASCII, no-break, ideographic and zero-width spaces.
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+
+export function isSpace(ch: string): boolean {
+  return SPACE.test(ch);
+}
+
+/** The slice [start, end) of text with surrounding whitespace removed; empty slices keep their position. */
+export function trimmedSpan(text: string, start: number, end: number): Span {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return { text: text.slice(start, end), start, end };
+}
+
+/** A sub-span of a span, by offsets relative to the span's start, trimmed. */
+export function subSpan(page: Page, span: Span, from: number, to: number): Span {
+  return trimmedSpan(page.text, span.start + from, span.start + to);
+}
+
+/** The span from the start of `a` to the end of `b` (b after a). */
+export function joinSpans(page: Page, a: Span, b: Span): Span {
+  return { text: page.text.slice(a.start, b.end), start: a.start, end: b.end };
+}
+
+/** Removes trailing punctuation that closes a value (。；; ， ,) from a span. */
+export function trimTrailingPunctuation(page: Page, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /[。；;，,、.．:：\s\u3000]/.test(page.text[end - 1])) end--;
+  return trimmedSpan(page.text, span.start, end);
+}
+
+export function buildPage(text: string): Page {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const span = trimmedSpan(text, start, end);
+    if (span.text !== '') {
+      // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
+      const raw = { text: text.slice(start, end), start, end };
+      const cells = raw.text.includes('\t') ? splitCells(text, raw) : null;
+      lines.push({ index: lines.length, span, cells });
+    }
+    start = end + 1;
+  }
+  return { text, lines };
+}
+
+function splitCells(text: string, line: Span): Span[] {
+  const cells: Span[] = [];
+  let from = line.start;
+  for (let i = line.start; i <= line.end; i++) {
+    if (i === line.end || text[i] === '\t') {
+      cells.push(trimmedSpan(text, from, i));
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Whitespace removed: the form labels and names are compared in. */
+export function compact(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+}
+
+const CJK_GAP = /([\u3400-\u9fff（）()、，。：；])[\s\u00a0\u3000]+(?=[\u3400-\u9fff（）()、，。：；\d])|(\d)[\s\u00a0\u3000]+(?=[\u3400-\u9fff])/g;
+
+/** A value as people write it: whitespace next to Chinese characters removed, other runs made one space. */
+export function tidy(s: string): string {
+  return s.replace(CJK_GAP, '$1$2').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/**
+ * Finds text in the page ignoring whitespace, for values read from the markup (meta tags, class
+ * markers) whose spacing may differ from the readable text. Built lazily, once per page.
+ */
+export class Locator {
+  private readonly squeezed: string;
+  private readonly offsets: Int32Array;
+
+  constructor(private readonly text: string) {
+    const offsets = new Int32Array(text.length);
+    const chars: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (SPACE.test(text[i])) continue;
+      offsets[chars.length] = i;
+      chars.push(text[i]);
+    }
+    this.squeezed = chars.join('');
+    this.offsets = offsets.subarray(0, chars.length);
+  }
+
+  /** The first occurrence of `needle` at or after `from` (an offset into the text), or null. */
+  find(needle: string, from = 0): Span | null {
+    const key = compact(needle);
+    if (key === '') return null;
+    const startK = this.firstIndexAtOrAfter(from);
+    const k = this.squeezed.indexOf(key, startK);
+    if (k < 0) return null;
+    const start = this.offsets[k];
+    const end = this.offsets[k + key.length - 1] + 1;
+    return { text: this.text.slice(start, end), start, end };
+  }
+
+  private firstIndexAtOrAfter(from: number): number {
+    let lo = 0;
+    let hi = this.offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.offsets[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

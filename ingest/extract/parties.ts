@@ -1,0 +1,182 @@
+// Project, buyer and agency: the first usable field of each kind, then the intro sentence
+// ("X受Y的委托，就Z项目（项目编号：…）组织采购") when the fields say nothing.
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import type { Field } from './fields.ts';
+import type { FieldKey } from './labels.ts';
+import { subSpan, tidy, trimTrailingPunctuation } from './page.ts';
+import type { Page, Span } from './page.ts';
+import type { Sections } from './sections.ts';
+import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
+import type { Found } from './values.ts';
+
+export interface PartyFound {
+  name: Found<string>;
+  address: Found<string> | null;
+  /** The raw span of the name, for region inference. */
+  raw: Span;
+}
+
+export interface ProjectFound {
+  name: Found<string> | null;
+  code: Found<string> | null;
+  method: Found<string> | null;
+  region: Span | null;
+  warnings: string[];
+}
+
+const INTRO_LINES = 6;
+const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
+const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
+const INTRO_PROJECT = /就\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
+const INTRO_METHOD = /(?:采用|以|通过)(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?(?:的)?方式|进行了(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?/d;
+const CODE_LINE = /^[A-Za-z0-9][A-Za-z0-9\-_#[\]/()（）〔〕.]{3,40}$/;
+const NAME_AND_CODE_IN_BRACKETS = /^(.+?)[（(]([A-Za-z0-9][^（）()]*\d[^（）()]*)[)）]$/;
+const NAME_AND_CODE = /^(.+?)[、\s]+([A-Za-z0-9\u3400-\u9fff[\]〔〕\-#]*\d[A-Za-z0-9[\]〔〕\-#号]*)$/;
+
+function first<T>(fields: Field[], keys: FieldKey[], read: (f: Field) => T | null): T | null {
+  for (const f of fields) {
+    if (!keys.includes(f.key) || !f.value) continue;
+    const v = read(f);
+    if (v) return v;
+  }
+  return null;
+}
+
+function groupSpan(page: Page, line: Span, m: RegExpExecArray, group: number): Span {
+  const [from, to] = m.indices![group];
+  return subSpan(page, line, from, to);
+}
+
+/**
+ * Buyer and agency. Generic 名称/地址 fields count under a heading that names the party (一、采购人 /
+ * 名称：X / 地址：Y); a generic 地址 right after a party's name is that party's address.
+ */
+export function findParties(page: Page, fields: Field[], sections: Sections): { buyer: PartyFound | null; agency: PartyFound | null } {
+  let buyer: PartyFound | null = null;
+  let agency: PartyFound | null = null;
+  let last: { who: 'buyer' | 'agency' | 'other'; line: number } = { who: 'other', line: -1 };
+  for (const f of fields) {
+    const v = f.value;
+    const section = sections.kindOf[f.line];
+    let who: 'buyer' | 'agency' | null = null;
+    if (f.key === 'buyerName') who = 'buyer';
+    else if (f.key === 'agencyName') who = 'agency';
+    else if (f.key === 'partyName' && (section === 'buyer' || section === 'agency')) who = section;
+    if (who) {
+      last = { who, line: f.line };
+      const name = v ? partyNameOf(page, v) : null;
+      if (!name || !v) continue;
+      if (who === 'buyer' && !buyer) buyer = { name, address: null, raw: name.span };
+      if (who === 'agency' && !agency) agency = { name, address: null, raw: name.span };
+      continue;
+    }
+    if (['winnerName', 'candidate', 'proposedWinner', 'unitName', 'consortiumLead'].includes(f.key)) {
+      last = { who: 'other', line: f.line };
+      continue;
+    }
+    if (!v) continue;
+    let target: 'buyer' | 'agency' | null = null;
+    if (f.key === 'buyerAddress') target = 'buyer';
+    else if (f.key === 'agencyAddress') target = 'agency';
+    else if (f.key === 'address') {
+      if (last.who !== 'other' && f.line - last.line <= 3) target = last.who;
+      else if (section === 'buyer' || section === 'agency') target = section;
+    }
+    const party = target === 'buyer' ? buyer : target === 'agency' ? agency : null;
+    if (party && !party.address) party.address = addressOf(page, v);
+  }
+  if (!buyer || !agency) {
+    const intro = introParties(page);
+    buyer ??= intro.buyer;
+    agency ??= intro.agency;
+  }
+  return { buyer, agency };
+}
+
+function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
+  let buyer: PartyFound | null = null;
+  let agency: PartyFound | null = null;
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    if (line.cells) continue;
+    const m = INTRO_PARTIES.exec(line.span.text);
+    if (!m) continue;
+    const b = partyNameOf(page, groupSpan(page, line.span, m, 2));
+    if (b && looksLikeCompanyName(b.value)) buyer = { name: b, address: null, raw: b.span };
+    const a = partyNameOf(page, groupSpan(page, line.span, m, 1));
+    if (a && looksLikeCompanyName(a.value)) agency = { name: a, address: null, raw: a.span };
+    if (!agency) {
+      const after = INTRO_AGENCY_AFTER.exec(line.span.text);
+      const a2 = after ? partyNameOf(page, groupSpan(page, line.span, after, 2)) : null;
+      if (a2 && looksLikeCompanyName(a2.value)) agency = { name: a2, address: null, raw: a2.span };
+    }
+    break;
+  }
+  return { buyer, agency };
+}
+
+function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found<string> | null } | null {
+  const v = trimTrailingPunctuation(page, f.value!);
+  if (!v.text || isPlaceholder(v.text)) return null;
+  if (f.info.norm.includes('编号')) {
+    const m = NAME_AND_CODE_IN_BRACKETS.exec(v.text) ?? NAME_AND_CODE.exec(v.text);
+    if (m) {
+      const nameSpan = subSpan(page, v, 0, m[1].length);
+      const codeStart = v.text.lastIndexOf(m[2]);
+      const codeSpan = subSpan(page, v, codeStart, codeStart + m[2].length);
+      return { name: { value: tidy(nameSpan.text), span: nameSpan }, code: { value: codeSpan.text, span: codeSpan } };
+    }
+    const next = page.lines[f.line + 1];
+    if (next && !next.cells && CODE_LINE.test(next.span.text)) {
+      return { name: { value: tidy(v.text), span: v }, code: { value: next.span.text, span: next.span } };
+    }
+  }
+  return { name: { value: tidy(v.text), span: v }, code: null };
+}
+
+export function findProject(page: Page, fields: Field[]): ProjectFound {
+  const warnings: string[] = [];
+  let code: Found<string> | null = null;
+  let name: Found<string> | null = null;
+  for (const f of fields) {
+    if (f.key !== 'projectName' || !f.value) continue;
+    const found = projectNameOf(page, f);
+    if (!found) continue;
+    name = found.name;
+    code = found.code;
+    break;
+  }
+  const codeField = first(fields, ['projectCode'], (f) => projectCodeOf(page, f.value!));
+  if (codeField) {
+    if (codeField.others.length > 0) {
+      warnings.push(`project code field lists several numbers (${[codeField.value, ...codeField.others].join(', ')}); kept the first`);
+    }
+    code = { value: codeField.value, span: codeField.span };
+  }
+  const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
+  name ??= introProject(page);
+  const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
+  return { name, code, method, region, warnings };
+}
+
+function introProject(page: Page): Found<string> | null {
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    if (line.cells) continue;
+    const m = INTRO_PROJECT.exec(line.span.text);
+    if (!m) continue;
+    const span = groupSpan(page, line.span, m, 1);
+    return span.text ? { value: tidy(span.text), span } : null;
+  }
+  return null;
+}
+
+function introMethod(page: Page): Found<string> | null {
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    if (line.cells) continue;
+    const m = INTRO_METHOD.exec(line.span.text);
+    if (!m) continue;
+    const group = m[1] !== undefined ? 1 : 2;
+    const span = groupSpan(page, line.span, m, group);
+    return { value: span.text, span };
+  }
+  return null;
+}

@@ -1,0 +1,148 @@
+// Field values made into Notice values: money, rates, names, codes, methods. Each reader returns the
+// value with the span it came from, or null; problems become warnings, never guesses.
+import { parseAmount, parseRate } from '../../src/domain/amount.ts';
+import type { RateKind } from '../../src/domain/amount.ts';
+import { canonicalName } from '../../src/domain/names.ts';
+import { smallNumber } from './labels.ts';
+import type { AmountUnit, LabelInfo } from './labels.ts';
+import { subSpan, tidy, trimTrailingPunctuation } from './page.ts';
+import type { Page, Span } from './page.ts';
+
+export interface Found<T> {
+  value: T;
+  span: Span;
+}
+
+export interface MoneyFound extends Found<number> {
+  warnings: string[];
+}
+
+/** Values that stand for "nothing here" or "look elsewhere". */
+const PLACEHOLDER = /^[\s/\\—\-－_.。*×xX无空略]*$|^(无|暂无|空|略|同上|待定|不详|未知|\/+|-+|—+|－+)$|见公告原文|详见|见附件|见公告|见下表|见上表|附件|另行公告|^见/;
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.replace(/\s+/g, ''));
+}
+
+/** Says "see the original" instead of a name (见公告原文, 详见公告). */
+export function isSeeOriginal(text: string): boolean {
+  return /见.{0,4}(原文|公告|附件)|详见/.test(text);
+}
+
+/** An amount of money in a value; `unit` comes from the label or the column header. */
+export function readMoney(page: Page, span: Span, unit: AmountUnit | 'per' | null): MoneyFound | null {
+  if (unit === 'per' || isPlaceholder(span.text)) return null;
+  if (/[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(span.text)) return null; // 400元/天: a unit price
+  const parsed = parseAmount(span.text, unit ? { unit } : undefined);
+  if (!parsed) return null;
+  return { value: parsed.amount, span: trimTrailingPunctuation(page, span), warnings: parsed.warnings };
+}
+
+const RATE_BY_LABEL: [RegExp, RateKind][] = [
+  [/下浮|降点|降幅/, '下浮率'],
+  [/折扣/, '折扣率'],
+  [/费率/, '费率'],
+  [/优惠/, '优惠率'],
+];
+const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/;
+
+/** A bid given as a rate: in the value itself (下浮率8.5%) or a rate label with a percentage value. */
+export function readRate(page: Page, span: Span, label: LabelInfo | null): Found<{ kind: RateKind; percent: number }> | null {
+  const own = parseRate(span.text);
+  if (own) return { value: own, span: trimTrailingPunctuation(page, span) };
+  if (!label || label.key !== 'rate') return null;
+  const kind = RATE_BY_LABEL.find(([re]) => re.test(label.norm))?.[1];
+  const percent = PERCENT.exec(span.text) ?? (/\(%\)|%/.test(label.norm) ? /^\s*(\d+(?:\.\d+)?)\s*$/.exec(span.text) : null);
+  if (!kind || !percent) return null;
+  const value = Number(percent[1]);
+  if (!(value >= 0 && value <= 100)) return null;
+  return { value: { kind, percent: value }, span: trimTrailingPunctuation(page, span) };
+}
+
+// Where a name written in a field stops: a date, a seal note, a contact label, a trailing province tag.
+const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|统一社会信用代码|[，,；;。]).*$/;
+const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
+
+/** The part of a value that is a name, cut before dates, seal notes and contact details. */
+export function nameSpan(page: Page, span: Span): Span | null {
+  let text = span.text.replace(NAME_END, '');
+  const tag = PROVINCE_TAG.exec(text);
+  if (tag) text = text.slice(0, tag.index);
+  const cut = subSpan(page, span, 0, text.length);
+  const clean = trimTrailingPunctuation(page, cut);
+  if (!clean.text || isPlaceholder(clean.text) || clean.text.length > 80) return null;
+  if (!/[\u3400-\u9fffA-Za-z]{2}/.test(clean.text)) return null;
+  return clean;
+}
+
+/** A buyer's or agency's name: canonical spelling of a name span. */
+export function partyNameOf(page: Page, span: Span): Found<string> | null {
+  const s = nameSpan(page, span);
+  if (!s) return null;
+  const name = canonicalName(s.text).name;
+  return name ? { value: name, span: s } : null;
+}
+
+export function addressOf(page: Page, span: Span): Found<string> | null {
+  const s = trimTrailingPunctuation(page, span);
+  if (!s.text || isPlaceholder(s.text) || !/[\u3400-\u9fff]/.test(s.text)) return null;
+  return { value: tidy(s.text), span: s };
+}
+
+const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*/g;
+
+/** A project code; when the field lists several, the first is kept and the rest reported. */
+export function projectCodeOf(page: Page, span: Span): (Found<string> & { others: string[] }) | null {
+  const s = trimTrailingPunctuation(page, span);
+  if (!s.text || isPlaceholder(s.text) || s.text.length > 120) return null;
+  const tokens: { text: string; index: number }[] = [];
+  for (const m of s.text.matchAll(CODE_TOKEN)) {
+    if (m[0].length >= 3) tokens.push({ text: m[0], index: m.index ?? 0 });
+  }
+  if (tokens.length === 0) return null;
+  const first = tokens[0];
+  const between = (a: { text: string; index: number }, b: { text: string; index: number }) =>
+    s.text.slice(a.index + a.text.length, b.index);
+  // Only separate numbers count as "several": 16A4937,16A5022 — not words around one code.
+  const others = tokens.slice(1).filter((t, i) => /^[\s,，、;；和及]+$/.test(between(i === 0 ? first : tokens[i], t)))
+    .map((t) => t.text);
+  const codeSpan = subSpan(page, s, first.index, first.index + first.text.length);
+  return { value: codeSpan.text, span: codeSpan, others };
+}
+
+const METHODS = ['公开招标', '邀请招标', '竞争性谈判', '竞争性磋商', '单一来源', '询价', '框架协议', '竞争性比选', '网上竞价',
+  '电子竞价', '比选', '竞价', '协议供货', '定点采购'];
+const CHECKED = /[√☑■✔✓]\s*([\u3400-\u9fff]{2,8})/;
+
+/** The procurement method, in the domain's words (公开招标, 竞争性谈判...). */
+export function methodOf(page: Page, span: Span): Found<string> | null {
+  const s = trimTrailingPunctuation(page, span);
+  if (!s.text || isPlaceholder(s.text)) return null;
+  const checked = CHECKED.exec(s.text);
+  if (checked) {
+    const method = METHODS.find((m) => checked[1].startsWith(m)) ?? checked[1];
+    return { value: method, span: subSpan(page, s, checked.index, checked.index + checked[0].length) };
+  }
+  if (/[□☐]/.test(s.text)) return null;
+  const found = METHODS.filter((m) => s.text.includes(m));
+  const distinct = found.filter((m) => !found.some((o) => o !== m && o.includes(m)));
+  if (distinct.length === 1) {
+    const at = s.text.indexOf(distinct[0]);
+    return { value: distinct[0], span: subSpan(page, s, at, at + distinct[0].length) };
+  }
+  return null;
+}
+
+/** The lot's identifier: 分包号 1, 第6包, 第一标包, 1包, 标项1, A包 → "1", "6", "1", "1", "1", "A". */
+export function lotIdOf(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/[：:]$/, '');
+  if (!t || isPlaceholder(t)) return null;
+  const m = /^(?:第)?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})(?:标包|包件|包|标段|标项|分包|合同包|号包|标)?(?:入围)?$/.exec(t)
+    ?? /^(?:分包号|包号|标包|标段|标项|分包|合同包|包件|采购包|包)(?:号)?[:：]?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})$/.exec(t)
+    ?? /[(（]包([一二三四五六七八九十\d]{1,3})[)）]$/.exec(t);
+  if (!m) return null;
+  const id = m[1];
+  if (/^[A-Za-z]$/.test(id)) return id.toUpperCase();
+  const n = smallNumber(id);
+  return n === null ? null : String(n);
+}
