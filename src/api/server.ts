@@ -1,37 +1,96 @@
-// The GraphQL server: graphql-yoga with GraphiQL, resolvers that call src/graph/.
+// The GraphQL server: graphql-yoga with GraphiQL, thin resolvers over src/graph/, limits, error
+// masking, and the archive route.
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { Kind, NoSchemaIntrospectionCustomRule, parse, type DocumentNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { createSchema, createYoga } from 'graphql-yoga';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { repoRoot } from '../config.ts';
-import { serverVersion } from '../db/driver.ts';
+import { GraphReader, type QueryLogEntry } from '../graph/reader.ts';
+import { Loaders } from './batch.ts';
+import type { ApiContext } from './context.ts';
+import { archiveRoute } from './documents.ts';
+import { maskError } from './errors.ts';
+import { DEFAULT_LIMITS, depthLimitRule, estimateCost, tooCostly, type QueryLimits } from './limits.ts';
+import { bearerMatches, createResolvers } from './resolvers.ts';
 
 export interface ApiOptions {
   driver: Driver;
   database?: string;
-  /** Off for public deployments. */
+  /** BIDGRAPH_HOME: the document archive lives under it. */
+  home?: string;
+  /** BIDGRAPH_PUBLIC: no GraphiQL, no introspection. */
+  publicMode?: boolean;
+  /** Off for public deployments (publicMode switches it off too). */
   graphiql?: boolean;
+  /** BIDGRAPH_API_TOKEN: with it the Mutation type exists, and mutations need the bearer token. */
+  apiToken?: string;
+  /** Server-side timeout of each read transaction. Default 5 s. */
+  timeoutMs?: number;
+  limits?: Partial<QueryLimits>;
+  /** Sees every query sent to Neo4j, with the request that caused it (tests, benchmarks). */
+  onQuery?: (entry: QueryLogEntry, request: Request) => void;
+  /** Server-side logging of masked errors; off in tests. Default on. */
+  logging?: boolean;
 }
 
-export function typeDefs(): string {
-  return fs.readFileSync(path.join(repoRoot, 'schema', 'schema.graphql'), 'utf8');
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** The SDL, without the Mutation type unless mutations are enabled. */
+export function typeDefs(withMutations = false): DocumentNode {
+  const doc = parse(fs.readFileSync(path.join(repoRoot, 'schema', 'schema.graphql'), 'utf8'));
+  if (withMutations) return doc;
+  return {
+    ...doc,
+    definitions: doc.definitions.filter((d) => !(d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Mutation')),
+  };
+}
+
+function limitsPlugin(limits: QueryLimits, publicMode: boolean): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(depthLimitRule(limits.maxDepth));
+      if (publicMode) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      if (cost > limits.maxCost) setResultAndStopExecution({ errors: [tooCostly(cost, limits.maxCost)] });
+    },
+  };
 }
 
 export function createApi(opts: ApiOptions) {
-  const resolvers = {
-    Query: {
-      health: async () => {
-        const v = await serverVersion(opts.driver, opts.database);
-        return { ok: true, neo4jVersion: v.version, neo4jEdition: v.edition };
-      },
-    },
-  };
+  const publicMode = opts.publicMode ?? false;
+  const withMutations = Boolean(opts.apiToken);
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const plugins: Plugin[] = [limitsPlugin(limits, publicMode)];
+  if (opts.home) plugins.push(archiveRoute(opts.home));
+  // The resolvers are typed one by one against ApiContext; the schema builder sees a plain map.
+  const resolvers = createResolvers({ withMutations }) as Parameters<typeof createSchema>[0]['resolvers'];
   return createYoga({
-    schema: createSchema({ typeDefs: typeDefs(), resolvers }),
+    schema: createSchema({ typeDefs: typeDefs(withMutations), resolvers }),
     graphqlEndpoint: '/graphql',
-    graphiql: opts.graphiql ?? true,
+    graphiql: !publicMode && (opts.graphiql ?? true),
     landingPage: false,
+    batching: false,
+    logging: opts.logging ?? true,
+    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    plugins,
+    context: ({ request }): ApiContext => ({
+      reader: new GraphReader(opts.driver, {
+        database: opts.database,
+        timeoutMs,
+        onQuery: opts.onQuery ? (entry) => opts.onQuery?.(entry, request) : undefined,
+      }),
+      loaders: new Loaders(),
+      limits,
+      driver: opts.driver,
+      database: opts.database,
+      timeoutMs,
+      authorized: bearerMatches(request.headers.get('authorization'), opts.apiToken),
+    }),
   });
 }
 

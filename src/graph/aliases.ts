@@ -1,0 +1,80 @@
+// The one write the API offers: a reviewer records another name of a company.
+import neo4j, { type Driver } from 'neo4j-driver';
+import { isTimeout, GraphTimeoutError, namedQuery } from './reader.ts';
+import { escapeLucene } from './companies.ts';
+import { project, type CompanyRow } from './rows.ts';
+
+export interface AliasRequest {
+  companyId: string;
+  /** The name as the reviewer gave it, and its canonical form and key (src/domain/names.ts). */
+  raw: string;
+  canonical: string;
+  key: string;
+  /** How the reviewer knows (a URL, a document sha256, a registry extract). */
+  source: string;
+  /** ISO time of the request. */
+  at: string;
+}
+
+export type AliasOutcome =
+  | { kind: 'added' | 'known'; company: CompanyRow }
+  | { kind: 'missing' }
+  | { kind: 'conflict'; other: CompanyRow };
+
+/** The company, and another company the name key already belongs to, if any. */
+export const aliasCheck = namedQuery<
+  { companyId: string; key: string; lucene: string },
+  { company: CompanyRow | null; known: boolean; other: CompanyRow | null }
+>(
+  'aliasCheck',
+  `OPTIONAL MATCH (c:Company {id: $companyId})
+   OPTIONAL CALL {
+     CALL db.index.fulltext.queryNodes('companyKeys', $lucene, {limit: 20}) YIELD node
+     WITH node WHERE node:Company AND node.id <> $companyId AND $key IN node.nameKeys
+     RETURN node AS other ORDER BY node.id LIMIT 1
+   }
+   RETURN CASE WHEN c IS NULL THEN null ELSE ${project.company('c')} END AS company,
+          coalesce($key IN c.nameKeys, false) AS known,
+          CASE WHEN other IS NULL THEN null ELSE ${project.company('other')} END AS other`,
+);
+
+/** Adds the name forms and key, the names to the search text, and a note of who says so (aliasNotes). */
+export const aliasAdd = namedQuery<{ companyId: string; names: string[]; key: string; note: string }, { company: CompanyRow }>(
+  'aliasAdd',
+  `MATCH (c:Company {id: $companyId})
+   WITH c, [n IN $names WHERE NOT n IN coalesce(c.names, [])] AS fresh
+   SET c.names = coalesce(c.names, []) + fresh,
+       c.nameKeys = coalesce(c.nameKeys, []) + [$key],
+       c.searchText = reduce(s = coalesce(c.searchText, c.name, ''), n IN fresh | s + ' ' + n),
+       c.aliasNotes = coalesce(c.aliasNotes, []) + [$note]
+   RETURN ${project.company('c')} AS company`,
+);
+
+/**
+ * Records the alias unless the company is missing or the name already belongs to another company
+ * (a name lookup would become ambiguous: a merge decision a reviewer must make explicitly).
+ */
+export async function addAlias(driver: Driver, database: string | undefined, timeoutMs: number, req: AliasRequest): Promise<AliasOutcome> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(
+      async (tx): Promise<AliasOutcome> => {
+        const check = await tx.run(aliasCheck.cypher, { companyId: req.companyId, key: req.key, lucene: `"${escapeLucene(req.key)}"` });
+        const row = check.records[0]?.toObject() as { company: CompanyRow | null; known: boolean; other: CompanyRow | null } | undefined;
+        if (!row?.company) return { kind: 'missing' };
+        if (row.other) return { kind: 'conflict', other: row.other };
+        if (row.known) return { kind: 'known', company: row.company };
+        const note = JSON.stringify({ name: req.canonical, source: req.source, at: req.at });
+        const names = [...new Set([req.canonical, req.raw])];
+        const added = await tx.run(aliasAdd.cypher, { companyId: req.companyId, names, key: req.key, note });
+        return { kind: 'added', company: added.records[0].get('company') as CompanyRow };
+      },
+      { timeout: timeoutMs, metadata: { app: 'bidgraph-api', query: 'addAlias' } },
+    );
+  } catch (err) {
+    if (isTimeout(err)) throw new GraphTimeoutError('addAlias', timeoutMs, { cause: err });
+    throw err;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,95 @@
+// What the graph queries return: plain rows, and the Cypher map projections that produce them.
+// Property names follow schema/model.json; a property the loader left out comes back as null.
+
+export interface CompanyRow {
+  id: string;
+  name: string;
+  names: string[] | null;
+  uscc: string | null;
+  address: string | null;
+  kind: string | null;
+  isBranch: boolean | null;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+}
+
+/** An owner: a Company or a Person (person = true). */
+export type PartyRow = (CompanyRow & { person: false }) | (PersonRow & { person: true });
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface AwardRow {
+  id: string;
+  lot: string | null;
+  status: string | null;
+  amount: number | null;
+  amountFen: number | null;
+  currency: string | null;
+  rateKind: string | null;
+  ratePercent: number | null;
+  date: unknown;
+  sha256: string | null;
+  snippet: string | null;
+}
+
+export interface ProjectRow {
+  id: string;
+  code: string | null;
+  name: string;
+  method: string | null;
+  contractModel: unknown;
+  budget: number | null;
+  status: string | null;
+}
+
+export interface DocumentRow {
+  sha256: string;
+  path: string | null;
+  url: string | null;
+  retrievedAt: unknown;
+  title: string | null;
+  publishedAt: unknown;
+  mediaType: string | null;
+  noticeType: string | null;
+}
+
+export interface EvidenceRow {
+  id: string;
+  field: string;
+  text: string;
+  start: number | null;
+  end: number | null;
+  document: DocumentRow | null;
+}
+
+/** Cypher map projections, one per label, so every query returns the same row shape. */
+export const project = {
+  company: (v: string) => `${v} {.id, .name, .names, .uscc, .address, .kind, .isBranch}`,
+  party: (v: string) =>
+    `CASE WHEN ${v}:Person THEN ${v} {.id, .name, person: true} ELSE ${v} {.id, .name, .names, .uscc, .address, .kind, .isBranch, person: false} END`,
+  region: (v: string) => `${v} {.code, .name, .level}`,
+  award: (v: string) =>
+    `${v} {.id, .lot, .status, .amount, .amountFen, .currency, .rateKind, .ratePercent, .date, .sha256, .snippet}`,
+  project: (v: string) => `${v} {.id, .code, .name, .method, .contractModel, .budget, .status}`,
+  document: (v: string) => `${v} {.sha256, .path, .url, .retrievedAt, .title, .publishedAt, .mediaType, .noticeType}`,
+};
+
+/** Temporal values may be stored as strings or as Neo4j dates; the API speaks ISO strings. */
+export function isoText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return String(value);
+}
+
+/** Groups rows by their `key` column, keeping every requested key (with an empty list when absent). */
+export function groupBy<R extends { key: string }, V>(keys: readonly string[], rows: R[], pick: (row: R) => V): Map<string, V[]> {
+  const out = new Map<string, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) out.get(row.key)?.push(pick(row));
+  return out;
+}
