@@ -74,6 +74,7 @@ const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未
 const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
+const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
 
 /** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
@@ -161,23 +162,39 @@ function tableEvents(input: AwardInput, events: Event[]): void {
   }
 }
 
+/**
+ * Winners written as sentences under a result heading: "重庆惠友久隆工程机械有限公司，总价355000.00元。",
+ * "1、山西迎泽宾馆中标A类标准间协议价：400元∕天", "中标供应商名称 X 法人代表 Y 地址 Z" (labels without colons).
+ */
 function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>): void {
-  const { page, leads, sections, consumed } = input;
-  for (const lead of leads) {
-    if (!sections.inResult[lead.line] || tableRows.has(lead.line) || consumed.has(lead.line)) continue;
-    if (page.lines[lead.line].cells) continue;
-    const text = lead.span.text;
+  const { page, fields, sections, consumed } = input;
+  const firstField = new Map<number, Field>();
+  for (const f of fields) if (!firstField.has(f.line)) firstField.set(f.line, f);
+  for (const line of page.lines) {
+    const i = line.index;
+    if (!sections.inResult[i] || line.cells || tableRows.has(i) || consumed.has(i)) continue;
+    const text = line.span.text;
     if (/候选|排名|排序|委托|第[一二三四五六七八九十\d]+名/.test(text)) continue;
+    const inline = INLINE_WINNER.exec(text);
+    if (inline) {
+      const [from, to] = inline.indices![1];
+      if (looksLikeCompanyName(inline[1])) {
+        events.push({ kind: 'text', pos: line.span.start + from, line: i, name: subSpan(page, line.span, from, to), value: null });
+        continue;
+      }
+    }
+    const field = firstField.get(i);
     const enumerator = ENUMERATOR.exec(text);
     const from = enumerator ? enumerator[0].length : 0;
+    if (field && field.known && field.label.start - line.span.start <= from) continue;
     const rest = text.slice(from);
     const stop = rest.search(NAME_STOP);
     const nameText = stop < 0 ? rest : rest.slice(0, stop);
     if (nameText.length < 4 || !looksLikeCompanyName(nameText)) continue;
-    const name = subSpan(page, lead.span, from, from + nameText.length);
+    const name = subSpan(page, line.span, from, from + nameText.length);
     const amount = INLINE_AMOUNT.exec(rest);
-    const value = amount ? subSpan(page, lead.span, from + amount.index + amount[0].length - amount[2].length, from + amount.index + amount[0].length) : null;
-    events.push({ kind: 'text', pos: name.start, line: lead.line, name, value });
+    const value = amount ? subSpan(page, line.span, from + amount.index + amount[0].length - amount[2].length, from + amount.index + amount[0].length) : null;
+    events.push({ kind: 'text', pos: name.start, line: i, name, value });
   }
 }
 
@@ -185,11 +202,12 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   const { page, sections } = input;
   for (const h of sections.headings) events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
   for (const line of page.lines) {
-    if (line.cells || tableRows.has(line.index)) continue;
-    const m = LOT_LINE.exec(line.span.text);
+    if (tableRows.has(line.index)) continue;
+    const first = line.cells ? line.cells[0] : line.span;
+    const m = LOT_LINE.exec(first.text);
     if (!m) continue;
     const id = lotIdOf(m[1]);
-    if (id) events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: { value: id, span: subSpan(page, line.span, 0, m[0].length - 1) } });
+    if (id) events.push({ kind: 'lot', pos: first.start - 0.5, line: line.index, id: { value: id, span: subSpan(page, first, 0, m[0].length - 1) } });
   }
 }
 

@@ -1,6 +1,6 @@
 // "Label：value" pairs, from paragraphs and from two-column (label, value) table rows. One line can hold
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
-import { classifyLabel, VALUE_MAY_FOLLOW } from './labels.ts';
+import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey, LabelInfo } from './labels.ts';
 import { trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
@@ -8,6 +8,8 @@ import type { Line, Page, Span } from './page.ts';
 export interface Field {
   key: FieldKey;
   info: LabelInfo;
+  /** False for a label that is not in the vocabulary (any short words before a colon). */
+  known: boolean;
   label: Span;
   /** Null when the label has nothing after it. */
   value: Span | null;
@@ -56,6 +58,8 @@ function findLabels(span: Span): LabelHit[] {
     if (start === end) continue;
     const hit = bestLabel(local, start, end);
     if (!hit) continue;
+    // （大写：…） and other unknown words right after an opening bracket annotate the value before them.
+    if (isNotALabel(local.slice(hit.start, end)) || (!hit.info && /[（(]/.test(local[hit.start - 1] ?? ''))) continue;
     hits.push({ info: hit.info, start: hit.start, colon });
     floor = colon + 1;
   }
@@ -68,14 +72,33 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     if (/\s/.test(local[s])) continue;
     if (s > start && !/[\s、)）]/.test(local[s - 1]) && !CJK.test(local[s])) continue;
     const info = classifyLabel(local.slice(s, end));
+    // A date label glued to other words (本项目采购公告日期) is some other date, not the publication date.
+    if (info && info.key === 'publishedAt' && s > start && !/\s/.test(local[s - 1])) continue;
     if (info) return { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
   const lastGap = local.slice(start, end).search(/\s\S*$/);
   if (lastGap >= 0 && end - (start + lastGap + 1) >= 2) start += lastGap + 1;
+  // Inside brackets only the bracketed words count: 84.8651万元（大写：…）.
+  const bracket = Math.max(local.lastIndexOf('（', end - 1), local.lastIndexOf('(', end - 1));
+  if (bracket >= start) start = bracket + 1;
   const run = local.slice(start, end).replace(/\s+/g, '');
   if (run.length <= MAX_UNKNOWN_LABEL && CJK.test(run)) return { info: null, start };
   return null;
+}
+
+/** The offset of the bracket that closes one opened before `from`, or -1. */
+function closingBracket(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
@@ -90,13 +113,13 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
     let valueEnd = i + 1 < hits.length ? hits[i + 1].start : span.text.length;
     // A label opened by a bracket in running text (（项目编号：X）组织采购) ends at the closing bracket.
     if (hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) {
-      const close = span.text.slice(hit.colon + 1, valueEnd).search(/[）)]/);
-      if (close >= 0) valueEnd = hit.colon + 1 + close;
+      const close = closingBracket(span.text, hit.colon + 1, valueEnd);
+      if (close >= 0) valueEnd = close;
     }
     const value = trimmedSpan(page.text, span.start + hit.colon + 1, span.start + valueEnd);
     const label = trimmedSpan(page.text, span.start + hit.start, span.start + hit.colon);
     const info = hit.info ?? { ...OTHER, norm: label.text };
-    fields.push({ key: info.key, info, label, value: value.text ? value : null, line });
+    fields.push({ key: info.key, info, label, value: value.text ? value : null, line, known: hit.info !== null });
   }
   const lead = trimmedSpan(page.text, span.start, span.start + hits[0].start);
   return { lead: lead.text ? lead : null, fields };
@@ -169,7 +192,7 @@ function scanRow(page: Page, line: Line, fields: Field[], leads: Lead[]): void {
       leads.push({ span: cell, line: line.index });
       continue;
     }
-    const field: Field = { key: info.key, info, label: cell, value: null, line: line.index };
+    const field: Field = { key: info.key, info, label: cell, value: null, line: line.index, known: true };
     fields.push(field);
     if (!next || classifyLabel(next.text)) continue;
     c++;

@@ -56,7 +56,13 @@ export function extractNotice(doc: ReadDocument): Notice {
   const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator()) : null;
   if (marked?.unlocated.length) warnings.push(`class markers not found in the text: ${marked.unlocated.join(', ')}`);
   const awardScan = scanAwards({ page, fields: scan.fields, leads: scan.leads, consumed: scan.consumed, tables, sections }, tableRows);
-  const drafts = marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts;
+  const parties = findParties(page, scan.fields, sections);
+  const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
+  const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
+  // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.
+  const partyKeys = new Set([buyerFound?.name.value, agencyFound?.name.value].filter((n): n is string => !!n).map(nameKey));
+  const drafts = (marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts)
+    .filter((d) => d.source !== 'text' || !d.suppliers.some((s) => partyKeys.has(nameKey(s.name))));
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
 
   const title = findTitle(page, markup, locator);
@@ -85,20 +91,14 @@ export function extractNotice(doc: ReadDocument): Notice {
   const models = findContractModels(page, scan.fields);
   models.forEach((m, i) => evidence.add(`project.contractModel[${i}]`, m.span));
 
-  const parties = findParties(page, scan.fields, sections);
-  const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
-  const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
+
   const buyer = party(buyerFound, 'buyer', evidence);
   const agency = party(agencyFound, 'agency', evidence);
-
   const region = findRegion(page, buyerFound, projectName?.span ?? null, project.region, warnings, evidence);
   const budget = firstBudget(page, scan.fields, warnings);
   evidence.add('budget', budget?.span);
 
-  // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.
-  const partyKeys = new Set([buyer?.name, agency?.name].filter((n): n is string => !!n).map(nameKey));
-  const winners = drafts.filter((d) => d.source !== 'text' || !d.suppliers.some((s) => partyKeys.has(nameKey(s.name))));
-  const awards = decideAwards(decision, winners, awardScan, marked, candidateScan, page, warnings, evidence);
+  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, page, warnings, evidence);
   const candidates = candidateList(candidateScan, warnings, evidence);
 
   return {
@@ -125,7 +125,8 @@ export function extractNotice(doc: ReadDocument): Notice {
 
 /** The first short lines of the page, where the notice's kind is usually written. */
 function headLines(page: Page): string[] {
-  return page.lines.slice(0, HEAD_LINES).filter((l) => !l.cells && l.span.text.length <= 60).map((l) => l.span.text);
+  return page.lines.slice(0, HEAD_LINES).filter((l) => !l.cells && l.span.text.length <= 60 && !/[：:]/.test(l.span.text))
+    .map((l) => l.span.text);
 }
 
 function withMarker(found: PartyFound | null, marker: Found<string> | null): PartyFound | null {
@@ -208,7 +209,8 @@ function noWinnerWarnings(decision: TypeDecision, active: AwardDraft[], drafts: 
     warnings.push(`winner field says ${scan.seeOriginal[0].text} and no pasted original names one`);
   } else if (candidates.candidates.length > 0 || decision.awardWithCandidatesOnly) {
     const named = candidates.candidates.slice(0, 3).map((c) => `${c.name.value}${c.rank ? ` (rank ${c.rank})` : ''}`).join(', ');
-    warnings.push(`award notice names only candidates (${named}) and no winner; candidates are not stored as winners`);
+    const rate = scan.orphanRate ? `; it also gives a rate (${scan.orphanRate.label}：${scan.orphanRate.rate.span.text})` : '';
+    warnings.push(`award notice names only candidates (${named}) and no winner; candidates are not stored as winners${rate}`);
   } else if (scan.orphanRate) {
     warnings.push(`award notice but no winner found: the result gives only a rate (${scan.orphanRate.label}：${scan.orphanRate.rate.span.text})`);
   } else {
@@ -286,6 +288,10 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
 }
 
 function candidateList(scan: CandidateScan, warnings: string[], evidence: EvidenceLog): Candidate[] {
+  const ranks = scan.candidates.map((c) => c.rank).filter((r) => r !== null);
+  if (new Set(ranks).size < ranks.length) {
+    warnings.push('candidates of several lots are listed together (ranks repeat); a Candidate record carries no lot');
+  }
   return scan.candidates.map((c, i) => {
     evidence.add(`candidates[${i}].name`, c.name.span);
     evidence.add(`candidates[${i}].bid`, c.bid?.span);

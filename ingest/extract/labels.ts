@@ -69,7 +69,8 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
     '中标单位名称、地址和中标金额', '中标(成交)信息', '中标信息', '成交信息', '中标结果', '成交结果', '中标/成交结果',
     '成交情况', '中标情况', '中标(成交)结果', '中标、成交结果'],
   proposedWinner: ['拟中标人', '拟中标单位', '预中标人', '预中标单位', '拟中标供应商', '拟成交供应商', '预成交供应商',
-    '拟中标(成交)供应商', '拟中标(成交)人', '预中标供应商', '拟定中标人', '拟中选人', '拟成交人'],
+    '拟中标(成交)供应商', '拟中标(成交)人', '预中标供应商', '拟定中标人', '拟中选人', '拟成交人', '中标候选单位名称',
+    '中标候选单位', '中标候选供应商名称', '中标候选供应商', '成交候选供应商', '成交候选人名称'],
   bid: ['投标报价', '最终报价', '报价', '投标价', '投标总价', '谈判报价', '磋商报价', '拟中标金额', '预中标金额', '投标金额',
     '评标价', '拟中标价', '预中标价', '拟成交金额', '预成交金额'],
   unitName: ['投标人名称', '报价人名称', '投标单位名称', '投标人', '候选人名称', '中标候选人名称'],
@@ -92,6 +93,9 @@ const KNOWN_OTHER = [
   '工商注册号', '组织机构代码', '注册号', '营业执照号', '投诉受理部门', '投诉受理电话', '标段名称', '标段编号', '分包名称',
   '合同编号', '财政编号', '采购执行编号', '采购形式', '配送区域', '详见', '评审专家', '专业评委', '本项目招标公告日期',
   '招标公告日期', '采购公告发布日期', '定标/成交日期', '采购组织类型', '公告类型', '公告流水号', '访问次数', '来源',
+  '本项目采购公告日期', '采购公告日期', '招标(采购)公告发布日期', '采购公告发布日期', '招标公告发布日期', '招标公告发布时间',
+  '采购公告发布时间', '公告发布媒体及日期', '公告媒体及日期', '招标公告媒体及日期', '公示开始时间', '公示截止时间',
+  '公示结束时间', '公示开标时间', '开标(采购)日期', '评标时间', '开标日期',
   '主要标的信息', '评审专家名单及评审意见', '评审委员会成员', '评标委员会成员名单', '磋商小组成员', '询价小组成员',
   '评审小组成员', '评审委员会', '评标委员会', '谈判小组成员名单', '评审小组成员名单', '磋商小组成员名单', '专家成员',
   '评标委员会专家成员', '评审专家成员', '项目组成员', '小组成员', '采购人代表', '签订合同联系人', '中标(选)范围', '中标工程范围', '招标范围',
@@ -107,6 +111,9 @@ for (const p of PARTY_PREFIXES) for (const s of CONTACT_SUFFIXES) KNOWN_OTHER.pu
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?|\d{1,2}(?:[、.．)）]|\s)(?!\d)|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]?)\s*/;
 const UNIT_SUFFIX = /[(\[]?(?:人民币)?(万元|亿元|元)(?:人民币)?[)\]]?$/;
 const PER_UNIT_SUFFIX = /\(元\/[^)]{1,4}\)$/;
+const LOT_LABEL = /^第([一二三四五六七八九十\d]{1,3})(?:标包|包|标段|分包|标项|合同包|包件)(?:入围)?$/;
+/** Words before a colon that annotate a value instead of starting a new field: （大写：…）. */
+const NOT_A_LABEL = /^(大写|小写|金额大写|大写金额|小写金额|人民币|币种|单位)$/;
 const CANDIDATE_LABEL = /^(?:推荐)?第([一二三四五六七八九十\d]{1,3})(?:名|(?:中标|成交|中选)?(?:\(选\))?(?:候选|排序)(?:人|单位|供应商)?(?:名称)?)$/;
 
 const TABLE = new Map<string, FieldKey>();
@@ -139,12 +146,18 @@ export function smallNumber(s: string): number | null {
   return tens * 10 + ones;
 }
 
+/** An annotation inside a value (大写：…) rather than a label. */
+export function isNotALabel(raw: string): boolean {
+  return NOT_A_LABEL.test(normaliseLabel(raw));
+}
+
 /** What a label means, or null when the text is not a label at all. */
 export function classifyLabel(raw: string): LabelInfo | null {
   const norm = normaliseLabel(raw);
   if (norm === '' || norm.length > 40) return null;
   const direct = TABLE.get(norm);
   if (direct) return { key: direct, norm, unit: null, rank: null };
+  if (LOT_LABEL.test(norm)) return { key: 'lot', norm, unit: null, rank: null };
   const cand = CANDIDATE_LABEL.exec(norm);
   if (cand) return { key: 'candidate', norm, unit: null, rank: smallNumber(cand[1]) };
   if (PER_UNIT_SUFFIX.test(norm)) {

@@ -25,8 +25,8 @@ const STRONG: [NoticeType, RegExp][] = [
   ['correction', /更正公告|变更公告|更正公示|澄清公告|澄清|补充公告|补遗|延期公告|变更通知|更正通知|更正事项/],
   ['candidate', /候选人|拟中标|预中标|中标预告|拟成交|预成交|候选供应商|推荐中标|中标候选|拟中选/],
   ['award', /中标公告|成交公告|结果公告|中标[(（]成交[)）]|中标、成交|中标结果|成交结果|中选结果|中标通知|入围结果|采购结果|成交公示|结果公示|中标人名单|中选公告/],
-  ['tender', /招标公告|采购公告|谈判公告|磋商公告|询价公告|资格预审|竞价公告|采购邀请|邀请书|比选公告|询价通知|单一来源.{0,8}(公示|公告)|征求意见|招标文件/],
 ];
+const TENDER = /招标公告|采购公告|谈判公告|磋商公告|询价公告|资格预审|竞价公告|采购邀请|邀请书|比选公告|询价通知|单一来源.{0,8}(公示|公告)|征求意见|招标文件/;
 /** Words that say "result" without saying whether a winner was chosen. */
 const WEAK_AWARD = /中标公示|中标信息|中标情况|中标\s*公\s*示/;
 const BODY_AWARD = /(中标|成交|中选|采购|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|确定(中标|成交)(人|供应商)为/;
@@ -53,6 +53,8 @@ export function classifyNotice(e: TypeEvidence): TypeDecision {
   }
   const weak = WEAK_AWARD.exec(heads);
   if (weak) return fromContent(e, weak[0]);
+  const tenderTitle = TENDER.exec(heads);
+  if (tenderTitle) return { type: 'tender', because: tenderTitle[0], awardWithCandidatesOnly: false };
   const body = e.body.replace(/\s+/g, '');
   const bodyAward = BODY_AWARD.exec(body);
   if (bodyAward) return fromContent(e, bodyAward[0]);

@@ -32,6 +32,7 @@ export interface Table {
 }
 
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
+  ['other', /得分|分值|评分|分数|比例|权重/],
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
   ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
   ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],
@@ -110,10 +111,16 @@ export function findTables(page: Page): Table[] {
   return tables;
 }
 
-/** Line numbers of all header and data rows, which are not read as label/value pairs. */
+const READ_AS_TABLE = new Set<ColumnRole>(['winner', 'supplier', 'bidder', 'failReason', 'rank']);
+
+/**
+ * Line numbers of the rows of tables read as tables (winners, bidders, failed lots); rows of other tables
+ * (items, prices) are still read as label/value pairs.
+ */
 export function tableLines(tables: Table[]): Set<number> {
   const set = new Set<number>();
   for (const t of tables) {
+    if (!t.columns.some((c) => READ_AS_TABLE.has(c.role))) continue;
     set.add(t.headerLine);
     for (const l of t.subHeaderLines) set.add(l);
     for (const r of t.rows) set.add(r.line);

@@ -14,8 +14,8 @@ export interface Maybe<T> {
   note: string | null;
 }
 
-const NOTICE_WORD = /(公告|公示|结果|通知|公示表|公告表)[)）]?$|(公告|公示)[(（][^)）]{1,8}[)）]$/;
-const CHROME = /首页|--|>>|当前位置|您的位置|打印|关闭|访问次数|技术支持|来源[:：]|[【\[]打印/;
+const NOTICE_WORD = /(公告|公示|结果|通知|公示表|公告表)[)）]?$|(公告|公示)(信息|表)?[(（][^)）]{1,8}[)）]$/;
+const CHROME = /首页|--|>>|当前位置|您的位置|打印|关闭|访问次数|技术支持|来源[:：]|[【\[]打印|网$/;
 const SENTENCE = /[，。；]|[:：]/;
 const TOP_LINES = 8;
 
@@ -83,7 +83,8 @@ export function findPublishedAt(page: Page, fields: Field[], markup: Markup | nu
   for (const f of fields) {
     if (!PUBLISHED_LABEL.has(f.key) || !f.value) continue;
     const dates = findDates(f.value.text);
-    if (dates.length === 0) continue;
+    // "公告时间：2014年03月17日 至 2014年03月25日" is the publicity period, not the publication date.
+    if (dates.length !== 1) continue;
     const start = f.value.start + dates[0].start;
     return { value: dates[0].date, span: { text: page.text.slice(start, start + dates[0].raw.length), start, end: start + dates[0].raw.length }, note: null };
   }
