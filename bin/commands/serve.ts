@@ -7,8 +7,12 @@ import { say, warn } from '../output.ts';
 export async function serve(port: number, log = warn): Promise<void> {
   const cfg = loadConfig();
   const driver = await ensureDatabase(cfg, log);
-  const server = await listen({ driver, database: cfg.neo4j.database, graphiql: !cfg.publicMode }, port);
-  say(`GraphQL: http://localhost:${port}/graphql`);
+  const server = await listen(
+    { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken },
+    port,
+  );
+  say(`GraphQL: http://localhost:${port}/graphql${cfg.publicMode ? ' (public mode: no GraphiQL, no introspection)' : ''}`);
+  if (cfg.apiToken) say('Mutations enabled for requests with the API token.');
   if (!cfg.neo4j.external) say(`Neo4j Browser: http://127.0.0.1:${cfg.local.httpPort}/browser/`);
   const close = () => {
     server.close();

@@ -3,6 +3,7 @@
 // properties (nameKeys, searchText, amountFen) are computed the way the model describes them.
 import type { Driver } from 'neo4j-driver';
 import { nameKey } from '../../src/domain/names.ts';
+import type { createApi } from '../../src/api/server.ts';
 
 export interface RegionFixture {
   code: string;
@@ -390,4 +391,89 @@ export function caseFixture(sha: { tender: string; award: string; shareholders: 
       { id: `e:${sha.tender}:buyer`, of: 'j:moyu', field: 'buyer', text: '采购人：墨玉县公安局', start: 10, end: 20, sha256: sha.tender },
     ],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talking to the API in process, and counting what reaches Neo4j.
+
+export interface GraphQLResponse {
+  status: number;
+  body: {
+    data?: Record<string, any> | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  };
+  text: string;
+}
+
+type Fetcher = Pick<ReturnType<typeof createApi>, 'fetch'>;
+
+export async function graphql(
+  api: Fetcher,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
+  const res = await api.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text), text };
+}
+
+/** The codes of a response's errors, in order. */
+export function errorCodes(res: GraphQLResponse): string[] {
+  return (res.body.errors ?? []).map((e) => String(e.extensions?.code));
+}
+
+/**
+ * Wraps a driver so that every query run inside a transaction is counted: an independent check of
+ * the round trips a request makes, whatever the API's own bookkeeping says.
+ */
+export function countingDriver(driver: Driver): { driver: Driver; queries: () => number; reset: () => void } {
+  let count = 0;
+  const wrapTx = <T extends { run: (...a: any[]) => any }>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        if (prop === 'run') {
+          return (...args: unknown[]) => {
+            count++;
+            return target.run(...args);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const wrapSession = (session: any) =>
+    new Proxy(session, {
+      get(target, prop) {
+        if (prop === 'executeRead' || prop === 'executeWrite') {
+          return (work: (tx: any) => unknown, config?: unknown) => target[prop]((tx: any) => work(wrapTx(tx)), config);
+        }
+        if (prop === 'run') {
+          return (...args: unknown[]) => {
+            count++;
+            return target.run(...args);
+          };
+        }
+        const value = target[prop];
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const wrapped = new Proxy(driver, {
+    get(target, prop) {
+      if (prop === 'session') return (...args: unknown[]) => wrapSession((target.session as any)(...args));
+      if (prop === 'executeQuery') {
+        return (...args: unknown[]) => {
+          count++;
+          return (target.executeQuery as any)(...args);
+        };
+      }
+      const value = (target as any)[prop];
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { driver: wrapped, queries: () => count, reset: () => (count = 0) };
 }
