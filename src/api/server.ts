@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { Kind, NoSchemaIntrospectionCustomRule, parse, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, type DocumentNode, type ValidationRule } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { repoRoot } from '../config.ts';
@@ -47,11 +47,39 @@ export function typeDefs(withMutations = false): DocumentNode {
   };
 }
 
+/** Without a token the schema has no Mutation type; say so plainly instead of graphql-js's wording. */
+const readOnlyRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'mutation' && !context.getSchema().getMutationType()) {
+      context.reportError(
+        new GraphQLError('This API is read-only: mutations exist only when the server is given an API token (BIDGRAPH_API_TOKEN).', {
+          nodes: [node],
+          extensions: { code: 'READ_ONLY' },
+        }),
+      );
+    }
+  },
+});
+
+/** "Did you mean …?" hints name fields; a public deployment that hides its schema drops them. */
+function withoutSuggestions(errors: readonly Error[]): Error[] {
+  return errors.map((e) =>
+    e instanceof GraphQLError && / Did you mean .*\?$/.test(e.message)
+      ? new GraphQLError(e.message.replace(/ Did you mean .*\?$/, ''), { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: e.extensions })
+      : e,
+  );
+}
+
 function limitsPlugin(limits: QueryLimits, publicMode: boolean): Plugin {
   return {
     onValidate({ addValidationRule }) {
+      addValidationRule(readOnlyRule);
       addValidationRule(depthLimitRule(limits.maxDepth));
-      if (publicMode) addValidationRule(NoSchemaIntrospectionCustomRule);
+      if (!publicMode) return;
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+      return ({ result, setResult }) => {
+        if (result.length) setResult(withoutSuggestions(result));
+      };
     },
     onExecute({ args, setResultAndStopExecution }) {
       const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);

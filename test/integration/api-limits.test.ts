@@ -1,0 +1,160 @@
+// The API's safety: depth and cost limits, read timeouts, error masking, public mode, and no
+// mutations without a token.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { createApi } from '../../src/api/server.ts';
+import { resetDatabase, testDriver } from '../support/neo4j.ts';
+import { errorCodes, graphql, writeFixture, type GraphFixture } from '../support/api-fixtures.ts';
+
+let driver: Driver;
+
+/**
+ * A dense ownership lattice: 9 layers of 6 companies, each owning a share of every company in the
+ * layer below, above one target. 6^9 ≈ 10 million paths: no read finishes in a fraction of a second.
+ */
+function lattice(): GraphFixture {
+  const layers = 9;
+  const width = 6;
+  const id = (layer: number, i: number) => `c:l${layer}-${i}`;
+  const companies = [{ id: 'c:target', name: '示例目标有限公司' }];
+  const holdings = [];
+  for (let layer = 0; layer < layers; layer++) {
+    for (let i = 0; i < width; i++) {
+      companies.push({ id: id(layer, i), name: `示例层${layer}号${i}有限公司` });
+      if (layer === 0) holdings.push({ owner: id(0, i), owned: 'c:target', share: 10 });
+      else for (let j = 0; j < width; j++) holdings.push({ owner: id(layer, i), owned: id(layer - 1, j), share: 10 });
+    }
+  }
+  return { companies, holdings };
+}
+
+before(async () => {
+  driver = await testDriver();
+  await resetDatabase(driver);
+  await writeFixture(driver, {
+    regions: [{ code: '650000', name: '新疆维吾尔自治区', level: 'province' }],
+    companies: [{ id: 'c:one', name: '示例一号有限公司' }],
+    ...lattice(),
+  });
+  await writeFixture(driver, { companies: [{ id: 'c:one', name: '示例一号有限公司' }] });
+});
+
+after(() => driver.close());
+
+describe('query depth and cost', () => {
+  const api = () => createApi({ driver, logging: false });
+
+  it('refuses a query nested deeper than 12 levels with QUERY_TOO_DEEP, before touching the database', async () => {
+    const deep = '{ company(id: "c:one") { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } } }';
+    const res = await graphql(api(), deep);
+    assert.deepEqual(errorCodes(res), ['QUERY_TOO_DEEP']);
+    assert.equal(res.body.errors?.[0].message, 'Query is nested 14 levels deep; the limit is 12. Split it into several queries.');
+    assert.equal(res.body.data, undefined);
+  });
+
+  it('counts depth through fragments, but not in introspection', async () => {
+    const viaFragment = `query { company(id: "c:one") { ...H } }
+      fragment H on Company { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } }`;
+    assert.deepEqual(errorCodes(await graphql(api(), viaFragment)), ['QUERY_TOO_DEEP']);
+    const introspection = await graphql(api(), '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } }');
+    assert.equal(introspection.body.errors, undefined);
+  });
+
+  it('refuses a query whose estimated cost is over the limit with QUERY_TOO_COSTLY, counting variables', async () => {
+    const q = `query($n: Int!) { region(code: "650000") { awards(first: $n) { nodes { suppliers { company {
+      groupAwards(first: $n) { nodes { suppliers { company { ultimateOwners { effectiveShare } } } } } } } } } } }`;
+    const res = await graphql(api(), q, { n: 200 });
+    assert.deepEqual(errorCodes(res), ['QUERY_TOO_COSTLY']);
+    assert.match(res.body.errors?.[0].message ?? '', /^Query is estimated to cost \d+; the limit is 25000\. Ask for smaller pages/);
+    assert.ok((res.body.errors?.[0].extensions?.cost as number) > 25000);
+    const small = await graphql(api(), q, { n: 2 });
+    assert.equal(small.body.errors, undefined);
+  });
+
+  it('counts aliases: the same heavy field asked for many times costs many times', async () => {
+    const fields = Array.from({ length: 60 }, (_, i) => `o${i}: ultimateOwners { effectiveShare }`).join(' ');
+    const res = await graphql(createApi({ driver, logging: false, limits: { maxCost: 1000 } }), `{ company(id: "c:one") { ${fields} } }`);
+    assert.deepEqual(errorCodes(res), ['QUERY_TOO_COSTLY']);
+  });
+});
+
+describe('read timeouts', () => {
+  it('stops a read that runs past the timeout and says TIMEOUT, without the Cypher', async () => {
+    const api = createApi({ driver, timeoutMs: 300, logging: false });
+    const res = await graphql(api, '{ company(id: "c:target") { ultimateOwners { effectiveShare } } }');
+    assert.deepEqual(errorCodes(res), ['TIMEOUT']);
+    assert.equal(res.body.errors?.[0].message, 'The query took longer than 300 ms and was stopped; ask for less (smaller pages, fewer nested lists).');
+    assert.deepEqual(res.body.errors?.[0].path, ['company', 'ultimateOwners']);
+    assert.doesNotMatch(res.text, /MATCH|OWNS|Neo4j|neo4j|at .*\.ts/);
+  });
+});
+
+describe('error masking', () => {
+  it('hides the database error behind INTERNAL_SERVER_ERROR', async () => {
+    const unreachable = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'whatever1'), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
+    try {
+      const res = await graphql(createApi({ driver: unreachable, logging: false }), '{ company(id: "c:one") { name } }');
+      assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code]), [['Unexpected error.', 'INTERNAL_SERVER_ERROR']]);
+      assert.doesNotMatch(res.text, /127\.0\.0\.1|ECONNREFUSED|MATCH|stack|at /);
+    } finally {
+      await unreachable.close();
+    }
+  });
+
+  it('hides a broken invariant in the data the same way', async () => {
+    await driver.executeQuery("MERGE (:Award {id: 'a:orphan', status: 'active'})");
+    const res = await graphql(createApi({ driver, logging: false }), '{ award(id: "a:orphan") { id project { id } } }');
+    assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code, e.path]), [['Unexpected error.', 'INTERNAL_SERVER_ERROR', ['award', 'project']]]);
+    assert.doesNotMatch(res.text, /orphan has no project/);
+    assert.equal(res.body.data?.award, null);
+  });
+
+  it('keeps GraphQL syntax and validation errors readable', async () => {
+    const res = await graphql(createApi({ driver, logging: false }), '{ company(id: "c:one") { nope } }');
+    assert.deepEqual(errorCodes(res), ['GRAPHQL_VALIDATION_FAILED']);
+    assert.equal(res.body.errors?.[0].message, 'Cannot query field "nope" on type "Company". Did you mean "name"?');
+  });
+});
+
+describe('public mode', () => {
+  it('serves GraphiQL and answers introspection by default', async () => {
+    const api = createApi({ driver, logging: false });
+    const page = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await page.text(), /GraphiQL/);
+    const res = await graphql(api, '{ __schema { queryType { name } } }');
+    assert.deepEqual(res.body.data, { __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('switches both off with publicMode, and still answers queries', async () => {
+    const api = createApi({ driver, publicMode: true, logging: false });
+    const page = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    assert.doesNotMatch(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.doesNotMatch(await page.text(), /GraphiQL/);
+    const res = await graphql(api, '{ __schema { queryType { name } } }');
+    assert.deepEqual(errorCodes(res), ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+    assert.match(res.body.errors?.[0].message ?? '', /GraphQL introspection has been disabled/);
+    const typeQuery = await graphql(api, '{ __type(name: "Company") { name } }');
+    assert.deepEqual(errorCodes(typeQuery), ['GRAPHQL_VALIDATION_FAILED']);
+    // Nor does a typo reveal the names of fields.
+    const typo = await graphql(api, '{ company(id: "c:one") { nme } }');
+    assert.equal(typo.body.errors?.[0].message, 'Cannot query field "nme" on type "Company".');
+    const ok = await graphql(api, '{ company(id: "c:one") { name } }');
+    assert.deepEqual(ok.body, { data: { company: { name: '示例一号有限公司' } } });
+  });
+});
+
+describe('mutations without a token', () => {
+  it('has no Mutation type at all', async () => {
+    const api = createApi({ driver, logging: false });
+    const intro = await graphql(api, '{ __schema { mutationType { name } } }');
+    assert.deepEqual(intro.body.data, { __schema: { mutationType: null } });
+    const res = await graphql(api, 'mutation { addAlias(companyId: "c:one", name: "示例别名有限公司", source: "test") { id } }', undefined, {
+      authorization: 'Bearer anything',
+    });
+    assert.deepEqual(errorCodes(res), ['READ_ONLY']);
+    assert.equal(res.body.errors?.[0].message, 'This API is read-only: mutations exist only when the server is given an API token (BIDGRAPH_API_TOKEN).');
+  });
+});
