@@ -36,6 +36,8 @@ export interface AwardDraft {
   lastLine: number;
   /** Where the winner was read: a labelled field, a table row, a sentence, or a class marker. */
   source: 'field' | 'table' | 'text' | 'marker';
+  /** Why a lot failed (废标原因), for an unsuccessful award. */
+  reason?: Span;
 }
 
 export interface AwardScan {
@@ -66,7 +68,7 @@ type Event =
   | { kind: 'text'; pos: number; line: number; name: Span; value: Span | null }
   | { kind: 'heading'; pos: number; line: number };
 
-const AWARD_KEYS = new Set(['lot', 'failReason', 'winnerName', 'consortiumLead', 'consortiumMember', 'winnerAddress',
+const AWARD_KEYS = new Set(['resultIntro', 'lot', 'failReason', 'winnerName', 'consortiumLead', 'consortiumMember', 'winnerAddress',
   'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
   'proposedWinner', 'unitName']);
 const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate', 'proposedWinner', 'unitName']);
@@ -75,7 +77,7 @@ const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
 const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
-const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
+const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
 
 /** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
 export function rankOf(text: string): number | null {
@@ -141,6 +143,7 @@ function tableEvents(input: AwardInput, events: Event[]): void {
       if (NO_WINNER.test(cell.text) || isPlaceholder(cell.text)) {
         if (!NO_WINNER.test(cell.text)) continue;
         draft.status = 'unsuccessful';
+        draft.reason = cell;
         events.push({ kind: 'row', pos: cell.start, line: row.line, draft });
         continue;
       }
@@ -271,7 +274,7 @@ class AwardBuilder {
         return;
       case 'fail':
         this.finish();
-        this.drafts.push({ lot: this.lot, status: 'unsuccessful', suppliers: [], value: null, rate: null, line: e.line, lastLine: e.line, source: 'field' });
+        this.drafts.push({ lot: this.lot, status: 'unsuccessful', suppliers: [], value: null, rate: null, line: e.line, lastLine: e.line, source: 'field', reason: e.reason });
         return;
       case 'row':
         this.finish();
@@ -295,6 +298,12 @@ class AwardBuilder {
     }
     if (this.sections.kindOf[f.line] === 'candidates') return;
     switch (f.key) {
+      case 'resultIntro': {
+        // 成交供应商名称、地址及成交金额： followed by 见公告原文 on the next line.
+        const next = this.page.lines[f.line + 1];
+        if (!v && next && !next.cells && isSeeOriginal(next.span.text) && isPlaceholder(next.span.text)) this.seeOriginal.push(next.span);
+        return;
+      }
       case 'winnerName':
         if (!v) return;
         if (isPlaceholder(v.text)) {
@@ -315,8 +324,9 @@ class AwardBuilder {
         return;
       case 'uscc': {
         const code = v ? normalizeUscc(v.text) : null;
+        if (!v || !code || this.lastParty !== 'winner' || this.sharedByConsortium('USCC', v)) return;
         const last = this.current?.suppliers.at(-1);
-        if (v && code && last && !last.uscc && this.lastParty === 'winner') last.uscc = { value: code, span: v };
+        if (last && !last.uscc) last.uscc = { value: code, span: v };
         return;
       }
       case 'awardValue':
@@ -376,10 +386,19 @@ class AwardBuilder {
   }
 
   private address(span: Span, line: number): void {
+    if (this.sharedByConsortium('address', span)) return;
     const last = this.current?.suppliers.at(-1);
     if (!last || last.address) return;
     last.address = addressOf(this.page, span);
     if (this.current) this.current.lastLine = line;
+  }
+
+  /** One address or code written once for a whole consortium belongs to no member in particular. */
+  private sharedByConsortium(what: string, span: Span): boolean {
+    const suppliers = this.current?.suppliers ?? [];
+    if (suppliers.length < 2) return false;
+    this.warnings.push(`${what} "${span.text}" is given once for the consortium ${suppliers.map((s) => s.name).join(' + ')}; not attached to any member`);
+    return true;
   }
 
   private value(span: Span, f: Field | null, line: number): void {

@@ -30,7 +30,7 @@ export function findContractModels(page: Page, fields: Field[]): Found<string>[]
     scan(f.value, true, add);
   }
   for (const line of page.lines) scan(line.span, false, add);
-  return found;
+  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 function scan(span: Span, inField: boolean, add: (value: string, span: Span) => void): void {

@@ -257,6 +257,7 @@ function attachUsccs(page: Page, drafts: AwardDraft[]): void {
 function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceLog): Award {
   const path = `awards[${i}]`;
   evidence.add(`${path}.lot`, d.lot?.span);
+  evidence.add(`${path}.status`, d.reason);
   let value = d.value;
   if (value) {
     warnings.push(...value.warnings.map((w) => `${path}.value: ${w}`));

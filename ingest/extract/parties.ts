@@ -93,25 +93,23 @@ export function findParties(page: Page, fields: Field[], sections: Sections): { 
   return { buyer, agency };
 }
 
+/** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */
 function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
-  let buyer: PartyFound | null = null;
-  let agency: PartyFound | null = null;
+  const company = (span: Span | null): PartyFound | null => {
+    const found = span ? partyNameOf(page, span) : null;
+    return found && looksLikeCompanyName(found.value) ? { name: found, address: null, raw: found.span } : null;
+  };
   for (const line of page.lines.slice(0, INTRO_LINES)) {
     if (line.cells) continue;
-    const m = INTRO_PARTIES.exec(line.span.text);
-    if (!m) continue;
-    const b = partyNameOf(page, groupSpan(page, line.span, m, 2));
-    if (b && looksLikeCompanyName(b.value)) buyer = { name: b, address: null, raw: b.span };
-    const a = partyNameOf(page, groupSpan(page, line.span, m, 1));
-    if (a && looksLikeCompanyName(a.value)) agency = { name: a, address: null, raw: a.span };
-    if (!agency) {
-      const after = INTRO_AGENCY_AFTER.exec(line.span.text);
-      const a2 = after ? partyNameOf(page, groupSpan(page, line.span, after, 2)) : null;
-      if (a2 && looksLikeCompanyName(a2.value)) agency = { name: a2, address: null, raw: a2.span };
-    }
-    break;
+    const before = INTRO_PARTIES.exec(line.span.text);
+    const after = INTRO_AGENCY_AFTER.exec(line.span.text);
+    if (!before && !after) continue;
+    const buyer = company(before ? groupSpan(page, line.span, before, 2) : groupSpan(page, line.span, after!, 1));
+    const agency = company(before ? groupSpan(page, line.span, before, 1) : null)
+      ?? company(after ? groupSpan(page, line.span, after, 2) : null);
+    return { buyer, agency };
   }
-  return { buyer, agency };
+  return { buyer: null, agency: null };
 }
 
 function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found<string> | null } | null {
@@ -169,8 +167,9 @@ function introProject(page: Page): Found<string> | null {
   return null;
 }
 
+/** "采用公开招标方式", "进行了询价采购": anywhere, since pasted originals carry the sentence too. */
 function introMethod(page: Page): Found<string> | null {
-  for (const line of page.lines.slice(0, INTRO_LINES)) {
+  for (const line of page.lines) {
     if (line.cells) continue;
     const m = INTRO_METHOD.exec(line.span.text);
     if (!m) continue;
