@@ -23,9 +23,10 @@ export interface UltimateOwnerRow extends EffectiveShareRow {
 /** Per-owner aggregation of path bounds into rounded percents (columns share, min, max). */
 const SHARE_COLUMNS = `
   ${PERCENT('lo')} AS min0, ${PERCENT('hi')} AS hi0, exact`;
+const CAPPED_HI = `CASE WHEN hi0 > 100.0 THEN 100.0 ELSE hi0 END`;
 const FINAL_SHARE = `
   CASE WHEN exact THEN min0 ELSE null END AS share, min0 AS min,
-  CASE WHEN hi0 > 100.0 THEN 100.0 WHEN hi0 < min0 THEN min0 ELSE hi0 END AS max`;
+  CASE WHEN ${CAPPED_HI} < min0 THEN min0 ELSE ${CAPPED_HI} END AS max`;
 
 /**
  * Ultimate owners of each company: the parties at the top of its OWNS paths that have no owner of
@@ -116,25 +117,25 @@ export const controllingPartiesOf = namedQuery<{ ids: string[]; threshold: numbe
 );
 
 /**
- * The company and every company it holds at least $minShare percent of in effect (the lower
- * bound must reach it: certain control only), down OWNS paths.
+ * The company (first) and every company it holds at least $minShare percent of in effect (the
+ * lower bound must reach it: certain control only), down OWNS paths.
  */
 export const groupMembersOf = namedQuery<{ ids: string[]; minShare: number }, { key: string; member: CompanyRow; share: number }>(
   'groupMembersOf',
   `UNWIND $ids AS key
    MATCH (c:Company {id: key})
    CALL (c) {
-     RETURN c AS s, 100.0 AS share
+     RETURN c AS s, 100.0 AS share, true AS head
      UNION
      MATCH p = (c)-[:OWNS*1..${MAX_OWNERSHIP_DEPTH}]->(s:Company)
      WHERE ${SIMPLE_PATH('p')}
      WITH s, sum(${PATH_BOUNDS('p')}[0]) AS lo
      WITH s, ${PERCENT('lo')} AS share
      WHERE share >= $minShare
-     RETURN s, share
+     RETURN s, share, false AS head
    }
    RETURN key, ${project.company('s')} AS member, share
-   ORDER BY key, share DESC, member.id`,
+   ORDER BY key, head DESC, share DESC, member.id`,
 );
 
 export async function loadUltimateOwners(reader: GraphReader, ids: readonly string[]): Promise<Map<string, UltimateOwnerRow[]>> {
