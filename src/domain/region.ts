@@ -4,9 +4,10 @@
  * and indexed once.
  *
  * Inference rules, in short:
- * - Every text is scanned left to right for the longest region name at each position: full names
- *   (墨玉县, 和田地区), names without their suffix (墨玉, 和田, 新疆) and 自治县/自治州 written as
- *   …县/…州 (木垒县, 恩施州).
+ * - Every text is scanned for region names: full names (墨玉县, 和田地区), names without their
+ *   suffix (墨玉, 和田, 新疆) and 自治县/自治州 written as …县/…州 (木垒县, 恩施州). Where names
+ *   overlap, full names win, then province, prefecture and county short names (C包河南 → 河南).
+ *   A short name followed by 路/街/大道/小区… is a street named after a place (北京南路), not a place.
  * - A name that fits several regions (朝阳区, 城关区) is only kept when a province or prefecture
  *   found in any candidate picks one; a province's short name (吉林, 海南) always means the province.
  * - Short county names and common words (友谊, 合作, 共和, 大理, 东区…) are weak: they are dropped
@@ -437,7 +438,7 @@ function decideText(mentions: Mention[], anchors: string[], g: Gazetteer): TextR
     const r = leaders.reduce((x, y) => (rank(y.code, g) > rank(x.code, g) ? y : x));
     return { code: r.code, matched: r.mention.matched, start: r.mention.start, end: r.mention.end };
   }
-  // Equal backing for regions that disagree (上海 … 南京路): keep only what they share.
+  // Equal backing for regions that disagree (广州 and 佛山 both named): keep what they share.
   const shared = commonAncestor(leaders.map((r) => r.code), g);
   if (shared === null) return null;
   return {
