@@ -92,8 +92,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   models.forEach((m, i) => evidence.add(`project.contractModel[${i}]`, m.span));
 
 
-  const buyer = party(buyerFound, 'buyer', evidence);
-  const agency = party(agencyFound, 'agency', evidence);
+  const buyer = party(buyerFound, 'buyer', evidence, warnings);
+  const agency = party(agencyFound, 'agency', evidence, warnings);
   const region = findRegion(page, buyerFound, projectName?.span ?? null, project.region, warnings, evidence);
   const budget = firstBudget(page, scan.fields, warnings);
   evidence.add('budget', budget?.span);
@@ -134,11 +134,19 @@ function withMarker(found: PartyFound | null, marker: Found<string> | null): Par
   return { name: marker, address: found && found.name.value === marker.value ? found.address : null, raw: marker.span };
 }
 
-function party(found: PartyFound | null, path: string, evidence: EvidenceLog): Party | null {
+/** An "address" that only repeats the name (地址：巴林左旗农牧业局) says nothing about where the party is. */
+function realAddress(name: string, address: Found<string> | null, path: string, warnings: string[]): Found<string> | null {
+  if (!address || nameKey(address.value) !== nameKey(name)) return address;
+  warnings.push(`${path}.address repeats the name (${address.span.text}); left empty`);
+  return null;
+}
+
+function party(found: PartyFound | null, path: string, evidence: EvidenceLog, warnings: string[]): Party | null {
   if (!found) return null;
+  const address = realAddress(found.name.value, found.address, path, warnings);
   evidence.add(`${path}.name`, found.name.span);
-  evidence.add(`${path}.address`, found.address?.span);
-  return { name: found.name.value, address: found.address?.value ?? null };
+  evidence.add(`${path}.address`, address?.span);
+  return { name: found.name.value, address: address?.value ?? null };
 }
 
 function findRegion(page: Page, buyer: PartyFound | null, projectName: Span | null, regionField: Span | null,
@@ -269,6 +277,7 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
   evidence.add(`${path}.value`, value?.span);
   evidence.add(`${path}.rate`, d.rate?.span);
   d.suppliers.forEach((s, j) => {
+    s.address = realAddress(s.name, s.address, `${path}.suppliers[${j}]`, warnings);
     evidence.add(`${path}.suppliers[${j}].name`, s.raw);
     evidence.add(`${path}.suppliers[${j}].address`, s.address?.span);
     evidence.add(`${path}.suppliers[${j}].uscc`, s.uscc?.span);
