@@ -442,9 +442,10 @@ function supplierKey(d: AwardDraft): string {
 /** The same award written twice (structured part and pasted original) becomes one; gaps are filled. */
 function mergeDuplicates(drafts: AwardDraft[], warnings: string[]): AwardDraft[] {
   const out: AwardDraft[] = [];
+  const keys = new Map(drafts.map((d) => [d, supplierKey(d)]));
   for (const d of drafts) {
-    const key = supplierKey(d);
-    const same = out.find((o) => o.status === d.status && supplierKey(o) === key
+    const key = keys.get(d)!;
+    const same = out.find((o) => o.status === d.status && keys.get(o) === key
       && (o.status === 'active' ? key !== '' : true)
       && (o.lot === null || d.lot === null || o.lot.value === d.lot.value));
     if (!same) {

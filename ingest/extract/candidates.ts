@@ -158,13 +158,15 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
 function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): CandidateScan {
   const sorted = [...drafts].sort((a, b) => a.name.span.start - b.name.span.start);
   const out: CandidateDraft[] = [];
+  const keys = new Map(sorted.map((d) => [d, nameKey(d.name.value)]));
   for (const d of sorted) {
-    const same = out.find((o) => o.rank === d.rank && nameKey(o.name.value) === nameKey(d.name.value));
+    const same = out.find((o) => o.rank === d.rank && keys.get(o) === keys.get(d));
     if (same) same.bid ??= d.bid;
     else out.push(d);
   }
   if (proposed) {
-    const listed = out.find((o) => nameKey(o.name.value) === nameKey(proposed.name.value));
+    const proposedKey = nameKey(proposed.name.value);
+    const listed = out.find((o) => keys.get(o) === proposedKey);
     if (listed) {
       listed.bid ??= proposed.bid;
       return { candidates: out, proposed: listed };

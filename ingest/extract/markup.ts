@@ -19,7 +19,10 @@ export interface Markup {
 const META = /<meta\b[^>]*>/gi;
 const META_NAME = /\bname\s*=\s*["']?([\w-]+)/i;
 const META_CONTENT = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const PUB_TIME = /<(\w+)\b[^>]*\bid\s*=\s*["']?pubTime["']?[^>]*>([\s\S]*?)<\/\1>/i;
+const PUB_TIME_ID = /\bid\s*=\s*["']?pubTime\b/i;
+const PUB_TIME = /^<(\w+)\b[^>]*>([\s\S]*?)<\/\1>/;
+/** Meta tags live in the head; a body's worth of markup is not searched for them. */
+const HEAD_CHARS = 20000;
 const HAS_MARKERS = /class\s*=\s*["'][^"']*\bcode-[\w]+/i;
 const MARKER_CLASS = /(?:^|\s)code-([\w]+)/;
 
@@ -29,7 +32,7 @@ function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
@@ -42,7 +45,9 @@ function stripTags(s: string): string {
 export function readMarkup(html: string): Markup {
   let title: string | null = null;
   let pubDate: string | null = null;
-  for (const m of html.matchAll(META)) {
+  const headEnd = html.search(/<\/head>/i);
+  const head = html.slice(0, headEnd >= 0 ? headEnd : HEAD_CHARS);
+  for (const m of head.matchAll(META)) {
     const name = META_NAME.exec(m[0])?.[1]?.toLowerCase();
     if (name !== 'articletitle' && name !== 'pubdate') continue;
     const c = META_CONTENT.exec(m[0]);
@@ -51,9 +56,16 @@ export function readMarkup(html: string): Markup {
     if (name === 'articletitle') title ??= content;
     else pubDate ??= content;
   }
-  const pub = PUB_TIME.exec(html);
-  const pubTime = pub ? stripTags(pub[2]) || null : null;
-  return { title, pubDate, pubTime, markers: HAS_MARKERS.test(html) ? readMarkers(html) : [] };
+  return { title, pubDate, pubTime: readPubTime(html), markers: HAS_MARKERS.test(html) ? readMarkers(html) : [] };
+}
+
+/** The text of the element with id="pubTime", found by its id first so the page is scanned once. */
+function readPubTime(html: string): string | null {
+  const id = PUB_TIME_ID.exec(html);
+  if (!id) return null;
+  const open = html.lastIndexOf('<', id.index);
+  const pub = PUB_TIME.exec(html.slice(open, open + 2000));
+  return pub ? stripTags(pub[2]) || null : null;
 }
 
 function readMarkers(html: string): Marker[] {
