@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { UserError } from '../src/errors.ts';
 import { registerDb } from './commands/db.ts';
+import { registerExtract } from './commands/extract.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { warn } from './output.ts';
@@ -19,6 +21,8 @@ const program = new Command()
 
 registerStart(program);
 registerDb(program);
+registerExtract(program);
+registerIngest(program);
 registerServe(program);
 
 try {

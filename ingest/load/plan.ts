@@ -98,6 +98,11 @@ function holdingMentions(h: HoldingRecord): CompanyMention[] {
   return out;
 }
 
+/** A notice that names no project, no buyer and no result is a document without a project. */
+function hasProject(n: Notice): boolean {
+  return Boolean(n.project.code || n.project.name || n.buyer?.name || n.awards.length || n.candidates.length);
+}
+
 function noticeProjectId(n: Notice): string {
   return projectId({ buyer: n.buyer?.name ?? null, code: n.project.code, name: n.project.name, sha256: n.source.sha256 });
 }
@@ -127,7 +132,7 @@ export function lookupFor(items: readonly LoadItem[]): Lookup {
       for (const k of l.keys) keys.add(k);
       if (l.uscc) usccs.add(l.uscc);
     }
-    if (item.kind === 'notice') {
+    if (item.kind === 'notice' && hasProject(item.notice)) {
       const pid = noticeProjectId(item.notice);
       projectIds.add(pid);
       if (AWARD_TYPES.has(item.notice.noticeType)) for (const id of awardIdsOf(item.notice, pid)) awardIds.add(id);
@@ -260,6 +265,7 @@ class Planner {
   private readonly winners = new Map<string, WritePlan['winners'][number]>();
   private readonly regions = new Map<string, RegionRow>();
   private readonly persons = new Map<string, Props>();
+  private readonly evidenceIds = new Set<string>();
   readonly warnings = new Map<string, string[]>();
   readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf'> = {
     documents: [],
@@ -308,6 +314,11 @@ class Planner {
     const sha = d.sha256;
     const stamp = stampOf(n.publishedAt, sha);
     const ev = n.evidence;
+    if (!hasProject(n)) {
+      this.warn(sha, 'the notice names no project, buyer or result: loaded as a document only');
+      n.evidence.forEach((e) => this.addEvidence(sha, e, null, null));
+      return;
+    }
     const pid = noticeProjectId(n);
 
     const buyerId = n.buyer?.name ? this.company(sha, { name: n.buyer.name, address: n.buyer.address, stamp }) : null;
@@ -347,20 +358,25 @@ class Planner {
       });
     }
 
-    const seenFields = new Set<string>();
     for (const e of ev) {
-      if (seenFields.has(e.field)) continue;
-      seenFields.add(e.field);
       const m = /^awards\[(\d+)\]/.exec(e.field);
       const award = m && awardIds[Number(m[1])] ? awardIds[Number(m[1])] : null;
-      this.rows.evidence.push({
-        id: `e:${sha}:${e.field}`,
-        sha256: sha,
-        props: { field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha },
-        project: award ? null : pid,
-        award,
-      });
+      this.addEvidence(sha, e, award ? null : pid, award);
     }
+  }
+
+  /** One Evidence node per document and field: the first snippet given for a field stands. */
+  private addEvidence(sha: string, e: Evidence, project: string | null, award: string | null): void {
+    const id = `e:${sha}:${e.field}`;
+    if (this.evidenceIds.has(id)) return;
+    this.evidenceIds.add(id);
+    this.rows.evidence.push({
+      id,
+      sha256: sha,
+      props: { field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha },
+      project,
+      award,
+    });
   }
 
   private addAward(n: Notice, d: DocumentMeta, stamp: string, pid: string, id: string, i: number, a: Award): void {

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { loadConfig } from '../../src/config.ts';
+import { ensureDatabase } from '../../src/db/ensure.ts';
+import { UserError } from '../../src/errors.ts';
+import type { IngestProgress, IngestSummary, ManifestEntry } from '../../ingest/pipeline.ts';
+import { ingest, readManifest } from '../../ingest/pipeline.ts';
+import { say, warn } from '../output.ts';
+
+interface IngestFlags {
+  manifest?: string;
+  report?: string;
+  concurrency?: number;
+  batchSize?: number;
+  quiet?: boolean;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+/** A bar on a terminal; otherwise a plain line every few seconds (logs stay readable). */
+function progressReporter(quiet: boolean): { update: (p: IngestProgress) => void; stop: () => void } {
+  if (quiet) return { update: () => {}, stop: () => {} };
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: 'ingest [{bar}] {percentage}% | {value}/{total} | ok {ok} unchanged {unchanged} failed {failed} | {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+    });
+    let started = false;
+    return {
+      update: (p) => {
+        const payload = { ok: p.ok, unchanged: p.unchanged, failed: p.failed };
+        if (!started) {
+          bar.start(p.total, p.done, payload);
+          started = true;
+        } else bar.update(p.done, payload);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (now - last < 5000 && p.done < p.total) return;
+      last = now;
+      warn(`ingest: ${p.done}/${p.total} documents (ok ${p.ok}, unchanged ${p.unchanged}, failed ${p.failed})`);
+    },
+    stop: () => {},
+  };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+export function summaryLines(s: IngestSummary): string[] {
+  const written = s.ok;
+  const rate = s.elapsedMs > 0 ? (written / (s.elapsedMs / 1000)).toFixed(0) : '0';
+  return [
+    `documents: ${s.ok} ok, ${s.unchanged} unchanged, ${s.failed} failed (of ${s.total})`,
+    `graph: ${s.counters.nodesCreated} nodes and ${s.counters.relationshipsCreated} relationships created, ` +
+      `${s.counters.propertiesSet} properties set` +
+      (s.counters.relationshipsDeleted ? `, ${s.counters.relationshipsDeleted} relationships replaced` : '') +
+      (s.regionsLoaded ? ` (${s.regionsLoaded} regions loaded first)` : ''),
+    `time: ${seconds(s.elapsedMs)} (${rate} documents/s written); parse ${seconds(s.parseMs)} over ${s.concurrency} workers, ` +
+      `write ${seconds(s.writeMs)}, check ${seconds(s.checkMs)}`,
+  ];
+}
+
+function writeReport(file: string, s: IngestSummary, manifestProblems: string[]): void {
+  const { documents, ...totals } = s;
+  const report = {
+    summary: totals,
+    failures: documents.filter((d) => d.status === 'failed').map((d) => ({ path: d.path, sha256: d.sha256, reason: d.reason })),
+    warnings: [
+      ...manifestProblems.map((w) => ({ path: null, sha256: null, warnings: [w] })),
+      ...documents.filter((d) => d.warnings.length > 0).map((d) => ({ path: d.path, sha256: d.sha256, warnings: d.warnings })),
+    ],
+  };
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('load notices (HTML, PDF, text) and ownership sources (CSV, BODS, shareholder tables) into Neo4j')
+    .argument('<paths...>', 'files or directories (walked recursively)')
+    .option('--manifest <file>', 'JSON Lines of {path, url, retrievedAt}: source URLs for the documents')
+    .option('--report <file>', 'write every failure and warning, with its reason, as JSON')
+    .option('--concurrency <n>', `parse workers (default: ${os.availableParallelism()}, the number of cores)`, positiveInt)
+    .option('--batch-size <n>', 'documents per write transaction (default 200)', positiveInt)
+    .option('-q, --quiet', 'no progress and no summary; failures are still reported')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const cfg = loadConfig();
+      let manifest: Map<string, ManifestEntry> | undefined;
+      const manifestProblems: string[] = [];
+      if (flags.manifest) {
+        try {
+          const m = await readManifest(flags.manifest);
+          manifest = m.entries;
+          for (const p of m.problems) manifestProblems.push(`${flags.manifest} line ${p.line}: ${p.reason}; line ignored`);
+        } catch (err) {
+          throw new UserError(`cannot read the manifest ${flags.manifest}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+      }
+      for (const p of manifestProblems) warn(`bidgraph ingest: ${p}`);
+      const driver = await ensureDatabase(cfg, flags.quiet ? () => {} : warn);
+      const progress = progressReporter(Boolean(flags.quiet));
+      let summary: IngestSummary;
+      try {
+        summary = await ingest({
+          inputs: paths,
+          driver,
+          database: cfg.neo4j.database,
+          home: cfg.home,
+          manifest,
+          concurrency: flags.concurrency,
+          batchSize: flags.batchSize,
+          onProgress: progress.update,
+        });
+      } finally {
+        progress.stop();
+        await driver.close();
+      }
+      for (const d of summary.documents) if (d.status === 'failed') warn(`failed: ${d.path}: ${d.reason}`);
+      if (!flags.quiet) for (const line of summaryLines(summary)) say(line);
+      if (flags.report) writeReport(flags.report, summary, manifestProblems);
+      if (summary.failed > 0) process.exitCode = 2;
+    });
+}

@@ -1,0 +1,320 @@
+// `bidgraph ingest`: walks the inputs, skips documents already loaded, parses the rest on worker
+// threads, and writes them in input order, in batches, one transaction per batch. Every document
+// ends as ok, unchanged or failed (with a reason); nothing here prints or exits.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { allRegions } from '../src/domain/region.ts';
+import { listInputs } from './inputs.ts';
+import type { BatchOutcome, Counters, KnownDocument } from './load/loader.ts';
+import { addCounters, emptyCounters, Loader } from './load/loader.ts';
+import type { DocumentMeta, LoadItem } from './load/plan.ts';
+import { loadRegions } from './load/regions.ts';
+import { defaultReadOptions } from './read/index.ts';
+import type { WorkerReply } from './workers/pool.ts';
+import { ParsePool } from './workers/pool.ts';
+
+export interface ManifestEntry {
+  url: string | null;
+  retrievedAt: string | null;
+}
+
+export interface IngestOptions {
+  inputs: string[];
+  driver: Driver;
+  database?: string;
+  /** BIDGRAPH_HOME: originals are archived under <home>/archive. Null skips archiving. */
+  home: string | null;
+  /** Source URLs by absolute path (see readManifest). */
+  manifest?: Map<string, ManifestEntry>;
+  /** Parse workers; default: the number of cores. */
+  concurrency?: number;
+  /** Documents per write transaction; default 200. */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  total: number;
+  done: number;
+  ok: number;
+  failed: number;
+  unchanged: number;
+}
+
+export interface DocumentReport {
+  path: string;
+  sha256: string | null;
+  status: 'ok' | 'failed' | 'unchanged';
+  reason?: string;
+  warnings: string[];
+}
+
+export interface IngestSummary extends IngestProgress {
+  counters: Counters;
+  regionsLoaded: number;
+  elapsedMs: number;
+  /** Read + extract time summed over workers (CPU-ish), and the wall time the writer spent writing. */
+  parseMs: number;
+  writeMs: number;
+  /** Hashing and the already-loaded check, on the main thread. */
+  checkMs: number;
+  concurrency: number;
+  batchSize: number;
+  documents: DocumentReport[];
+}
+
+// ------------------------------------------------------------------------------------ manifest
+
+export interface ManifestProblem { line: number; reason: string }
+
+/**
+ * Parses a manifest: JSON Lines of {path, url, retrievedAt}. Paths are taken relative to the
+ * manifest's folder (absolute paths as they are). Bad lines are reported, not fatal.
+ */
+export function parseManifest(text: string, baseDir: string): { entries: Map<string, ManifestEntry>; problems: ManifestProblem[] } {
+  const entries = new Map<string, ManifestEntry>();
+  const problems: ManifestProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      problems.push({ line: i + 1, reason: 'not JSON' });
+      return;
+    }
+    const o = v as { path?: unknown; url?: unknown; retrievedAt?: unknown };
+    if (!o || typeof o !== 'object' || typeof o.path !== 'string' || o.path === '') {
+      problems.push({ line: i + 1, reason: 'no "path"' });
+      return;
+    }
+    const url = typeof o.url === 'string' && o.url !== '' ? o.url : null;
+    const retrievedAt = typeof o.retrievedAt === 'string' && o.retrievedAt !== '' ? o.retrievedAt : null;
+    entries.set(path.resolve(baseDir, o.path), { url, retrievedAt });
+  });
+  return { entries, problems };
+}
+
+export async function readManifest(file: string): Promise<{ entries: Map<string, ManifestEntry>; problems: ManifestProblem[] }> {
+  return parseManifest(await fs.readFile(file, 'utf8'), path.dirname(path.resolve(file)));
+}
+
+// ------------------------------------------------------------------------------------ pipeline
+
+type Slot =
+  | { state: 'waiting' }
+  | { state: 'written' }
+  | { state: 'done'; report: DocumentReport }
+  | { state: 'parsed'; item: LoadItem; warnings: string[] };
+
+const WRITTEN: Slot = { state: 'written' };
+const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
+const CHECK_CHUNK = 256;
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function unchanged(known: KnownDocument | undefined, version: string, source: ManifestEntry | undefined): boolean {
+  if (!known || known.loaderVersion !== version) return false;
+  if (source?.url && source.url !== known.url) return false;
+  if (source?.retrievedAt && source.retrievedAt !== known.retrievedAt) return false;
+  return true;
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const concurrency = Math.max(1, opts.concurrency ?? os.availableParallelism());
+  const batchSize = Math.max(1, opts.batchSize ?? 200);
+  const manifest = opts.manifest ?? new Map<string, ManifestEntry>();
+
+  const regions = allRegions();
+  const regionsLoaded = await loadRegions(opts.driver, regions, opts.database);
+  const loader = new Loader(opts.driver, { database: opts.database, knownRegions: new Set(regions.map((r) => r.code)) });
+
+  const { files, problems } = listInputs(opts.inputs);
+  const total = files.length + problems.length;
+  const slots: Slot[] = files.map(() => ({ state: 'waiting' }));
+  const reports: DocumentReport[] = problems.map((p) => ({ path: p.path, sha256: null, status: 'failed', reason: p.reason, warnings: [] }));
+  const progress: IngestProgress = { total, done: 0, ok: 0, failed: reports.length, unchanged: 0 };
+  progress.done = progress.failed;
+  const counters = emptyCounters();
+  let parseMs = 0;
+  let writeMs = 0;
+  let checkMs = 0;
+
+  // The writer waits on `wake`; producers call `notify` when a slot fills.
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const settle = (seq: number, slot: Slot) => {
+    slots[seq] = slot;
+    notify();
+  };
+
+  const metas = new Map<number, { sha256: string; abs: string }>();
+  const pool = new ParsePool(concurrency, { home: opts.home }, (reply: WorkerReply) => {
+    parseMs += reply.parseMs;
+    const meta = metas.get(reply.seq)!;
+    metas.delete(reply.seq);
+    const file = files[reply.seq];
+    if (!reply.outcome.ok) {
+      settle(reply.seq, { state: 'done', report: { path: file, sha256: meta.sha256 || null, status: 'failed', reason: reply.outcome.reason, warnings: [] } });
+      return;
+    }
+    const parsed = reply.outcome.parsed;
+    const source = manifest.get(meta.abs);
+    const base = { sha256: meta.sha256, path: file, url: source?.url ?? null, retrievedAt: source?.retrievedAt ?? null, mediaType: parsed.mediaType };
+    let item: LoadItem;
+    if (parsed.kind === 'notice') {
+      const n = parsed.notice;
+      const document: DocumentMeta = { ...base, title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
+      item = { kind: 'notice', document, notice: n };
+    } else {
+      item = { kind: 'holdings', document: { ...base, title: null, publishedAt: null, noticeType: 'ownership' }, holdings: parsed.holdings };
+    }
+    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings });
+  });
+
+  // Dispatch: hash a chunk, ask the database which are loaded already, send the rest to workers.
+  // The window keeps memory bounded: dispatching stops while too many documents wait for the writer.
+  let nextToWrite = 0;
+  const window = Math.max(2 * batchSize, 8 * concurrency, CHECK_CHUNK);
+  let resumeDispatch: (() => void) | null = null;
+  const resume = () => {
+    const r = resumeDispatch;
+    resumeDispatch = null;
+    r?.();
+  };
+  const seen = new Map<string, string>();
+  const dispatch = async () => {
+    for (let start = 0; start < files.length; start += CHECK_CHUNK) {
+      while (start - nextToWrite > window) await new Promise<void>((r) => (resumeDispatch = r));
+      const tc = performance.now();
+      const chunk = files.slice(start, start + CHECK_CHUNK);
+      const read = await Promise.all(
+        chunk.map(async (file) => {
+          try {
+            const stat = await fs.stat(file);
+            if (stat.size > MAX_BYTES) return { file, bytes: null, sha256: '' };
+            const bytes = await fs.readFile(file);
+            return { file, bytes, sha256: sha256Of(bytes) };
+          } catch (err) {
+            return { file, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+          }
+        }),
+      );
+      const known = await loader.knownDocuments([...new Set(read.map((r) => r.sha256).filter(Boolean))]);
+      checkMs += performance.now() - tc;
+      read.forEach((r, i) => {
+        const seq = start + i;
+        const abs = path.resolve(r.file);
+        if ('error' in r && r.error) {
+          settle(seq, { state: 'done', report: { path: r.file, sha256: null, status: 'failed', reason: r.error, warnings: [] } });
+          return;
+        }
+        if (r.sha256) {
+          const first = seen.get(r.sha256);
+          if (first !== undefined) {
+            settle(seq, { state: 'done', report: { path: r.file, sha256: r.sha256, status: 'unchanged', warnings: [`same content as ${first}`] } });
+            return;
+          }
+          seen.set(r.sha256, r.file);
+          if (unchanged(known.get(r.sha256), loader.version, manifest.get(abs))) {
+            settle(seq, { state: 'done', report: { path: r.file, sha256: r.sha256, status: 'unchanged', warnings: [] } });
+            return;
+          }
+        }
+        metas.set(seq, { sha256: r.sha256, abs });
+        pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null });
+      });
+    }
+  };
+
+  const record = (report: DocumentReport) => {
+    reports.push(report);
+    progress.done++;
+    if (report.status === 'ok') progress.ok++;
+    else if (report.status === 'failed') progress.failed++;
+    else progress.unchanged++;
+  };
+
+  const writeBatch = async (batch: { item: LoadItem; warnings: string[] }[]): Promise<DocumentReport[]> => {
+    if (batch.length === 0) return [];
+    const tw = performance.now();
+    const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
+    writeMs += performance.now() - tw;
+    addCounters(counters, outcome.counters);
+    return outcome.documents.map((d, i) => ({
+      path: d.path,
+      sha256: d.sha256,
+      status: d.status,
+      ...(d.reason ? { reason: d.reason } : {}),
+      warnings: [...batch[i].warnings, ...d.warnings],
+    }));
+  };
+
+  let dispatchError: unknown = null;
+  const dispatching = dispatch().catch((err) => {
+    dispatchError = err;
+    notify();
+  });
+
+  opts.onProgress?.({ ...progress });
+  try {
+    while (nextToWrite < files.length) {
+      if (dispatchError) throw dispatchError;
+      // Take every document ready in input order, up to a batch; wait for more unless the batch is
+      // full or nothing else can come before the next one is ready.
+      const batch: { item: LoadItem; warnings: string[] }[] = [];
+      let seq = nextToWrite;
+      while (seq < files.length && batch.length < batchSize && slots[seq].state !== 'waiting') {
+        const s = slots[seq];
+        if (s.state === 'parsed') batch.push({ item: s.item, warnings: s.warnings });
+        seq++;
+      }
+      const blocked = seq < files.length && slots[seq].state === 'waiting';
+      if (blocked && batch.length < batchSize && pool.pending > 0 && seq - nextToWrite < window) {
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if (seq === nextToWrite) {
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      const written = (await writeBatch(batch)).values();
+      for (let i = nextToWrite; i < seq; i++) {
+        const s = slots[i];
+        record(s.state === 'done' ? s.report : written.next().value!);
+        slots[i] = WRITTEN;
+      }
+      nextToWrite = seq;
+      resume();
+      opts.onProgress?.({ ...progress });
+    }
+    await dispatching;
+    if (dispatchError) throw dispatchError;
+  } finally {
+    await pool.close();
+  }
+
+  return {
+    ...progress,
+    counters,
+    regionsLoaded,
+    elapsedMs: performance.now() - t0,
+    parseMs,
+    writeMs,
+    checkMs,
+    concurrency,
+    batchSize,
+    documents: reports,
+  };
+}

@@ -1,0 +1,54 @@
+// One document's bytes → what the loader needs: a Notice, or holdings when an ownership source
+// recognises the content. Reading and extraction only; no database, no printing.
+import { extractNotice } from '../extract/index.ts';
+import type { Notice } from '../extract/notice.ts';
+import type { HoldingRecord } from '../ownership/holding.ts';
+import { extractOwnership } from '../ownership/index.ts';
+import type { ReadDocument } from '../read/index.ts';
+import { ReadError, readDocument, readFile } from '../read/index.ts';
+
+export type Parsed =
+  | { kind: 'notice'; mediaType: string; notice: Notice; warnings: string[] }
+  | { kind: 'holdings'; mediaType: string; source: string; holdings: HoldingRecord[]; warnings: string[] };
+
+export type ParseOutcome = { ok: true; parsed: Parsed } | { ok: false; reason: string };
+
+/** Media types of the structured ownership formats, which the text reader sees as plain text. */
+const OWNERSHIP_MEDIA_TYPES: Record<string, string> = { csv: 'text/csv', bods: 'application/json' };
+
+function route(doc: ReadDocument): Parsed {
+  const ownership = extractOwnership(doc);
+  if (ownership) {
+    return {
+      kind: 'holdings',
+      mediaType: OWNERSHIP_MEDIA_TYPES[ownership.source] ?? doc.mediaType,
+      source: ownership.source,
+      holdings: ownership.holdings,
+      warnings: [...doc.warnings, ...ownership.warnings],
+    };
+  }
+  const notice = extractNotice(doc);
+  return { kind: 'notice', mediaType: doc.mediaType, notice, warnings: [...doc.warnings, ...notice.warnings] };
+}
+
+/**
+ * Reads and extracts one document. A document the readers refuse (ReadError) fails with their
+ * reason; an exception from an extractor is a bug, reported as one, so one page cannot stop a run.
+ * Without bytes, the file is read from disk (the reader's size limits apply before loading it).
+ */
+export async function parseDocument(path: string, bytes: Buffer | null): Promise<ParseOutcome> {
+  let doc: ReadDocument;
+  try {
+    doc = bytes ? await readDocument(path, bytes) : await readFile(path);
+  } catch (err) {
+    if (err instanceof ReadError) return { ok: false, reason: err.reason };
+    throw err;
+  }
+  try {
+    return { ok: true, parsed: route(doc) };
+  } catch (err) {
+    const e = err as Error;
+    const where = e.stack?.split('\n').find((l) => l.includes('/ingest/'))?.trim() ?? '';
+    return { ok: false, reason: `extraction failed (a bug): ${e.name}: ${e.message}${where ? ` ${where}` : ''}` };
+  }
+}
