@@ -2,6 +2,7 @@
 // header names the winner (成交供应商 | 成交金额(万元)), lines under a result heading that start with a
 // company name, lot markers (分包号：1, 第一标包) and failed lots (废标原因). Candidates and bidders' tables
 // never give winners; budgets, ceilings, fees and deposits are never award values.
+import type { RateKind } from '../../src/domain/amount.ts';
 import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
@@ -24,7 +25,7 @@ export interface SupplierDraft {
   uscc: Found<string> | null;
 }
 
-export type RateFound = Found<{ kind: '下浮率' | '折扣率' | '费率' | '优惠率'; percent: number }>;
+export type RateFound = Found<{ kind: RateKind; percent: number }>;
 
 export interface AwardDraft {
   lot: Found<string> | null;
@@ -62,7 +63,7 @@ export interface AwardInput {
 
 type Event =
   | { kind: 'lot'; pos: number; line: number; id: Found<string> | null }
-  | { kind: 'fail'; pos: number; line: number; reason: Span; lot: Found<string> | null }
+  | { kind: 'fail'; pos: number; line: number; reason: Span }
   | { kind: 'field'; pos: number; line: number; field: Field }
   | { kind: 'row'; pos: number; line: number; draft: AwardDraft }
   | { kind: 'text'; pos: number; line: number; name: Span; value: Span | null }
@@ -115,7 +116,7 @@ function tableEvents(input: AwardInput, events: Event[]): void {
       for (const row of table.rows) {
         const reason = row.cells[fail];
         if (reason && reason.text && !isPlaceholder(reason.text)) {
-          events.push({ kind: 'fail', pos: reason.start, line: row.line, reason, lot: null });
+          events.push({ kind: 'fail', pos: reason.start, line: row.line, reason });
         }
       }
       continue;
@@ -221,7 +222,7 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
     if (!AWARD_KEYS.has(field.key) || tableRows.has(field.line)) continue;
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {
-      if (field.value && !isPlaceholder(field.value.text)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value, lot: null });
+      if (field.value && !isPlaceholder(field.value.text)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
     } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
   }
   tableEvents(input, events);

@@ -84,13 +84,12 @@ export function extractNotice(doc: ReadDocument): Notice {
   warnings.push(...project.warnings);
   const projectName = marked?.projectName ?? project.name;
   const projectCode = marked?.projectCode ?? project.code;
-  if (marked?.projectCode) warnings.push(...marked.warnings.filter((w) => w.startsWith('project code')));
+  if (marked?.projectCode) warnings.push(...marked.projectWarnings);
   evidence.add('project.name', projectName?.span);
   evidence.add('project.code', projectCode?.span);
   evidence.add('project.method', project.method?.span);
   const models = findContractModels(page, scan.fields);
   models.forEach((m, i) => evidence.add(`project.contractModel[${i}]`, m.span));
-
 
   const buyer = party(buyerFound, 'buyer', evidence, warnings);
   const agency = party(agencyFound, 'agency', evidence, warnings);
@@ -196,7 +195,7 @@ function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardS
     }
     return [];
   }
-  if (marked) warnings.push(...marked.warnings.filter((w) => !w.startsWith('project code')));
+  if (marked) warnings.push(...marked.warnings);
   warnings.push(...scan.warnings);
   const kept = type === 'termination' ? drafts.filter((d) => d.status === 'unsuccessful') : drafts;
   if (type === 'termination' && active.length > 0) {

@@ -16,11 +16,16 @@ export interface Marked {
   agency: Found<string> | null;
   /** Markers whose text could not be found in the readable text. */
   unlocated: string[];
+  /** About the project code (several numbers in one marker). */
+  projectWarnings: string[];
+  /** About the winners (consortia without a lead...). */
   warnings: string[];
 }
 
 export function readMarked(page: Page, markers: Marker[], locator: Locator): Marked {
-  const out: Marked = { drafts: [], projectName: null, projectCode: null, buyer: null, agency: null, unlocated: [], warnings: [] };
+  const out: Marked = {
+    drafts: [], projectName: null, projectCode: null, buyer: null, agency: null, unlocated: [], projectWarnings: [], warnings: [],
+  };
   let cursor = 0;
   let lot: Found<string> | null = null;
   let current: AwardDraft | null = null;
@@ -45,7 +50,7 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator): Mar
         const code = projectCodeOf(page, span);
         if (code && !out.projectCode) {
           out.projectCode = { value: code.value, span: code.span };
-          if (code.others.length) out.warnings.push(`project code field lists several numbers (${[code.value, ...code.others].join(', ')}); kept the first`);
+          if (code.others.length) out.projectWarnings.push(`project code field lists several numbers (${[code.value, ...code.others].join(', ')}); kept the first`);
         }
         break;
       }
