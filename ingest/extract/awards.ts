@@ -96,16 +96,22 @@ function lotFromField(f: Field): Found<string> | null {
   return id ? { value: id, span: f.value } : null;
 }
 
-/** Which column of a table names winners, or -1 (bidders' and scores' tables name none). */
+/**
+ * Which column of a table names winners, or -1. Bidders' and scores' tables name none; when the notice
+ * has a result section, only a table inside it (or right under "中标供应商：") names winners, however
+ * much another table looks like the winners' one.
+ */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
   if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
+  const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
+  const inResult = sections.inResult[table.headerLine] || announced;
+  if (!inResult && sections.inResult.some(Boolean)) return -1;
   const winner = column(table, 'winner');
   if (winner >= 0) return winner;
   const supplier = column(table, 'supplier');
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
-  const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
-  return awardAmount || announced || sections.inResult[table.headerLine] ? supplier : -1;
+  return awardAmount || inResult ? supplier : -1;
 }
 
 function tableEvents(input: AwardInput, events: Event[]): void {

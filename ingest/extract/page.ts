@@ -48,7 +48,7 @@ export function joinSpans(page: Page, a: Span, b: Span): Span {
 /** Removes trailing punctuation that closes a value (。；; ， ,) from a span. */
 export function trimTrailingPunctuation(page: Page, span: Span): Span {
   let end = span.end;
-  while (end > span.start && /[。；;，,、.．:：\s\u3000]/.test(page.text[end - 1])) end--;
+  while (end > span.start && /[。；;，,、.．:：（(\s\u3000]/.test(page.text[end - 1])) end--;
   return trimmedSpan(page.text, span.start, end);
 }
 

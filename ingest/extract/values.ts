@@ -60,7 +60,7 @@ export function readRate(page: Page, span: Span, label: LabelInfo | null): Found
 }
 
 // Where a name written in a field stops: a date, a seal note, a contact label, a trailing province tag.
-const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|统一社会信用代码|[，,；;。]).*$/;
+const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
 const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
 
 /** The part of a value that is a name, cut before dates, seal notes and contact details. */

@@ -228,6 +228,21 @@ test('different amounts for the same winner are reported, the first kept', () =>
   assert.match(n.warnings[0], /two different amounts/);
 });
 
+test('a USCC printed in brackets after the winner is the winner\'s', () => {
+  const n = extractNotice(doc('中标公告\n中标供应商：和田示例安防科技有限公司（统一社会信用代码：91653200MA78Q2K5X6）\n中标金额：10万元'));
+  assert.deepEqual(n.awards[0].suppliers.map((s) => [s.name, s.uscc]), [['和田示例安防科技有限公司', '91653200MA78Q2K5X6']]);
+  assert.ok(n.evidence.some((e) => e.field === 'awards[0].suppliers[0].uscc' && e.text === '91653200MA78Q2K5X6'));
+});
+
+test('a bidders\' table shaped exactly like the winners\' one names no winner outside the result section', () => {
+  const n = extractNotice(doc([
+    '某项目成交公告', '一、评审情况', '序号\t供应商名称\t供应商地址\t成交金额（元）',
+    '1\t甲科技有限公司\t和田市团结路1号\t386000.00', '2\t乙科技有限公司\t和田市团结路2号\t379500.00',
+    '二、成交结果', '序号\t供应商名称\t供应商地址\t成交金额（元）', '1\t甲科技有限公司\t和田市团结路1号\t386000.00',
+  ].join('\n')));
+  assert.deepEqual(n.awards.map((a) => a.suppliers.map((s) => s.name)), [['甲科技有限公司']]);
+});
+
 test('a correction notice that names a winner does not store an award', () => {
   const n = extractNotice(doc('中标结果更正公告\n更正后中标供应商：甲科技有限公司'));
   assert.equal(n.noticeType, 'correction');
