@@ -6,7 +6,7 @@ import type { RateKind } from '../../src/domain/amount.ts';
 import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
-import type { Field, Lead } from './fields.ts';
+import type { Field } from './fields.ts';
 import { smallNumber } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
@@ -55,7 +55,6 @@ export interface AwardScan {
 export interface AwardInput {
   page: Page;
   fields: Field[];
-  leads: Lead[];
   consumed: Set<number>;
   tables: Table[];
   sections: Sections;

@@ -16,15 +16,8 @@ export interface Field {
   line: number;
 }
 
-/** Text before the first label of a line or cell, or a table cell that is not a label. */
-export interface Lead {
-  span: Span;
-  line: number;
-}
-
 export interface FieldScan {
   fields: Field[];
-  leads: Lead[];
   /** Lines whose text became the value of a label on the line before. */
   consumed: Set<number>;
 }
@@ -131,19 +124,14 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
  */
 export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
   const fields: Field[] = [];
-  const leads: Lead[] = [];
   const consumed = new Set<number>();
   const lines = page.lines;
   for (let i = 0; i < lines.length; i++) {
     if (consumed.has(i) || tableRows.has(i)) continue;
     const line = lines[i];
     const before = fields.length;
-    if (line.cells) scanRow(page, line, fields, leads);
-    else {
-      const { lead, fields: found } = segment(page, line.span, i);
-      if (lead) leads.push({ span: lead, line: i });
-      fields.push(...found);
-    }
+    if (line.cells) scanRow(page, line, fields);
+    else fields.push(...segment(page, line.span, i).fields);
     const last = fields.length > before ? fields[fields.length - 1] : null;
     if (last && last.value === null && VALUE_MAY_FOLLOW.has(last.key) && endsLine(line, last)) {
       const next = lines[i + 1];
@@ -154,7 +142,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
       }
     }
   }
-  return { fields, leads, consumed };
+  return { fields, consumed };
 }
 
 function endsLine(line: Line, field: Field): boolean {
@@ -170,7 +158,7 @@ function looksLikeHeading(text: string): boolean {
 }
 
 /** A table row without a header: cells alternate label, value (a cell may also hold "label：value"). */
-function scanRow(page: Page, line: Line, fields: Field[], leads: Lead[]): void {
+function scanRow(page: Page, line: Line, fields: Field[]): void {
   const cells = line.cells!;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
@@ -178,7 +166,6 @@ function scanRow(page: Page, line: Line, fields: Field[], leads: Lead[]): void {
     const seg = segment(page, cell, line.index);
     const next = cells[c + 1];
     if (seg.fields.length > 0) {
-      if (seg.lead) leads.push({ span: seg.lead, line: line.index });
       const last = seg.fields[seg.fields.length - 1];
       if (last.value === null && next && next.text && isPlainValue(page, next, line.index)) {
         last.value = next;
@@ -188,10 +175,7 @@ function scanRow(page: Page, line: Line, fields: Field[], leads: Lead[]): void {
       continue;
     }
     const info = classifyLabel(cell.text);
-    if (!info) {
-      leads.push({ span: cell, line: line.index });
-      continue;
-    }
+    if (!info) continue;
     const field: Field = { key: info.key, info, label: cell, value: null, line: line.index, known: true };
     fields.push(field);
     if (!next || classifyLabel(next.text)) continue;

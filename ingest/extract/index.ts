@@ -55,7 +55,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   const sections = findSections(page, scan.fields);
   const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator()) : null;
   if (marked?.unlocated.length) warnings.push(`class markers not found in the text: ${marked.unlocated.join(', ')}`);
-  const awardScan = scanAwards({ page, fields: scan.fields, leads: scan.leads, consumed: scan.consumed, tables, sections }, tableRows);
+  const awardScan = scanAwards({ page, fields: scan.fields, consumed: scan.consumed, tables, sections }, tableRows);
   const parties = findParties(page, scan.fields, sections);
   const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
   const agencyFound = withMarker(parties.agency, marked?.agency ?? null);

@@ -1,5 +1,6 @@
 // The label vocabulary: what a "label：value" pair or a table header means. Labels are compared after
 // whitespace is removed (Word splits them: 项 目 名 称), brackets made ASCII and the list number dropped.
+import type { AmountUnit } from '../../src/domain/amount.ts';
 
 export type FieldKey =
   | 'projectName' | 'projectCode' | 'method' | 'contractModel' | 'region' | 'publishedAt'
@@ -11,7 +12,7 @@ export type FieldKey =
   | 'budget' | 'ceiling' | 'agencyFee' | 'deposit'
   | 'other';
 
-export type AmountUnit = '元' | '万元' | '亿元';
+export type { AmountUnit };
 
 export interface LabelInfo {
   key: FieldKey;

@@ -24,7 +24,7 @@ export interface Page {
 // Whitespace the readers leave in place: ASCII, no-break, ideographic and zero-width spaces.
 const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
 
-export function isSpace(ch: string): boolean {
+function isSpace(ch: string): boolean {
   return SPACE.test(ch);
 }
 
