@@ -32,6 +32,8 @@ export type { Notice } from './notice.ts';
 
 const HEAD_LINES = 4;
 const BODY_CHARS = 3000;
+/** Below this many visible characters a page holds no notice to read (an image, a stub). */
+const MIN_TEXT = 20;
 
 /** Collects evidence; every span is a slice of the document text by construction. */
 class EvidenceLog {
@@ -48,6 +50,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));
   const warnings: string[] = [];
   const evidence = new EvidenceLog();
+  const visible = doc.text.replace(/\s+/g, '').length;
+  if (visible < MIN_TEXT) warnings.push(`the document has almost no text (${visible} characters); it may be an image or a stub`);
 
   const tables = findTables(page);
   const tableRows = tableLines(tables);

@@ -243,6 +243,12 @@ test('a bidders\' table shaped exactly like the winners\' one names no winner ou
   assert.deepEqual(n.awards.map((a) => a.suppliers.map((s) => s.name)), [['甲科技有限公司']]);
 });
 
+test('a page with almost no text says so (misc-test_3: only 来源：中国政府采购网)', () => {
+  const n = extractNotice(doc('来源：中国政府采购网', '<p>来源：中国政府采购网</p>'));
+  assert.equal(n.noticeType, 'other');
+  assert.deepEqual(n.warnings, ['the document has almost no text (10 characters); it may be an image or a stub']);
+});
+
 test('a correction notice that names a winner does not store an award', () => {
   const n = extractNotice(doc('中标结果更正公告\n更正后中标供应商：甲科技有限公司'));
   assert.equal(n.noticeType, 'correction');
