@@ -61,6 +61,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   if (marked?.unlocated.length) warnings.push(`class markers not found in the text: ${marked.unlocated.join(', ')}`);
   const awardScan = scanAwards({ page, fields: scan.fields, consumed: scan.consumed, tables, sections }, tableRows);
   const parties = findParties(page, scan.fields, sections);
+  warnings.push(...parties.warnings);
   const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
   const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
   // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.

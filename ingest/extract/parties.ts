@@ -51,9 +51,19 @@ function groupSpan(page: Page, line: Span, m: RegExpExecArray, group: number): S
  * Buyer and agency. Generic 名称/地址 fields count under a heading that names the party (一、采购人 /
  * 名称：X / 地址：Y); a generic 地址 right after a party's name is that party's address.
  */
-export function findParties(page: Page, fields: Field[], sections: Sections): { buyer: PartyFound | null; agency: PartyFound | null } {
+export function findParties(page: Page, fields: Field[], sections: Sections): {
+  buyer: PartyFound | null; agency: PartyFound | null; warnings: string[];
+} {
   let buyer: PartyFound | null = null;
   let agency: PartyFound | null = null;
+  const warnings: string[] = [];
+  // A pasted original may name the party again; a different name there is reported, not merged.
+  const also = (kept: PartyFound, other: Found<string>, who: string) => {
+    const a = kept.name.value;
+    const b = other.value;
+    const message = `${who}: the notice also names ${b} (kept ${a}, the first)`;
+    if (!a.includes(b) && !b.includes(a) && !warnings.includes(message)) warnings.push(message);
+  };
   let last: { who: 'buyer' | 'agency' | 'other'; line: number } = { who: 'other', line: -1 };
   for (const f of fields) {
     const v = f.value;
@@ -66,8 +76,14 @@ export function findParties(page: Page, fields: Field[], sections: Sections): { 
       last = { who, line: f.line };
       const name = v ? partyNameOf(page, v) : null;
       if (!name || !v) continue;
-      if (who === 'buyer' && !buyer) buyer = { name, address: null, raw: name.span };
-      if (who === 'agency' && !agency) agency = { name, address: null, raw: name.span };
+      if (who === 'buyer') {
+        if (!buyer) buyer = { name, address: null, raw: name.span };
+        else if (f.key === 'buyerName') also(buyer, name, 'buyer');
+      }
+      if (who === 'agency') {
+        if (!agency) agency = { name, address: null, raw: name.span };
+        else if (f.key === 'agencyName') also(agency, name, 'agency');
+      }
       continue;
     }
     if (['winnerName', 'candidate', 'proposedWinner', 'unitName', 'consortiumLead'].includes(f.key)) {
@@ -90,7 +106,7 @@ export function findParties(page: Page, fields: Field[], sections: Sections): { 
     buyer ??= intro.buyer;
     agency ??= intro.agency;
   }
-  return { buyer, agency };
+  return { buyer, agency, warnings };
 }
 
 /** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */

@@ -243,6 +243,12 @@ test('a bidders\' table shaped exactly like the winners\' one names no winner ou
   assert.deepEqual(n.awards.map((a) => a.suppliers.map((s) => s.name)), [['甲科技有限公司']]);
 });
 
+test('a different buyer named again further down is reported, the first kept', () => {
+  const n = extractNotice(doc('中标公告\n采购单位名称：于田县公安局\n原文\n采购人名称：于田县人民医院\n采购人：于田县公安局'));
+  assert.equal(n.buyer?.name, '于田县公安局');
+  assert.deepEqual(n.warnings.filter((w) => w.startsWith('buyer')), ['buyer: the notice also names 于田县人民医院 (kept 于田县公安局, the first)']);
+});
+
 test('a page with almost no text says so (misc-test_3: only 来源：中国政府采购网)', () => {
   const n = extractNotice(doc('来源：中国政府采购网', '<p>来源：中国政府采购网</p>'));
   assert.equal(n.noticeType, 'other');
