@@ -1,0 +1,154 @@
+// Headless Debian Chromium driven by playwright-core, for the end-to-end tests. Nothing here downloads a
+// browser: scripts/install-browser.sh installs /usr/bin/chromium. The machine may have no internet, so every
+// request that leaves loopback is recorded and refused, except GraphiQL's CDN files (see below).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as graphiqlBundle from '@graphql-yoga/render-graphiql/graphiql';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { repoRoot } from '../../src/config.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// graphql-yoga's GraphiQL page loads its script, style and workers from unpkg.com. Until the API renders
+// GraphiQL from the bundled @graphql-yoga/render-graphiql, the same files are answered from that bundle.
+const GRAPHIQL_CDN = /^https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\/(.+)$/;
+const graphiqlFiles: Record<string, { contentType: string; body: string }> = {
+  'graphiql.css': { contentType: 'text/css', body: graphiqlBundle.css },
+  'yoga-graphiql.umd.js': { contentType: 'application/javascript', body: graphiqlBundle.js },
+  'monacoeditorwork/editor.worker.bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.editorWorkerService },
+  'monacoeditorwork/json.worker.bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.jsonWorker },
+  'monacoeditorwork/graphql.worker..bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.graphqlWorker },
+};
+
+export interface HeadlessBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** URLs outside loopback that pages asked for, all refused. */
+  refused: string[];
+  /** CDN URLs answered from the local GraphiQL bundle. */
+  servedLocally: string[];
+  close(): Promise<void>;
+}
+
+function isLocal(url: URL): boolean {
+  return ['data:', 'blob:'].includes(url.protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/** Starts Chromium with a fresh profile in a temporary folder, removed on close. */
+export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh (Debian's chromium package)`);
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const refused: string[] = [];
+  const servedLocally: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(new URL(url))) return route.continue();
+    const file = GRAPHIQL_CDN.exec(url)?.[1];
+    const local = file ? graphiqlFiles[file] : undefined;
+    if (local) {
+      servedLocally.push(url);
+      return route.fulfill({ status: 200, contentType: local.contentType, body: local.body, headers: { 'access-control-allow-origin': '*' } });
+    }
+    refused.push(url);
+    return route.abort('internetdisconnected');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  return {
+    context,
+    page,
+    refused,
+    servedLocally,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Saves a PNG under test/artifacts/ (git-ignored); with UPDATE_SCREENSHOTS=1 also under docs/screenshots/.
+ * Returns the paths written.
+ */
+export async function saveScreenshot(target: Page | Locator, name: string): Promise<string[]> {
+  const png = await target.screenshot({ animations: 'disabled' });
+  const dirs = [path.join(repoRoot, 'test', 'artifacts')];
+  if (process.env.UPDATE_SCREENSHOTS === '1') dirs.push(path.join(repoRoot, 'docs', 'screenshots'));
+  return dirs.map((dir) => {
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
+    fs.writeFileSync(file, png);
+    return file;
+  });
+}
+
+// Neo4j Browser 5 marks its controls with data-testid attributes; these are the ones the tests use.
+export const neo4jBrowser = {
+  boltAddress: 'input[data-testid="boltaddress"]',
+  username: 'input[data-testid="username"]',
+  password: 'input[data-testid="password"]',
+  connect: 'button[data-testid="connect"]',
+  mainEditor: '#monaco-main-editor',
+  run: '[data-testid="editor-Run"]',
+  frame: '[data-testid="frame"]',
+  frameCommand: '[data-testid="frameCommand"]',
+  nextSlide: '[data-testid="nextSlide"]',
+  /** The ▶ icon the Browser puts before each runnable guide query: runs it in a new frame. */
+  runIcon: 'i.fa-play-circle-o',
+};
+
+/** Fills the connect form and waits until the Browser has read the server's settings. */
+export async function connectNeo4jBrowser(page: Page, boltUri: string, user: string, password: string): Promise<void> {
+  await page.fill(neo4jBrowser.boltAddress, boltUri);
+  await page.fill(neo4jBrowser.username, user);
+  await page.fill(neo4jBrowser.password, password);
+  await page.click(neo4jBrowser.connect);
+  // `:play start` runs once the connection is up and the server's browser.* settings (the allowlist) are read.
+  await page.locator(neo4jBrowser.frameCommand, { hasText: ':play start' }).first().waitFor();
+}
+
+/** Types a command or query into the main editor and runs it; returns the frame it opens. */
+export async function runInNeo4jBrowser(page: Page, command: string): Promise<Locator> {
+  const before = await page.locator(neo4jBrowser.frame).count();
+  await page.click(neo4jBrowser.mainEditor);
+  // insertText bypasses the editor's bracket and quote auto-closing.
+  await page.keyboard.insertText(command);
+  await page.click(neo4jBrowser.run);
+  await page.waitForFunction(
+    ([selector, n]) => document.querySelectorAll(selector as string).length > (n as number),
+    [neo4jBrowser.frame, before] as const,
+  );
+  return page.locator(neo4jBrowser.frame).first();
+}
+
+/** Pastes text into the focused element, as a clipboard paste: code editors take it as is, without auto-closing. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
