@@ -5,6 +5,7 @@ import { namedQuery, type GraphReader, type NamedQuery } from './reader.ts';
 import { AFTER_CURSOR, AWARD_ORDER, COUNTS_IN_TOTAL, MAX_OWNERSHIP_DEPTH, PATH_BOUNDS, PERCENT, SIMPLE_PATH } from './fragments.ts';
 import { project, type AwardRow, type CompanyRow } from './rows.ts';
 import type { AwardSortKey } from './cursor.ts';
+import { ROLLUP_STATE, ROLLUPS_FRESH } from './rollups.ts';
 
 /**
  * Where a list of awards comes from. Each scope is the head of a query (binding `key` and the
@@ -16,6 +17,10 @@ interface AwardScope {
   parent: string;
   awards: string;
   filter: string;
+  /** When the total may come from the rollups (src/graph/rollups.ts), given the arguments. */
+  rollupWhen: string;
+  /** Cypher binding `rollupFen` from the rollups; it runs for every row, guarded by `fast`. */
+  rollupTotal: string;
 }
 
 const IN_REGION_FILTER = `($regionCode IS NULL OR EXISTS {
@@ -28,6 +33,8 @@ const companyScope: AwardScope = {
   parent: 'c',
   awards: 'MATCH (c)<-[:AWARDED_TO]-(a:Award) RETURN DISTINCT a',
   filter: `($from IS NULL OR a.date >= $from) AND ($to IS NULL OR a.date <= $to) AND ${IN_REGION_FILTER}`,
+  rollupWhen: '$regionCode IS NULL AND $from IS NULL AND $to IS NULL',
+  rollupTotal: 'WITH *, CASE WHEN fast THEN c.rollupAwardFen END AS rollupFen',
 };
 
 /** The company and every company it holds at least $minShare percent of in effect (certain lower bound). */
@@ -50,6 +57,21 @@ const groupScope: AwardScope = {
   awards: `${GROUP_MEMBERS}
      MATCH (s)<-[:AWARDED_TO]-(a:Award) RETURN DISTINCT a`,
   filter: IN_REGION_FILTER,
+  rollupWhen: '$regionCode IS NULL',
+  // The members' totals, less what two or more members share (counted once, not k times).
+  rollupTotal: `CALL (c, fast) {
+       WITH c, fast WHERE fast
+       ${GROUP_MEMBERS}
+       WITH collect(s) AS members
+       CALL (members) {
+         UNWIND members AS m
+         UNWIND coalesce(m.rollupSharedAwards, []) AS shared
+         WITH shared, count(*) AS k WHERE k > 1
+         MATCH (a:Award {id: shared})
+         RETURN sum((k - 1) * a.amountFen) AS overlap
+       }
+       RETURN reduce(t = 0, m IN members | t + m.rollupAwardFen) - overlap AS rollupFen
+     }`,
 };
 
 /** Awards of projects in a region, and with $includeSubregions in its prefectures and counties. */
@@ -62,6 +84,8 @@ const regionScope: AwardScope = {
      MATCH (sub)<-[:IN_REGION]-(:Project)-[:HAS_AWARD]->(a:Award)
      RETURN DISTINCT a`,
   filter: 'true',
+  rollupWhen: 'true',
+  rollupTotal: 'WITH *, CASE WHEN NOT fast THEN null WHEN $includeSubregions THEN r.rollupAwardFen ELSE r.rollupAwardFenOwn END AS rollupFen',
 };
 
 function pageQuery<P extends object>(scope: AwardScope) {
@@ -94,17 +118,25 @@ function countQuery<P extends object>(scope: AwardScope) {
   );
 }
 
+/**
+ * Totals in fen: from the rollups when they are fresh and the arguments allow it, else summed
+ * live over the awards. Both paths sit in the one statement; the unused one does no work.
+ */
 function totalQuery<P extends object>(scope: AwardScope) {
   return namedQuery<P & { ids: string[] }, { key: string; fen: number }>(
     `awardTotalOf${scope.name}`,
-    `UNWIND $ids AS key
+    `${ROLLUP_STATE}
+     WITH ${ROLLUPS_FRESH} AND ${scope.rollupWhen} AS fast
+     UNWIND $ids AS key
      ${scope.head}
-     CALL (${scope.parent}) {
+     CALL (${scope.parent}, fast) {
+       WITH ${scope.parent}, fast WHERE NOT fast
        CALL (${scope.parent}) { ${scope.awards} }
        WITH a WHERE ${scope.filter} AND ${COUNTS_IN_TOTAL('a')}
-       RETURN sum(a.amountFen) AS fen
+       RETURN sum(a.amountFen) AS liveFen
      }
-     RETURN key, fen`,
+     ${scope.rollupTotal}
+     RETURN key, CASE WHEN fast THEN rollupFen ELSE liveFen END AS fen`,
   );
 }
 
@@ -131,7 +163,51 @@ export type RegionAwardFilter = {
   includeSubregions: boolean;
 };
 
-export const awardsOfCompanies = pageQuery<CompanyAwardFilter>(companyScope);
+/**
+ * A company's awards, one page. A company that won a large part of all awards (≥ 0.5%: the big
+ * suppliers, whose lists readers open most) is paged by walking the Award(date) index from the
+ * newest and keeping its awards, which stops after about first ÷ share rows instead of sorting
+ * tens of thousands; undated awards (last in the order) follow from its own list. Every other
+ * company, or a region filter, takes the plain path. Both give the same rows in the same order.
+ */
+export const awardsOfCompanies = namedQuery<CompanyAwardFilter & PageParams, { key: string; awards: AwardRow[] }>(
+  'awardsOfCompany',
+  `WITH COUNT { (:Award) } AS allAwards
+   UNWIND $ids AS key
+   MATCH (c:Company {id: key})
+   WITH key, c, $regionCode IS NULL AND COUNT { (c)<-[:AWARDED_TO]-() } * 200 >= allAwards AS dense
+   CALL (c, dense) {
+     WITH c, dense WHERE NOT dense
+     CALL (c) { ${companyScope.awards} }
+     WITH a WHERE ${companyScope.filter} AND ${AFTER_CURSOR('a')}
+     ORDER BY ${AWARD_ORDER('a')}
+     LIMIT $limit
+     RETURN collect(a) AS sparse
+   }
+   OPTIONAL CALL (c, dense) {
+     WITH c, dense WHERE dense
+     CALL (c) {
+       MATCH (a:Award) USING INDEX a:Award(date)
+       WHERE a.date >= coalesce($from, '0') AND a.date <= coalesce($to, '9999-12-31')
+         AND ($afterDate IS NULL OR a.date <= $afterDate)
+       WITH a ORDER BY a.date DESC
+       WHERE EXISTS { (a)-[:AWARDED_TO]->(c) } AND ($afterDate IS NULL OR a.date < $afterDate OR a.id > $afterId)
+       WITH a ORDER BY a.date DESC, a.id ASC
+       LIMIT $limit
+       RETURN collect(a) AS dated
+     }
+     CALL (c, dated) {
+       WITH c, dated WHERE size(dated) < $limit AND $from IS NULL AND $to IS NULL
+       MATCH (c)<-[:AWARDED_TO]-(a:Award)
+       WHERE coalesce(a.date, '') = '' AND ($afterDate IS NULL OR $afterDate <> '' OR a.id > $afterId)
+       WITH DISTINCT a ORDER BY a.id
+       LIMIT $limit
+       RETURN collect(a) AS undated
+     }
+     RETURN (dated + undated)[..$limit] AS denseRows
+   }
+   RETURN key, [a IN CASE WHEN dense THEN denseRows ELSE sparse END | ${project.award('a')}] AS awards`,
+);
 export const awardCountOfCompanies = countQuery<CompanyAwardFilter>(companyScope);
 export const awardTotalOfCompanies = totalQuery<CompanyAwardFilter>(companyScope);
 export const awardsOfGroups = pageQuery<GroupAwardFilter>(groupScope);
@@ -160,12 +236,18 @@ export interface SupplierTotalRow {
   awards: number;
 }
 
-/** The companies that won the most (by value) in each region; consortium awards count in full for each member. */
+/**
+ * The companies that won the most (by value) in each region; consortium awards count in full for
+ * each member. From the rollups' ranking when fresh, else ranked live.
+ */
 export const topSuppliersInRegions = namedQuery<{ ids: string[]; includeSubregions: boolean; limit: Integer }, SupplierTotalRow>(
   'topSuppliersInRegions',
-  `UNWIND $ids AS key
+  `${ROLLUP_STATE}
+   WITH ${ROLLUPS_FRESH} AS fast
+   UNWIND $ids AS key
    MATCH (r:Region {code: key})
-   CALL (r) {
+   CALL (r, fast) {
+     WITH r, fast WHERE NOT fast
      CALL (r) { ${regionScope.awards} }
      WITH a WHERE a.status = 'active'
      MATCH (a)-[:AWARDED_TO]->(c:Company)
@@ -174,8 +256,16 @@ export const topSuppliersInRegions = namedQuery<{ ids: string[]; includeSubregio
      ORDER BY fen DESC, awards DESC, c.id
      LIMIT $limit
      RETURN c, fen, awards
+     UNION
+     WITH r, fast WHERE fast
+     WITH CASE WHEN $includeSubregions THEN [r.rollupTopIds, r.rollupTopFen, r.rollupTopAwards]
+               ELSE [r.rollupTopIdsOwn, r.rollupTopFenOwn, r.rollupTopAwardsOwn] END AS top
+     UNWIND range(0, size(top[0]) - 1)[..$limit] AS i
+     MATCH (c:Company {id: top[0][i]})
+     RETURN c, top[1][i] AS fen, top[2][i] AS awards
    }
-   RETURN key, ${project.company('c')} AS company, fen, awards`,
+   RETURN key, ${project.company('c')} AS company, fen, awards
+   ORDER BY key, fen DESC, awards DESC, company.id`,
 );
 
 export interface AwardPage {
