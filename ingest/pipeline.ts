@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** Documents per write transaction; default 200. */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Called after each write transaction with the items it held (benchmarks replay them). */
+  onBatchWritten?: (items: readonly LoadItem[]) => void;
 }
 
 export interface IngestProgress {
@@ -252,6 +254,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
     writeMs += performance.now() - tw;
     addCounters(counters, outcome.counters);
+    opts.onBatchWritten?.(batch.map((b) => b.item));
     return outcome.documents.map((d, i) => ({
       path: d.path,
       sha256: d.sha256,

@@ -15,6 +15,11 @@ CALL () {
 }
 WITH collect(c {.id, .name, .names, .nameKeys, .uscc, .kind, .isBranch, .address, .amendedAt}) AS companies
 CALL () {
+  UNWIND $documents AS s
+  MATCH (d:Document {sha256: s})
+  RETURN collect(s) AS documents
+}
+CALL () {
   UNWIND $projectIds AS id
   MATCH (p:Project {id: id})
   RETURN collect(p {.id, .code, .name, .method, .contractModel, .budget, .status, .searchText, .amendedAt}) AS projects
@@ -24,7 +29,7 @@ CALL () {
   MATCH (a:Award {id: id})
   RETURN collect(a {.id, .lot, .status, .amount, .currency, .rateKind, .ratePercent, .date, .sha256, .snippet, .amendedAt}) AS awards
 }
-RETURN companies, projects, awards`;
+RETURN documents, companies, projects, awards`;
 
 /** Documents already loaded, with what decides whether loading them again would change anything. */
 export const READ_DOCUMENTS = `
@@ -130,24 +135,33 @@ MATCH (c:Company {id: row.companyId})
 MERGE (p)-[r:HAS_CANDIDATE]->(c)
 SET r += row.props`;
 
-export const MERGE_EVIDENCE = `
+/** Evidence belongs to its document: a document loaded again loses its old Evidence first. */
+export const DROP_EVIDENCE = `
+UNWIND $rows AS row
+MATCH (:Document {sha256: row.sha256})<-[:QUOTES]-(e:Evidence)
+DETACH DELETE e`;
+
+/**
+ * Fresh Evidence (see DROP_EVIDENCE), one row per document: what each snippet quotes, and the
+ * project or award it supports.
+ */
+export const CREATE_EVIDENCE = `
 UNWIND $rows AS row
 MATCH (d:Document {sha256: row.sha256})
-MERGE (e:Evidence {id: row.id})
-SET e += row.props
-MERGE (e)-[:QUOTES]->(d)`;
-
-export const MERGE_PROJECT_SUPPORTED_BY = `
-UNWIND $rows AS row
-MATCH (p:Project {id: row.from})
-MATCH (e:Evidence {id: row.evidence})
-MERGE (p)-[:SUPPORTED_BY]->(e)`;
-
-export const MERGE_AWARD_SUPPORTED_BY = `
-UNWIND $rows AS row
-MATCH (a:Award {id: row.from})
-MATCH (e:Evidence {id: row.evidence})
-MERGE (a)-[:SUPPORTED_BY]->(e)`;
+OPTIONAL MATCH (p:Project {id: row.project})
+UNWIND row.evidence AS ev
+CREATE (e:Evidence)
+SET e = ev.props
+CREATE (e)-[:QUOTES]->(d)
+WITH e, ev, p
+CALL (e, ev, p) {
+  WITH e, ev, p WHERE ev.award IS NULL AND p IS NOT NULL
+  CREATE (p)-[:SUPPORTED_BY]->(e)
+}
+CALL (e, ev) {
+  MATCH (a:Award {id: ev.award})
+  CREATE (a)-[:SUPPORTED_BY]->(e)
+}`;
 
 export const MERGE_PERSONS = `
 UNWIND $rows AS row

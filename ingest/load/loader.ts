@@ -46,8 +46,13 @@ export interface KnownDocument {
   retrievedAt: string | null;
 }
 
+/** One parameterised statement and the rows it UNWINDs. */
+export type Statement = [query: string, rows: Record<string, unknown>[]];
+
 export interface LoaderOptions {
   database?: string;
+  /** Called with the statements of every committed transaction (benchmarks replay them). */
+  onWritten?: (statements: Statement[]) => void;
   /** Region codes of the gazetteer already in the database (see loadRegions). */
   knownRegions: ReadonlySet<string>;
   loaderVersion?: string;
@@ -129,14 +134,11 @@ function countersOf(results: QueryResult[]): Counters {
 }
 
 /** The statements of a plan, in an order where every MATCH finds what an earlier MERGE made. */
-export function statementsOf(plan: WritePlan): [string, Row[]][] {
-  const evidence = plan.evidence.map((e) => ({ id: e.id, sha256: e.sha256, props: e.props }));
-  const projectSupports = plan.evidence.filter((e) => e.project).map((e) => ({ from: e.project, evidence: e.id }));
-  const awardSupports = plan.evidence.filter((e) => e.award).map((e) => ({ from: e.award, evidence: e.id }));
+export function statementsOf(plan: WritePlan): Statement[] {
   const winnerLinks = plan.winners.flatMap((w) => w.links.map((l) => ({ awardId: w.awardId, companyId: l.companyId, props: l.props })));
   const companyOwns = plan.owns.filter((o) => !o.ownerIsPerson);
   const personOwns = plan.owns.filter((o) => o.ownerIsPerson);
-  const list: [string, Row[]][] = [
+  const list: Statement[] = [
     [Q.MERGE_DOCUMENTS, plan.documents],
     [Q.MERGE_COMPANIES, plan.companies],
     [Q.MERGE_BRANCH_OF, plan.branchOf],
@@ -151,9 +153,8 @@ export function statementsOf(plan: WritePlan): [string, Row[]][] {
     [Q.DROP_REPLACED_WINNERS, plan.winners.map((w) => ({ awardId: w.awardId, companyIds: w.companyIds }))],
     [Q.MERGE_AWARDED_TO, winnerLinks],
     [Q.MERGE_HAS_CANDIDATE, plan.candidates],
-    [Q.MERGE_EVIDENCE, evidence],
-    [Q.MERGE_PROJECT_SUPPORTED_BY, projectSupports],
-    [Q.MERGE_AWARD_SUPPORTED_BY, awardSupports],
+    [Q.DROP_EVIDENCE, plan.reloaded],
+    [Q.CREATE_EVIDENCE, plan.evidence],
     [Q.MERGE_PERSONS, plan.persons],
     [Q.MERGE_COMPANY_OWNS, companyOwns],
     [Q.MERGE_PERSON_OWNS, personOwns],
@@ -204,6 +205,7 @@ export class Loader {
 
   private async snapshot(tx: ManagedTransaction, lookup: Lookup): Promise<Snapshot> {
     const res = await tx.run(Q.READ_SNAPSHOT, {
+      documents: lookup.documents,
       usccs: lookup.usccs,
       keys: lookup.keys.map((key) => ({ key, query: keyQuery(key) })),
       projectIds: lookup.projectIds,
@@ -211,6 +213,7 @@ export class Loader {
     });
     const rec = res.records[0];
     return {
+      documents: rec.get('documents') as string[],
       companies: (rec.get('companies') as Row[]).map(toCompany),
       projects: (rec.get('projects') as Row[]).map(toProject),
       awards: (rec.get('awards') as Row[]).map(toAward),
@@ -221,13 +224,16 @@ export class Loader {
   private async write(items: readonly LoadItem[]): Promise<{ counters: Counters; warnings: Map<string, string[]> }> {
     const session = this.driver.session({ database: this.database });
     try {
-      return await session.executeWrite(async (tx) => {
+      const done = await session.executeWrite(async (tx) => {
         const snapshot = await this.snapshot(tx, lookupFor(items));
         const { plan, warnings } = planBatch(items, snapshot, { loaderVersion: this.loaderVersion, knownRegions: this.opts.knownRegions });
-        const results: QueryResult[] = [];
-        for (const [query, rows] of statementsOf(plan)) results.push(await tx.run(query, { rows }));
-        return { counters: countersOf(results), warnings };
+        const statements = statementsOf(plan);
+        // Sent back to back without waiting for each answer: the server runs them in order.
+        const results: QueryResult[] = await Promise.all(statements.map(([query, rows]) => tx.run(query, { rows })));
+        return { counters: countersOf(results), warnings, statements };
       });
+      this.opts.onWritten?.(done.statements);
+      return { counters: done.counters, warnings: done.warnings };
     } finally {
       await session.close();
     }

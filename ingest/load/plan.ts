@@ -36,6 +36,8 @@ export type LoadItem =
 
 /** What a batch must read before it can plan: identity keys, USCCs, projects and awards it touches. */
 export interface Lookup {
+  /** Documents of the batch (their old evidence is replaced when they are there already). */
+  documents: string[];
   keys: string[];
   usccs: string[];
   projectIds: string[];
@@ -43,6 +45,8 @@ export interface Lookup {
 }
 
 export interface Snapshot {
+  /** sha256 of the batch's documents the database holds already. */
+  documents: string[];
   companies: CompanyState[];
   projects: ProjectState[];
   awards: AwardState[];
@@ -54,6 +58,8 @@ export interface RegionRow { code: string; name: string; level: string | null; p
 
 export interface WritePlan {
   documents: { sha256: string; props: Props }[];
+  /** Documents loaded before (by an older loader): their Evidence nodes are dropped and written anew. */
+  reloaded: { sha256: string }[];
   companies: { id: string; props: Props }[];
   branchOf: { from: string; to: string }[];
   regions: RegionRow[];
@@ -67,7 +73,8 @@ export interface WritePlan {
   /** Awards whose winners are set by this batch: AWARDED_TO to anyone else is removed. */
   winners: { awardId: string; companyIds: string[]; links: { companyId: string; props: Props }[] }[];
   candidates: { projectId: string; companyId: string; props: Props }[];
-  evidence: { id: string; sha256: string; props: Props; project: string | null; award: string | null }[];
+  /** Per document: its project (or null) and its evidence, each supporting the project or an award. */
+  evidence: { sha256: string; project: string | null; evidence: { props: Props; award: string | null }[] }[];
   persons: { id: string; props: Props }[];
   owns: { ownerId: string; ownerIsPerson: boolean; ownedId: string; props: Props }[];
 }
@@ -138,7 +145,7 @@ export function lookupFor(items: readonly LoadItem[]): Lookup {
       if (AWARD_TYPES.has(item.notice.noticeType)) for (const id of awardIdsOf(item.notice, pid)) awardIds.add(id);
     }
   }
-  return { keys: [...keys], usccs: [...usccs], projectIds: [...projectIds], awardIds: [...awardIds] };
+  return { documents: items.map((i) => i.document.sha256), keys: [...keys], usccs: [...usccs], projectIds: [...projectIds], awardIds: [...awardIds] };
 }
 
 // ------------------------------------------------------------------------------------ helpers
@@ -267,7 +274,7 @@ class Planner {
   private readonly persons = new Map<string, Props>();
   private readonly evidenceIds = new Set<string>();
   readonly warnings = new Map<string, string[]>();
-  readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf'> = {
+  readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf' | 'reloaded'> = {
     documents: [],
     buyers: [],
     agencies: [],
@@ -277,10 +284,22 @@ class Planner {
     owns: [],
   };
 
+  /** Props of the nodes as the database holds them: a node whose props do not change is not written. */
+  private readonly stored = new Map<string, string>();
+  private readonly existingDocuments: ReadonlySet<string>;
+
   constructor(snapshot: Snapshot, private readonly opts: PlanOptions) {
     this.identities = new CompanyIdentities(snapshot.companies);
-    for (const p of snapshot.projects) this.projects.set(p.id, p);
-    for (const a of snapshot.awards) this.awards.set(a.id, a);
+    this.existingDocuments = new Set(snapshot.documents);
+    for (const c of snapshot.companies) this.stored.set(c.id, JSON.stringify(companyProps(c)));
+    for (const p of snapshot.projects) {
+      this.projects.set(p.id, p);
+      this.stored.set(p.id, JSON.stringify(projectProps(p)));
+    }
+    for (const a of snapshot.awards) {
+      this.awards.set(a.id, a);
+      this.stored.set(a.id, JSON.stringify(awardProps(a)));
+    }
   }
 
   private warn(sha256: string, ...lines: string[]): void {
@@ -370,13 +389,13 @@ class Planner {
     const id = `e:${sha}:${e.field}`;
     if (this.evidenceIds.has(id)) return;
     this.evidenceIds.add(id);
-    this.rows.evidence.push({
-      id,
-      sha256: sha,
-      props: { field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha },
-      project,
-      award,
-    });
+    let row = this.rows.evidence.at(-1);
+    if (!row || row.sha256 !== sha) {
+      row = { sha256: sha, project: null, evidence: [] };
+      this.rows.evidence.push(row);
+    }
+    if (project) row.project = project;
+    row.evidence.push({ props: { id, field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha }, award });
   }
 
   private addAward(n: Notice, d: DocumentMeta, stamp: string, pid: string, id: string, i: number, a: Award): void {
@@ -447,15 +466,20 @@ class Planner {
     }
   }
 
+  private changed<T extends { id: string; props: Props }>(rows: T[]): T[] {
+    return rows.filter((r) => this.stored.get(r.id) !== JSON.stringify(r.props));
+  }
+
   finish(): WritePlan {
     return {
       ...this.rows,
-      companies: this.identities.changed().map((c) => ({ id: c.id, props: companyProps(c) })),
+      reloaded: this.rows.documents.filter((d) => this.existingDocuments.has(d.sha256)).map((d) => ({ sha256: d.sha256 })),
+      companies: this.changed(this.identities.changed().map((c) => ({ id: c.id, props: companyProps(c) }))),
       branchOf: [...this.identities.branchOf].map(([from, to]) => ({ from, to })),
       regions: [...this.regions.values()],
-      projects: [...this.projects.values()].filter((p) => this.touchedProjects().has(p.id)).map((p) => ({ id: p.id, props: projectProps(p) })),
+      projects: this.changed([...this.projects.values()].filter((p) => this.touchedProjects().has(p.id)).map((p) => ({ id: p.id, props: projectProps(p) }))),
       projectRegions: [...this.projectRegions].map(([projectId, code]) => ({ projectId, code })),
-      awards: [...this.awardProject].map(([id, projectId]) => ({ id, projectId, props: awardProps(this.awards.get(id)!) })),
+      awards: this.changed([...this.awardProject].map(([id, projectId]) => ({ id, projectId, props: awardProps(this.awards.get(id)!) }))),
       winners: [...this.winners.values()],
       persons: [...this.persons].map(([id, props]) => ({ id, props })),
     };

@@ -1,0 +1,185 @@
+// `npm run bench:ingest -- --notices N [--concurrency C] [--batch-size B] [--keep]`
+//
+// Starts its own Neo4j (fresh home in a temp folder, free ports), generates a synthetic corpus,
+// and measures three things in the same run, each on an empty graph (the gazetteer kept):
+//  1. end to end: `bidgraph ingest` of the corpus (read + extract on workers, write in batches);
+//  2. the write path alone: the same Notices through the loader (identity read + plan + write);
+//  3. the baseline: the very rows the loader wrote, replayed as plain UNWIND statements in one
+//     transaction per batch, with no extraction, no identity read and no planning.
+// Targets: ≥1,000 notices/s written; the write path within 2× the baseline.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/driver.ts';
+import { freePort, start, stop } from '../src/db/local-server.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { allRegions } from '../src/domain/region.ts';
+import type { Statement } from '../ingest/load/loader.ts';
+import { Loader } from '../ingest/load/loader.ts';
+import type { LoadItem } from '../ingest/load/plan.ts';
+import { ingest, readManifest } from '../ingest/pipeline.ts';
+import { writeCorpus } from './gen-corpus.ts';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const notices = Number(arg('--notices', '10000'));
+const concurrency = Number(arg('--concurrency', String(os.availableParallelism())));
+const batchSize = Number(arg('--batch-size', '200'));
+const keep = process.argv.includes('--keep');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000))}/s`;
+
+async function wipeAllButRegions(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) WHERE NOT n:Region CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+async function graphSize(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const n = await driver.executeQuery('MATCH (n) RETURN count(n) AS c');
+  const r = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS c');
+  return { nodes: Number(n.records[0].get('c')), relationships: Number(r.records[0].get('c')) };
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  for await (const line of rl) if (line) yield line;
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-'));
+const env = {
+  ...process.env,
+  BIDGRAPH_HOME: work,
+  NEO4J_BOLT_PORT: String(await freePort()),
+  NEO4J_HTTP_PORT: String(await freePort()),
+  NEO4J_PASSWORD: 'bidgraph-bench-pw',
+  NEO4J_URI: '',
+  BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '2g',
+  BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '1g',
+};
+const cfg = loadConfig(env);
+
+log(`bench: ${notices} notices, concurrency ${concurrency}, batch size ${batchSize}, ${os.availableParallelism()} cores, work dir ${work}`);
+const tg = performance.now();
+const corpus = writeCorpus(path.join(work, 'corpus'), { notices });
+const genMs = performance.now() - tg;
+log(`generated ${corpus.count} notices in ${secs(genMs)} (${rate(corpus.count, genMs)})`);
+
+const started = await start(cfg.local, log);
+log(`Neo4j up at ${started.boltUri} in ${secs(started.millis)}`);
+const driver = await connect(cfg.neo4j);
+try {
+  await migrate(driver);
+  const itemsFile = path.join(work, 'items.jsonl');
+  const itemsOut = fs.openSync(itemsFile, 'w');
+
+  // 1. End to end.
+  const { entries } = await readManifest(corpus.manifest);
+  let lastLine = 0;
+  const e2e = await ingest({
+    inputs: [corpus.dir],
+    driver,
+    home: work,
+    manifest: entries,
+    concurrency,
+    batchSize,
+    onBatchWritten: (items) => fs.writeSync(itemsOut, JSON.stringify(items) + '\n'),
+    onProgress: (p) => {
+      if (Date.now() - lastLine > 10_000) {
+        lastLine = Date.now();
+        log(`  ingest ${p.done}/${p.total}`);
+      }
+    },
+  });
+  fs.closeSync(itemsOut);
+  const size1 = await graphSize(driver);
+
+  // 2. The write path alone, on an empty graph.
+  await wipeAllButRegions(driver);
+  const statementsFile = path.join(work, 'statements.jsonl');
+  const statementsOut = fs.openSync(statementsFile, 'w');
+  let pending: Statement[][] = [];
+  const loader = new Loader(driver, { knownRegions: new Set(allRegions().map((r) => r.code)), onWritten: (s) => pending.push(s) });
+  let writeOnlyMs = 0;
+  let writeOnlyDocs = 0;
+  for await (const line of lines(itemsFile)) {
+    const items = JSON.parse(line) as LoadItem[];
+    const t = performance.now();
+    const out = await loader.load(items);
+    writeOnlyMs += performance.now() - t;
+    writeOnlyDocs += out.documents.filter((d) => d.status === 'ok').length;
+    for (const s of pending) fs.writeSync(statementsOut, JSON.stringify(s) + '\n');
+    pending = [];
+  }
+  fs.closeSync(statementsOut);
+  const size2 = await graphSize(driver);
+
+  // 3. Baseline: the same rows, plain UNWIND, one transaction per batch.
+  await wipeAllButRegions(driver);
+  let baselineMs = 0;
+  for await (const line of lines(statementsFile)) {
+    const statements = JSON.parse(line) as Statement[];
+    const t = performance.now();
+    const session = driver.session();
+    try {
+      await session.executeWrite(async (tx) => {
+        for (const [query, rows] of statements) await tx.run(query, { rows });
+      });
+    } finally {
+      await session.close();
+    }
+    baselineMs += performance.now() - t;
+  }
+  const size3 = await graphSize(driver);
+
+  const ok = e2e.ok;
+  const result = {
+    notices: corpus.count,
+    cores: os.availableParallelism(),
+    concurrency,
+    batchSize,
+    endToEnd: {
+      ok: e2e.ok,
+      failed: e2e.failed,
+      unchanged: e2e.unchanged,
+      seconds: +(e2e.elapsedMs / 1000).toFixed(1),
+      noticesPerSecond: Math.round(ok / (e2e.elapsedMs / 1000)),
+      parseSecondsSummedOverWorkers: +(e2e.parseMs / 1000).toFixed(1),
+      parseNoticesPerSecondPerWorker: Math.round(ok / (e2e.parseMs / 1000)),
+      writeSeconds: +(e2e.writeMs / 1000).toFixed(1),
+      writeNoticesPerSecond: Math.round(ok / (e2e.writeMs / 1000)),
+      checkSeconds: +(e2e.checkMs / 1000).toFixed(1),
+      nodesCreated: e2e.counters.nodesCreated,
+      relationshipsCreated: e2e.counters.relationshipsCreated,
+    },
+    writePathAlone: { seconds: +(writeOnlyMs / 1000).toFixed(1), noticesPerSecond: Math.round(writeOnlyDocs / (writeOnlyMs / 1000)) },
+    baseline: { seconds: +(baselineMs / 1000).toFixed(1), noticesPerSecond: Math.round(writeOnlyDocs / (baselineMs / 1000)) },
+    writePathOverBaseline: +(writeOnlyMs / baselineMs).toFixed(2),
+    graph: { endToEnd: size1, writePathAlone: size2, baseline: size3 },
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(
+    [
+      `end to end: ${ok} notices in ${secs(e2e.elapsedMs)} = ${result.endToEnd.noticesPerSecond} notices/s ` +
+        `(parse ${secs(e2e.parseMs)} summed over ${concurrency} workers, write ${secs(e2e.writeMs)} = ${result.endToEnd.writeNoticesPerSecond} notices/s written)`,
+      `write path alone: ${secs(writeOnlyMs)} = ${result.writePathAlone.noticesPerSecond} notices/s; ` +
+        `baseline (same rows, plain UNWIND): ${secs(baselineMs)} = ${result.baseline.noticesPerSecond} notices/s; ratio ${result.writePathOverBaseline}×`,
+    ].join('\n') + '\n',
+  );
+} finally {
+  await driver.close();
+  await stop(cfg.local);
+  if (!keep) fs.rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+}
