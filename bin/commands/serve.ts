@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
 import { listen } from '../../src/api/server.ts';
+import { warmUp } from '../../src/graph/warmup.ts';
 import { say, warn } from '../output.ts';
 
 export async function serve(port: number, log = warn): Promise<void> {
   const cfg = loadConfig();
   const driver = await ensureDatabase(cfg, log);
+  const warm = await warmUp(driver, cfg.neo4j.database);
+  log(`Planned ${warm.queries} queries in ${(warm.millis / 1000).toFixed(1)}s.`);
   const server = await listen(
     { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken },
     port,

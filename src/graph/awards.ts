@@ -49,29 +49,29 @@ const GROUP_MEMBERS = `
        RETURN s
      }`;
 
-/** Awards won by any member of a company's group; an award two members share counts once. */
+/**
+ * Awards won by any member of a company's group; an award two members share counts once. The
+ * members are found once per company (the head binds them), whichever path uses them.
+ */
 const groupScope: AwardScope = {
   name: 'Group',
-  head: 'MATCH (c:Company {id: key})',
-  parent: 'c',
-  awards: `${GROUP_MEMBERS}
+  head: `MATCH (c:Company {id: key})
+     CALL (c) { ${GROUP_MEMBERS} RETURN collect(s) AS members }`,
+  parent: 'c, members',
+  awards: `UNWIND members AS s
      MATCH (s)<-[:AWARDED_TO]-(a:Award) RETURN DISTINCT a`,
   filter: IN_REGION_FILTER,
   rollupWhen: '$regionCode IS NULL',
   // The members' totals, less what two or more members share (counted once, not k times).
-  rollupTotal: `CALL (c, fast) {
-       WITH c, fast WHERE fast
-       ${GROUP_MEMBERS}
-       WITH collect(s) AS members
-       CALL (members) {
-         UNWIND members AS m
-         UNWIND coalesce(m.rollupSharedAwards, []) AS shared
-         WITH shared, count(*) AS k WHERE k > 1
-         MATCH (a:Award {id: shared})
-         RETURN sum((k - 1) * a.amountFen) AS overlap
-       }
-       RETURN reduce(t = 0, m IN members | t + m.rollupAwardFen) - overlap AS rollupFen
-     }`,
+  rollupTotal: `CALL (members, fast) {
+       WITH members, fast WHERE fast
+       UNWIND members AS m
+       UNWIND coalesce(m.rollupSharedAwards, []) AS shared
+       WITH shared, count(*) AS k WHERE k > 1
+       MATCH (a:Award {id: shared})
+       RETURN sum((k - 1) * a.amountFen) AS overlap
+     }
+     WITH *, CASE WHEN fast THEN reduce(t = 0, m IN members | t + m.rollupAwardFen) - overlap END AS rollupFen`,
 };
 
 /** Awards of projects in a region, and with $includeSubregions in its prefectures and counties. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
+import { namedQueries, warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { errorCodes, graphql, writeFixture, type GraphFixture } from '../support/api-fixtures.ts';
 
@@ -41,6 +42,16 @@ before(async () => {
 });
 
 after(() => driver.close());
+
+describe('the query layer', () => {
+  it('plans and runs every named query (warm-up), each with a unique name', async () => {
+    const names = namedQueries().map((q) => q.name);
+    assert.equal(new Set(names).size, names.length);
+    const warm = await warmUp(driver);
+    assert.equal(warm.queries, names.length);
+    assert.ok(names.includes('ultimateOwnersOf') && names.includes('awardTotalOfRegion') && names.includes('searchNames'));
+  });
+});
 
 describe('query depth and cost', () => {
   const api = () => createApi({ driver, logging: false });

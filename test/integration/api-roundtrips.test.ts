@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
+import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { countingDriver, graphql, writeFixture, type GraphFixture } from '../support/api-fixtures.ts';
 
@@ -61,6 +62,7 @@ const NESTED = `query($code: String!) { region(code: $code) { awards(first: 50) 
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
+  await warmUp(driver);
   await writeFixture(driver, county('650000', 5));
   await writeFixture(driver, county('330000', 50));
 });

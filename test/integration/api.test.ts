@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { archiveDocument } from '../../src/archive.ts';
 import { createApi } from '../../src/api/server.ts';
+import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { caseDocuments, caseFixture, errorCodes, graphql, HIKVISION_USCC, writeFixture } from '../support/api-fixtures.ts';
 
@@ -22,6 +23,7 @@ let api: ReturnType<typeof createApi>;
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
+  await warmUp(driver);
   await writeFixture(driver, caseFixture(SHA));
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-api-'));
   for (const doc of [caseDocuments.tender, caseDocuments.award]) {

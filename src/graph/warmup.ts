@@ -1,0 +1,64 @@
+// Plans every named query once, so that the first real request does not pay for Cypher planning
+// (a second or more for the larger statements on a busy machine, counted in the read timeout).
+// Each query runs with an empty id list or a value that matches nothing, and typical parameter
+// types (the plan cache distinguishes them).
+import neo4j, { type Driver } from 'neo4j-driver';
+import * as awards from './awards.ts';
+import * as companies from './companies.ts';
+import * as documents from './documents.ts';
+import * as ownership from './ownership.ts';
+import * as projects from './projects.ts';
+import * as regions from './regions.ts';
+import * as search from './search.ts';
+import type { NamedQuery } from './reader.ts';
+
+const SAMPLE: Record<string, unknown> = {
+  ids: [],
+  limit: neo4j.int(1),
+  afterDate: null,
+  afterId: null,
+  from: null,
+  to: null,
+  regionCode: null,
+  minShare: 50.0,
+  threshold: 50.0,
+  includeSubregions: true,
+  uscc: '',
+  key: '',
+  lucene: '"bidgraph-warm-up"',
+};
+
+export function namedQueries(): NamedQuery<object, unknown>[] {
+  const all: NamedQuery<object, unknown>[] = [];
+  for (const mod of [awards, companies, documents, ownership, projects, regions, search]) {
+    for (const value of Object.values(mod)) {
+      if (value && typeof value === 'object' && 'cypher' in value && 'name' in value) all.push(value as NamedQuery<object, unknown>);
+    }
+  }
+  return all;
+}
+
+function paramsOf(cypher: string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [, name] of cypher.matchAll(/\$(\w+)/g)) params[name] = name in SAMPLE ? SAMPLE[name] : null;
+  return params;
+}
+
+/** Runs every named query once (two at a time); returns how many were planned and how long it took. */
+export async function warmUp(driver: Driver, database?: string): Promise<{ queries: number; millis: number }> {
+  const t0 = Date.now();
+  const queue = namedQueries();
+  const total = queue.length;
+  const worker = async () => {
+    for (let q = queue.shift(); q; q = queue.shift()) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead((tx) => tx.run(q.cypher, paramsOf(q.cypher)));
+      } finally {
+        await session.close();
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return { queries: total, millis: Date.now() - t0 };
+}

@@ -1,0 +1,103 @@
+// Award rollups give the same figures as the live computation, are used only while their
+// fingerprint matches the data, and never hide a change.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Driver } from 'neo4j-driver';
+import { createApi } from '../../src/api/server.ts';
+import { refreshAwardRollups } from '../../src/graph/rollups.ts';
+import { warmUp } from '../../src/graph/warmup.ts';
+import { resetDatabase, testDriver } from '../support/neo4j.ts';
+import { caseDocuments, caseFixture, graphql, writeFixture } from '../support/api-fixtures.ts';
+
+let driver: Driver;
+let api: ReturnType<typeof createApi>;
+
+const FIGURES = `{
+  xj: region(code: "650000") {
+    total: totalAwarded { amount }
+    own: totalAwarded(includeSubregions: false) { amount }
+    top: topSuppliers { company { id } total { amount } awards }
+    top2: topSuppliers(first: 2) { company { id } }
+    topOwn: topSuppliers(includeSubregions: false) { company { id } }
+  }
+  hotan: region(code: "653200") { totalAwarded { amount } topSuppliers(first: 3) { company { id } total { amount } awards } }
+  moyu: region(code: "653222") { own: totalAwarded(includeSubregions: false) { amount } topOwn: topSuppliers(includeSubregions: false) { company { id } total { amount } awards } }
+  zj: region(code: "330000") { totalAwarded { amount } }
+  hik: company(id: "c:hikvision") { totalAwarded { amount } inXj: totalAwarded(regionCode: "650000") { amount } }
+  telecom: company(id: "c:telecom") { totalAwarded { amount } }
+  police: company(id: "c:moyu-police") { totalAwarded { amount } }
+  cetc: company(id: "c:cetc") { thirty: groupTotalAwarded(minShare: 30) { amount } majority: groupTotalAwarded { amount } }
+  sasac: company(id: "c:sasac") { groupTotalAwarded(minShare: 30) { amount } }
+  hikGroup: company(id: "c:hikvision") { groupTotalAwarded { amount } }
+}`;
+
+async function figures(): Promise<Record<string, any>> {
+  const res = await graphql(api, FIGURES);
+  assert.equal(res.body.errors, undefined, res.text);
+  return res.body.data as Record<string, any>;
+}
+
+before(async () => {
+  driver = await testDriver();
+  await resetDatabase(driver);
+  await warmUp(driver);
+  const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+  await writeFixture(driver, caseFixture({ tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) }));
+  // A consortium of two companies of the CETC group: group totals must count it once.
+  await writeFixture(driver, {
+    projects: [{ id: 'j:shared', name: '示例联合体项目', status: 'awarded', region: '653223' }],
+    awards: [{ id: 'a:j:shared:-', project: 'j:shared', status: 'active', amount: 500.25, date: '2020-02-02', suppliers: [{ company: 'c:hikvision', role: 'lead' }, { company: 'c:spv', role: 'member' }] }],
+  });
+  api = createApi({ driver, logging: false });
+});
+
+after(() => driver.close());
+
+describe('award rollups', () => {
+  it('give exactly the live figures', async () => {
+    const live = await figures();
+    assert.deepEqual(live.xj.total, { amount: 1744000600.37 });
+    // Hikvision 1,055,000,100.12 + 500.25, the SPV 2,000,000 + 500.25 once, the 52nd institute 1,000,000.50.
+    assert.deepEqual(live.cetc.thirty, { amount: 1058000600.87 });
+    const took = await refreshAwardRollups(driver);
+    assert.deepEqual(Object.keys(took), ['regionTotalsWithSubregions', 'regionTotalsOwn', 'companyTotals', 'rollupState']);
+    assert.deepEqual(await figures(), live);
+  });
+
+  it('are what the API reads while their fingerprint matches', async () => {
+    const live = await figures();
+    await driver.executeQuery("MATCH (r:Region {code: '650000'}) SET r.rollupAwardFen = 12345");
+    await driver.executeQuery("MATCH (c:Company {id: 'c:telecom'}) SET c.rollupAwardFen = 678");
+    const read = await figures();
+    assert.deepEqual(read.xj.total, { amount: 123.45 });
+    assert.deepEqual(read.telecom.totalAwarded, { amount: 6.78 });
+    // Arguments the rollups do not cover are computed live.
+    assert.deepEqual(read.hik.inXj, live.hik.inXj);
+    await refreshAwardRollups(driver);
+    assert.deepEqual(await figures(), live);
+  });
+
+  it('are ignored once a writer marks them stale', async () => {
+    const live = await figures();
+    await driver.executeQuery("MATCH (r:Region {code: '650000'}) SET r.rollupAwardFen = 12345");
+    await driver.executeQuery("MATCH (s:RollupState {name: 'awards'}) SET s.stale = true");
+    assert.deepEqual(await figures(), live);
+    await refreshAwardRollups(driver);
+  });
+
+  it('are ignored as soon as awards are added, until the next refresh', async () => {
+    const before = await figures();
+    await driver.executeQuery("MATCH (r:Region {code: '650000'}) SET r.rollupAwardFen = 12345");
+    await writeFixture(driver, {
+      projects: [{ id: 'j:new', name: '示例新项目', status: 'awarded', region: '653222' }],
+      awards: [{ id: 'a:j:new:-', project: 'j:new', status: 'active', amount: 1000, date: '2024-01-01', suppliers: [{ company: 'c:dahua', role: 'sole' }] }],
+    });
+    const after = await figures();
+    assert.deepEqual(after.xj.total, { amount: before.xj.total.amount + 1000 });
+    assert.deepEqual(after.moyu.own, { amount: before.moyu.own.amount + 1000 });
+    assert.deepEqual(after.xj.top.find((s: any) => s.company.id === 'c:dahua'), { company: { id: 'c:dahua' }, total: { amount: 687001000 }, awards: 2 });
+    await refreshAwardRollups(driver);
+    assert.deepEqual(await figures(), after);
+  });
+});
