@@ -249,8 +249,23 @@ export function isPublicBody(name: string): boolean {
 // Sanity check for extracted names
 
 const PLACEHOLDER = /^(?:无|空|略|同上|暂无|待定|不详|未知|其他|其它|n\/?a|null|none|undefined)$/iu;
-const NOT_A_NAME = /公告|原文|附件|详见|见下|如下|本项目|本次|联系人|联系电话|地址|日期|金额|报价|得分|排名|第[一二三四五六七八九十\d]+名|废标|流标|候选人|中标人|成交人/u;
-const ORGANISATION_END = /(?:公司|集团|厂|院|所|局|厅|委员会|委|中心|学校|大学|学院|中学|小学|幼儿园|医院|政府|办公室|站|队|行|社|部|处|馆|会|店|室|园|场|矿|社区|合伙\)|合伙）)$/u;
+const NOT_A_NAME = /公告|原文|附件|详见|见下|如下|本项目|本次|联系人|联系电话|地址|日期|金额|报价|得分|排名|第[一二三四五六七八九十\d]+名|废标|流标|候选人|中标人|成交人|负责人|代表人|经办人|法人代表|项目经理|评审专家|评标专家|(?:评标|评审|谈判|磋商|询价)(?:委员会|小组)/u;
+/**
+ * How an organisation's name ends: legal forms, public bodies, and the trading names of shops,
+ * hotels and firms (山西迎泽宾馆, 山西省水利大厦, 某某经营部, 某某律师事务所).
+ */
+const ORGANISATION_END = new RegExp(
+  '(?:'
+    + [
+      '公司', '集团', '厂', '院', '所', '局', '厅', '委员会', '委', '中心', '学校', '大学', '学院', '中学', '小学',
+      '幼儿园', '医院', '政府', '办公室', '站', '队', '行', '社', '部', '处', '馆', '会', '店', '室', '园', '场', '矿',
+      '社区', '大厦', '大楼', '酒楼', '茶楼', '山庄', '饭庄', '度假村', '公寓', '超市', '药房', '电视台', '电台',
+    ].join('|')
+    + ')$',
+  'u',
+);
+/** A legal form in brackets after a trading name: 太原太重宾馆（有限公司）, 某某律师事务所（特殊普通合伙）. */
+const LEGAL_FORM_IN_BRACKETS = /（(?:有限公司|有限责任公司|股份有限公司|集团|集团有限公司|普通合伙|特殊普通合伙|有限合伙|个人独资企业|个体工商户)）$/u;
 const LATIN_COMPANY = /\b(?:co|corp|corporation|company|inc|incorporated|ltd|limited|llc|plc|gmbh|ag|sa|bv|nv|kg|group|holdings?)\b\.?\)?$/iu;
 
 /**
@@ -266,5 +281,5 @@ export function looksLikeCompanyName(s: string): boolean {
   if (han === 0) return n.length <= 120 && LATIN_COMPANY.test(n);
   if (/[,，]/u.test(n) || han < 3 || n.length > 60) return false;
   if (NOT_A_NAME.test(n)) return false;
-  return ORGANISATION_END.test(n);
+  return ORGANISATION_END.test(n) || LEGAL_FORM_IN_BRACKETS.test(n);
 }

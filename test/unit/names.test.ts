@@ -227,6 +227,38 @@ test('looksLikeCompanyName accepts organisation names', () => {
   }
 });
 
+test('looksLikeCompanyName accepts hotels, buildings, shops and firms as suppliers', () => {
+  // As printed among the 37 framework suppliers of misc-test_data_13 (hotels for government meetings).
+  const page = readNotice('misc-test_data_13.html');
+  for (const name of ['山西省水利大厦', '山西税务大厦', '山西三桥大厦', '山西汽车运输集团有限公司交通大厦', '太原太重宾馆(有限公司)',
+    '山西迎泽宾馆', '山西大酒店', '太原并州饭店', '山西省职工活动中心', '山西通海商务会馆有限公司']) {
+    assert.ok(page.includes(name), `${name} is in misc-test_data_13`);
+    assert.equal(looksLikeCompanyName(name), true, name);
+  }
+  for (const name of [
+    '太原太重宾馆（有限公司）',
+    '北京市金杜律师事务所（特殊普通合伙）',
+    '某某会计师事务所',
+    '墨玉县鑫源商行',
+    '和田市顺达电脑经营部',
+    '乌鲁木齐市华美五金门市部',
+    '喀什市光影摄影工作室',
+    '新疆维吾尔自治区建筑设计研究院',
+    '中国电子科技集团公司第五十二研究所',
+    '和田地区人民医院',
+    '乌鲁木齐市天山区惠民超市',
+    '济南四建（集团）',
+  ]) {
+    assert.equal(looksLikeCompanyName(name), true, name);
+  }
+});
+
+test('looksLikeCompanyName rejects people and panels named by their role', () => {
+  for (const text of ['项目经理', '采购人代表', '法定代表人', '项目负责人', '评审专家', '评标委员会', '谈判小组', '张三（项目负责人）']) {
+    assert.equal(looksLikeCompanyName(text), false, text);
+  }
+});
+
 test('looksLikeCompanyName rejects placeholders, numbers and sentences', () => {
   for (const text of [
     '见公告原文',
