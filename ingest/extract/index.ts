@@ -2,8 +2,8 @@
 // document text and its offsets); what cannot be read with confidence is left null with a warning.
 import { nameKey } from '../../src/domain/names.ts';
 import { findUsccs } from '../../src/domain/uscc.ts';
-import { inferRegion } from '../../src/domain/region.ts';
-import type { RegionCandidate } from '../../src/domain/region.ts';
+import { inferRegion, isWithinRegion } from '../../src/domain/region.ts';
+import type { RegionCandidate, RegionConflict } from '../../src/domain/region.ts';
 import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
@@ -155,25 +155,30 @@ function party(found: PartyFound | null, path: string, evidence: EvidenceLog, wa
 
 function findRegion(page: Page, buyer: PartyFound | null, projectName: Span | null, regionField: Span | null,
   warnings: string[], evidence: EvidenceLog): Notice['region'] {
-  const spans: [Span | null, string][] = [
-    [buyer?.raw ?? null, 'buyerName'],
-    [buyer?.address?.span ?? null, 'buyerAddress'],
-    [projectName, 'projectName'],
-    [regionField, 'regionField'],
+  const spans: [Span | null, RegionCandidate][] = [
+    [buyer?.raw ?? null, { text: null, source: 'buyerName' }],
+    [buyer?.address?.span ?? null, { text: null, source: 'buyerAddress', addressOf: 'buyerName' }],
+    [projectName, { text: null, source: 'projectName' }],
+    [regionField, { text: null, source: 'regionField' }],
   ];
-  const usable = spans.filter((s): s is [Span, string] => s[0] !== null);
-  const candidates: RegionCandidate[] = usable.map(([span, source]) => ({ text: span.text, source }));
-  const found = inferRegion(candidates);
-  if (!found) return null;
-  const from = usable.find(([, source]) => source === found.source)?.[0];
+  const usable = spans.filter((s): s is [Span, RegionCandidate] => s[0] !== null);
+  const verdict = inferRegion(usable.map(([span, c]) => ({ ...c, text: span.text })));
+  const found = verdict.region;
+  const said = (c: RegionConflict) => `${c.source} ${c.code} ${c.name} (${c.matched})`;
+  if (!found) {
+    if (verdict.conflicts.length > 0) warnings.push(`region: the notice disagrees with itself (${verdict.conflicts.map(said).join('; ')}); left empty`);
+    return null;
+  }
+  const from = usable.find(([, c]) => c.source === found.source)?.[0];
   if (from) {
     const start = from.start + found.start;
     const end = from.start + found.end;
     evidence.add('region', { text: page.text.slice(start, end), start, end });
   }
-  for (const c of found.conflicts) {
-    warnings.push(`region: ${c.source} points to ${c.code} (${c.matched}), not within ${found.code} ${found.name}`);
-  }
+  const inside = verdict.conflicts.filter((c) => isWithinRegion(c.code, found.code));
+  const outside = verdict.conflicts.filter((c) => !inside.includes(c));
+  for (const c of outside) warnings.push(`region: ${said(c)} is not within ${found.code} ${found.name}; set aside`);
+  if (inside.length > 0) warnings.push(`region: ${inside.map(said).join(' and ')} disagree; kept ${found.code} ${found.name}, which holds them`);
   return { code: found.code, name: found.name, path: found.path };
 }
 

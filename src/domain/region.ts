@@ -8,14 +8,23 @@
  *   suffix (墨玉, 和田, 新疆) and 自治县/自治州 written as …县/…州 (木垒县, 恩施州). Where names
  *   overlap, full names win, then province, prefecture and county short names (C包河南 → 河南).
  *   A short name followed by 路/街/大道/小区… is a street named after a place (北京南路), not a place.
+ * - A county name run into the word before it (鼎山城区 holds 山城区 of 鹤壁) is suspect: it counts
+ *   only when a province or prefecture named in some candidate holds it.
  * - A name that fits several regions (朝阳区, 城关区) is only kept when a province or prefecture
  *   found in any candidate picks one; a province's short name (吉林, 海南) always means the province.
  * - Short county names and common words (友谊, 合作, 共和, 大理, 东区…) are weak: they are dropped
  *   when they contradict a firm match, and the common words need a firm match above them.
  * - Within one text the region backed by most mentions wins, the most specific first; a tie between
  *   regions that disagree falls back to what they share, or to nothing.
- * - Candidates are tried in order (buyer name, buyer address, project name, 行政区域); the first that
- *   yields a region wins and later disagreeing ones are reported as conflicts.
+ * - Across candidates (buyer name, buyer address, project name, 行政区域) each one gives at most one
+ *   reading, and a text that repeats an earlier candidate (the buyer's name inside the project name)
+ *   is read without that repeat. A reading is backed by the readings at or above it; the best-backed
+ *   one wins, the most specific first, so 重庆文理学院 (重庆) with 重庆市永川区… gives 永川区. When
+ *   equally backed readings disagree (四川外国语大学 says 四川, its address says 重庆) only a
+ *   candidate that holds all of them may decide; otherwise there is no region, and the verdict lists
+ *   the disagreeing readings. An institution named after a place is not proof of where it is.
+ * - A name that opens with official region names (重庆市卫生信息中心, 安徽省体育局…) gives the body's
+ *   jurisdiction; its office address confirms that region but never narrows it.
  * - Statistical pseudo-units (development zones) are recognised but infer their prefecture, so they
  *   never win over a real county.
  */
@@ -42,11 +51,15 @@ export interface RegionCandidate {
   text: string | null;
   /** Where the text came from, e.g. 'buyerName', 'buyerAddress', 'projectName', 'regionField'. */
   source: string;
+  /** For an address: the source of the candidate holding the name of the body at that address. */
+  addressOf?: string;
 }
 
+/** One candidate's reading that the verdict set aside. */
 export interface RegionConflict {
   source: string;
   code: string;
+  name: string;
   matched: string;
 }
 
@@ -61,7 +74,15 @@ export interface RegionInference {
   /** Offsets of `matched` in that candidate's text (UTF-16 code units, end exclusive). */
   start: number;
   end: number;
-  /** Later candidates that point to a region that is neither above nor below the result. */
+}
+
+export interface RegionVerdict {
+  /** Null when no candidate names a region, or when candidates disagree and none holds the others. */
+  region: RegionInference | null;
+  /**
+   * Readings set aside: those neither above nor below the region; those that disagreed with each
+   * other when a candidate holding them all decided; every reading when there is no region.
+   */
   conflicts: RegionConflict[];
 }
 
@@ -122,6 +143,14 @@ export function regionPath(code: string): RegionPathStep[] {
     path.unshift({ code: r.code, name: r.name });
   }
   return path;
+}
+
+/** True when `code` is `ancestor` or lies inside it (both known codes, any of 2, 4 or 6 digits). */
+export function isWithinRegion(code: string, ancestor: string): boolean {
+  const c = normaliseCode(code);
+  const a = normaliseCode(ancestor);
+  const g = load();
+  return c !== null && a !== null && g.byCode.has(c) && isWithin(c, a, g);
 }
 
 export function allRegions(): Region[] {
@@ -256,6 +285,10 @@ interface Mention {
   start: number;
   end: number;
   forms: NameForm[];
+  /** Every form is a full name (重庆市, 新疆维吾尔自治区), not a short one (重庆, 新疆). */
+  full: boolean;
+  /** A county name run into the word before it (鼎山城区): only trusted under a firm match. */
+  embedded: boolean;
 }
 
 /**
@@ -284,6 +317,22 @@ function normaliseForScan(text: string): { norm: string; starts: number[]; ends:
  * place, not the place: 北京南路 in 乌鲁木齐, 屯溪路 in 合肥, 太平湖, 金湾嘉园.
  */
 const NAMED_AFTER = /^(?:[东南西北中]?(?:路|街|大街|大道|巷|胡同|弄|环)|广场|小区|花园|嘉园|公园|新村|寺|湖|桥)/u;
+
+/**
+ * Characters that may stand right before a county name without being part of a longer word:
+ * function words (在墨玉县, 白涛至麻溪河, 中共墨玉县委), region suffixes (an unlisted 某某市 before
+ * its district) and the last character of an organisation (国家税务总局墨玉县税务局, 某某公司和田分公司).
+ */
+const BEFORE_A_NAME = new Set([...'在于至及和与或对向往到从自赴经由共原驻援属即全省市县区州旗盟局行司会院厅部团所队站处委办校心馆社室']);
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/** Is the county name at `at` run into the Han word before it? */
+function runInto(norm: string, at: number, previousEnd: number): boolean {
+  if (at === 0 || previousEnd === at) return false;
+  const before = norm[at - 1];
+  return HAN_CHAR.test(before) && !BEFORE_A_NAME.has(before);
+}
 
 /** Full names first, then province, prefecture and county short names; longer before shorter. */
 function priority(forms: NameForm[]): number {
@@ -319,10 +368,19 @@ function scan(text: string, index: NameIndex): Mention[] {
     chosen.push(f);
   }
   chosen.sort((x, y) => x.at - y.at);
-  return chosen.map((f) => {
+  return chosen.map((f, i) => {
     const start = starts[f.at];
     const end = ends[f.at + f.len - 1];
-    return { matched: text.slice(start, end), start, end, forms: f.forms };
+    const previousEnd = i > 0 ? chosen[i - 1].at + chosen[i - 1].len : -1;
+    const county = f.forms.every((x) => x.level === 'county');
+    return {
+      matched: text.slice(start, end),
+      start,
+      end,
+      forms: f.forms,
+      full: f.forms.every((x) => x.form === 'full'),
+      embedded: county && runInto(norm, f.at, previousEnd),
+    };
   });
 }
 
@@ -387,7 +445,7 @@ function resolve(mention: Mention, context: Set<string>, g: Gazetteer): Resolved
   // Still several: only what they share is certain (沙湾县/沙湾市 → 塔城地区), if anything.
   const code = options.length === 1 ? options[0].code : commonAncestor(options.map((f) => f.code), g);
   if (code === null) return null;
-  const needsContext = options.some((f) => f.needsContext);
+  const needsContext = mention.embedded || options.some((f) => f.needsContext);
   const firm = !needsContext && options.every((f) => f.form === 'full' || f.level !== 'county');
   return { code, firm, needsContext, mention };
 }
@@ -397,6 +455,8 @@ interface TextResult {
   matched: string;
   start: number;
   end: number;
+  /** Rests on firm mentions; a weak one (椒江 in 椒江建闸工程 is the river) never narrows another text. */
+  firm: boolean;
 }
 
 /** Codes of firm mentions that name exactly one region. */
@@ -436,7 +496,9 @@ function decideText(mentions: Mention[], anchors: string[], g: Gazetteer): TextR
   const agree = leaders.every((a) => leaders.every((b) => compatible(a.code, b.code, g)));
   if (agree) {
     const r = leaders.reduce((x, y) => (rank(y.code, g) > rank(x.code, g) ? y : x));
-    return { code: r.code, matched: r.mention.matched, start: r.mention.start, end: r.mention.end };
+    // A weak name under a firm one of the same text (上海嘉定…) is as good as firm.
+    const firm = r.firm || accepted.some((o) => o.firm && o.code !== r.code && isWithin(r.code, o.code, g));
+    return { code: r.code, matched: r.mention.matched, start: r.mention.start, end: r.mention.end, firm };
   }
   // Equal backing for regions that disagree (广州 and 佛山 both named): keep what they share.
   const shared = commonAncestor(leaders.map((r) => r.code), g);
@@ -446,38 +508,117 @@ function decideText(mentions: Mention[], anchors: string[], g: Gazetteer): TextR
     matched: leaders.map((r) => r.mention.matched).join('、'),
     start: Math.min(...leaders.map((r) => r.mention.start)),
     end: Math.max(...leaders.map((r) => r.mention.end)),
+    firm: leaders.every((r) => r.firm),
   };
 }
 
 /**
- * The region of a notice from its candidate texts, tried in order; null when no candidate names a
- * region with certainty.
+ * Where a run of full official region names opening the text ends (重庆市江津区鼎山街道办事处 → after
+ * 江津区), or -1. A body so named is that region's own: the name gives its jurisdiction.
  */
-export function inferRegion(candidates: RegionCandidate[]): RegionInference | null {
-  const g = load();
-  const usable = candidates.filter((c) => typeof c.text === 'string' && c.text.trim() !== '');
-  const mentions = usable.map((c) => scan(c.text as string, g.names));
-  const anchors = mentions.flatMap((m) => firmCodes(m, g));
+function officialPrefixEnd(text: string, mentions: Mention[]): number {
+  const opening = /^\s*(?:中国共产党|中共)?\s*/u.exec(text)![0].length;
+  let end = -1;
+  for (const m of mentions) {
+    const from = end < 0 ? opening : end;
+    if (!m.full || m.embedded || text.slice(from, m.start).trim() !== '') break;
+    end = m.end;
+  }
+  return end;
+}
 
-  let result: RegionInference | null = null;
-  for (let i = 0; i < usable.length; i++) {
-    const decided = decideText(mentions[i], anchors, g);
-    if (decided === null) continue;
-    if (result === null) {
-      const region = g.byCode.get(decided.code)!;
-      result = {
-        code: region.code,
-        name: region.name,
-        path: regionPath(region.code),
-        source: usable[i].source,
-        matched: decided.matched,
-        start: decided.start,
-        end: decided.end,
-        conflicts: [],
-      };
-    } else if (!compatible(result.code, decided.code, g)) {
-      result.conflicts.push({ source: usable[i].source, code: decided.code, matched: decided.matched });
+/** An earlier candidate's text repeated inside a later one (the buyer's name in the project name) is not read twice. */
+function withoutRepeats(text: string, earlier: string[]): string {
+  let out = text;
+  for (const e of earlier) {
+    const words = e.trim();
+    if (words.length < 4) continue;
+    for (let at = out.indexOf(words); at >= 0; at = out.indexOf(words, at + words.length)) {
+      out = out.slice(0, at) + '#'.repeat(words.length) + out.slice(at + words.length);
     }
   }
-  return result;
+  return out;
+}
+
+interface Reading extends TextResult {
+  source: string;
+  /** Widened to another candidate's region above it, which it confirms but may not narrow. */
+  capped: boolean;
+  /** The text opens with this region's official name (see officialPrefixEnd). */
+  official: boolean;
+}
+
+/** Each candidate's own reading, in candidate order. */
+function readCandidates(usable: RegionCandidate[], g: Gazetteer): Reading[] {
+  const texts = usable.map((c, i) => withoutRepeats(c.text as string, usable.slice(0, i).map((e) => e.text as string)));
+  const mentions = texts.map((t) => scan(t, g.names));
+  const anchors = mentions.flatMap((m) => firmCodes(m, g));
+  const readings: Reading[] = [];
+  usable.forEach((c, i) => {
+    const decided = decideText(mentions[i], anchors, g);
+    if (decided === null) return;
+    const official = decided.end <= officialPrefixEnd(texts[i], mentions[i]);
+    readings.push({ ...decided, source: c.source, capped: false, official });
+  });
+  // Readings that may confirm but not narrow: weak ones, and the office address of a body whose
+  // name gives its jurisdiction. Each is widened to the most specific other reading above it.
+  for (const r of readings) {
+    const of = usable.find((c) => c.source === r.source)?.addressOf;
+    const body = of === undefined ? undefined : readings.find((o) => o.source === of && o.official);
+    const above = readings.filter((o) => o !== r && !o.capped && o.code !== r.code && isWithin(r.code, o.code, g));
+    const limit = r.firm ? (body && above.includes(body) ? body : undefined)
+      : above.reduce<Reading | undefined>((x, y) => (x === undefined || rank(y.code, g) > rank(x.code, g) ? y : x), undefined);
+    if (limit !== undefined) {
+      r.code = limit.code;
+      r.capped = true;
+    }
+  }
+  return readings;
+}
+
+function conflict(r: Reading, g: Gazetteer): RegionConflict {
+  return { source: r.source, code: r.code, name: g.byCode.get(r.code)!.name, matched: r.matched };
+}
+
+/**
+ * The region of a notice from its candidate texts (see the rules at the top of this file). The
+ * region is null when no candidate names one with certainty or when the candidates disagree.
+ */
+export function inferRegion(candidates: RegionCandidate[]): RegionVerdict {
+  const g = load();
+  const usable = candidates.filter((c) => typeof c.text === 'string' && c.text.trim() !== '');
+  const readings = readCandidates(usable, g);
+  if (readings.length === 0) return { region: null, conflicts: [] };
+
+  // A reading's backing: the readings at or above it, itself included.
+  const backing = readings.map((r) => readings.filter((o) => isWithin(r.code, o.code, g)).length);
+  const best = Math.max(...backing);
+  const leaders = readings.filter((_, i) => backing[i] === best);
+  let chosen: Reading | undefined;
+  let setAside: Reading[];
+  if (leaders.every((a) => leaders.every((b) => compatible(a.code, b.code, g)))) {
+    const deepest = Math.max(...leaders.map((r) => rank(r.code, g)));
+    const atDepth = leaders.filter((r) => rank(r.code, g) === deepest);
+    chosen = atDepth.find((r) => !r.capped) ?? atDepth[0];
+    setAside = readings.filter((r) => !compatible(r.code, chosen!.code, g));
+  } else {
+    // Equally backed and disagreeing: only a candidate that holds them all may decide.
+    const shared = commonAncestor(leaders.map((r) => r.code), g);
+    chosen = shared === null ? undefined : readings.find((r) => r.code === shared && !r.capped);
+    setAside = chosen === undefined ? readings : leaders;
+  }
+  if (chosen === undefined) return { region: null, conflicts: setAside.map((r) => conflict(r, g)) };
+  const region = g.byCode.get(chosen.code)!;
+  return {
+    region: {
+      code: region.code,
+      name: region.name,
+      path: regionPath(region.code),
+      source: chosen.source,
+      matched: chosen.matched,
+      start: chosen.start,
+      end: chosen.end,
+    },
+    conflicts: setAside.map((r) => conflict(r, g)),
+  };
 }

@@ -88,3 +88,36 @@ test('candidate notices store no winners', () => {
     if (notice.noticeType === 'candidate') assert.equal(notice.awards.length, 0, `${file}: candidate notice with awards`);
   }
 });
+
+test('regions: a county inside the province the buyer is named after; a place-named institution is not proof', () => {
+  // Each checked against the page: the buyer's address or the project name gives the county.
+  const expected: Record<string, string | null> = {
+    'cqgp-376668332532920320.html': '500118', // 重庆文理学院, 采购人地址：重庆市永川区红河大道319号
+    'cqgp-376668591300505600.html': '500118', // the same college
+    'misc-test_5.html': '500101', // 重庆三峡学院, 地址：重庆市万州区沙龙路二段780号
+    'cqggzy-c1b86a53.html': '500102', // 重庆市白涛化工园区开发（集团）有限公司, 涪陵区白涛至麻溪河公路路面改造工程
+    'misc-test_4.html': '500113', // 重庆巴源建设投资有限公司, 巴南区箭滩河中学土石方工程
+    'misc-test_data_23.html': '659001', // 新疆天富能源股份有限公司, 石河子市公安局…供暖管网改造工程
+    'cqggzy-5109436b.html': '500116', // 重庆市江津区鼎山街道办事处; 鼎山城区 is no 山城区 of 鹤壁
+    'cqgp-376676176682512384.html': '500000', // 重庆市卫生信息中心: its office in 渝北区 does not narrow it
+    'misc-test_data_5.html': '340000', // 安徽省体育局训练基地管理中心: office in 合肥, the base at 太平湖
+    'misc-test_data_7.html': '331000', // 台州市水利局: 椒江建闸 is named after the river
+    // 四川外国语大学 is in 沙坪坝区, 重庆: its address (and 配送区域) say so, its name does not.
+    'cqgp-376669123628908544.html': '500106',
+    'cqgp-376668808720433152.html': '500000',
+    'cqgp-376671185720799232.html': null,
+    'cqgp-376674268660068352.html': null,
+  };
+  for (const [file, code] of Object.entries(expected)) {
+    const { notice } = results.get(file)!;
+    assert.equal(notice.region?.code ?? null, code, file);
+    const said = notice.warnings.filter((w) => w.startsWith('region:'));
+    if (code === null) {
+      assert.deepEqual(said, ['region: the notice disagrees with itself (buyerName 510000 四川省 (四川); buyerAddress 500106 沙坪坝区 (沙坪坝区)); left empty'], file);
+    } else if (file === 'cqgp-376668808720433152.html' || file === 'cqgp-376669123628908544.html') {
+      assert.deepEqual(said, [`region: buyerName 510000 四川省 (四川) is not within ${code} ${notice.region!.name}; set aside`], file);
+    } else {
+      assert.deepEqual(said, [], file);
+    }
+  }
+});

@@ -14,7 +14,8 @@ import {
 const corpus = path.resolve(import.meta.dirname, '../..', '../shared/corpus/real');
 
 /** Infers from one text and returns the code, or null. */
-const codeOf = (text: string): string | null => inferRegion([{ text, source: 'buyerName' }])?.code ?? null;
+const codeOf = (text: string): string | null => inferRegion([{ text, source: 'buyerName' }]).region?.code ?? null;
+const regionOf = (candidates: RegionCandidate[]) => inferRegion(candidates).region;
 
 test('getRegion and regionPath walk province → prefecture → county', () => {
   assert.deepEqual(getRegion('653222'), {
@@ -73,7 +74,8 @@ test('allRegions and childrenOf', () => {
 
 test('inferRegion: counties from buyer names', () => {
   const r = inferRegion([{ text: '墨玉县公安局', source: 'buyerName' }]);
-  assert.deepEqual(r, {
+  assert.deepEqual(r.conflicts, []);
+  assert.deepEqual(r.region, {
     code: '653222',
     name: '墨玉县',
     path: [
@@ -85,7 +87,6 @@ test('inferRegion: counties from buyer names', () => {
     matched: '墨玉县',
     start: 0,
     end: 3,
-    conflicts: [],
   });
   assert.equal(codeOf('皮山县人民政府'), '653223');
   assert.equal(codeOf('乌鲁木齐市新市区'), '650104');
@@ -109,7 +110,7 @@ test('inferRegion: short forms', () => {
 });
 
 test('inferRegion: whitespace inside names and offsets into the original text', () => {
-  const r = inferRegion([{ text: '采购人：墨 玉 县公安局', source: 'buyerName' }]);
+  const r = regionOf([{ text: '采购人：墨 玉 县公安局', source: 'buyerName' }]);
   assert.equal(r?.code, '653222');
   assert.equal(r?.matched, '墨 玉 县');
   assert.deepEqual([r?.start, r?.end], [4, 9]);
@@ -121,7 +122,7 @@ test('inferRegion: a county name found in several provinces needs a province or 
   assert.equal(codeOf('城关区'), null);
   assert.equal(codeOf('北京市朝阳区'), '110105');
   assert.equal(codeOf('长春市朝阳区'), '220104');
-  const fromOtherCandidate = inferRegion([
+  const fromOtherCandidate = regionOf([
     { text: '朝阳区教育委员会', source: 'buyerName' },
     { text: '北京', source: 'regionField' },
   ]);
@@ -156,25 +157,120 @@ test('inferRegion: development zones infer their prefecture, never themselves', 
   assert.equal(codeOf('苏州工业园区'), '320500');
 });
 
-test('inferRegion: candidates are tried in order and disagreements are reported', () => {
-  const order = inferRegion([
+test('inferRegion: the best-backed reading wins; disagreeing equals give no region', () => {
+  // 莎车县 and 墨玉县 are equally backed (each by itself and 新疆): only 新疆, which holds both, is certain.
+  const split = inferRegion([
     { text: '墨玉县公安局', source: 'buyerName' },
     { text: null, source: 'buyerAddress' },
     { text: '莎车县道路改造工程', source: 'projectName' },
     { text: '新疆', source: 'regionField' },
   ]);
-  assert.equal(order?.code, '653222');
-  assert.equal(order?.source, 'buyerName');
-  assert.deepEqual(order?.conflicts, [{ source: 'projectName', code: '653125', matched: '莎车县' }]);
+  assert.equal(split.region?.code, '650000');
+  assert.equal(split.region?.source, 'regionField');
+  assert.deepEqual(split.conflicts, [
+    { source: 'buyerName', code: '653222', name: '墨玉县', matched: '墨玉县' },
+    { source: 'projectName', code: '653125', name: '莎车县', matched: '莎车县' },
+  ]);
 
-  const fallback = inferRegion([
+  // Two readings, no candidate above both: nothing is stored and both are reported.
+  const none = inferRegion([
+    { text: '四川外国语大学', source: 'buyerName' },
+    { text: '沙坪坝区烈士墓四川外国语大学', source: 'buyerAddress', addressOf: 'buyerName' },
+  ]);
+  assert.equal(none.region, null);
+  assert.deepEqual(none.conflicts, [
+    { source: 'buyerName', code: '510000', name: '四川省', matched: '四川' },
+    { source: 'buyerAddress', code: '500106', name: '沙坪坝区', matched: '沙坪坝区' },
+  ]);
+
+  // A third candidate that agrees with one side decides; the other is set aside.
+  const outvoted = inferRegion([
+    { text: '四川外国语大学', source: 'buyerName' },
+    { text: '沙坪坝区烈士墓四川外国语大学', source: 'buyerAddress', addressOf: 'buyerName' },
+    { text: '重庆市', source: 'regionField' },
+  ]);
+  assert.equal(outvoted.region?.code, '500106');
+  assert.equal(outvoted.region?.source, 'buyerAddress');
+  assert.deepEqual(outvoted.conflicts, [{ source: 'buyerName', code: '510000', name: '四川省', matched: '四川' }]);
+
+  const fallback = regionOf([
     { text: '某某学院', source: 'buyerName' },
     { text: '皮山县固玛镇', source: 'buyerAddress' },
   ]);
   assert.equal(fallback?.code, '653223');
   assert.equal(fallback?.source, 'buyerAddress');
-  assert.equal(inferRegion([]), null);
-  assert.equal(inferRegion([{ text: '', source: 'buyerName' }, { text: null, source: 'projectName' }]), null);
+  assert.deepEqual(inferRegion([]), { region: null, conflicts: [] });
+  assert.deepEqual(inferRegion([{ text: '', source: 'buyerName' }, { text: null, source: 'projectName' }]), { region: null, conflicts: [] });
+});
+
+test('inferRegion: a province or prefecture in the buyer name is narrowed by a county inside it', () => {
+  // 重庆文理学院 is in 永川区 (cqgp-376668332532920320); 白涛化工园区 is in 涪陵区 (cqggzy-c1b86a53).
+  const college = regionOf([
+    { text: '重庆文理学院', source: 'buyerName' },
+    { text: '重庆市永川区红河大道319号', source: 'buyerAddress', addressOf: 'buyerName' },
+    { text: '重庆文理学院电力仿真及机电实训系统（第2次）', source: 'projectName' },
+  ]);
+  assert.deepEqual([college?.code, college?.source, college?.matched], ['500118', 'buyerAddress', '永川区']);
+  const park = regionOf([
+    { text: '重庆市白涛化工园区开发（集团）有限公司', source: 'buyerName' },
+    { text: '涪陵区白涛至麻溪河公路路面改造工程', source: 'projectName' },
+  ]);
+  assert.deepEqual([park?.code, park?.source], ['500102', 'projectName']);
+  // A prefecture narrowed by a county of its own, not by one elsewhere.
+  assert.equal(regionOf([
+    { text: '和田地区教育局', source: 'buyerName' },
+    { text: '墨玉县第一中学教学楼建设项目', source: 'projectName' },
+  ])?.code, '653222');
+});
+
+test('inferRegion: what may not narrow', () => {
+  // A body named with its region's official name has that region as jurisdiction; its office address
+  // does not narrow it (安徽省体育局… works at a base in 黄山, its office is in 合肥).
+  const office = inferRegion([
+    { text: '安徽省体育局训练基地管理中心', source: 'buyerName' },
+    { text: '合肥市芜湖路97号', source: 'buyerAddress', addressOf: 'buyerName' },
+  ]);
+  assert.deepEqual([office.region?.code, office.region?.source, office.conflicts], ['340000', 'buyerName', []]);
+  assert.equal(regionOf([
+    { text: '重庆市卫生信息中心', source: 'buyerName' },
+    { text: '重庆市渝北区宝环路420号', source: 'buyerAddress', addressOf: 'buyerName' },
+  ])?.code, '500000');
+  // ...but the project name may (it says where the project is).
+  assert.equal(regionOf([
+    { text: '新疆维吾尔自治区公安厅', source: 'buyerName' },
+    { text: '乌鲁木齐市新市区北京南路', source: 'buyerAddress', addressOf: 'buyerName' },
+    { text: '和田地区墨玉县视频监控项目', source: 'projectName' },
+  ])?.code, '653222');
+  // A short county name in another text confirms but does not narrow: 椒江 is the river here.
+  const river = inferRegion([
+    { text: '台州市水利局', source: 'buyerName' },
+    { text: '椒江建闸工程二期基础地形测量及水文测验采购', source: 'projectName' },
+  ]);
+  assert.deepEqual([river.region?.code, river.region?.source, river.conflicts], ['331000', 'buyerName', []]);
+  // The buyer's name repeated in its address or project name is not read twice.
+  assert.equal(regionOf([
+    { text: '四川外国语大学', source: 'buyerName' },
+    { text: '四川外国语大学商学院设备一批', source: 'projectName' },
+    { text: '重庆市', source: 'regionField' },
+  ]), null);
+});
+
+test('inferRegion: a county name run into the word before it needs its province or prefecture', () => {
+  // 鼎山城区 (cqggzy-5109436b): 鼎山 is a street of 江津区, 山城区 is in 鹤壁.
+  const dingshan = inferRegion([
+    { text: '重庆市江津区鼎山街道办事处', source: 'buyerName' },
+    { text: '鼎山城区老旧楼院综合整治及公厕改造项目（公厕改造项目）', source: 'projectName' },
+  ]);
+  assert.deepEqual([dingshan.region?.code, dingshan.conflicts], ['500116', []]);
+  assert.equal(codeOf('鼎山城区老旧楼院综合整治'), null);
+  assert.equal(codeOf('鹤壁市鼎山城区'), '410603', 'the prefecture holds it');
+  assert.equal(codeOf('河南省山城区'), '410603', 'the province holds it');
+  // Run in after a function word, a region or an organisation: still the county.
+  assert.equal(codeOf('中共墨玉县委'), '653222');
+  assert.equal(codeOf('国家税务总局墨玉县税务局'), '653222');
+  assert.equal(codeOf('关于皮山县道路建设'), '653223');
+  assert.equal(codeOf('嵩县田湖至九皋段公路'), '410325');
+  assert.equal(codeOf('新疆和田墨玉县'), '653222');
 });
 
 test('inferRegion over the corpus purchaser names in index.json', () => {
@@ -193,9 +289,9 @@ test('inferRegion over the corpus purchaser names in index.json', () => {
     if (candidates.some((c) => c.text)) withText++;
     inferred.set(e.file, inferRegion(candidates));
   }
-  const hits = [...inferred.values()].filter((r) => r !== null).length;
+  const hits = [...inferred.values()].filter((r) => r?.region).length;
   assert.equal(withText, 30);
-  assert.equal(hits, 30, 'every notice that names a buyer or a region gets one');
+  assert.equal(hits, 26, 'every notice that names a buyer or a region gets one, but the four of 四川外国语大学');
 
   const expected: Record<string, [code: string, source: string]> = {
     'ccgp-7658293.html': ['150422', 'buyerName'], // 巴林左旗农牧业局
@@ -213,14 +309,17 @@ test('inferRegion over the corpus purchaser names in index.json', () => {
   };
   for (const [file, [code, source]] of Object.entries(expected)) {
     const r = inferred.get(file);
-    assert.equal(r?.code, code, file);
-    assert.equal(r?.source, source, file);
+    assert.equal(r?.region?.code, code, file);
+    assert.equal(r?.region?.source, source, file);
     assert.deepEqual(r?.conflicts, [], file);
   }
-  // 四川外国语大学 sits in 重庆: the name says 四川, the site says 重庆, and the result says so.
+  // 四川外国语大学 sits in 重庆: the name says 四川, the site says 重庆; neither is taken as fact.
   const sisu = inferred.get('cqgp-376668808720433152.html');
-  assert.equal(sisu?.code, '510000');
-  assert.deepEqual(sisu?.conflicts, [{ source: 'regionField', code: '500000', matched: '重庆' }]);
+  assert.equal(sisu?.region, null);
+  assert.deepEqual(sisu?.conflicts, [
+    { source: 'buyerName', code: '510000', name: '四川省', matched: '四川' },
+    { source: 'regionField', code: '500000', name: '重庆市', matched: '重庆' },
+  ]);
 });
 
 test('inferRegion on buyer names as printed in the corpus pages', () => {
