@@ -174,7 +174,8 @@ export function amountLabel(amount: number | null, rate: { kind: string; percent
     const [div, unit] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'K'] : [1, ''];
     const v = amount / div;
     const digits = unit === '' ? (Number.isInteger(v) ? 0 : 2) : v >= 100 ? 0 : 1;
-    return `¥${v.toFixed(digits).replace(/\.0$/, '')}${unit}`;
+    const rounded = Math.round(v * 10 ** digits) / 10 ** digits;
+    return `¥${rounded.toFixed(digits).replace(/\.0$/, '')}${unit}`;
   }
   if (rate) return `${rate.kind} ${rate.percent}%`;
   return status === 'unsuccessful' ? 'unsuccessful' : 'award';
@@ -188,8 +189,8 @@ function projectStatus(n: Notice): ProjectStatus | null {
       if (n.awards.some((a) => a.status === 'active')) return 'awarded';
       return n.awards.length > 0 ? 'failed' : null;
     case 'termination':
-      // A termination that names lots marks those lots; one that names none ends the project.
-      return n.awards.length === 0 || n.awards.every((a) => a.status === 'unsuccessful') ? 'failed' : null;
+      // A termination that names lots marks those lots (other lots may stand); one that names none ends the project.
+      return n.awards.length === 0 ? 'failed' : null;
     default:
       return null;
   }

@@ -1,0 +1,214 @@
+// Planning a batch without a database: what rows a set of notices and holdings writes.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
+import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
+import { amountLabel, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
+import { statementsOf } from '../../ingest/load/loader.ts';
+import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
+
+const EMPTY: Snapshot = { documents: [], companies: [], projects: [], awards: [] };
+const OPTS = { loaderVersion: 't', knownRegions: new Set(['650000', '653200', '653222']) };
+const HIKVISION = '杭州海康威视数字技术股份有限公司';
+const PROJECT = projectId({ buyer: '墨玉县公安局', code: 'MYX-2017-001', name: null, sha256: '' });
+const moyu = { code: '653222', name: '墨玉县', path: [{ code: '650000', name: '新疆维吾尔自治区' }, { code: '653200', name: '和田地区' }, { code: '653222', name: '墨玉县' }] };
+
+function plan(...items: Parameters<typeof planBatch>[0][number][]): WritePlan {
+  return planBatch(items, EMPTY, OPTS).plan;
+}
+
+describe('planning notices', () => {
+  it('gives a tender and its award one project, the award its winner with provenance', () => {
+    const tender = notice('tender', { noticeType: 'tender', publishedAt: '2017-03-01', budget: { amount: 1e7, currency: 'CNY' }, region: moyu });
+    const won = notice('award', {
+      publishedAt: '2017-04-18',
+      awards: [award([supplier(HIKVISION, { uscc: '91330000733796106P', rawName: '杭州海康威視數字技術股份有限公司' })], { value: { amount: 9_850_000, currency: 'CNY' } })],
+      evidence: [
+        { field: 'awards[0].suppliers[0].name', text: '供应商名称：杭州海康威視數字技術股份有限公司', start: 40, end: 62 },
+        { field: 'awards[0].value', text: '中标金额：985万元', start: 70, end: 79 },
+        { field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
+      ],
+    });
+    const p = plan(noticeItem(tender), noticeItem(won));
+    assert.deepEqual(p.projects.map((x) => x.id), [PROJECT]);
+    assert.equal(p.projects[0].props.status, 'awarded');
+    assert.equal(p.projects[0].props.budget, 1e7);
+    assert.deepEqual(p.published.map((x) => x.noticeType), ['tender', 'award']);
+    assert.deepEqual(p.projectRegions, [{ projectId: PROJECT, code: '653222' }]);
+    assert.deepEqual(p.regions, []);
+    assert.equal(p.awards.length, 1);
+    assert.equal(p.awards[0].id, `a:${PROJECT}:-`);
+    assert.deepEqual(
+      { amount: p.awards[0].props.amount, amountFen: p.awards[0].props.amountFen, label: p.awards[0].props.amountLabel, sha: p.awards[0].props.sha256, snippet: p.awards[0].props.snippet },
+      { amount: 9_850_000, amountFen: 985_000_000, label: '¥9.9M', sha: shaOf('award'), snippet: '中标金额：985万元' },
+    );
+    assert.deepEqual(p.winners, [
+      {
+        awardId: `a:${PROJECT}:-`,
+        companyIds: [companyId('uscc:91330000733796106P')],
+        links: [{ companyId: companyId('uscc:91330000733796106P'), props: { role: 'sole', sha256: shaOf('award'), snippet: '供应商名称：杭州海康威視數字技術股份有限公司', rawName: '杭州海康威視數字技術股份有限公司' } }],
+      },
+    ]);
+    assert.deepEqual(p.buyers.map((b) => b.props), [{ sha256: shaOf('tender'), snippet: null }, { sha256: shaOf('award'), snippet: '采购人：墨玉县公安局' }]);
+    const evidence = p.evidence.find((e) => e.sha256 === shaOf('award'))!;
+    assert.equal(evidence.project, PROJECT);
+    assert.deepEqual(evidence.evidence.map((e) => [e.props.field, e.award]), [
+      ['awards[0].suppliers[0].name', `a:${PROJECT}:-`],
+      ['awards[0].value', `a:${PROJECT}:-`],
+      ['buyer.name', null],
+    ]);
+  });
+
+  it('records candidates without awards or winners', () => {
+    const p = plan(noticeItem(notice('cand', { noticeType: 'candidate', candidates: [{ rank: 1, name: '新疆示例建设集团有限公司', bid: { amount: 15_623_500, currency: 'CNY' } }] })));
+    assert.deepEqual(p.awards, []);
+    assert.deepEqual(p.winners, []);
+    assert.deepEqual(p.candidates.map((c) => c.props), [{ rank: 1, bidAmount: 15_623_500, sha256: shaOf('cand'), snippet: null }]);
+  });
+
+  it('marks the lots a termination names unsuccessful, and ignores the companies it names', () => {
+    const terminated = notice('term', { noticeType: 'termination', publishedAt: '2017-09-01', awards: [award([supplier('某退款供应商有限公司')], { lot: '1' })] });
+    const p = plan(noticeItem(terminated));
+    assert.equal(p.awards[0].props.status, 'unsuccessful');
+    assert.deepEqual(p.winners, []);
+    assert.equal(p.companies.some((c) => c.props.name === '某退款供应商有限公司'), false);
+    // The notice names lots: they fail, and whatever other lots the project has stand.
+    assert.equal(p.projects[0].props.status, null);
+  });
+
+  it('fails the whole project on a termination that names no lot', () => {
+    const p = plan(noticeItem(notice('term-all', { noticeType: 'termination' })));
+    assert.equal(p.projects[0].props.status, 'failed');
+    assert.deepEqual(p.awards, []);
+  });
+
+  it('lets a later correction replace an award\'s winners, and an earlier one not', () => {
+    const first = notice('a1', { publishedAt: '2017-05-01', awards: [award([supplier('甲公司有限公司')])] });
+    const corrected = notice('a2', { noticeType: 'correction', publishedAt: '2017-05-10', awards: [award([supplier('乙公司有限公司')])] });
+    for (const order of [[first, corrected], [corrected, first]]) {
+      const p = plan(...order.map((n) => noticeItem(n)));
+      assert.deepEqual(p.winners.map((w) => w.companyIds), [[companyId('name:乙公司有限公司')]]);
+    }
+  });
+
+  it('numbers lots that repeat inside one notice', () => {
+    const p = plan(noticeItem(notice('two', { awards: [award([supplier('甲公司有限公司')]), award([supplier('乙公司有限公司')])] })));
+    assert.deepEqual(p.awards.map((a) => a.id), [`a:${PROJECT}:-`, `a:${PROJECT}:-#2`]);
+  });
+
+  it('loads a page that names no project, buyer or result as a document only, and says so', () => {
+    const r = planBatch([noticeItem(notice('readme', { noticeType: 'other', project: { name: null, code: null, method: null, contractModel: [] }, buyer: null, evidence: [{ field: 'title', text: 'x', start: 0, end: 1 }] }))], EMPTY, OPTS);
+    assert.deepEqual(r.plan.projects, []);
+    assert.deepEqual(r.plan.published, []);
+    assert.equal(r.plan.documents.length, 1);
+    assert.deepEqual(r.plan.evidence, [{ sha256: shaOf('readme'), project: null, evidence: [{ props: { id: `e:${shaOf('readme')}:title`, field: 'title', text: 'x', start: 0, end: 1, sha256: shaOf('readme') }, award: null }] }]);
+    assert.deepEqual(r.warnings.get(shaOf('readme')), ['the notice names no project, buyer or result: loaded as a document only']);
+  });
+
+  it('creates regions outside the gazetteer from the notice\'s own path', () => {
+    const region = { code: '654223', name: '沙湾县', path: [{ code: '650000', name: '新疆维吾尔自治区' }, { code: '654200', name: '塔城地区' }, { code: '654223', name: '沙湾县' }] };
+    const p = plan(noticeItem(notice('old-code', { region })));
+    assert.deepEqual(p.regions, [
+      { code: '654200', name: '塔城地区', level: 'prefecture', parent: '650000' },
+      { code: '654223', name: '沙湾县', level: 'county', parent: '654200' },
+    ]);
+  });
+
+  it('writes nothing for nodes the database already holds unchanged', () => {
+    const n = notice('again', { awards: [award([supplier(HIKVISION)])] });
+    const firstPlan = plan(noticeItem(n));
+    const snapshot: Snapshot = {
+      documents: [shaOf('again')],
+      companies: firstPlan.companies.map((c) => ({
+        id: c.id,
+        name: c.props.name as string,
+        names: c.props.names as string[],
+        nameKeys: c.props.nameKeys as string[],
+        uscc: null,
+        kind: c.props.kind as 'enterprise',
+        isBranch: false,
+        address: null,
+        amendedAt: JSON.parse(c.props.amendedAt as string),
+      })),
+      projects: [],
+      awards: [],
+    };
+    const second = planBatch([noticeItem(n)], snapshot, OPTS).plan;
+    assert.deepEqual(second.companies, []);
+    assert.deepEqual(second.reloaded, [{ sha256: shaOf('again') }]);
+  });
+});
+
+describe('planning holdings', () => {
+  it('links a person owner as a Person and a company owner by the company rules', () => {
+    const h = holdingsItem('own', [
+      holding('own', party('傅利泉', 'person'), party('浙江大华技术股份有限公司', null, '91330000727215176K'), 34.2),
+      holding('own', party('中国电子科技集团公司', 'state'), party('中电海康集团有限公司'), 100),
+    ]);
+    const p = plan(h);
+    const dahua = companyId('uscc:91330000727215176K');
+    assert.deepEqual(p.persons, [{ id: personId('傅利泉', dahua), props: { name: '傅利泉', names: ['傅利泉'], searchText: '傅利泉' } }]);
+    assert.deepEqual(
+      p.owns.map((o) => [o.ownerIsPerson, o.ownerId, o.ownedId, o.props.share, o.props.asOf]),
+      [
+        [true, personId('傅利泉', dahua), dahua, 34.2, '2021-12-31'],
+        [false, companyId('name:中国电子科技集团有限公司'), companyId('name:中电海康集团有限公司'), 100, '2021-12-31'],
+      ],
+    );
+    const cetc = p.companies.find((c) => c.id === companyId('name:中国电子科技集团有限公司'))!;
+    assert.equal(cetc.props.kind, 'state');
+    assert.equal(cetc.props.name, '中国电子科技集团有限公司');
+  });
+
+  it('warns when the source does not say whether an owner is a person', () => {
+    const r = planBatch([holdingsItem('unsure', [holding('unsure', party('张三'), party('某某科技有限公司'), 10)])], EMPTY, OPTS);
+    assert.deepEqual(r.warnings.get(shaOf('unsure')), ['张三: the source does not say whether this owner is a person or an organisation; loaded as a company']);
+  });
+});
+
+describe('lookups and statements', () => {
+  it('asks for every identity key, USCC, project and award a batch touches', () => {
+    const l = lookupFor([noticeItem(notice('l', { awards: [award([supplier('中国移动通信集团新疆有限公司和田分公司', { uscc: '91650000MA77A1B2CB' })])] }))]);
+    assert.deepEqual(l.usccs, ['91650000MA77A1B2CB']);
+    assert.deepEqual(l.keys.sort(), ['中国移动通信集团新疆有限公司', '中国移动通信集团新疆有限公司和田分公司', '墨玉县公安局'].sort());
+    assert.deepEqual(l.projectIds, [PROJECT]);
+    assert.deepEqual(l.awardIds, [`a:${PROJECT}:-`]);
+    assert.deepEqual(l.documents, [shaOf('l')]);
+  });
+
+  it('orders statements so that every MATCH finds what an earlier MERGE made, and skips empty ones', () => {
+    const p = plan(noticeItem(notice('s', { awards: [award([supplier(HIKVISION)])] })));
+    const names = statementsOf(p).map(([q]) => /^\s*(?:UNWIND \$rows AS row\s+)?(\w+ [^\n]*)/.exec(q)?.[1]);
+    assert.deepEqual(names, [
+      'MERGE (d:Document {sha256: row.sha256})',
+      'MERGE (c:Company {id: row.id})',
+      'MERGE (p:Project {id: row.id})',
+      'MATCH (p:Project {id: row.projectId})',
+      'MATCH (p:Project {id: row.projectId})',
+      'MATCH (p:Project {id: row.projectId})',
+      'MATCH (a:Award {id: row.awardId})-[old:AWARDED_TO]->(c:Company)',
+      'MATCH (a:Award {id: row.awardId})',
+    ]);
+  });
+});
+
+describe('small helpers', () => {
+  it('finds evidence by exact field, then by the first field under it', () => {
+    const ev = [
+      { field: 'awards[0].suppliers[0].name', text: 'a', start: 0, end: 1 },
+      { field: 'awards[0]', text: 'b', start: 0, end: 1 },
+    ];
+    assert.equal(evidenceFor(ev, 'awards[0]')?.text, 'b');
+    assert.equal(evidenceFor(ev, 'awards[0].suppliers[0]')?.text, 'a');
+    assert.equal(evidenceFor(ev, 'buyer'), null);
+  });
+
+  it('captions awards', () => {
+    assert.equal(amountLabel(5_698_000, null, 'active'), '¥5.7M');
+    assert.equal(amountLabel(569_800_000, null, 'active'), '¥570M');
+    assert.equal(amountLabel(99_550, null, 'active'), '¥99.6K');
+    assert.equal(amountLabel(850, null, 'active'), '¥850');
+    assert.equal(amountLabel(null, { kind: '下浮率', percent: 8.5 }, 'active'), '下浮率 8.5%');
+    assert.equal(amountLabel(null, null, 'unsuccessful'), 'unsuccessful');
+  });
+});
