@@ -11,6 +11,7 @@ import { GraphReader, type QueryLogEntry } from '../graph/reader.ts';
 import { Loaders } from './batch.ts';
 import type { ApiContext } from './context.ts';
 import { archiveRoute } from './documents.ts';
+import { guideHandler } from './guide.ts';
 import { maskError } from './errors.ts';
 import { DEFAULT_LIMITS, depthLimitRule, estimateCost, tooCostly, type QueryLimits } from './limits.ts';
 import { bearerMatches, createResolvers } from './resolvers.ts';
@@ -122,9 +123,12 @@ export function createApi(opts: ApiOptions) {
   });
 }
 
+/** The HTTP server: the Neo4j Browser guide (src/api/guide.ts) at /guide, everything else to yoga. */
 export function listen(opts: ApiOptions, port: number, host = '127.0.0.1'): Promise<Server> {
   const yoga = createApi(opts);
-  const server = createServer(yoga);
+  const server = createServer((req, res) => {
+    if (!guideHandler(req, res)) void yoga(req, res);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

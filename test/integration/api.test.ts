@@ -8,7 +8,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { archiveDocument } from '../../src/archive.ts';
-import { createApi } from '../../src/api/server.ts';
+import type { AddressInfo } from 'node:net';
+import { createApi, listen } from '../../src/api/server.ts';
 import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { caseDocuments, caseFixture, errorCodes, graphql, HIKVISION_USCC, writeFixture } from '../support/api-fixtures.ts';
@@ -573,5 +574,27 @@ describe('the archive route', () => {
     }
     const post = await api.fetch(`http://localhost/documents/${SHA.award}`, { method: 'POST' });
     assert.equal(post.status, 405);
+  });
+});
+
+describe('the HTTP server', () => {
+  it('serves GraphQL, the archive and the Neo4j Browser guide on one port', async () => {
+    const server = await listen({ driver, home, logging: false }, 0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const gql = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ company(uscc: "91330000733796106P") { name } }' }),
+      });
+      assert.deepEqual(await gql.json(), { data: { company: { name: '杭州海康威视数字技术股份有限公司' } } });
+      const doc = await fetch(`${base}/documents/${SHA.tender}`);
+      assert.equal(await doc.text(), caseDocuments.tender.text);
+      const guide = await fetch(`${base}/guide`);
+      assert.equal(guide.status, 200);
+      assert.match(guide.headers.get('content-type') ?? '', /^text\/html/);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,0 +1,419 @@
+// `npm run bench:api`: the GraphQL API over a generated graph of a million awards, on its own Neo4j.
+//
+// 1. A Neo4j home of its own (BIDGRAPH_BENCH_HOME, default <tmp>/bidgraph-bench-api) on free ports.
+//    The first run generates the graph (bench/gen-graph.ts), imports it with neo4j-admin, applies
+//    the schema and refreshes the award rollups; later runs with the same size reuse it (--fresh
+//    rebuilds).
+// 2. The API as a child process (`bidgraph serve`), as users run it.
+// 3. Per question, at a fixed request rate (open loop, latency from the scheduled send time):
+//    p50 and p95 over HTTP, and the same Cypher statements with the same parameters run directly
+//    through the driver (recorded from the API itself), and the ratio of the two.
+// 4. A load test: N concurrent clients for S seconds on loopback over a mix of the questions;
+//    errors counted, the API process's RSS sampled every second.
+//
+// Options: --awards 1000000 --rate 20 --seconds 15 --clients 50 --load-seconds 60 --fresh --keep
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig, repoRoot, type Config } from '../src/config.ts';
+import { connect, createDriver } from '../src/db/driver.ts';
+import { freePort, start, stop } from '../src/db/local-server.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createApi } from '../src/api/server.ts';
+import { refreshAwardRollups } from '../src/graph/rollups.ts';
+import { warmUp } from '../src/graph/warmup.ts';
+import type { QueryLogEntry } from '../src/graph/reader.ts';
+import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    awards: { type: 'string', default: '1000000' },
+    rate: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '15' },
+    clients: { type: 'string', default: '50' },
+    'load-seconds': { type: 'string', default: '60' },
+    fresh: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const AWARDS = Number(opts.awards);
+const RATE = Number(opts.rate);
+const SECONDS = Number(opts.seconds);
+const CLIENTS = Number(opts.clients);
+const LOAD_SECONDS = Number(opts['load-seconds']);
+const PASSWORD = 'bidgraph-bench-pw';
+
+const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database
+
+interface Prepared {
+  cfg: Config;
+  marks: Landmarks;
+}
+
+async function prepare(): Promise<Prepared> {
+  const home = path.resolve(process.env.BIDGRAPH_BENCH_HOME || path.join(os.tmpdir(), 'bidgraph-bench-api'));
+  const env = {
+    BIDGRAPH_HOME: home,
+    NEO4J_BOLT_PORT: String(await freePort()),
+    NEO4J_HTTP_PORT: String(await freePort()),
+    NEO4J_PASSWORD: PASSWORD,
+    BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '2g',
+    BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '4g',
+  };
+  const cfg = loadConfig(env);
+  const marker = path.join(home, 'graph.json');
+  let marks: Landmarks | null = null;
+  if (!opts.fresh && fs.existsSync(marker)) {
+    const saved = JSON.parse(fs.readFileSync(marker, 'utf8')) as Landmarks;
+    if (saved.awards === AWARDS) marks = saved;
+  }
+  if (marks) {
+    log(`Reusing the graph in ${home} (${marks.awards} awards); --fresh rebuilds it.`);
+    await stop(cfg.local);
+    await start(cfg.local, log);
+    return { cfg, marks };
+  }
+  log(`Building a graph of ${AWARDS} awards in ${home}…`);
+  await stop(cfg.local);
+  fs.rmSync(home, { recursive: true, force: true });
+  await start(cfg.local, log); // writes the configuration and sets the password
+  await stop(cfg.local);
+  const csv = path.join(home, 'csv');
+  let t0 = Date.now();
+  marks = generateGraphCsv(csv, { awards: AWARDS });
+  log(`Generated ${marks.awards} awards, ${marks.projects} projects, ${marks.companies} companies, ${marks.holdings} holdings in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+  t0 = Date.now();
+  importGraph(cfg.local, csv, log);
+  log(`Imported in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+  fs.rmSync(csv, { recursive: true, force: true });
+  await start(cfg.local, log);
+  const driver = await connect(cfg.neo4j);
+  try {
+    t0 = Date.now();
+    await migrate(driver);
+    log(`Schema and indexes online in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+    t0 = Date.now();
+    const took = await refreshAwardRollups(driver);
+    log(`Award rollups refreshed in ${((Date.now() - t0) / 1000).toFixed(0)} s (${JSON.stringify(took)}).`);
+  } finally {
+    await driver.close();
+  }
+  fs.writeFileSync(marker, JSON.stringify(marks));
+  return { cfg, marks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API process
+
+interface ApiProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+async function startApi(cfg: Config): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'bidgraph.js'), 'serve', '--port', String(port)], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      BIDGRAPH_HOME: cfg.home,
+      NEO4J_BOLT_PORT: String(cfg.local.boltPort),
+      NEO4J_HTTP_PORT: String(cfg.local.httpPort),
+      NEO4J_PASSWORD: PASSWORD,
+      BIDGRAPH_NEO4J_HEAP: cfg.local.heap,
+      BIDGRAPH_NEO4J_PAGECACHE: cfg.local.pageCache,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (b: Buffer) => log(`api: ${b.toString().trim()}`));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the API did not start within 120 s')), 120_000);
+    child.stdout?.on('data', (b: Buffer) => {
+      if (b.toString().includes('GraphQL:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the API exited (${code}) before listening`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/** Asks the API process to stop, and kills it if it has not within five seconds. */
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The questions
+
+interface Request {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+interface Scenario {
+  name: string;
+  requests: Request[];
+}
+
+const Q = {
+  awards: `query($id: ID!) { company(id: $id) { awards(first: 50) { nodes { id date value { amount currency } } pageInfo { hasNextPage endCursor } } } }`,
+  regionTotal: `query($code: String!) { region(code: $code) { totalAwarded { amount currency } } }`,
+  topSuppliers: `query($code: String!) { region(code: $code) { topSuppliers(first: 10) { company { id name } total { amount currency } awards } } }`,
+  ultimateOwners: `query($id: ID!) { company(id: $id) { ultimateOwners {
+    owner { ... on Company { id name } ... on Person { id name } } effectiveShare effectiveShareMin effectiveShareMax
+    paths { ... on Company { id } ... on Person { id } } } } }`,
+  groupTotal: `query($id: ID!, $minShare: Float) { company(id: $id) { groupTotalAwarded(minShare: $minShare) { amount currency } } }`,
+};
+
+function scenarios(marks: Landmarks, n: number): Scenario[] {
+  const rnd = random(7);
+  const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
+  const many = (make: () => Request): Request[] => Array.from({ length: n }, make);
+  return [
+    { name: 'company.awards (random supplier)', requests: many(() => ({ query: Q.awards, variables: { id: pick(marks.suppliers) } })) },
+    { name: 'company.awards (top supplier)', requests: many(() => ({ query: Q.awards, variables: { id: marks.hikvision } })) },
+    { name: 'region.totalAwarded (province)', requests: many(() => ({ query: Q.regionTotal, variables: { code: pick(marks.provinces) } })) },
+    { name: 'region.topSuppliers (province)', requests: many(() => ({ query: Q.topSuppliers, variables: { code: pick(marks.provinces) } })) },
+    { name: 'company.ultimateOwners', requests: many(() => ({ query: Q.ultimateOwners, variables: { id: pick(marks.owned) } })) },
+    { name: 'company.groupTotalAwarded (holders)', requests: many(() => ({ query: Q.groupTotal, variables: { id: pick(marks.holders), minShare: 50 } })) },
+    { name: 'company.groupTotalAwarded (CETC, 30%)', requests: many(() => ({ query: Q.groupTotal, variables: { id: marks.cetc, minShare: 30 } })) },
+  ];
+}
+
+/** The Cypher statements the API runs for each request, recorded from an in-process API. */
+async function recordCypher(driver: Driver, requests: Request[]): Promise<QueryLogEntry[][]> {
+  const byRequest = new Map<Request, QueryLogEntry[]>();
+  let current: QueryLogEntry[] = [];
+  const api = createApi({ driver, logging: false, onQuery: (entry) => current.push(entry) });
+  for (const r of requests) {
+    current = [];
+    const res = await api.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(r),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(`recording ${JSON.stringify(r.variables)}: ${JSON.stringify(body.errors)}`);
+    byRequest.set(r, current);
+  }
+  return requests.map((r) => byRequest.get(r) ?? []);
+}
+
+async function runRaw(driver: Driver, statements: QueryLogEntry[]): Promise<void> {
+  for (const s of statements) {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run(s.cypher, s.params), { timeout: 5000 });
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+async function postGraphQL(url: string, r: Request): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
+  const body = (await res.json()) as { errors?: unknown[] };
+  return res.status === 200 && !body.errors;
+}
+
+interface Latencies {
+  p50: number;
+  p95: number;
+  errors: number;
+  count: number;
+}
+
+/** Sends `count` calls at `rate` per second regardless of how long each takes; latency counts from the scheduled time. */
+async function openLoop(count: number, rate: number, call: (i: number) => Promise<boolean>): Promise<Latencies> {
+  const t0 = performance.now() + 50;
+  const latencies: number[] = [];
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      call(i).then(
+        (ok) => {
+          if (!ok) errors++;
+          latencies.push(performance.now() - due);
+        },
+        () => {
+          errors++;
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, count };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load test
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rss: { second: number; mib: number }[];
+}
+
+async function loadTest(url: string, pid: number, mix: Request[], clients: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  const rss: { second: number; mib: number }[] = [{ second: 0, mib: rssMiB(pid) }];
+  const t0 = performance.now();
+  const sampler = setInterval(() => rss.push({ second: Math.round((performance.now() - t0) / 1000), mib: rssMiB(pid) }), 1000);
+  const client = async () => {
+    while (performance.now() < end) {
+      const r = mix[next++ % mix.length];
+      const t = performance.now();
+      try {
+        if (!(await postGraphQL(url, r))) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  clearInterval(sampler);
+  rss.push({ second: Math.round((performance.now() - t0) / 1000), mib: rssMiB(pid) });
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    throughput: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rss,
+  };
+}
+
+/** Least-squares slope of RSS over time, in MiB per minute. */
+function slope(points: { second: number; mib: number }[]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, p) => s + p.second, 0) / n;
+  const my = points.reduce((s, p) => s + p.mib, 0) / n;
+  const num = points.reduce((s, p) => s + (p.second - mx) * (p.mib - my), 0);
+  const den = points.reduce((s, p) => s + (p.second - mx) ** 2, 0);
+  return den === 0 ? 0 : (num / den) * 60;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { cfg, marks } = await prepare();
+  const driver = createDriver(cfg.neo4j);
+  const api = await startApi(cfg);
+  const pid = api.child.pid as number;
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    graph: marks && { awards: marks.awards, projects: marks.projects, companies: marks.companies, persons: marks.persons, holdings: marks.holdings },
+    rate: RATE,
+    seconds: SECONDS,
+  };
+  try {
+    await warmUp(driver);
+    const n = RATE * SECONDS;
+    const rows: { name: string; graphql: Latencies; raw: Latencies }[] = [];
+    for (const s of scenarios(marks, n)) {
+      const recorded = await recordCypher(driver, s.requests); // also warms the page cache for both runs
+      const load = os.loadavg()[0];
+      const graphql = await openLoop(n, RATE, (i) => postGraphQL(api.url, s.requests[i]));
+      const raw = await openLoop(n, RATE, (i) => runRaw(driver, recorded[i]).then(() => true));
+      rows.push({ name: s.name, graphql, raw });
+      log(`${s.name}: GraphQL p50 ${graphql.p50.toFixed(1)} ms, p95 ${graphql.p95.toFixed(1)} ms; Cypher p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms (load ${load.toFixed(1)})`);
+    }
+    results.questions = rows;
+
+    const mix = scenarios(marks, 200).flatMap((s) => s.requests);
+    const shuffle = random(11);
+    for (let i = mix.length - 1; i > 0; i--) {
+      const j = Math.floor(shuffle() * (i + 1));
+      [mix[i], mix[j]] = [mix[j], mix[i]];
+    }
+    log(`Load test: ${CLIENTS} clients for ${LOAD_SECONDS} s…`);
+    const loaded = await loadTest(api.url, pid, mix, CLIENTS, LOAD_SECONDS);
+    results.load = { ...loaded, rssSlopeMiBPerMinute: slope(loaded.rss.filter((p) => p.second >= LOAD_SECONDS / 4)) };
+
+    const fmt = (x: number) => x.toFixed(1).padStart(7);
+    const out: string[] = [];
+    out.push(`bidgraph API benchmark — ${marks.awards.toLocaleString('en')} awards, ${marks.companies.toLocaleString('en')} companies, ${marks.holdings.toLocaleString('en')} holdings`);
+    out.push(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RATE} requests/s for ${SECONDS} s per question`);
+    out.push('');
+    out.push(`${'question'.padEnd(40)} ${'GraphQL p50'.padStart(11)} ${'p95'.padStart(7)} ${'Cypher p50'.padStart(10)} ${'p95'.padStart(7)} ${'ratio p50'.padStart(9)} ${'p95'.padStart(6)} errors`);
+    for (const r of rows) {
+      out.push(
+        `${r.name.padEnd(40)} ${fmt(r.graphql.p50).padStart(11)} ${fmt(r.graphql.p95)} ${fmt(r.raw.p50).padStart(10)} ${fmt(r.raw.p95)} ${(r.graphql.p50 / r.raw.p50).toFixed(2).padStart(9)} ${(r.graphql.p95 / r.raw.p95).toFixed(2).padStart(6)} ${r.graphql.errors + r.raw.errors}`,
+      );
+    }
+    out.push('');
+    const rssValues = loaded.rss.map((p) => p.mib);
+    out.push(
+      `load: ${CLIENTS} clients × ${LOAD_SECONDS} s: ${loaded.requests} requests (${loaded.throughput.toFixed(0)}/s), ${loaded.errors} errors, ` +
+        `p50 ${loaded.p50.toFixed(1)} ms, p95 ${loaded.p95.toFixed(1)} ms, p99 ${loaded.p99.toFixed(1)} ms`,
+    );
+    out.push(
+      `API RSS: start ${rssValues[0].toFixed(0)} MiB, min ${Math.min(...rssValues).toFixed(0)}, max ${Math.max(...rssValues).toFixed(0)}, end ${rssValues.at(-1)?.toFixed(0)} MiB; ` +
+        `trend after the first quarter ${(results.load as { rssSlopeMiBPerMinute: number }).rssSlopeMiBPerMinute.toFixed(1)} MiB/min`,
+    );
+    process.stdout.write(out.join('\n') + '\n');
+    const file = path.join(cfg.home, `bench-api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    fs.writeFileSync(file, JSON.stringify(results, null, 2));
+    log(`Results: ${file}`);
+  } finally {
+    await stopApi(api.child);
+    await driver.close();
+    if (!opts.keep) await stop(cfg.local);
+  }
+}
+
+await main();
