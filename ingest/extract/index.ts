@@ -16,6 +16,7 @@ import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
 import { readMarkup } from './markup.ts';
 import type { Award, Candidate, Evidence, Notice, Party } from './notice.ts';
+import { readHeadings } from './headings.ts';
 import { classifyNotice } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
 import { buildPage, Locator } from './page.ts';
@@ -62,16 +63,23 @@ export function extractNotice(doc: ReadDocument): Notice {
   const awardScan = scanAwards({ page, fields: scan.fields, consumed: scan.consumed, tables, sections }, tableRows);
   const parties = findParties(page, scan.fields, sections);
   warnings.push(...parties.warnings);
-  const buyerFound = withMarker(parties.buyer, marked?.buyer ?? null);
+  const title = findTitle(page, markup, locator);
+  if (title?.note) warnings.push(title.note);
+  const project = findProject(page, scan.fields);
+  warnings.push(...project.warnings);
   const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
+  const fromHeadings = readHeadings(page, title?.span ?? null, {
+    buyer: marked?.buyer?.value ?? parties.buyer?.name.value ?? null,
+    agency: agencyFound?.name.value ?? null,
+    project: marked?.projectName ?? project.name,
+  }, locator);
+  const buyerFound = withMarker(parties.buyer ?? fromHeadings.buyer, marked?.buyer ?? null);
   // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.
   const partyKeys = new Set([buyerFound?.name.value, agencyFound?.name.value].filter((n): n is string => !!n).map(nameKey));
   const drafts = (marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts)
     .filter((d) => d.source !== 'text' || !d.suppliers.some((s) => partyKeys.has(nameKey(s.name))));
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
 
-  const title = findTitle(page, markup, locator);
-  if (title?.note) warnings.push(title.note);
   const published = findPublishedAt(page, scan.fields, markup, locator);
   if (published?.note) warnings.push(published.note);
   evidence.add('title', title?.span);
@@ -85,9 +93,7 @@ export function extractNotice(doc: ReadDocument): Notice {
     hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
   });
 
-  const project = findProject(page, scan.fields);
-  warnings.push(...project.warnings);
-  const projectName = marked?.projectName ?? project.name;
+  const projectName = marked?.projectName ?? project.name ?? fromHeadings.project;
   const projectCode = marked?.projectCode ?? project.code;
   if (marked?.projectCode) warnings.push(...marked.projectWarnings);
   evidence.add('project.name', projectName?.span);

@@ -27,7 +27,15 @@ export interface ProjectFound {
 const INTRO_LINES = 6;
 const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
-const INTRO_PROJECT = /就\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
+const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
+/** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
+const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
+/** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
+const ROLE_IN_BRACKETS = /([^，,。；;：:\s（()）]{4,60})[（(](采购人|招标人|采购单位|采购代理机构|招标代理机构|代理机构)[)）]/dg;
+const CLAUSE_BEFORE_NAME = /^.*(?:由|受|经|向|委托)/;
+/** The intro speaks as the agency: 我司代理的…, 我中心受采购人的委托…; the sign-off then names it. */
+const AGENCY_SPEAKS = /我(?:司|公司|中心|单位)(?:受|代理|接受|组织)/;
+const SIGN_OFF_LINES = 8;
 const INTRO_METHOD = /(?:采用|以|通过)(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?(?:的)?方式|进行了(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?/d;
 const CODE_LINE = /^[A-Za-z0-9][A-Za-z0-9\-_#[\]/()（）〔〕.]{3,40}$/;
 const NAME_AND_CODE_IN_BRACKETS = /^(.+?)[（(]([A-Za-z0-9][^（）()]*\d[^（）()]*)[)）]$/;
@@ -106,15 +114,53 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     buyer ??= intro.buyer;
     agency ??= intro.agency;
   }
+  if (!buyer || !agency) {
+    const roles = partiesInBrackets(page);
+    buyer ??= roles.buyer;
+    agency ??= roles.agency;
+  }
+  agency ??= signOffAgency(page);
   return { buyer, agency, warnings };
+}
+
+function asParty(page: Page, span: Span | null): PartyFound | null {
+  const found = span ? partyNameOf(page, span) : null;
+  return found && looksLikeCompanyName(found.value) ? { name: found, address: null, raw: found.span } : null;
+}
+
+/** "重庆市XX局（采购人）", "XX招标有限公司（采购代理机构）" in the opening sentences. */
+function partiesInBrackets(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
+  let buyer: PartyFound | null = null;
+  let agency: PartyFound | null = null;
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    if (line.cells) continue;
+    for (const m of line.span.text.matchAll(ROLE_IN_BRACKETS)) {
+      const [from, to] = m.indices![1];
+      const cut = CLAUSE_BEFORE_NAME.exec(m[1])?.[0].length ?? 0;
+      const found = asParty(page, subSpan(page, line.span, from + cut, to));
+      if (/代理/.test(m[2])) agency ??= found;
+      else buyer ??= found;
+    }
+  }
+  return { buyer, agency };
+}
+
+/** When the intro speaks as the agency (我司代理的…), the organisation signing off above the date. */
+function signOffAgency(page: Page): PartyFound | null {
+  if (!page.lines.slice(0, INTRO_LINES).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
+  const lines = page.lines;
+  for (let i = lines.length - 1; i > Math.max(0, lines.length - SIGN_OFF_LINES); i--) {
+    const date = lines[i].span.text.replace(/\s+/g, '');
+    if (lines[i].cells || !/^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/.test(date)) continue;
+    const above = lines[i - 1];
+    return above.cells ? null : asParty(page, above.span);
+  }
+  return null;
 }
 
 /** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */
 function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
-  const company = (span: Span | null): PartyFound | null => {
-    const found = span ? partyNameOf(page, span) : null;
-    return found && looksLikeCompanyName(found.value) ? { name: found, address: null, raw: found.span } : null;
-  };
+  const company = (span: Span | null): PartyFound | null => asParty(page, span);
   for (const line of page.lines.slice(0, INTRO_LINES)) {
     if (line.cells) continue;
     const before = INTRO_PARTIES.exec(line.span.text);
@@ -177,7 +223,9 @@ function introProject(page: Page): Found<string> | null {
     if (line.cells) continue;
     const m = INTRO_PROJECT.exec(line.span.text);
     if (!m) continue;
-    const span = groupSpan(page, line.span, m, 1);
+    let span = groupSpan(page, line.span, m, 1);
+    const method = METHOD_AFTER_NAME.exec(span.text);
+    if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
     return span.text ? { value: tidy(span.text), span } : null;
   }
   return null;

@@ -320,10 +320,10 @@ const NAMED_AFTER = /^(?:[东南西北中]?(?:路|街|大街|大道|巷|胡同|�
 
 /**
  * Characters that may stand right before a county name without being part of a longer word:
- * function words (在墨玉县, 白涛至麻溪河, 中共墨玉县委), region suffixes (an unlisted 某某市 before
- * its district) and the last character of an organisation (国家税务总局墨玉县税务局, 某某公司和田分公司).
+ * function words (在墨玉县, 白涛至麻溪河, 中共墨玉县委, 2016年墨玉县), region suffixes (an unlisted
+ * 某某市 before its district) and the last character of an organisation (国家税务总局墨玉县税务局).
  */
-const BEFORE_A_NAME = new Set([...'在于至及和与或对向往到从自赴经由共原驻援属即全省市县区州旗盟局行司会院厅部团所队站处委办校心馆社室']);
+const BEFORE_A_NAME = new Set([...'在于至及和与或对向往到从自赴经由共原驻援属即全的为是年度省市县区州旗盟局行司会院厅部团所队站处委办校心馆社室']);
 
 const HAN_CHAR = /\p{Script=Han}/u;
 

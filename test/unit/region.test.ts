@@ -269,6 +269,8 @@ test('inferRegion: a county name run into the word before it needs its province 
   assert.equal(codeOf('中共墨玉县委'), '653222');
   assert.equal(codeOf('国家税务总局墨玉县税务局'), '653222');
   assert.equal(codeOf('关于皮山县道路建设'), '653223');
+  assert.equal(codeOf('2016年墨玉县视频监控建设项目'), '653222');
+  assert.equal(codeOf('新疆生产建设兵团第一师阿拉尔市'), '659002', '师 runs in, but 新疆 holds 阿拉尔市');
   assert.equal(codeOf('嵩县田湖至九皋段公路'), '410325');
   assert.equal(codeOf('新疆和田墨玉县'), '653222');
 });

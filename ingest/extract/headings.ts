@@ -1,0 +1,116 @@
+// Buyer and project read from the title lines, for pages that give no field for them. Titles are
+// commonly written [buyer][project][notice kind] (山西省财政厅山西省太原市区…采购项目中标公告), but where
+// the buyer ends and the project starts is only certain when the page itself draws the line: the
+// buyer on a heading line of its own, a project name known from a field, or the body repeating the
+// words. Anything less is left empty.
+import { isPublicBody, looksLikeCompanyName } from '../../src/domain/names.ts';
+import { compact, Locator, tidy } from './page.ts';
+import type { Page, Span } from './page.ts';
+import type { PartyFound } from './parties.ts';
+import { partyNameOf } from './values.ts';
+import type { Found } from './values.ts';
+
+/** The notice kind that ends a title: 中标公告, 采购结果公告, 中标候选人公示, 成交公示表… */
+const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示)(?:表|信息)?$/u;
+/** A project code in brackets after the name: (16A5569), （16A4937,16A5022）. */
+const CODE_END = /[(（][A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
+/** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */
+const PROJECT_END = /(?:项目|工程|采购|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
+/** Names that are agencies, not buyers. */
+const AGENCY_WORDS = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/u;
+
+export interface FromHeadings {
+  buyer: PartyFound | null;
+  project: Found<string> | null;
+}
+
+export interface KnownParts {
+  buyer: string | null;
+  agency: string | null;
+  project: Found<string> | null;
+}
+
+/** The title's lines without the notice kind and a trailing code: what names buyer and project. */
+function stemLines(page: Page, title: Span): Span[] {
+  const lines = page.lines.filter((l) => !l.cells && l.span.start >= title.start && l.span.end <= title.end).map((l) => l.span);
+  while (lines.length > 0) {
+    const last = lines[lines.length - 1];
+    let text = last.text;
+    for (let previous = ''; previous !== text; ) {
+      previous = text;
+      text = text.replace(KIND_END, '').trimEnd().replace(CODE_END, '').trimEnd();
+    }
+    if (text === last.text) break;
+    lines.pop();
+    // A line that was only the kind (采购结果公告) leaves the lines above it.
+    if (text === '') continue;
+    lines.push({ text, start: last.start, end: last.start + text.length });
+    break;
+  }
+  return lines;
+}
+
+/** The first occurrence of `words` outside the title, if the page repeats them. */
+function repeated(locator: Locator, words: string, title: Span): Span | null {
+  const after = locator.find(words, title.end);
+  if (after) return after;
+  const before = locator.find(words);
+  return before && before.end <= title.start ? before : null;
+}
+
+function buyerLike(name: string, known: KnownParts): boolean {
+  return looksLikeCompanyName(name) && !AGENCY_WORDS.test(name) && (known.agency === null || compact(known.agency) !== compact(name));
+}
+
+function party(page: Page, found: Span): PartyFound | null {
+  const name = partyNameOf(page, found);
+  return name ? { name, address: null, raw: name.span } : null;
+}
+
+export function readHeadings(page: Page, title: Span | null, known: KnownParts, locator: () => Locator): FromHeadings {
+  if (known.buyer !== null && known.project !== null) return { buyer: null, project: null };
+  const fromTitle = title === null ? { buyer: null, project: null } : splitTitle(page, title, known, locator);
+  const project = fromTitle.project;
+  let buyer = fromTitle.buyer;
+
+  // [buyer]采购[goods] as a project name: 淮北市人民医院采购存储备份一体机.
+  const named = project ?? known.project;
+  if (buyer === null && known.buyer === null && named) {
+    const m = /^(.{4,30}?)采购(?!中心|代理|办|网|平台|人|单位|机构)/u.exec(compact(named.value));
+    const at = m && buyerLike(m[1], known) && isPublicBody(m[1]) ? locator().find(m[1], named.span.start) : null;
+    if (at && at.end <= named.span.end) buyer = party(page, at);
+  }
+  return { buyer, project };
+}
+
+function splitTitle(page: Page, title: Span, known: KnownParts, locator: () => Locator): FromHeadings {
+  const lines = stemLines(page, title);
+  if (lines.length === 0) return { buyer: null, project: null };
+  const stem = compact(lines.map((l) => l.text).join(''));
+  let buyer: PartyFound | null = null;
+
+  if (known.buyer === null) {
+    const first = lines[0];
+    const rest = compact(lines.slice(1).map((l) => l.text).join(''));
+    if (rest !== '' && buyerLike(first.text, known) && repeated(locator(), compact(first.text) + rest, title)) {
+      // 重庆市市政管理委员会 / 公务员…建设 / 采购结果公告, and the body says 重庆市市政管理委员会公务员…建设的….
+      buyer = party(page, first);
+    } else if (known.project !== null) {
+      // [buyer][the project named in a field][kind]: 山西省财政厅 + 山西省太原市区…采购项目 + 中标公告.
+      const project = compact(known.project.value);
+      const org = stem.endsWith(project) ? stem.slice(0, stem.length - project.length) : '';
+      const at = org.length >= 4 && buyerLike(org, known) ? locator().find(org, first.start) : null;
+      if (at && at.end <= first.end) buyer = party(page, at);
+    }
+  }
+
+  let project: Found<string> | null = null;
+  if (known.project === null) {
+    const buyerName = buyer?.name.value ?? known.buyer;
+    const words = buyerName && stem.startsWith(compact(buyerName)) ? stem.slice(compact(buyerName).length) : stem;
+    const found = words.length >= 6 && PROJECT_END.test(words) ? repeated(locator(), words, title) : null;
+    if (found) project = { value: tidy(found.text), span: found };
+  }
+
+  return { buyer, project };
+}
