@@ -104,7 +104,8 @@ export function extractNotice(doc: ReadDocument): Notice {
 
   const buyer = party(buyerFound, 'buyer', evidence, warnings);
   const agency = party(agencyFound, 'agency', evidence, warnings);
-  const region = findRegion(page, buyerFound, projectName?.span ?? null, project.region, warnings, evidence);
+  const region = findRegion(page, { buyer: buyerFound, agency: agencyFound, projectName: projectName?.span ?? null,
+    regionField: project.region, title: title?.span ?? null }, warnings, evidence);
   const budget = firstBudget(page, scan.fields, warnings);
   evidence.add('budget', budget?.span);
 
@@ -159,13 +160,30 @@ function party(found: PartyFound | null, path: string, evidence: EvidenceLog, wa
   return { name: found.name.value, address: address?.value ?? null };
 }
 
-function findRegion(page: Page, buyer: PartyFound | null, projectName: Span | null, regionField: Span | null,
-  warnings: string[], evidence: EvidenceLog): Notice['region'] {
+interface RegionSources {
+  buyer: PartyFound | null;
+  agency: PartyFound | null;
+  projectName: Span | null;
+  regionField: Span | null;
+  title: Span | null;
+}
+
+/** The title without the agency's name in it (广西云龙招标有限公司崇左市…): the agency may sit elsewhere. */
+function titleWithoutAgency(title: Span | null, agency: PartyFound | null): Span | null {
+  if (!title || !agency) return title;
+  const name = agency.raw.text;
+  const at = name.length >= 4 ? title.text.indexOf(name) : -1;
+  if (at < 0) return title;
+  return { ...title, text: title.text.slice(0, at) + '#'.repeat(name.length) + title.text.slice(at + name.length) };
+}
+
+function findRegion(page: Page, sources: RegionSources, warnings: string[], evidence: EvidenceLog): Notice['region'] {
   const spans: [Span | null, RegionCandidate][] = [
-    [buyer?.raw ?? null, { text: null, source: 'buyerName' }],
-    [buyer?.address?.span ?? null, { text: null, source: 'buyerAddress', addressOf: 'buyerName' }],
-    [projectName, { text: null, source: 'projectName' }],
-    [regionField, { text: null, source: 'regionField' }],
+    [sources.buyer?.raw ?? null, { text: null, source: 'buyerName' }],
+    [sources.buyer?.address?.span ?? null, { text: null, source: 'buyerAddress', addressOf: 'buyerName' }],
+    [sources.projectName, { text: null, source: 'projectName' }],
+    [sources.regionField, { text: null, source: 'regionField' }],
+    [titleWithoutAgency(sources.title, sources.agency), { text: null, source: 'title' }],
   ];
   const usable = spans.filter((s): s is [Span, RegionCandidate] => s[0] !== null);
   const verdict = inferRegion(usable.map(([span, c]) => ({ ...c, text: span.text })));

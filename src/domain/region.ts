@@ -16,7 +16,7 @@
  *   when they contradict a firm match, and the common words need a firm match above them.
  * - Within one text the region backed by most mentions wins, the most specific first; a tie between
  *   regions that disagree falls back to what they share, or to nothing.
- * - Across candidates (buyer name, buyer address, project name, 行政区域) each one gives at most one
+ * - Across candidates (buyer name, buyer address, project name, 行政区域, title) each one gives at most one
  *   reading, and a text that repeats an earlier candidate (the buyer's name inside the project name)
  *   is read without that repeat. A reading is backed by the readings at or above it; the best-backed
  *   one wins, the most specific first, so 重庆文理学院 (重庆) with 重庆市永川区… gives 永川区. When
@@ -49,7 +49,7 @@ export interface RegionPathStep {
 
 export interface RegionCandidate {
   text: string | null;
-  /** Where the text came from, e.g. 'buyerName', 'buyerAddress', 'projectName', 'regionField'. */
+  /** Where the text came from, e.g. 'buyerName', 'buyerAddress', 'projectName', 'regionField', 'title'. */
   source: string;
   /** For an address: the source of the candidate holding the name of the body at that address. */
   addressOf?: string;

@@ -102,6 +102,9 @@ test('regions: a county inside the province the buyer is named after; a place-na
     'cqgp-376676176682512384.html': '500000', // 重庆市卫生信息中心: its office in 渝北区 does not narrow it
     'misc-test_data_5.html': '340000', // 安徽省体育局训练基地管理中心: office in 合肥, the base at 太平湖
     'misc-test_data_7.html': '331000', // 台州市水利局: 椒江建闸 is named after the river
+    // 重庆市地产集团 and 重庆临空都市…: the title says 重庆市渝北区工程建设项目中标（比选）结果公示表.
+    'cqggzy-a146a640.html': '500112',
+    'cqggzy-a2a67873.html': '500112',
     // 四川外国语大学 is in 沙坪坝区, 重庆: its address (and 配送区域) say so, its name does not.
     'cqgp-376669123628908544.html': '500106',
     'cqgp-376668808720433152.html': '500000',

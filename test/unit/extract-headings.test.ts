@@ -83,3 +83,14 @@ test('"YY（采购人）" and "ZZ（采购代理机构）" in an opening sentenc
   assert.equal(n.agency?.name, '新疆天诚招标代理有限公司');
   assert.equal(n.region?.code, '653222');
 });
+
+test('the title is read for the region, without the agency\'s name in it', () => {
+  const lines = (title: string) => extractNotice(doc([
+    title,
+    '采购人：师范学院',
+    '采购代理机构：重庆天骄工程项目管理有限公司',
+    '成交供应商：新疆华美科技有限公司',
+  ].join('\n')));
+  assert.equal(lines('重庆天骄工程项目管理有限公司师范学院设备采购结果公告').region, null);
+  assert.equal(lines('昌吉市师范学院设备采购结果公告').region?.code, '652301');
+});
