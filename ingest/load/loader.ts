@@ -2,6 +2,7 @@
 // that fails is retried one document at a time, so one bad document never takes others down with it.
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
+import { IdentityCache } from './cache.ts';
 import * as Q from './cypher.ts';
 import type { AwardState, CompanyState, ProjectState, Stamps } from './identity.ts';
 import type { LoadItem, Lookup, Snapshot, WritePlan } from './plan.ts';
@@ -179,6 +180,7 @@ function reasonOf(err: unknown): string {
 export class Loader {
   private readonly database: string | undefined;
   private readonly loaderVersion: string;
+  private readonly cache = new IdentityCache();
 
   constructor(
     private readonly driver: Driver,
@@ -224,14 +226,16 @@ export class Loader {
   private async write(items: readonly LoadItem[]): Promise<{ counters: Counters; warnings: Map<string, string[]> }> {
     const session = this.driver.session({ database: this.database });
     try {
+      const { cached, missing } = this.cache.split(lookupFor(items));
       const done = await session.executeWrite(async (tx) => {
-        const snapshot = await this.snapshot(tx, lookupFor(items));
-        const { plan, warnings } = planBatch(items, snapshot, { loaderVersion: this.loaderVersion, knownRegions: this.opts.knownRegions });
+        const snapshot = this.cache.merge(cached, missing, await this.snapshot(tx, missing));
+        const { plan, warnings, touched } = planBatch(items, snapshot, { loaderVersion: this.loaderVersion, knownRegions: this.opts.knownRegions });
         const statements = statementsOf(plan);
         // Sent back to back without waiting for each answer: the server runs them in order.
         const results: QueryResult[] = await Promise.all(statements.map(([query, rows]) => tx.run(query, { rows })));
-        return { counters: countersOf(results), warnings, statements };
+        return { counters: countersOf(results), warnings, statements, touched };
       });
+      this.cache.remember(done.touched.companies, done.touched.projects, done.touched.awards);
       this.opts.onWritten?.(done.statements);
       return { counters: done.counters, warnings: done.warnings };
     } finally {

@@ -81,6 +81,8 @@ export interface WritePlan {
 
 export interface PlanResult {
   plan: WritePlan;
+  /** The state of every company, project and award the batch touched, once written. */
+  touched: { companies: CompanyState[]; projects: ProjectState[]; awards: AwardState[] };
   /** Warnings per document sha256. */
   warnings: Map<string, string[]>;
 }
@@ -486,6 +488,14 @@ class Planner {
     };
   }
 
+  touched(): PlanResult['touched'] {
+    return {
+      companies: this.identities.changed(),
+      projects: [...this.touchedProjects()].map((id) => this.projects.get(id)!),
+      awards: [...this.awardProject.keys()].map((id) => this.awards.get(id)!),
+    };
+  }
+
   private touchedProjects(): Set<string> {
     return new Set(this.rows.published.map((p) => p.projectId));
   }
@@ -495,5 +505,5 @@ class Planner {
 export function planBatch(items: readonly LoadItem[], snapshot: Snapshot, opts: PlanOptions): PlanResult {
   const planner = new Planner(snapshot, opts);
   for (const item of items) planner.add(item);
-  return { plan: planner.finish(), warnings: planner.warnings };
+  return { plan: planner.finish(), warnings: planner.warnings, touched: planner.touched() };
 }
