@@ -561,8 +561,9 @@ function readCandidates(usable: RegionCandidate[], g: Gazetteer): Reading[] {
     readings.push({ ...decided, source: c.source, capped: false, official });
   });
   // Readings that may confirm but not narrow: weak ones, and the office address of a body whose
-  // name gives its jurisdiction. Each is widened to the most specific other reading above it.
-  for (const r of readings) {
+  // name gives its jurisdiction. Each is widened to the most specific other reading above it;
+  // shallow readings first, so that a reading widened to is settled.
+  for (const r of [...readings].sort((a, b) => rank(a.code, g) - rank(b.code, g))) {
     const of = usable.find((c) => c.source === r.source)?.addressOf;
     const body = of === undefined ? undefined : readings.find((o) => o.source === of && o.official);
     const above = readings.filter((o) => o !== r && !o.capped && o.code !== r.code && isWithin(r.code, o.code, g));

@@ -247,6 +247,14 @@ test('inferRegion: what may not narrow', () => {
     { text: '椒江建闸工程二期基础地形测量及水文测验采购', source: 'projectName' },
   ]);
   assert.deepEqual([river.region?.code, river.region?.source, river.conflicts], ['331000', 'buyerName', []]);
+  const withProvince = inferRegion([
+    { text: '台州市水利局', source: 'buyerName' },
+    { text: '椒江建闸工程二期基础地形测量及水文测验采购', source: 'projectName' },
+    { text: '浙江省', source: 'regionField' },
+  ]);
+  assert.deepEqual([withProvince.region?.code, withProvince.region?.source], ['331000', 'buyerName']);
+  // Alone, or under a firm name of its own text, a short county name still counts.
+  assert.equal(regionOf([{ text: '台州市椒江建闸工程', source: 'projectName' }])?.code, '331002');
   // The buyer's name repeated in its address or project name is not read twice.
   assert.equal(regionOf([
     { text: '四川外国语大学', source: 'buyerName' },
