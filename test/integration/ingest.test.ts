@@ -12,6 +12,9 @@ import { repoRoot } from '../../src/config.ts';
 import { readArchived } from '../../src/archive.ts';
 import type { IngestSummary } from '../../ingest/pipeline.ts';
 import { ingest, readManifest } from '../../ingest/pipeline.ts';
+import { Loader } from '../../ingest/load/loader.ts';
+import { allRegions } from '../../src/domain/region.ts';
+import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/ingest');
@@ -278,5 +281,49 @@ describe('the bidgraph ingest command', () => {
     const res = cli('--concurrency', '0', NOTICES);
     assert.equal(res.status, 1);
     assert.match(res.stderr, /--concurrency.*expected a whole number ≥ 1/);
+  });
+});
+
+describe('the loader on hand-built notices', () => {
+  let driver: Driver;
+  const knownRegions = new Set(allRegions().map((r) => r.code));
+  before(async () => {
+    driver = await testDriver();
+    await resetDatabase(driver);
+  });
+  after(() => driver.close());
+
+  it('retries a failing batch one document at a time: the refused one fails with the reason, the others load', async () => {
+    const loader = new Loader(driver, { database: testConfig.neo4j.database, knownRegions });
+    const good = notice('good', { awards: [award([supplier('甲示例科技有限公司')])] });
+    // A map is not a storable property value: Neo4j refuses the whole statement.
+    const bad = notice('bad', { project: { name: '坏项目', code: 'BAD-1', method: { nested: true } as unknown as string, contractModel: [] } });
+    const alsoGood = notice('also-good', { project: { name: '另一个项目', code: 'OK-2', method: null, contractModel: [] } });
+    const out = await loader.load([noticeItem(good), noticeItem(bad), noticeItem(alsoGood)]);
+    assert.deepEqual(out.documents.map((d) => [d.path, d.status]), [['good.html', 'ok'], ['bad.html', 'failed'], ['also-good.html', 'ok']]);
+    assert.match(out.documents[1].reason!, /^could not be written to Neo4j \(Neo\.ClientError\.Statement\.TypeError: /);
+    const docs = await rows(driver, 'MATCH (d:Document) RETURN d.path AS path ORDER BY path');
+    assert.deepEqual(docs.map((d) => d.path), ['also-good.html', 'good.html']);
+    const [bad1] = await rows(driver, `MATCH (p:Project {code: 'BAD-1'}) RETURN count(p) AS n`);
+    assert.equal(bad1.n, 0);
+  });
+
+  it('keeps the newest holding of an owner in a company, whatever order the sources come in', async () => {
+    const loader = new Loader(driver, { database: testConfig.neo4j.database, knownRegions });
+    const owner = party('中电海康集团有限公司', 'enterprise');
+    const owned = party('杭州海康威视数字技术股份有限公司', null, '91330000733796106P');
+    await loader.load([holdingsItem('report-2021', [holding('report-2021', owner, owned, 36.35, '2021-12-31')])]);
+    await loader.load([holdingsItem('report-2016', [holding('report-2016', owner, owned, 39.59, '2016-12-31')])]);
+    const found = await rows(driver, `MATCH (:Company {name: '中电海康集团有限公司'})-[r:OWNS]->(:Company {uscc: '91330000733796106P'}) RETURN r.share AS share, r.asOf AS asOf, r.sha256 AS sha`);
+    assert.deepEqual(found, [{ share: 36.35, asOf: '2021-12-31', sha: shaOf('report-2021') }]);
+  });
+
+  it('replaces a document\'s evidence when a newer loader loads it again, without duplicates', async () => {
+    const n = notice('reloaded', { evidence: [{ field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
+    await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'old' }).load([noticeItem(n)]);
+    const changed = { ...n, evidence: [{ field: 'buyer.name', text: '采购单位：墨玉县公安局', start: 2, end: 13 }] };
+    await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'new' }).load([noticeItem(changed)]);
+    const ev = await rows(driver, `MATCH (e:Evidence)-[:QUOTES]->(d:Document {sha256: $sha}) RETURN e.text AS text, d.loaderVersion AS version`, { sha: shaOf('reloaded') });
+    assert.deepEqual(ev, [{ text: '采购单位：墨玉县公安局', version: 'new' }]);
   });
 });
