@@ -63,11 +63,14 @@ const groupScope: AwardScope = {
   filter: IN_REGION_FILTER,
   rollupWhen: '$regionCode IS NULL',
   // The members' totals, less what two or more members share (counted once, not k times).
+  // An award won by k members appears on the CO_WINNER links between them; it counts k - 1 times too often.
   rollupTotal: `CALL (members, fast) {
        WITH members, fast WHERE fast
        UNWIND members AS m
-       UNWIND coalesce(m.rollupSharedAwards, []) AS shared
-       WITH shared, count(*) AS k WHERE k > 1
+       MATCH (m)-[co:CO_WINNER]->(o:Company) WHERE o IN members
+       UNWIND co.awards AS shared
+       UNWIND [m, o] AS winner
+       WITH shared, count(DISTINCT winner) AS k
        MATCH (a:Award {id: shared})
        RETURN sum((k - 1) * a.amountFen) AS overlap
      }

@@ -63,11 +63,35 @@ CALL (c) {
   CALL (c) {
     OPTIONAL MATCH (c)<-[:AWARDED_TO]-(a:Award)
     WITH DISTINCT a WHERE a IS NOT NULL AND ${COUNTS_IN_TOTAL('a')}
-    RETURN sum(a.amountFen) AS fen,
-           collect(CASE WHEN COUNT { (a)-[:AWARDED_TO]->(:Company) } > 1 THEN a.id END) AS shared
+    RETURN sum(a.amountFen) AS fen
   }
-  SET c.rollupAwardFen = fen, c.rollupSharedAwards = shared
+  SET c.rollupAwardFen = fen
+  REMOVE c.rollupSharedAwards
 } IN TRANSACTIONS OF 5000 ROWS`,
+  },
+  {
+    name: 'coWinnersCleared',
+    cypher: `
+MATCH ()-[co:CO_WINNER]->()
+CALL (co) { DELETE co } IN TRANSACTIONS OF 10000 ROWS`,
+  },
+  {
+    // Each pair of companies that won a counted award together, lower id first, with those awards:
+    // group totals subtract what members share without scanning every member's awards.
+    name: 'coWinners',
+    cypher: `
+MATCH (a:Award)
+WHERE ${COUNTS_IN_TOTAL('a')} AND COUNT { (a)-[:AWARDED_TO]->(:Company) } > 1
+CALL (a) {
+  MATCH (a)-[:AWARDED_TO]->(x:Company)
+  WITH DISTINCT a, x
+  WITH a, collect(x) AS winners
+  UNWIND winners AS x
+  UNWIND winners AS y
+  WITH a, x, y WHERE x.id < y.id
+  MERGE (x)-[co:CO_WINNER]->(y)
+  SET co.awards = coalesce(co.awards, []) + a.id
+} IN TRANSACTIONS OF 2000 ROWS`,
   },
   {
     name: 'rollupState',

@@ -1,7 +1,7 @@
 // Plans every named query once, so that the first real request does not pay for Cypher planning
 // (a second or more for the larger statements on a busy machine, counted in the read timeout).
-// Each query runs with an empty id list or a value that matches nothing, and typical parameter
-// types (the plan cache distinguishes them).
+// Each query runs with ids that match nothing and the parameter types real requests use: the
+// plan cache keys on them (an empty list is not a list of strings).
 import neo4j, { type Driver } from 'neo4j-driver';
 import * as awards from './awards.ts';
 import * as companies from './companies.ts';
@@ -13,7 +13,7 @@ import * as search from './search.ts';
 import type { NamedQuery } from './reader.ts';
 
 const SAMPLE: Record<string, unknown> = {
-  ids: [],
+  ids: ['bidgraph-warm-up'],
   limit: neo4j.int(1),
   afterDate: null,
   afterId: null,

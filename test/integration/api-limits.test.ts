@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { createApi } from '../../src/api/server.ts';
 import { namedQueries, warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { errorCodes, graphql, writeFixture, type GraphFixture } from '../support/api-fixtures.ts';
+import { type GraphFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 
@@ -54,7 +53,7 @@ describe('the query layer', () => {
 });
 
 describe('query depth and cost', () => {
-  const api = () => createApi({ driver, logging: false });
+  const api = () => testApi({ driver, logging: false });
 
   it('refuses a query nested deeper than 12 levels with QUERY_TOO_DEEP, before touching the database', async () => {
     const deep = '{ company(id: "c:one") { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } } }';
@@ -85,14 +84,14 @@ describe('query depth and cost', () => {
 
   it('counts aliases: the same heavy field asked for many times costs many times', async () => {
     const fields = Array.from({ length: 60 }, (_, i) => `o${i}: ultimateOwners { effectiveShare }`).join(' ');
-    const res = await graphql(createApi({ driver, logging: false, limits: { maxCost: 1000 } }), `{ company(id: "c:one") { ${fields} } }`);
+    const res = await graphql(testApi({ driver, logging: false, limits: { maxCost: 1000 } }), `{ company(id: "c:one") { ${fields} } }`);
     assert.deepEqual(errorCodes(res), ['QUERY_TOO_COSTLY']);
   });
 });
 
 describe('read timeouts', () => {
   it('stops a read that runs past the timeout and says TIMEOUT, without the Cypher', async () => {
-    const api = createApi({ driver, timeoutMs: 300, logging: false });
+    const api = testApi({ driver, timeoutMs: 300, logging: false });
     const res = await graphql(api, '{ company(id: "c:target") { ultimateOwners { effectiveShare } } }');
     assert.deepEqual(errorCodes(res), ['TIMEOUT']);
     assert.equal(res.body.errors?.[0].message, 'The query took longer than 300 ms and was stopped; ask for less (smaller pages, fewer nested lists).');
@@ -105,7 +104,7 @@ describe('error masking', () => {
   it('hides the database error behind INTERNAL_SERVER_ERROR', async () => {
     const unreachable = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'whatever1'), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
     try {
-      const res = await graphql(createApi({ driver: unreachable, logging: false }), '{ company(id: "c:one") { name } }');
+      const res = await graphql(testApi({ driver: unreachable, logging: false }), '{ company(id: "c:one") { name } }');
       assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code]), [['Unexpected error.', 'INTERNAL_SERVER_ERROR']]);
       assert.doesNotMatch(res.text, /127\.0\.0\.1|ECONNREFUSED|MATCH|stack|at /);
     } finally {
@@ -115,14 +114,14 @@ describe('error masking', () => {
 
   it('hides a broken invariant in the data the same way', async () => {
     await driver.executeQuery("MERGE (:Award {id: 'a:orphan', status: 'active'})");
-    const res = await graphql(createApi({ driver, logging: false }), '{ award(id: "a:orphan") { id project { id } } }');
+    const res = await graphql(testApi({ driver, logging: false }), '{ award(id: "a:orphan") { id project { id } } }');
     assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code, e.path]), [['Unexpected error.', 'INTERNAL_SERVER_ERROR', ['award', 'project']]]);
     assert.doesNotMatch(res.text, /orphan has no project/);
     assert.equal(res.body.data?.award, null);
   });
 
   it('keeps GraphQL syntax and validation errors readable', async () => {
-    const res = await graphql(createApi({ driver, logging: false }), '{ company(id: "c:one") { nope } }');
+    const res = await graphql(testApi({ driver, logging: false }), '{ company(id: "c:one") { nope } }');
     assert.deepEqual(errorCodes(res), ['GRAPHQL_VALIDATION_FAILED']);
     assert.equal(res.body.errors?.[0].message, 'Cannot query field "nope" on type "Company". Did you mean "name"?');
   });
@@ -130,7 +129,7 @@ describe('error masking', () => {
 
 describe('public mode', () => {
   it('serves GraphiQL and answers introspection by default', async () => {
-    const api = createApi({ driver, logging: false });
+    const api = testApi({ driver, logging: false });
     const page = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
@@ -140,7 +139,7 @@ describe('public mode', () => {
   });
 
   it('switches both off with publicMode, and still answers queries', async () => {
-    const api = createApi({ driver, publicMode: true, logging: false });
+    const api = testApi({ driver, publicMode: true, logging: false });
     const page = await api.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     assert.doesNotMatch(page.headers.get('content-type') ?? '', /text\/html/);
     assert.doesNotMatch(await page.text(), /GraphiQL/);
@@ -159,7 +158,7 @@ describe('public mode', () => {
 
 describe('mutations without a token', () => {
   it('has no Mutation type at all', async () => {
-    const api = createApi({ driver, logging: false });
+    const api = testApi({ driver, logging: false });
     const intro = await graphql(api, '{ __schema { mutationType { name } } }');
     assert.deepEqual(intro.body.data, { __schema: { mutationType: null } });
     const res = await graphql(api, 'mutation { addAlias(companyId: "c:one", name: "示例别名有限公司", source: "test") { id } }', undefined, {

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { errorCodes, graphql, writeFixture } from '../support/api-fixtures.ts';
+import { errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 const TOKEN = 'test-token-8f3a1c';
 let driver: Driver;
@@ -24,7 +24,7 @@ before(async () => {
       { id: 'c:other', name: '示例另一家有限公司' },
     ],
   });
-  api = createApi({ driver, apiToken: TOKEN, logging: false });
+  api = testApi({ driver, apiToken: TOKEN, logging: false });
 });
 
 after(() => driver.close());

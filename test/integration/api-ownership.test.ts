@@ -7,9 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
 import { controllingParties, effectiveShares, stateShare, ultimateOwners, type OwnershipEdge } from '../../src/domain/ownership.ts';
-import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { caseDocuments, caseFixture, graphql, writeFixture, type GraphFixture, type HoldingFixture } from '../support/api-fixtures.ts';
+import { type GraphFixture, type HoldingFixture, caseDocuments, caseFixture, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createApi>;
@@ -153,8 +152,7 @@ function checkCase(c: Case, figures: Map<string, any>, label: string): number {
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await warmUp(driver);
-  api = createApi({ driver, logging: false });
+  api = testApi({ driver, logging: false });
 });
 
 after(() => driver.close());

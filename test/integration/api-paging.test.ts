@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
-import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { errorCodes, graphql, writeFixture, type AwardFixture, type GraphFixture } from '../support/api-fixtures.ts';
+import { type AwardFixture, type GraphFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createApi>;
@@ -101,9 +100,8 @@ async function pageAll(companyId: string, first: number, args = ''): Promise<{ i
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await warmUp(driver);
   await writeFixture(driver, fixture());
-  api = createApi({ driver, logging: false });
+  api = testApi({ driver, logging: false });
 });
 
 after(() => driver.close());

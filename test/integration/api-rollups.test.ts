@@ -6,9 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
 import { refreshAwardRollups } from '../../src/graph/rollups.ts';
-import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { caseDocuments, caseFixture, graphql, writeFixture } from '../support/api-fixtures.ts';
+import { caseDocuments, caseFixture, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createApi>;
@@ -41,15 +40,23 @@ async function figures(): Promise<Record<string, any>> {
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await warmUp(driver);
   const sha = (t: string) => createHash('sha256').update(t).digest('hex');
   await writeFixture(driver, caseFixture({ tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) }));
-  // A consortium of two companies of the CETC group: group totals must count it once.
+  // Consortia of two and of three companies of the CETC group: group totals must count each once.
   await writeFixture(driver, {
-    projects: [{ id: 'j:shared', name: '示例联合体项目', status: 'awarded', region: '653223' }],
-    awards: [{ id: 'a:j:shared:-', project: 'j:shared', status: 'active', amount: 500.25, date: '2020-02-02', suppliers: [{ company: 'c:hikvision', role: 'lead' }, { company: 'c:spv', role: 'member' }] }],
+    projects: [
+      { id: 'j:shared', name: '示例联合体项目', status: 'awarded', region: '653223' },
+      { id: 'j:triple', name: '示例三方联合体项目', status: 'awarded', region: '653223' },
+    ],
+    awards: [
+      { id: 'a:j:shared:-', project: 'j:shared', status: 'active', amount: 500.25, date: '2020-02-02', suppliers: [{ company: 'c:hikvision', role: 'lead' }, { company: 'c:spv', role: 'member' }] },
+      {
+        id: 'a:j:triple:-', project: 'j:triple', status: 'active', amount: 300, date: '2020-03-03',
+        suppliers: [{ company: 'c:hikvision', role: 'lead' }, { company: 'c:spv', role: 'member' }, { company: 'c:cetc52', role: 'member' }],
+      },
+    ],
   });
-  api = createApi({ driver, logging: false });
+  api = testApi({ driver, logging: false });
 });
 
 after(() => driver.close());
@@ -57,11 +64,18 @@ after(() => driver.close());
 describe('award rollups', () => {
   it('give exactly the live figures', async () => {
     const live = await figures();
-    assert.deepEqual(live.xj.total, { amount: 1744000600.37 });
-    // Hikvision 1,055,000,100.12 + 500.25, the SPV 2,000,000 + 500.25 once, the 52nd institute 1,000,000.50.
-    assert.deepEqual(live.cetc.thirty, { amount: 1058000600.87 });
+    assert.deepEqual(live.xj.total, { amount: 1744000900.37 });
+    // Hikvision 1,055,000,100.12, the SPV 2,000,000, the 52nd institute 1,000,000.50, and the two consortia once each (500.25 + 300).
+    assert.deepEqual(live.cetc.thirty, { amount: 1058000900.87 });
     const took = await refreshAwardRollups(driver);
-    assert.deepEqual(Object.keys(took), ['regionTotalsWithSubregions', 'regionTotalsOwn', 'companyTotals', 'rollupState']);
+    assert.deepEqual(Object.keys(took), ['regionTotalsWithSubregions', 'regionTotalsOwn', 'companyTotals', 'coWinnersCleared', 'coWinners', 'rollupState']);
+    const pairs = await driver.executeQuery('MATCH (x)-[co:CO_WINNER]->(y) RETURN x.id AS x, y.id AS y, co.awards AS awards ORDER BY x, y');
+    assert.deepEqual(pairs.records.map((r) => [r.get('x'), r.get('y'), [...r.get('awards')].sort()]), [
+      ['c:cetc52', 'c:hikvision', ['a:j:triple:-']],
+      ['c:cetc52', 'c:spv', ['a:j:triple:-']],
+      ['c:hikvision', 'c:spv', ['a:j:shared:-', 'a:j:triple:-']],
+      ['c:hikvision', 'c:telecom', ['a:j:moyu:1']],
+    ]);
     assert.deepEqual(await figures(), live);
   });
 

@@ -3,10 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import { createApi } from '../../src/api/server.ts';
-import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { countingDriver, graphql, writeFixture, type GraphFixture } from '../support/api-fixtures.ts';
+import { type GraphFixture, countingDriver, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 
@@ -62,7 +60,6 @@ const NESTED = `query($code: String!) { region(code: $code) { awards(first: 50) 
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await warmUp(driver);
   await writeFixture(driver, county('650000', 5));
   await writeFixture(driver, county('330000', 50));
 });
@@ -73,7 +70,7 @@ describe('round trips per request', () => {
   it('stay at four for awards → suppliers → ultimate owners, for 5 awards and for 50', async () => {
     const counting = countingDriver(driver);
     const logged: string[] = [];
-    const api = createApi({ driver: counting.driver, logging: false, onQuery: (q) => logged.push(q.name) });
+    const api = testApi({ driver: counting.driver, logging: false, onQuery: (q) => logged.push(q.name) });
     const perSize = new Map<number, number>();
     for (const [code, n] of [['650000', 5], ['330000', 50]] as const) {
       counting.reset();
@@ -100,7 +97,7 @@ describe('round trips per request', () => {
 
   it('do not grow when lookups repeat in one request: each key is loaded once', async () => {
     const counting = countingDriver(driver);
-    const api = createApi({ driver: counting.driver, logging: false });
+    const api = testApi({ driver: counting.driver, logging: false });
     const fields = Array.from({ length: 10 }, (_, i) => `c${i}: company(id: "c:330000:${i}:0") { name stateShare holdings { share } }`).join(' ');
     const res = await graphql(api, `{ ${fields} again: company(id: "c:330000:0:0") { name stateShare } }`);
     assert.equal(res.body.errors, undefined, res.text);

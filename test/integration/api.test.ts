@@ -3,16 +3,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { archiveDocument } from '../../src/archive.ts';
-import type { AddressInfo } from 'node:net';
 import { createApi, listen } from '../../src/api/server.ts';
-import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { caseDocuments, caseFixture, errorCodes, graphql, HIKVISION_USCC, writeFixture } from '../support/api-fixtures.ts';
+import { HIKVISION_USCC, caseDocuments, caseFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 const SHA = { tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) };
@@ -24,13 +23,12 @@ let api: ReturnType<typeof createApi>;
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await warmUp(driver);
   await writeFixture(driver, caseFixture(SHA));
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-api-'));
   for (const doc of [caseDocuments.tender, caseDocuments.award]) {
     await archiveDocument(home, Buffer.from(doc.text, 'utf8'), { mediaType: doc.mediaType, originalName: '墨玉县公告.html' });
   }
-  api = createApi({ driver, home, logging: false });
+  api = testApi({ driver, home, logging: false });
 });
 
 after(async () => {

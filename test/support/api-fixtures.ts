@@ -3,7 +3,7 @@
 // properties (nameKeys, searchText, amountFen) are computed the way the model describes them.
 import type { Driver } from 'neo4j-driver';
 import { nameKey } from '../../src/domain/names.ts';
-import type { createApi } from '../../src/api/server.ts';
+import { createApi, type ApiOptions } from '../../src/api/server.ts';
 
 export interface RegionFixture {
   code: string;
@@ -395,6 +395,15 @@ export function caseFixture(sha: { tender: string; award: string; shareholders: 
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the API in process, and counting what reaches Neo4j.
+
+/**
+ * The API as the tests use it: quiet, and with a read timeout long enough for Cypher planning on a
+ * busy machine (the first run of each statement plans it; \`bidgraph serve\` plans them all before
+ * listening). The timeout tests set their own.
+ */
+export function testApi(opts: ApiOptions): ReturnType<typeof createApi> {
+  return createApi({ logging: false, timeoutMs: 30_000, ...opts });
+}
 
 export interface GraphQLResponse {
   status: number;
