@@ -23,7 +23,7 @@ import { connect, createDriver } from '../src/db/driver.ts';
 import { freePort, start, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createApi } from '../src/api/server.ts';
-import { refreshAwardRollups } from '../src/graph/rollups.ts';
+import { refreshAwardRollups, rollupsFresh } from '../src/graph/rollups.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import type { QueryLogEntry } from '../src/graph/reader.ts';
 import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
@@ -94,6 +94,17 @@ async function prepare(): Promise<Prepared> {
     log(`Reusing the graph in ${home} (${marks.awards} awards); --fresh rebuilds it.`);
     await stop(cfg.local);
     await start(cfg.local, log);
+    const driver = await connect(cfg.neo4j);
+    try {
+      await migrate(driver);
+      if (!(await rollupsFresh(driver))) {
+        const t0 = Date.now();
+        await refreshAwardRollups(driver);
+        log(`Award rollups were stale or of an older shape: refreshed in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+      }
+    } finally {
+      await driver.close();
+    }
     return { cfg, marks };
   }
   log(`Building a graph of ${AWARDS} awards in ${home}…`);
@@ -135,7 +146,8 @@ interface ApiProcess {
 
 async function startApi(cfg: Config): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'bidgraph.js'), 'serve', '--port', String(port)], {
+  // A bounded heap, as a deployment would set it: memory that is really retained would show as errors.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin', 'bidgraph.js'), 'serve', '--port', String(port)], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -14,6 +14,9 @@ import { COUNTS_IN_TOTAL } from './fragments.ts';
 /** How many suppliers a region keeps ranked: the largest page topSuppliers may ask for. */
 export const TOP_SUPPLIERS_KEPT = 200;
 
+/** Bumped whenever what the rollups hold changes, so that rollups of an older shape are never read. */
+export const ROLLUP_VERSION = 2;
+
 /** The fingerprint of the award data, from the count store (each term is O(1)). */
 const FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT { ()-[:HAS_AWARD]->() },
   COUNT { ()-[:IN_REGION]->() }, COUNT { ()-[:PART_OF]->() }, COUNT { (:Region) }, COUNT { (:Company) }]`;
@@ -22,7 +25,7 @@ const FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT 
  * A boolean Cypher expression: the rollups exist and match the data. It reads the RollupState
  * node, so a query using it starts with `OPTIONAL MATCH (rollup:RollupState {name: 'awards'})`.
  */
-export const ROLLUPS_FRESH = `(rollup IS NOT NULL AND NOT coalesce(rollup.stale, false) AND rollup.fingerprint = ${FINGERPRINT})`;
+export const ROLLUPS_FRESH = `(rollup IS NOT NULL AND NOT coalesce(rollup.stale, false) AND rollup.version = ${ROLLUP_VERSION} AND rollup.fingerprint = ${FINGERPRINT})`;
 
 export const ROLLUP_STATE = `OPTIONAL MATCH (rollup:RollupState {name: 'awards'})`;
 
@@ -97,7 +100,7 @@ CALL (a) {
     name: 'rollupState',
     cypher: `
 MERGE (rollup:RollupState {name: 'awards'})
-SET rollup.fingerprint = ${FINGERPRINT}, rollup.refreshedAt = toString(datetime()), rollup.stale = false`,
+SET rollup.fingerprint = ${FINGERPRINT}, rollup.version = ${ROLLUP_VERSION}, rollup.refreshedAt = toString(datetime()), rollup.stale = false`,
   },
 ];
 
@@ -120,4 +123,10 @@ export async function refreshAwardRollups(driver: Driver, database?: string): Pr
     await session.close();
   }
   return took;
+}
+
+/** Whether the rollups exist, have the current shape and match the data. */
+export async function rollupsFresh(driver: Driver, database?: string): Promise<boolean> {
+  const res = await driver.executeQuery(`${ROLLUP_STATE} RETURN ${ROLLUPS_FRESH} AS fresh`, {}, { database, routing: neo4j.routing.READ });
+  return res.records[0]?.get('fresh') === true;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
-import { refreshAwardRollups } from '../../src/graph/rollups.ts';
+import { refreshAwardRollups, rollupsFresh } from '../../src/graph/rollups.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { caseDocuments, caseFixture, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
@@ -98,6 +98,16 @@ describe('award rollups', () => {
     await driver.executeQuery("MATCH (s:RollupState {name: 'awards'}) SET s.stale = true");
     assert.deepEqual(await figures(), live);
     await refreshAwardRollups(driver);
+  });
+
+  it('are ignored when they have an older shape than this code reads', async () => {
+    const live = await figures();
+    await driver.executeQuery("MATCH (r:Region {code: '650000'}) SET r.rollupAwardFen = 12345");
+    await driver.executeQuery("MATCH (s:RollupState {name: 'awards'}) SET s.version = s.version - 1");
+    assert.equal(await rollupsFresh(driver), false);
+    assert.deepEqual(await figures(), live);
+    await refreshAwardRollups(driver);
+    assert.equal(await rollupsFresh(driver), true);
   });
 
   it('are ignored as soon as awards are added, until the next refresh', async () => {
