@@ -115,27 +115,36 @@ export const neo4jBrowser = {
   run: '[data-testid="editor-Run"]',
   frame: '[data-testid="frame"]',
   frameCommand: '[data-testid="frameCommand"]',
+  databaseDrawer: '[data-testid="navigationDBMS"]',
+  sidebarLabel: '[data-testid="sidebarMetaItem"]',
   nextSlide: '[data-testid="nextSlide"]',
   /** The ▶ icon the Browser puts before each runnable guide query: runs it in a new frame. */
   runIcon: 'i.fa-play-circle-o',
 };
 
-/** Fills the connect form and waits until the Browser has read the server's settings. */
-export async function connectNeo4jBrowser(page: Page, boltUri: string, user: string, password: string): Promise<void> {
+/**
+ * Fills the connect form and waits until the Browser has read the server's settings and metadata, seen as
+ * `readyLabel` listed in its database drawer.
+ */
+export async function connectNeo4jBrowser(page: Page, boltUri: string, user: string, password: string, readyLabel: string): Promise<void> {
   await page.fill(neo4jBrowser.boltAddress, boltUri);
   await page.fill(neo4jBrowser.username, user);
   await page.fill(neo4jBrowser.password, password);
   await page.click(neo4jBrowser.connect);
-  // `:play start` runs once the connection is up and the server's browser.* settings (the allowlist) are read.
   await page.locator(neo4jBrowser.frameCommand, { hasText: ':play start' }).first().waitFor();
+  // `:play start` shows before the Browser has read the server's settings (dbms.clientConfig: the allowlist for
+  // :play and :style); a command run in between can go astray. The labels in the database drawer come after.
+  await page.click(neo4jBrowser.databaseDrawer);
+  await page.locator(neo4jBrowser.sidebarLabel, { hasText: readyLabel }).first().waitFor();
+  await page.click(neo4jBrowser.databaseDrawer);
 }
 
 /** Types a command or query into the main editor and runs it; returns the frame it opens. */
 export async function runInNeo4jBrowser(page: Page, command: string): Promise<Locator> {
   const before = await page.locator(neo4jBrowser.frame).count();
   await page.click(neo4jBrowser.mainEditor);
-  // insertText bypasses the editor's bracket and quote auto-closing.
-  await page.keyboard.insertText(command);
+  // Pasted, the command arrives whole: typed, it meets the editor's auto-closing and suggestions.
+  await pasteText(page, command);
   await page.click(neo4jBrowser.run);
   await page.waitForFunction(
     ([selector, n]) => document.querySelectorAll(selector as string).length > (n as number),
