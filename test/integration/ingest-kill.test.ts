@@ -12,7 +12,7 @@ import { model } from '../../schema/model.ts';
 import { writeCorpus } from '../../bench/gen-corpus.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
-const NOTICES = 300;
+const NOTICES = 1200;
 const CLI = path.join(repoRoot, 'bin/bidgraph.js');
 
 function canonical(value: unknown): unknown {
@@ -75,8 +75,8 @@ describe('an ingest killed halfway', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     // Kill it once some batches are in, long before the end.
     let loaded = 0;
-    for (let i = 0; i < 600 && loaded < 40; i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 2400 && loaded < 40; i++) {
+      await new Promise((r) => setTimeout(r, 50));
       loaded = await documents(driver);
     }
     child.kill('SIGKILL');
