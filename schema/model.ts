@@ -7,6 +7,8 @@ export interface NodeModel {
   unique: string[];
   indexed: string[];
   caption: string;
+  /** Labels that mirror a property's value, e.g. State for kind 'state' (Neo4j Browser styles by label). */
+  extraLabels?: Record<string, Record<string, string>>;
   properties: Record<string, string>;
 }
 
@@ -29,6 +31,12 @@ export function checkModel(m: Model): string[] {
     if (!node.unique.includes(node.key)) problems.push(`${label}: key ${node.key} is not unique`);
     for (const prop of [...node.unique, ...node.indexed, node.caption]) {
       if (!(prop in node.properties)) problems.push(`${label}: ${prop} is not a declared property`);
+    }
+    for (const [extra, when] of Object.entries(node.extraLabels ?? {})) {
+      if (labels.has(extra)) problems.push(`${label}: extra label ${extra} is also a node type`);
+      for (const prop of Object.keys(when)) {
+        if (!(prop in node.properties)) problems.push(`${label}: extra label ${extra} depends on undeclared ${prop}`);
+      }
     }
   }
   for (const [type, rel] of Object.entries(m.relationships)) {

@@ -61,10 +61,15 @@ UNWIND $rows AS row
 MERGE (d:Document {sha256: row.sha256})
 SET d += row.props`;
 
+// State and PublicBody mirror Company.kind as labels (schema/model.json extraLabels): Neo4j Browser styles by label only.
 export const MERGE_COMPANIES = `
 UNWIND $rows AS row
 MERGE (c:Company {id: row.id})
-SET c += row.props`;
+SET c += row.props
+FOREACH (_ IN CASE WHEN c.kind = 'state' THEN [1] ELSE [] END | SET c:State)
+FOREACH (_ IN CASE WHEN c.kind = 'public' THEN [1] ELSE [] END | SET c:PublicBody)
+FOREACH (_ IN CASE WHEN coalesce(c.kind, '') <> 'state' AND c:State THEN [1] ELSE [] END | REMOVE c:State)
+FOREACH (_ IN CASE WHEN coalesce(c.kind, '') <> 'public' AND c:PublicBody THEN [1] ELSE [] END | REMOVE c:PublicBody)`;
 
 export const MERGE_BRANCH_OF = `
 UNWIND $rows AS row

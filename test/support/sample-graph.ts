@@ -8,14 +8,6 @@ import { repoRoot } from '../../src/config.ts';
 export const HIKVISION = '杭州海康威视数字技术股份有限公司';
 export const CETC = '中国电子科技集团有限公司';
 
-/**
- * Secondary labels the Browser style keys on (it styles by label only). The loader is to add them from
- * Company.kind; until it does, they are added here. On a graph that has them this changes nothing.
- */
-const KIND_LABELS = [
-  "MATCH (c:Company {kind: 'state'}) WHERE NOT c:State SET c:State",
-  "MATCH (c:Company {kind: 'public'}) WHERE NOT c:PublicBody SET c:PublicBody",
-];
 
 /** Runs `bidgraph ingest samples` with the test environment; throws with its output when it fails. */
 export async function ingestSamples(driver: Driver): Promise<void> {
@@ -28,5 +20,4 @@ export async function ingestSamples(driver: Driver): Promise<void> {
   if (res.status !== 0) {
     throw new Error(`bidgraph ingest samples exited ${res.status ?? res.signal}:\n${res.stdout}\n${res.stderr}`);
   }
-  for (const statement of KIND_LABELS) await driver.executeQuery(statement);
 }
