@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, type DocumentNode, type ValidationRule } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { repoRoot } from '../config.ts';
 import { GraphReader, type QueryLogEntry } from '../graph/reader.ts';
@@ -102,6 +103,8 @@ export function createApi(opts: ApiOptions) {
     schema: createSchema({ typeDefs: typeDefs(withMutations), resolvers }),
     graphqlEndpoint: '/graphql',
     graphiql: !publicMode && (opts.graphiql ?? true),
+    // The bundled GraphiQL: yoga's default page loads its scripts from a CDN, which offline machines can't reach.
+    renderGraphiQL,
     landingPage: false,
     batching: false,
     logging: opts.logging ?? true,
