@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../src/config.ts';
 import { connect } from '../src/db/driver.ts';
@@ -30,7 +30,9 @@ import { migrate } from '../src/db/migrate.ts';
 import { ultimateOwners, type OwnershipEdge } from '../src/domain/ownership.ts';
 import { DEFAULT_TIMEOUT_MS } from '../src/api/server.ts';
 import { loadStateShares, loadUltimateOwners, ultimateOwnersOf, type UltimateOwnerRow } from '../src/graph/ownership.ts';
+import { MAX_OWNERSHIP_DEPTH, PATH_BOUNDS, PERCENT, SIMPLE_PATH } from '../src/graph/fragments.ts';
 import { GraphReader, namedQuery } from '../src/graph/reader.ts';
+import { project, type PartyRow } from '../src/graph/rows.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import { generateOwnershipCsv, importOwnership, random, type OwnershipGraphSummary, type TargetClasses } from './gen-ownership.ts';
 
@@ -210,6 +212,60 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 const companyIdLookup = namedQuery<{ id: string }, { id: string }>('companyIdLookup', 'MATCH (c:Company {id: $id}) RETURN c.id AS id');
 
+/**
+ * A candidate rewrite of ultimateOwnersOf, measured beside it: the same walk, filters, order and
+ * figures, but each party on the paths is projected (and sent) once per company instead of once
+ * per path it appears on; paths travel as id lists and are rebuilt into the same rows in JS.
+ * (Figures rounded with round(x·1e8)/1e6, what the planner makes of the API's x*100*1e6.)
+ */
+const ultimateOwnersOnce = namedQuery<{ ids: string[] }, { key: string; owners: { owner: string; share: number | null; min: number; max: number; paths: string[][] }[]; parties: PartyRow[] }>(
+  'ultimateOwnersOnce',
+  `UNWIND $ids AS key
+   MATCH (t:Company {id: key})
+   CALL (t) {
+     MATCH p = (o)-[:OWNS*1..${MAX_OWNERSHIP_DEPTH}]->(t)
+     WHERE (o:Person OR NOT EXISTS { MATCH (x)-[:OWNS]->(o) WHERE x <> o })
+       AND ${SIMPLE_PATH('p')}
+     WITH o, p, ${PATH_BOUNDS('p')} AS b, [n IN nodes(p) | n.id] AS ids
+     ORDER BY ids
+     WITH o, sum(b[0]) AS lo, sum(b[1]) AS hi, min(CASE WHEN b[2] THEN 1 ELSE 0 END) = 1 AS exact,
+          collect(ids) AS paths, collect(nodes(p)) AS pathNodes
+     RETURN o, paths, pathNodes, ${PERCENT('lo')} AS min0, ${PERCENT('hi')} AS hi0, exact
+   }
+   WITH key, o, paths, pathNodes, min0, exact, CASE WHEN hi0 > 100.0 THEN 100.0 ELSE hi0 END AS hi1
+   WITH key, o, paths, pathNodes, CASE WHEN exact THEN min0 ELSE null END AS share, min0 AS min,
+        CASE WHEN hi1 < min0 THEN min0 ELSE hi1 END AS max
+   ORDER BY key, max DESC, min DESC, o.id
+   WITH key, collect({owner: o.id, share: share, min: min, max: max, paths: paths}) AS owners, collect(pathNodes) AS pathNodes
+   CALL (pathNodes) {
+     UNWIND pathNodes AS paths
+     UNWIND paths AS path
+     UNWIND path AS n
+     WITH DISTINCT n
+     RETURN collect(${project.party('n')}) AS parties
+   }
+   RETURN key, owners, parties`,
+);
+
+async function loadUltimateOwnersOnce(reader: GraphReader, ids: readonly string[]): Promise<Map<string, UltimateOwnerRow[]>> {
+  const out = new Map<string, UltimateOwnerRow[]>(ids.map((id) => [id, []]));
+  for (const row of await reader.run(ultimateOwnersOnce, { ids: [...ids] })) {
+    const party = new Map(row.parties.map((p) => [p.id, p]));
+    out.set(
+      row.key,
+      row.owners.map((u) => ({
+        key: row.key,
+        owner: party.get(u.owner)!,
+        share: u.share,
+        min: u.min,
+        max: u.max,
+        paths: u.paths.map((path) => path.map((id) => party.get(id)!)),
+      })),
+    );
+  }
+  return out;
+}
+
 interface Sample {
   target: Target;
   ms: number;
@@ -217,6 +273,9 @@ interface Sample {
 
 interface Measured {
   owners: Sample[];
+  candidate: Sample[];
+  /** Companies for which the candidate's rows differ from the API query's. */
+  candidateDiffers: string[];
   state: Sample[];
   baseline: Sample[];
   /** Per target: owners returned and paths over all owners (from the warm-up pass). */
@@ -225,15 +284,18 @@ interface Measured {
 
 async function measure(reader: GraphReader, targets: Target[]): Promise<Measured> {
   const shape = new Map<string, { owners: number; paths: number; longest: number }>();
+  const candidateDiffers: string[] = [];
   log(`Warm-up pass over ${targets.length} companies…`);
   for (const t of targets) {
     const rows = (await loadUltimateOwners(reader, [t.id])).get(t.id) ?? [];
     await loadStateShares(reader, [t.id]);
     await reader.run(companyIdLookup, { id: t.id });
+    const candidate = (await loadUltimateOwnersOnce(reader, [t.id])).get(t.id) ?? [];
+    if (!isDeepStrictEqual(candidate, rows)) candidateDiffers.push(`${t.cls} ${t.id}`);
     const paths = rows.flatMap((r) => r.paths);
     shape.set(t.id, { owners: rows.length, paths: paths.length, longest: Math.max(0, ...paths.map((p) => p.length - 1)) });
   }
-  const m: Measured = { owners: [], state: [], baseline: [], shape };
+  const m: Measured = { owners: [], candidate: [], candidateDiffers, state: [], baseline: [], shape };
   const rnd = random(SEED + 1);
   for (let round = 0; round < ROUNDS; round++) {
     log(`Round ${round + 1}/${ROUNDS}…`);
@@ -243,6 +305,7 @@ async function measure(reader: GraphReader, targets: Target[]): Promise<Measured
         async () => m.owners.push({ target: t, ms: (await timed(() => loadUltimateOwners(reader, [t.id])))[0] }),
         async () => m.state.push({ target: t, ms: (await timed(() => loadStateShares(reader, [t.id])))[0] }),
         async () => m.baseline.push({ target: t, ms: (await timed(() => reader.run(companyIdLookup, { id: t.id })))[0] }),
+        async () => m.candidate.push({ target: t, ms: (await timed(() => loadUltimateOwnersOnce(reader, [t.id])))[0] }),
       ];
       for (let k = 0; k < steps.length; k++) await steps[(k + i) % steps.length]();
     }
@@ -455,6 +518,7 @@ function report(p: Prepared, targets: Target[], m: Measured, check: CheckResult,
     `  requests     sequential, one at a time; each a read transaction through GraphReader (the API's reader, timeout raised to 60 s to time slow ones)`,
     `  sample       ${targets.length} companies: ${CLASSES.map((c) => `${targets.filter((t) => t.cls === c).length} ${c}`).join(', ')}; ${ROUNDS} rounds in shuffled order → ${m.owners.length} timings per query`,
     `  query        loadUltimateOwners() of src/graph/ownership.ts (ultimateOwnersOf) for one id; stateShareOf alongside; baseline MATCH (c:Company {id:$id}) RETURN c.id`,
+    `               candidate: a local rewrite (ultimateOwnersOnce) that projects each party once per company, same rows after reassembly in JS`,
     '',
     'Shapes of the sampled ancestries',
     ...CLASSES.map((c) => `  ${c.padEnd(8)} ${shapeOf(c)}`),
@@ -462,11 +526,15 @@ function report(p: Prepared, targets: Target[], m: Measured, check: CheckResult,
     'Latency (ms)',
     row('ultimate owners, all', owners),
     ...CLASSES.map((c) => row(`  ${c}`, stats(m.owners.filter((x) => x.target.cls === c).map((x) => x.ms)))),
+    row('candidate (parties once), all', stats(m.candidate.map((x) => x.ms))),
+    ...CLASSES.map((c) => row(`  ${c}`, stats(m.candidate.filter((x) => x.target.cls === c).map((x) => x.ms)))),
     row('state share, all', state),
     row('baseline id lookup', base),
     `  ratio ultimate owners / baseline: p50 ${(owners.p50 / base.p50).toFixed(1)}×, p95 ${(owners.p95 / base.p95).toFixed(1)}×`,
     row(`ultimate owners, best of ${ROUNDS}`, best(m.owners)),
+    row(`candidate, best of ${ROUNDS}`, best(m.candidate)),
     row(`baseline, best of ${ROUNDS}`, best(m.baseline)),
+    `  candidate rows equal the API query's rows for ${targets.length - m.candidateDiffers.length} of ${targets.length} companies${m.candidateDiffers.length ? ` (differ: ${m.candidateDiffers.slice(0, 3).join(', ')})` : ''}`,
     `  over the API's ${DEFAULT_TIMEOUT_MS} ms read timeout: ${slow} of ${m.owners.length}`,
     `  target p95 ≤ ${TARGET_P95_MS} ms: ${owners.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'} (p95 ${ms(owners.p95)} ms)`,
     '',
@@ -476,8 +544,8 @@ function report(p: Prepared, targets: Target[], m: Measured, check: CheckResult,
     `  mismatches if the reference rounded as the database does, round(x·1e8)/1e6: ${check.mismatchesRoundedOnce}`,
     ...check.examples.map((e) => `  ${e}`),
     '',
-    'PROFILE of the slowest companies (ultimateOwnersOf)',
-    ...prof.flatMap((x) => [`  ${x.id} (${ms(x.ms)} ms): ${x.dbHits} db hits in all`, ...x.top.map((t) => `    ${t}`)]),
+    'PROFILE of the company with the most paths and of the slowest timing (ultimateOwnersOf, then the candidate)',
+    ...prof.flatMap((x) => [`  ${x.id} (slowest of its timings ${ms(x.ms)} ms): ${x.dbHits} db hits in all`, ...x.top.map((t) => `    ${t}`)]),
     '',
   ];
   return lines.join('\n');
@@ -508,13 +576,15 @@ try {
     const subset: Target[] = [];
     for (let i = 0; subset.length < Math.min(CHECK, targets.length); i++) for (const list of byClass) if (list[i] && subset.length < CHECK) subset.push(list[i]);
     const check = await checkAgainstReference(driver, reader, subset);
-    const slowest = measured.owners.slice().sort((a, b) => b.ms - a.ms);
+    // The company with the most paths (the most work by design) and the slowest single timing.
+    const slowest = measured.owners.reduce((a, x) => (x.ms > a.ms ? x : a));
+    const most = targets.reduce((a, t) => (measured.shape.get(t.id)!.paths > measured.shape.get(a.id)!.paths ? t : a));
     const profiled: { id: string; ms: number; dbHits: number; top: string[] }[] = [];
-    for (const s of slowest) {
-      if (profiled.length >= 2) break;
-      const label = `${s.target.cls} ${s.target.id}`;
-      if (profiled.some((x) => x.id === label)) continue;
-      profiled.push({ id: label, ms: s.ms, ...(await profile(driver, ultimateOwnersOf.cypher, { ids: [s.target.id] })) });
+    for (const t of most.id === slowest.target.id ? [most] : [most, slowest.target]) {
+      const label = `${t.cls} ${t.id}, ${measured.shape.get(t.id)!.paths} paths`;
+      const worst = (samples: Sample[]) => samples.filter((x) => x.target.id === t.id).reduce((a, x) => Math.max(a, x.ms), 0);
+      profiled.push({ id: label, ms: worst(measured.owners), ...(await profile(driver, ultimateOwnersOf.cypher, { ids: [t.id] })) });
+      profiled.push({ id: `${label}, candidate`, ms: worst(measured.candidate), ...(await profile(driver, ultimateOwnersOnce.cypher, { ids: [t.id] })) });
     }
     const loadAtEnd = uptime();
     process.stdout.write(report(prepared, targets, measured, check, profiled, { start: loadAtStart, end: loadAtEnd }) + '\n');
