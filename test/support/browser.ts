@@ -1,10 +1,9 @@
 // Headless Debian Chromium driven by playwright-core, for the end-to-end tests. Nothing here downloads a
 // browser: scripts/install-browser.sh installs /usr/bin/chromium. The machine may have no internet, so every
-// request that leaves loopback is recorded and refused, except GraphiQL's CDN files (see below).
+// request that leaves loopback is recorded and refused.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as graphiqlBundle from '@graphql-yoga/render-graphiql/graphiql';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from '../../src/config.ts';
 
@@ -21,24 +20,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// graphql-yoga's GraphiQL page loads its script, style and workers from unpkg.com. Until the API renders
-// GraphiQL from the bundled @graphql-yoga/render-graphiql, the same files are answered from that bundle.
-const GRAPHIQL_CDN = /^https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\/(.+)$/;
-const graphiqlFiles: Record<string, { contentType: string; body: string }> = {
-  'graphiql.css': { contentType: 'text/css', body: graphiqlBundle.css },
-  'yoga-graphiql.umd.js': { contentType: 'application/javascript', body: graphiqlBundle.js },
-  'monacoeditorwork/editor.worker.bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.editorWorkerService },
-  'monacoeditorwork/json.worker.bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.jsonWorker },
-  'monacoeditorwork/graphql.worker..bundle.js': { contentType: 'application/javascript', body: graphiqlBundle.graphqlWorker },
-};
-
 export interface HeadlessBrowser {
   context: BrowserContext;
   page: Page;
   /** URLs outside loopback that pages asked for, all refused. */
   refused: string[];
-  /** CDN URLs answered from the local GraphiQL bundle. */
-  servedLocally: string[];
   close(): Promise<void>;
 }
 
@@ -62,16 +48,9 @@ export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
     timezoneId: 'UTC',
   });
   const refused: string[] = [];
-  const servedLocally: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isLocal(new URL(url))) return route.continue();
-    const file = GRAPHIQL_CDN.exec(url)?.[1];
-    const local = file ? graphiqlFiles[file] : undefined;
-    if (local) {
-      servedLocally.push(url);
-      return route.fulfill({ status: 200, contentType: local.contentType, body: local.body, headers: { 'access-control-allow-origin': '*' } });
-    }
     refused.push(url);
     return route.abort('internetdisconnected');
   });
@@ -81,7 +60,6 @@ export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
     context,
     page,
     refused,
-    servedLocally,
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
