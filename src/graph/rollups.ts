@@ -9,13 +9,13 @@
 // corrected) does not alter it, so the loader must call refreshAwardRollups after every ingest
 // run, or set RollupState.stale = true in the transaction that changes awards.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { COUNTS_IN_TOTAL } from './fragments.ts';
+import { COUNTS_IN_TOTAL, MAX_OWNERSHIP_DEPTH } from './fragments.ts';
 
 /** How many suppliers a region keeps ranked: the largest page topSuppliers may ask for. */
 export const TOP_SUPPLIERS_KEPT = 200;
 
 /** Bumped whenever what the rollups hold changes, so that rollups of an older shape are never read. */
-export const ROLLUP_VERSION = 2;
+export const ROLLUP_VERSION = 3;
 
 /** The fingerprint of the award data, from the count store (each term is O(1)). */
 const FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT { ()-[:HAS_AWARD]->() },
@@ -80,7 +80,9 @@ CALL (co) { DELETE co } IN TRANSACTIONS OF 10000 ROWS`,
   },
   {
     // Each pair of companies that won a counted award together, lower id first, with those awards:
-    // group totals subtract what members share without scanning every member's awards.
+    // group totals subtract what members share without scanning every member's awards. Only pairs
+    // that can sit in one group are kept: two members of a group both have its head among their
+    // owners-or-self (within the 10-edge bound), so a pair with no common company above is left out.
     name: 'coWinners',
     cypher: `
 MATCH (a:Award)
@@ -92,6 +94,8 @@ CALL (a) {
   UNWIND winners AS x
   UNWIND winners AS y
   WITH a, x, y WHERE x.id < y.id
+  WITH a, x, y, [(x)<-[:OWNS*0..${MAX_OWNERSHIP_DEPTH}]-(h:Company) | h] AS above
+  WHERE any(h IN [(y)<-[:OWNS*0..${MAX_OWNERSHIP_DEPTH}]-(h:Company) | h] WHERE h IN above)
   MERGE (x)-[co:CO_WINNER]->(y)
   SET co.awards = coalesce(co.awards, []) + a.id
 } IN TRANSACTIONS OF 2000 ROWS`,
