@@ -48,37 +48,36 @@ export type Stamps = Record<string, string>;
 
 // ------------------------------------------------------------------------------------ names
 
-const keyCache = new Map<string, string>();
-const canonicalCache = new Map<string, string>();
-
-function cached(cache: Map<string, string>, k: string, f: (s: string) => string): string {
-  let v = cache.get(k);
-  if (v === undefined) {
-    if (cache.size > 200_000) cache.clear();
-    v = f(k);
-    cache.set(k, v);
-  }
-  return v;
+// The name rules run OpenCC on every call; a batch asks about the same few names again and again.
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size > 200_000) cache = new Map();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
 }
 
-export function canonical(name: string): string {
-  return cached(canonicalCache, name, (s) => canonicalName(s).name);
-}
-
-export function keyOf(name: string): string {
-  return cached(keyCache, name, nameKey);
-}
+export const canonical = memo((s) => canonicalName(s).name);
+export const keyOf = memo(nameKey);
+const parentOf = memo(branchParentName);
+const kindOf = memo(partyKind);
+const aliasesOf = memo(aliasGroup);
 
 /** Every identity key of a name: its own key and those of its alias group (renames). */
 export function identityKeys(name: string): string[] {
-  const group = aliasGroup(name);
+  const group = aliasesOf(name);
   const keys = new Set([keyOf(name), ...(group?.keys ?? [])]);
   return [...keys].sort();
 }
 
 /** The key a project's buyer contributes to the project id: the current name's key after renames. */
 export function primaryKey(name: string): string {
-  const group = aliasGroup(name);
+  const group = aliasesOf(name);
   return group ? group.keys[0] : keyOf(name);
 }
 
@@ -133,7 +132,7 @@ function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
 export function mentionLookup(m: CompanyMention): { keys: string[]; uscc: string | null } {
   const name = canonical(m.name);
   const keys = name ? identityKeys(name) : [];
-  const parent = name ? branchParentName(name) : null;
+  const parent = name ? parentOf(name) : null;
   if (parent) keys.push(...identityKeys(parent));
   return { keys, uscc: m.uscc ? normalizeUscc(m.uscc) : null };
 }
@@ -189,7 +188,7 @@ export class CompanyIdentities {
       if (!uscc) warnings.push(`${name}: "${m.uscc}" is not a valid USCC; ignored`);
     }
     const keys = identityKeys(name);
-    const isBranch = branchParentName(name) !== null;
+    const isBranch = parentOf(name) !== null;
     const { id, usable } = this.pick(name, keys, uscc, isBranch, warnings);
     const existing = this.byId.get(id);
     const state = this.update(existing, id, name, keys, usable, isBranch, m);
@@ -197,7 +196,7 @@ export class CompanyIdentities {
     this.touched.add(id);
 
     let parentId: string | null = null;
-    const parentName = isBranch ? branchParentName(name) : null;
+    const parentName = isBranch ? parentOf(name) : null;
     if (parentName) {
       const parent = this.resolve({ name: parentName, stamp: m.stamp });
       if (parent && parent.id !== id) {
@@ -260,7 +259,7 @@ export class CompanyIdentities {
     isBranch: boolean,
     m: CompanyMention,
   ): CompanyState {
-    const group = aliasGroup(name);
+    const group = aliasesOf(name);
     const forms = [m.name.trim(), (m.rawName ?? '').trim(), name, ...(group?.names ?? [])].filter(Boolean);
     const base: CompanyState = existing ?? {
       id,
@@ -268,7 +267,7 @@ export class CompanyIdentities {
       names: [],
       nameKeys: [],
       uscc: null,
-      kind: m.kind ?? partyKind(name),
+      kind: m.kind ?? kindOf(name),
       isBranch,
       address: null,
       amendedAt: {},
