@@ -31,7 +31,7 @@ import { ultimateOwners, type OwnershipEdge } from '../src/domain/ownership.ts';
 import { DEFAULT_TIMEOUT_MS } from '../src/api/server.ts';
 import { loadStateShares, loadUltimateOwners, ultimateOwnersOf, type UltimateOwnerRow } from '../src/graph/ownership.ts';
 import { MAX_OWNERSHIP_DEPTH, PATH_BOUNDS, PERCENT, SIMPLE_PATH } from '../src/graph/fragments.ts';
-import { GraphReader, namedQuery } from '../src/graph/reader.ts';
+import { GraphReader, isTimeout, namedQuery } from '../src/graph/reader.ts';
 import { project, type PartyRow } from '../src/graph/rows.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import { generateOwnershipCsv, importOwnership, random, type OwnershipGraphSummary, type TargetClasses } from './gen-ownership.ts';
@@ -86,6 +86,28 @@ interface Prepared {
   reused: boolean;
 }
 
+/**
+ * migrate() waits for the indexes inside one transaction, which the server's
+ * db.transaction.timeout (120 s) cuts short while the full-text indexes of a million companies
+ * are still being populated on a busy machine: then wait outside any transaction and migrate again.
+ */
+async function applySchema(driver: Driver): Promise<void> {
+  try {
+    await migrate(driver);
+  } catch (err) {
+    if (!isTimeout(err)) throw err;
+    log('Indexes still populating when the transaction timed out; waiting for them…');
+    for (;;) {
+      const res = await driver.executeQuery("SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name, state", {}, { routing: 'READ' });
+      const failed = res.records.filter((r) => r.get('state') === 'FAILED').map((r) => r.get('name'));
+      if (failed.length) throw new Error(`index population failed: ${failed.join(', ')}`);
+      if (!res.records.length) break;
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+    await migrate(driver);
+  }
+}
+
 async function prepare(): Promise<Prepared> {
   const temporary = !opts.home;
   const home = opts.home ? path.resolve(opts.home) : fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-ownership-'));
@@ -108,6 +130,16 @@ async function prepare(): Promise<Prepared> {
       return { cfg, home, temporary, built: saved, reused: true };
     }
   }
+  try {
+    return await build(cfg, home, temporary, marker);
+  } catch (err) {
+    await stop(cfg.local);
+    if (temporary && !opts.keep) fs.rmSync(home, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function build(cfg: Config, home: string, temporary: boolean, marker: string): Promise<Prepared> {
   log(`Building a graph of ${COMPANIES} companies and ${LINKS} links in ${home}…`);
   await stop(cfg.local);
   fs.rmSync(cfg.local.home, { recursive: true, force: true });
@@ -130,7 +162,7 @@ async function prepare(): Promise<Prepared> {
   const driver = await connect(cfg.neo4j);
   t0 = Date.now();
   try {
-    await migrate(driver);
+    await applySchema(driver);
   } finally {
     await driver.close();
   }
