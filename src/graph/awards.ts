@@ -21,6 +21,23 @@ interface AwardScope {
   rollupWhen: string;
   /** Cypher binding `rollupFen` from the rollups; it runs for every row, guarded by `fast`. */
   rollupTotal: string;
+  /** For scopes that can hold a large share of all awards: paging through the Award(date) index. */
+  dense?: DensePaging;
+}
+
+/**
+ * Paging a big list by walking the Award(date) index from the newest and keeping the awards that
+ * belong: it stops after about first ÷ share rows instead of sorting tens of thousands. Undated
+ * awards, last in the order, come from the scope's own list. The choice of path only changes the
+ * speed, never the rows: both give the same rows in the same order.
+ */
+interface DensePaging {
+  /** Estimated awards in scope (a degree, or a rollup count: a stale one only costs speed). */
+  size: string;
+  /** When the arguments allow the walk at all. */
+  when: string;
+  /** `a` belongs to the scope (and passes the filters other than dates). */
+  member: string;
 }
 
 const IN_REGION_FILTER = `($regionCode IS NULL OR EXISTS {
@@ -35,6 +52,11 @@ const companyScope: AwardScope = {
   filter: `($from IS NULL OR a.date >= $from) AND ($to IS NULL OR a.date <= $to) AND ${IN_REGION_FILTER}`,
   rollupWhen: '$regionCode IS NULL AND $from IS NULL AND $to IS NULL',
   rollupTotal: 'WITH *, CASE WHEN fast THEN c.rollupAwardFen END AS rollupFen',
+  dense: {
+    size: 'COUNT { (c)<-[:AWARDED_TO]-() }',
+    when: '$regionCode IS NULL',
+    member: 'EXISTS { (a)-[:AWARDED_TO]->(c) }',
+  },
 };
 
 /** The company and every company it holds at least $minShare percent of in effect (certain lower bound). */
@@ -89,21 +111,74 @@ const regionScope: AwardScope = {
   filter: 'true',
   rollupWhen: 'true',
   rollupTotal: 'WITH *, CASE WHEN NOT fast THEN null WHEN $includeSubregions THEN r.rollupAwardFen ELSE r.rollupAwardFenOwn END AS rollupFen',
+  dense: {
+    size: 'coalesce(CASE WHEN $includeSubregions THEN r.rollupAwards ELSE r.rollupAwardsOwn END, 0)',
+    when: 'true',
+    member: 'EXISTS { MATCH (a)<-[:HAS_AWARD]-(:Project)-[:IN_REGION]->(sub:Region)-[:PART_OF*0..2]->(r) WHERE $includeSubregions OR sub = r }',
+  },
 };
 
+/** The date range a scope's filters allow ($from/$to exist only where the scope takes them). */
+function dateRange(scope: AwardScope): { from: string; to: string; undated: string } {
+  const dated = scope.filter.includes('$from');
+  return {
+    from: dated ? "coalesce($from, '0')" : "'0'",
+    to: dated ? "coalesce($to, '9999-12-31')" : "'9999-12-31'",
+    undated: dated ? '$from IS NULL AND $to IS NULL' : 'true',
+  };
+}
+
+/** One page per parent: `$limit` rows after the cursor, in the award order. */
 function pageQuery<P extends object>(scope: AwardScope) {
-  return namedQuery<P & PageParams, { key: string; awards: AwardRow[] }>(
-    `awardsOf${scope.name}`,
-    `UNWIND $ids AS key
-     ${scope.head}
-     CALL (${scope.parent}) {
+  const sparse = `
        CALL (${scope.parent}) { ${scope.awards} }
        WITH a WHERE ${scope.filter} AND ${AFTER_CURSOR('a')}
        ORDER BY ${AWARD_ORDER('a')}
        LIMIT $limit
-       RETURN collect(${project.award('a')}) AS awards
+       RETURN collect(a) AS rows`;
+  if (!scope.dense) {
+    return namedQuery<P & PageParams, { key: string; awards: AwardRow[] }>(
+      `awardsOf${scope.name}`,
+      `UNWIND $ids AS key
+       ${scope.head}
+       CALL (${scope.parent}) { ${sparse} }
+       RETURN key, [a IN rows | ${project.award('a')}] AS awards`,
+    );
+  }
+  const d = scope.dense;
+  const range = dateRange(scope);
+  return namedQuery<P & PageParams, { key: string; awards: AwardRow[] }>(
+    `awardsOf${scope.name}`,
+    `WITH COUNT { (:Award) } AS allAwards
+     UNWIND $ids AS key
+     ${scope.head}
+     WITH key, ${scope.parent}, ${d.when} AND ${d.size} * 200 >= allAwards AS dense
+     CALL (${scope.parent}, dense) {
+       WITH ${scope.parent}, dense WHERE NOT dense
+       ${sparse}
      }
-     RETURN key, awards`,
+     OPTIONAL CALL (${scope.parent}, dense) {
+       WITH ${scope.parent}, dense WHERE dense
+       CALL (${scope.parent}) {
+         MATCH (a:Award) USING INDEX a:Award(date)
+         WHERE a.date >= ${range.from} AND a.date <= ${range.to} AND ($afterDate IS NULL OR a.date <= $afterDate)
+         WITH a ORDER BY a.date DESC
+         WHERE ${d.member} AND ($afterDate IS NULL OR a.date < $afterDate OR a.id > $afterId)
+         WITH a ORDER BY a.date DESC, a.id ASC
+         LIMIT $limit
+         RETURN collect(a) AS dated
+       }
+       CALL (${scope.parent}, dated) {
+         WITH ${scope.parent}, dated WHERE size(dated) < $limit AND ${range.undated}
+         CALL (${scope.parent}) { ${scope.awards} }
+         WITH a WHERE coalesce(a.date, '') = '' AND ${scope.filter} AND ($afterDate IS NULL OR $afterDate <> '' OR a.id > $afterId)
+         WITH a ORDER BY a.id
+         LIMIT $limit
+         RETURN collect(a) AS undated
+       }
+       RETURN (dated + undated)[..$limit] AS denseRows
+     }
+     RETURN key, [a IN CASE WHEN dense THEN denseRows ELSE rows END | ${project.award('a')}] AS awards`,
   );
 }
 
@@ -167,50 +242,10 @@ export type RegionAwardFilter = {
 };
 
 /**
- * A company's awards, one page. A company that won a large part of all awards (≥ 0.5%: the big
- * suppliers, whose lists readers open most) is paged by walking the Award(date) index from the
- * newest and keeping its awards, which stops after about first ÷ share rows instead of sorting
- * tens of thousands; undated awards (last in the order) follow from its own list. Every other
- * company, or a region filter, takes the plain path. Both give the same rows in the same order.
+ * A company's awards, one page. A big supplier (≥ 0.5% of all awards: the lists readers open most)
+ * walks the date index; others, and any region filter, sort their own list.
  */
-export const awardsOfCompanies = namedQuery<CompanyAwardFilter & PageParams, { key: string; awards: AwardRow[] }>(
-  'awardsOfCompany',
-  `WITH COUNT { (:Award) } AS allAwards
-   UNWIND $ids AS key
-   MATCH (c:Company {id: key})
-   WITH key, c, $regionCode IS NULL AND COUNT { (c)<-[:AWARDED_TO]-() } * 200 >= allAwards AS dense
-   CALL (c, dense) {
-     WITH c, dense WHERE NOT dense
-     CALL (c) { ${companyScope.awards} }
-     WITH a WHERE ${companyScope.filter} AND ${AFTER_CURSOR('a')}
-     ORDER BY ${AWARD_ORDER('a')}
-     LIMIT $limit
-     RETURN collect(a) AS sparse
-   }
-   OPTIONAL CALL (c, dense) {
-     WITH c, dense WHERE dense
-     CALL (c) {
-       MATCH (a:Award) USING INDEX a:Award(date)
-       WHERE a.date >= coalesce($from, '0') AND a.date <= coalesce($to, '9999-12-31')
-         AND ($afterDate IS NULL OR a.date <= $afterDate)
-       WITH a ORDER BY a.date DESC
-       WHERE EXISTS { (a)-[:AWARDED_TO]->(c) } AND ($afterDate IS NULL OR a.date < $afterDate OR a.id > $afterId)
-       WITH a ORDER BY a.date DESC, a.id ASC
-       LIMIT $limit
-       RETURN collect(a) AS dated
-     }
-     CALL (c, dated) {
-       WITH c, dated WHERE size(dated) < $limit AND $from IS NULL AND $to IS NULL
-       MATCH (c)<-[:AWARDED_TO]-(a:Award)
-       WHERE coalesce(a.date, '') = '' AND ($afterDate IS NULL OR $afterDate <> '' OR a.id > $afterId)
-       WITH DISTINCT a ORDER BY a.id
-       LIMIT $limit
-       RETURN collect(a) AS undated
-     }
-     RETURN (dated + undated)[..$limit] AS denseRows
-   }
-   RETURN key, [a IN CASE WHEN dense THEN denseRows ELSE sparse END | ${project.award('a')}] AS awards`,
-);
+export const awardsOfCompanies = pageQuery<CompanyAwardFilter>(companyScope);
 export const awardCountOfCompanies = countQuery<CompanyAwardFilter>(companyScope);
 export const awardTotalOfCompanies = totalQuery<CompanyAwardFilter>(companyScope);
 export const awardsOfGroups = pageQuery<GroupAwardFilter>(groupScope);

@@ -15,7 +15,7 @@ import { COUNTS_IN_TOTAL, MAX_OWNERSHIP_DEPTH } from './fragments.ts';
 export const TOP_SUPPLIERS_KEPT = 200;
 
 /** Bumped whenever what the rollups hold changes, so that rollups of an older shape are never read. */
-export const ROLLUP_VERSION = 3;
+export const ROLLUP_VERSION = 4;
 
 /** The fingerprint of the award data, from the count store (each term is O(1)). */
 const FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT { ()-[:HAS_AWARD]->() },
@@ -51,7 +51,13 @@ CALL (r) {
     ${REGION_AWARDS(includeSubregions)} AND ${COUNTS_IN_TOTAL('a')}
     RETURN sum(a.amountFen) AS total
   }
-  SET r.rollupAwardFen${suffix} = total, r.rollupTopIds${suffix} = ids, r.rollupTopFen${suffix} = fens, r.rollupTopAwards${suffix} = counts
+  CALL (r) {
+    MATCH (r)<-[:PART_OF*0..${includeSubregions ? 2 : 0}]-(sub:Region)
+    MATCH (sub)<-[:IN_REGION]-(:Project)-[:HAS_AWARD]->(a:Award)
+    RETURN count(DISTINCT a) AS awards
+  }
+  SET r.rollupAwardFen${suffix} = total, r.rollupAwards${suffix} = awards,
+      r.rollupTopIds${suffix} = ids, r.rollupTopFen${suffix} = fens, r.rollupTopAwards${suffix} = counts
 } IN TRANSACTIONS OF 200 ROWS`;
 
 /** The refresh, statement by statement; each may be run again. */

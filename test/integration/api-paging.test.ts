@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
+import { refreshAwardRollups } from '../../src/graph/rollups.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { type AwardFixture, type GraphFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
@@ -24,6 +25,7 @@ interface Expected {
 }
 
 const winners = new Map<string, Expected[]>([[BIG, []], [SMALL, []]]);
+const everyAward: Expected[] = [];
 
 function fixture(): GraphFixture {
   const counties = ['110101', '110102', '120101', '120102'];
@@ -61,6 +63,7 @@ function fixture(): GraphFixture {
     if (winner === BIG && i % 100 === 0) award.suppliers?.push({ company: 'c:other', role: 'member' });
     f.awards.push(award);
     winners.get(winner)?.push({ id, date: date ?? null, county });
+    everyAward.push({ id, date: date ?? null, county });
   }
   return f;
 }
@@ -76,16 +79,16 @@ function order(list: Expected[]): string[] {
     .map((a) => a.id);
 }
 
-async function pageAll(companyId: string, first: number, args = ''): Promise<{ ids: string[]; pages: number; totalCount: number }> {
+async function pageAll(companyId: string, first: number, args = '', parent = `company(id: "${companyId}")`): Promise<{ ids: string[]; pages: number; totalCount: number }> {
   const ids: string[] = [];
   let after: string | null = null;
   let pages = 0;
   let totalCount = -1;
   for (;;) {
-    const res = await graphql(api, `query($after: String) { company(id: "${companyId}") { awards(first: ${first}, after: $after${args}) {
+    const res = await graphql(api, `query($after: String) { parent: ${parent} { awards(first: ${first}, after: $after${args}) {
       totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`, { after });
     assert.equal(res.body.errors, undefined, res.text);
-    const page = res.body.data?.company.awards;
+    const page = res.body.data?.parent.awards;
     totalCount = page.totalCount;
     ids.push(...page.nodes.map((n: { id: string }) => n.id));
     pages++;
@@ -147,5 +150,33 @@ describe('paging through a company’s awards', () => {
     const forged = Buffer.from(JSON.stringify([1, 2])).toString('base64url');
     const res = await graphql(api, `{ company(id: "${BIG}") { awards(after: "${forged}") { totalCount } } }`);
     assert.deepEqual(errorCodes(res), ['BAD_USER_INPUT']);
+  });
+});
+
+describe('paging through a region’s awards', () => {
+  const region = (code: string) => `region(code: "${code}")`;
+  const cases = (): [string, string, Expected[]][] => [
+    ['a province with its counties (half of all awards)', '', everyAward.filter((a) => a.county.startsWith('11'))],
+    ['a county by itself (a quarter)', ', includeSubregions: false', everyAward.filter((a) => a.county === '110101')],
+  ];
+
+  it('gives the same pages sorted (no rollups yet) and through the date index (after a refresh)', async () => {
+    const codes = ['110000', '110101'];
+    const before = [];
+    for (const [i, [label, args, expected]] of cases().entries()) {
+      const { ids, totalCount } = await pageAll('', 97, args, region(codes[i]));
+      assert.equal(totalCount, expected.length, label);
+      assert.deepEqual(ids, order(expected), label);
+      before.push(ids);
+    }
+    // The refresh records how many awards each region holds, which sends big regions down the index.
+    await refreshAwardRollups(driver);
+    const sizes = await driver.executeQuery("MATCH (r:Region) WHERE r.code IN ['110000', '110101'] RETURN r.code AS code, r.rollupAwards AS all, r.rollupAwardsOwn AS own ORDER BY code");
+    assert.deepEqual(sizes.records.map((r) => [r.get('code'), r.get('all'), r.get('own')]), [['110000', 3000, 0], ['110101', 1500, 1500]]);
+    for (const [i, [label, args]] of cases().entries()) {
+      assert.deepEqual((await pageAll('', 97, args, region(codes[i]))).ids, before[i], label);
+    }
+    const empty = await pageAll('', 10, ', includeSubregions: false', region('110000'));
+    assert.deepEqual(empty, { ids: [], pages: 1, totalCount: 0 });
   });
 });
