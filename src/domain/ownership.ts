@@ -103,7 +103,8 @@ function edgeBounds(edge: OwnershipEdge): { lo: number; hi: number; exact: boole
 }
 
 function roundPercent(fraction: number): number {
-  return Math.round(fraction * 100 * 1e6) / 1e6;
+  // As src/graph/fragments.ts PERCENT: one product, so both round ties the same way.
+  return Math.round(fraction * 1e8) / 1e6;
 }
 
 function toRange(acc: Accumulator): ShareRange {

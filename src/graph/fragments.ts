@@ -19,7 +19,9 @@ export const PATH_BOUNDS = (p: string) =>
 export const EDGE_BOUNDS = { lo: EDGE_LO, hi: EDGE_HI };
 
 /** A fraction as a percent rounded to 1e-6, the reference implementation's final rounding. */
-export const PERCENT = (fraction: string) => `round(${fraction} * 100 * 1e6) / 1e6`;
+// Fraction to percent rounded to 1e-6, written as one product: Cypher folds `x * 100 * 1e6` to `x * 1e8`, and
+// the reference in src/domain/ownership.ts must round exactly the same way.
+export const PERCENT = (fraction: string) => `round(${fraction} * 1e8) / 1e6`;
 
 /** Longest ownership path followed, in edges. */
 export const MAX_OWNERSHIP_DEPTH = 10;
