@@ -30,6 +30,9 @@ import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
 import { resolveClasspath } from '../src/db/local-server.ts';
 import { nameKey } from '../src/domain/names.ts';
+import { Csv, random, zipf } from './support/csv.ts';
+
+export { random };
 
 export interface OwnershipGraphOptions {
   companies: number;
@@ -73,76 +76,7 @@ export interface OwnershipGraphSummary {
   classes: TargetClasses;
 }
 
-/** mulberry32: small, fast and seeded, so the same options give the same graph. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-/** Buffered CSV writer in neo4j-admin's format (quoted strings, ';' between array items). */
-class Csv {
-  private chunks: string[] = [];
-  private size = 0;
-  private readonly fd: number;
-  rows = 0;
-
-  constructor(readonly file: string, header: string[]) {
-    this.fd = fs.openSync(file, 'w');
-    this.line(header.join(','));
-  }
-
-  private line(text: string): void {
-    this.chunks.push(text, '\n');
-    this.size += text.length + 1;
-    if (this.size > 1 << 20) this.flush();
-  }
-
-  row(values: (string | number | boolean | null)[]): void {
-    this.rows++;
-    this.line(values.map(cell).join(','));
-  }
-
-  private flush(): void {
-    if (this.chunks.length) fs.writeSync(this.fd, this.chunks.join(''));
-    this.chunks = [];
-    this.size = 0;
-  }
-
-  close(): void {
-    this.flush();
-    fs.closeSync(this.fd);
-  }
-}
-
-function cell(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return `"${v.replace(/"/g, '""')}"`;
-}
-
-/** Sampler for ranks 0..n-1 with P(k) ∝ 1/(k+1)^s: a few owners hold stakes everywhere. */
-function zipf(n: number, s: number, rnd: () => number): () => number {
-  const cdf = new Float64Array(n);
-  let total = 0;
-  for (let k = 0; k < n; k++) cdf[k] = total += 1 / Math.pow(k + 1, s);
-  return () => {
-    const x = rnd() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 const round2 = (x: number) => Math.round(x * 100) / 100;
