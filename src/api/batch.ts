@@ -27,8 +27,9 @@ export class Batcher<V> {
     this.cache.set(key, promise);
     if (!this.scheduled) {
       this.scheduled = true;
-      // setImmediate runs after every pending promise job: all sibling resolvers have asked by then.
-      setImmediate(() => void this.dispatch());
+      // After the promise jobs already queued (the sibling resolvers of this list run in them), and
+      // before any I/O: the same moment DataLoader picks.
+      void Promise.resolve().then(() => process.nextTick(() => void this.dispatch()));
     }
     return promise;
   }
