@@ -197,6 +197,19 @@ async function companyByName(ctx: ApiContext, name: string): Promise<CompanyRow 
   return found[0] ?? null;
 }
 
+/**
+ * One figure of the state share: 100 for a state body, 0 when owners are recorded but none leads
+ * to the state, null when no ownership is recorded; else the computed share (null when a range is
+ * involved) or its bounds.
+ */
+async function stateFigure(ctx: ApiContext, companyId: string, which: 'share' | 'min' | 'max'): Promise<number | null> {
+  const s = await batched(ctx, 'stateShare', null, companyId, loadStateShares);
+  if (!s) return null;
+  if (s.isState) return 100;
+  if (s.paths === 0) return s.hasOwners ? 0 : null;
+  return s[which];
+}
+
 function authorized(ctx: ApiContext): void {
   if (!ctx.authorized) throw apiError('UNAUTHENTICATED', 'Mutations need the header Authorization: Bearer <BIDGRAPH_API_TOKEN>.');
 }
@@ -252,27 +265,9 @@ export function createResolvers(opts: { withMutations: boolean }) {
         const threshold = percent(args.threshold, 'threshold');
         return (await batched(ctx, 'controllingParties', threshold, c.id, (r, ids) => loadControllingParties(r, ids, threshold))) ?? [];
       },
-      stateShare: async (c: CompanyRow, _: unknown, ctx: ApiContext) => {
-        const s = await batched(ctx, 'stateShare', null, c.id, loadStateShares);
-        if (!s) return null;
-        if (s.isState) return 100;
-        if (s.paths === 0) return s.hasOwners ? 0 : null;
-        return s.share;
-      },
-      stateShareMin: async (c: CompanyRow, _: unknown, ctx: ApiContext) => {
-        const s = await batched(ctx, 'stateShare', null, c.id, loadStateShares);
-        if (!s) return null;
-        if (s.isState) return 100;
-        if (s.paths === 0) return s.hasOwners ? 0 : null;
-        return s.min;
-      },
-      stateShareMax: async (c: CompanyRow, _: unknown, ctx: ApiContext) => {
-        const s = await batched(ctx, 'stateShare', null, c.id, loadStateShares);
-        if (!s) return null;
-        if (s.isState) return 100;
-        if (s.paths === 0) return s.hasOwners ? 0 : null;
-        return s.max;
-      },
+      stateShare: (c: CompanyRow, _: unknown, ctx: ApiContext) => stateFigure(ctx, c.id, 'share'),
+      stateShareMin: (c: CompanyRow, _: unknown, ctx: ApiContext) => stateFigure(ctx, c.id, 'min'),
+      stateShareMax: (c: CompanyRow, _: unknown, ctx: ApiContext) => stateFigure(ctx, c.id, 'max'),
       awards: (c: CompanyRow, args: { regionCode?: string | null; from?: string | null; to?: string | null; first: number; after?: string | null }, ctx: ApiContext) =>
         awardList(ctx, 'company', c.id, { page: awardsOfCompanies, count: awardCountOfCompanies }, {
           regionCode: regionCode(args.regionCode, 'regionCode'),
