@@ -140,33 +140,39 @@ MATCH (c:Company {id: row.companyId})
 MERGE (p)-[r:HAS_CANDIDATE]->(c)
 SET r += row.props`;
 
-/** Evidence belongs to its document: a document loaded again loses its old Evidence first. */
+/**
+ * Evidence belongs to its document: a document loaded again first loses its SUPPORTED_BY links, the
+ * evidence kept on the Document itself, and the Evidence nodes (-[:QUOTES]->) that loader version 1
+ * wrote, so an old database upgrades on re-ingest. Runs before MERGE_DOCUMENTS, which may set the
+ * Document's evidence anew.
+ */
 export const DROP_EVIDENCE = `
 UNWIND $rows AS row
-MATCH (:Document {sha256: row.sha256})<-[:QUOTES]-(e:Evidence)
-DETACH DELETE e`;
+MATCH (d:Document {sha256: row.sha256})
+REMOVE d.evidenceFields, d.evidenceTexts, d.evidenceStarts, d.evidenceEnds
+WITH d
+CALL (d) {
+  MATCH (d)<-[r:SUPPORTED_BY]-()
+  DELETE r
+}
+CALL (d) {
+  MATCH (d)<-[:QUOTES]-(e:Evidence)
+  DETACH DELETE e
+}`;
 
 /**
- * Fresh Evidence (see DROP_EVIDENCE), one row per document: what each snippet quotes, and the
- * project or award it supports.
+ * Fresh evidence (see DROP_EVIDENCE), one row per document: one SUPPORTED_BY from each award or
+ * project it supports, its snippets as parallel arrays. CREATE, not MERGE: nothing to look up.
  */
-export const CREATE_EVIDENCE = `
+export const CREATE_SUPPORTED_BY = `
 UNWIND $rows AS row
 MATCH (d:Document {sha256: row.sha256})
-OPTIONAL MATCH (p:Project {id: row.project})
-UNWIND row.evidence AS ev
-CREATE (e:Evidence)
-SET e = ev.props
-CREATE (e)-[:QUOTES]->(d)
-WITH e, ev, p
-CALL (e, ev, p) {
-  WITH e, ev, p WHERE ev.award IS NULL AND p IS NOT NULL
-  CREATE (p)-[:SUPPORTED_BY]->(e)
-}
-CALL (e, ev) {
-  MATCH (a:Award {id: ev.award})
-  CREATE (a)-[:SUPPORTED_BY]->(e)
-}`;
+UNWIND row.subjects AS s
+OPTIONAL MATCH (a:Award {id: s.award})
+OPTIONAL MATCH (p:Project {id: s.project})
+WITH d, s, coalesce(a, p) AS subject
+WHERE subject IS NOT NULL
+CREATE (subject)-[:SUPPORTED_BY {fields: s.fields, texts: s.texts, starts: s.starts, ends: s.ends}]->(d)`;
 
 export const MERGE_PERSONS = `
 UNWIND $rows AS row

@@ -8,8 +8,11 @@ import type { AwardState, CompanyState, ProjectState, Stamps } from './identity.
 import type { LoadItem, Lookup, Snapshot, WritePlan } from './plan.ts';
 import { lookupFor, planBatch } from './plan.ts';
 
-/** Bump when the loader writes different facts for the same document: re-ingest then reloads everything. */
-export const LOADER_VERSION = '1';
+/**
+ * Bump when the loader writes different facts for the same document: re-ingest then reloads everything.
+ * 2: evidence as arrays on SUPPORTED_BY (Award|Project → Document) instead of Evidence nodes.
+ */
+export const LOADER_VERSION = '2';
 
 export interface Counters {
   nodesCreated: number;
@@ -140,6 +143,7 @@ export function statementsOf(plan: WritePlan): Statement[] {
   const companyOwns = plan.owns.filter((o) => !o.ownerIsPerson);
   const personOwns = plan.owns.filter((o) => o.ownerIsPerson);
   const list: Statement[] = [
+    [Q.DROP_EVIDENCE, plan.reloaded],
     [Q.MERGE_DOCUMENTS, plan.documents],
     [Q.MERGE_COMPANIES, plan.companies],
     [Q.MERGE_BRANCH_OF, plan.branchOf],
@@ -154,8 +158,7 @@ export function statementsOf(plan: WritePlan): Statement[] {
     [Q.DROP_REPLACED_WINNERS, plan.winners.map((w) => ({ awardId: w.awardId, companyIds: w.companyIds }))],
     [Q.MERGE_AWARDED_TO, winnerLinks],
     [Q.MERGE_HAS_CANDIDATE, plan.candidates],
-    [Q.DROP_EVIDENCE, plan.reloaded],
-    [Q.CREATE_EVIDENCE, plan.evidence],
+    [Q.CREATE_SUPPORTED_BY, plan.evidence],
     [Q.MERGE_PERSONS, plan.persons],
     [Q.MERGE_COMPANY_OWNS, companyOwns],
     [Q.MERGE_PERSON_OWNS, personOwns],

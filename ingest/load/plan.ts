@@ -58,7 +58,7 @@ export interface RegionRow { code: string; name: string; level: string | null; p
 
 export interface WritePlan {
   documents: { sha256: string; props: Props }[];
-  /** Documents loaded before (by an older loader): their Evidence nodes are dropped and written anew. */
+  /** Documents loaded before (by an older loader, or from another source): their evidence is dropped and written anew. */
   reloaded: { sha256: string }[];
   companies: { id: string; props: Props }[];
   branchOf: { from: string; to: string }[];
@@ -73,10 +73,27 @@ export interface WritePlan {
   /** Awards whose winners are set by this batch: AWARDED_TO to anyone else is removed. */
   winners: { awardId: string; companyIds: string[]; links: { companyId: string; props: Props }[] }[];
   candidates: { projectId: string; companyId: string; props: Props }[];
-  /** Per document: its project (or null) and its evidence, each supporting the project or an award. */
-  evidence: { sha256: string; project: string | null; evidence: { props: Props; award: string | null }[] }[];
+  /** Per document: one SUPPORTED_BY per award or project its evidence supports. */
+  evidence: { sha256: string; subjects: EvidenceSubject[] }[];
   persons: { id: string; props: Props }[];
   owns: { ownerId: string; ownerIsPerson: boolean; ownedId: string; props: Props }[];
+}
+
+/**
+ * Snippets of one document in parallel arrays, one entry per field (the first snippet given for it
+ * stands), sorted by field then start: the properties of SUPPORTED_BY.
+ */
+export interface EvidenceArrays {
+  fields: string[];
+  texts: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** The evidence one document gives for one award or one project (exactly one of the two ids is set). */
+export interface EvidenceSubject extends EvidenceArrays {
+  award: string | null;
+  project: string | null;
 }
 
 export interface PlanResult {
@@ -257,6 +274,18 @@ function awardProps(a: AwardState): Props {
   };
 }
 
+interface EvidenceOf {
+  award: string | null;
+  project: string | null;
+  snippets: Evidence[];
+}
+
+/** Snippets as parallel arrays, sorted by field then start (code-unit order, as Cypher sorts strings). */
+export function evidenceArrays(snippets: readonly Evidence[]): EvidenceArrays {
+  const sorted = [...snippets].sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : a.start - b.start));
+  return { fields: sorted.map((e) => e.field), texts: sorted.map((e) => e.text), starts: sorted.map((e) => e.start), ends: sorted.map((e) => e.end) };
+}
+
 // ------------------------------------------------------------------------------------ planning
 
 export interface PlanOptions {
@@ -275,15 +304,15 @@ class Planner {
   private readonly winners = new Map<string, WritePlan['winners'][number]>();
   private readonly regions = new Map<string, RegionRow>();
   private readonly persons = new Map<string, Props>();
-  private readonly evidenceIds = new Set<string>();
+  /** Per document: the fields it has given evidence for, and that evidence per subject ('' for none). */
+  private readonly evidence = new Map<string, { fields: Set<string>; subjects: Map<string, EvidenceOf> }>();
   readonly warnings = new Map<string, string[]>();
-  readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf' | 'reloaded'> = {
+  readonly rows: Omit<WritePlan, 'companies' | 'projects' | 'awards' | 'projectRegions' | 'winners' | 'regions' | 'persons' | 'branchOf' | 'reloaded' | 'evidence'> = {
     documents: [],
     buyers: [],
     agencies: [],
     published: [],
     candidates: [],
-    evidence: [],
     owns: [],
   };
 
@@ -387,18 +416,42 @@ class Planner {
     }
   }
 
-  /** One Evidence node per document and field: the first snippet given for a field stands. */
+  /** The first snippet a document gives for a field stands: one entry per document and field. */
   private addEvidence(sha: string, e: Evidence, project: string | null, award: string | null): void {
-    const id = `e:${sha}:${e.field}`;
-    if (this.evidenceIds.has(id)) return;
-    this.evidenceIds.add(id);
-    let row = this.rows.evidence.at(-1);
-    if (!row || row.sha256 !== sha) {
-      row = { sha256: sha, project: null, evidence: [] };
-      this.rows.evidence.push(row);
+    let doc = this.evidence.get(sha);
+    if (!doc) {
+      doc = { fields: new Set(), subjects: new Map() };
+      this.evidence.set(sha, doc);
     }
-    if (project) row.project = project;
-    row.evidence.push({ props: { id, field: e.field, text: e.text, start: e.start, end: e.end, sha256: sha }, award });
+    if (doc.fields.has(e.field)) return;
+    doc.fields.add(e.field);
+    const key = award ? `a ${award}` : project ? `p ${project}` : '';
+    let subject = doc.subjects.get(key);
+    if (!subject) {
+      subject = { award, project: award ? null : project, snippets: [] };
+      doc.subjects.set(key, subject);
+    }
+    subject.snippets.push(e);
+  }
+
+  /** One row per document: a SUPPORTED_BY per award or project its evidence supports. */
+  private supportedBy(): WritePlan['evidence'] {
+    const out: WritePlan['evidence'] = [];
+    for (const [sha256, doc] of this.evidence) {
+      const subjects = [...doc.subjects.values()].filter((s) => s.award || s.project).map((s) => ({ award: s.award, project: s.project, ...evidenceArrays(s.snippets) }));
+      if (subjects.length) out.push({ sha256, subjects });
+    }
+    return out;
+  }
+
+  /** Documents, with the evidence that supports no project (a notice without one) kept on the Document. */
+  private documentRows(): WritePlan['documents'] {
+    return this.rows.documents.map((d) => {
+      const own = this.evidence.get(d.sha256)?.subjects.get('');
+      if (!own) return d;
+      const a = evidenceArrays(own.snippets);
+      return { sha256: d.sha256, props: { ...d.props, evidenceFields: a.fields, evidenceTexts: a.texts, evidenceStarts: a.starts, evidenceEnds: a.ends } };
+    });
   }
 
   private addAward(n: Notice, d: DocumentMeta, stamp: string, pid: string, id: string, i: number, a: Award): void {
@@ -476,6 +529,8 @@ class Planner {
   finish(): WritePlan {
     return {
       ...this.rows,
+      documents: this.documentRows(),
+      evidence: this.supportedBy(),
       reloaded: this.rows.documents.filter((d) => this.existingDocuments.has(d.sha256)).map((d) => ({ sha256: d.sha256 })),
       companies: this.changed(this.identities.changed().map((c) => ({ id: c.id, props: companyProps(c) }))),
       branchOf: [...this.identities.branchOf].map(([from, to]) => ({ from, to })),

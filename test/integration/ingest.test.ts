@@ -10,9 +10,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { repoRoot } from '../../src/config.ts';
 import { readArchived } from '../../src/archive.ts';
+import { readDocument } from '../../ingest/read/index.ts';
 import type { IngestSummary } from '../../ingest/pipeline.ts';
 import { ingest, readManifest } from '../../ingest/pipeline.ts';
-import { Loader } from '../../ingest/load/loader.ts';
+import { LOADER_VERSION, Loader } from '../../ingest/load/loader.ts';
 import { allRegions } from '../../src/domain/region.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
@@ -36,6 +37,57 @@ async function counts(driver: Driver): Promise<{ nodes: number; relationships: n
   const [n] = await rows(driver, 'MATCH (n) RETURN count(n) AS c');
   const [r] = await rows(driver, 'MATCH ()-[r]->() RETURN count(r) AS c');
   return { nodes: Number(n.c), relationships: Number(r.c) };
+}
+
+interface SupportRow {
+  subject: string;
+  sha256: string;
+  fields: string[];
+  texts: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** Every SUPPORTED_BY (and the evidence kept on a Document without a project), sorted. */
+async function supports(driver: Driver): Promise<SupportRow[]> {
+  const found = await rows(
+    driver,
+    `MATCH (s)-[r:SUPPORTED_BY]->(d:Document)
+     RETURN s.id AS subject, d.sha256 AS sha256, r.fields AS fields, r.texts AS texts, r.starts AS starts, r.ends AS ends
+     UNION ALL
+     MATCH (d:Document) WHERE d.evidenceFields IS NOT NULL
+     RETURN null AS subject, d.sha256 AS sha256, d.evidenceFields AS fields, d.evidenceTexts AS texts, d.evidenceStarts AS starts, d.evidenceEnds AS ends`,
+  );
+  const plain = found.map((r) => ({
+    ...(r as unknown as SupportRow),
+    starts: (r.starts as unknown[]).map(Number),
+    ends: (r.ends as unknown[]).map(Number),
+  }));
+  return plain.sort((a, b) => `${a.subject}|${a.sha256}`.localeCompare(`${b.subject}|${b.sha256}`));
+}
+
+/**
+ * What is wrong with the stored evidence: arrays of unequal length, fields out of order or repeated,
+ * or a text that is not the archived original's extracted text between its offsets.
+ */
+async function evidenceProblems(driver: Driver, home: string): Promise<string[]> {
+  const problems: string[] = [];
+  const texts = new Map<string, string>();
+  for (const r of await supports(driver)) {
+    const where = `${r.subject ?? 'document'} ← ${r.sha256.slice(0, 8)}`;
+    const n = r.fields.length;
+    if (n === 0 || r.texts.length !== n || r.starts.length !== n || r.ends.length !== n) problems.push(`${where}: arrays of lengths ${[r.fields, r.texts, r.starts, r.ends].map((a) => a.length)}`);
+    for (let i = 1; i < n; i++) if (!(r.fields[i - 1] < r.fields[i])) problems.push(`${where}: ${r.fields[i - 1]} before ${r.fields[i]}`);
+    if (!texts.has(r.sha256)) {
+      const archived = await readArchived(home, r.sha256);
+      texts.set(r.sha256, archived ? (await readDocument(archived.originalName ?? 'x', archived.bytes)).text : '');
+    }
+    const text = texts.get(r.sha256)!;
+    r.fields.forEach((f, i) => {
+      if (text.slice(r.starts[i], r.ends[i]) !== r.texts[i]) problems.push(`${where}: ${f} is not the text at ${r.starts[i]}–${r.ends[i]}`);
+    });
+  }
+  return problems;
 }
 
 describe('bidgraph ingest on the fixture set', () => {
@@ -199,11 +251,25 @@ describe('bidgraph ingest on the fixture set', () => {
       const text = fs.readFileSync(l.path as string, 'utf8');
       assert.ok(text.replace(/\s+/g, '').includes((l.snippet as string).replace(/\s+/g, '').slice(0, 8)), `${l.snippet} is in ${l.path}`);
     }
-    const [evidence] = await rows(
+  });
+
+  it('keeps each document\'s evidence on one SUPPORTED_BY per award or project: aligned arrays, each text the archived original\'s slice', async () => {
+    const found = await supports(driver);
+    assert.deepEqual(await evidenceProblems(driver, home), []);
+    // Every notice gives evidence, and every one of them names a project.
+    const docs = await rows(driver, `MATCH (d:Document) WHERE d.noticeType <> 'ownership' RETURN d.sha256 AS sha256`);
+    assert.deepEqual(new Set(found.map((r) => r.sha256)), new Set(docs.map((d) => d.sha256)));
+    assert.equal(found.some((r) => r.subject === null), false);
+    // One relationship per subject and document, never two.
+    assert.equal(new Set(found.map((r) => `${r.subject}|${r.sha256}`)).size, found.length);
+    const [lpx] = await rows(
       driver,
-      `MATCH (e:Evidence)-[:QUOTES]->(d:Document) WHERE NOT (e)<-[:SUPPORTED_BY]-() AND d.noticeType <> 'ownership' RETURN count(e) AS orphans`,
+      `MATCH (:Project {code: 'LPX-2017-009'})-[:HAS_AWARD]->(a:Award)-[r:SUPPORTED_BY]->(d:Document)
+       RETURN count(r) AS links, collect(d.noticeType) AS types, any(f IN head(collect(r.fields)) WHERE f STARTS WITH 'awards[0].') AS awardFields`,
     );
-    assert.equal(evidence.orphans, 0);
+    assert.deepEqual(lpx, { links: 1, types: ['award'], awardFields: true });
+    const [old] = await rows(driver, 'MATCH (e:Evidence) RETURN count(e) AS n');
+    assert.equal(old.n, 0);
   });
 
   it('puts manifest URLs and the document facts on Document nodes', async () => {
@@ -323,7 +389,95 @@ describe('the loader on hand-built notices', () => {
     await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'old' }).load([noticeItem(n)]);
     const changed = { ...n, evidence: [{ field: 'buyer.name', text: '采购单位：墨玉县公安局', start: 2, end: 13 }] };
     await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'new' }).load([noticeItem(changed)]);
-    const ev = await rows(driver, `MATCH (e:Evidence)-[:QUOTES]->(d:Document {sha256: $sha}) RETURN e.text AS text, d.loaderVersion AS version`, { sha: shaOf('reloaded') });
-    assert.deepEqual(ev, [{ text: '采购单位：墨玉县公安局', version: 'new' }]);
+    const ev = await rows(
+      driver,
+      `MATCH (s)-[r:SUPPORTED_BY]->(d:Document {sha256: $sha}) RETURN labels(s) AS labels, r.fields AS fields, r.texts AS texts, r.starts AS starts, d.loaderVersion AS version`,
+      { sha: shaOf('reloaded') },
+    );
+    assert.deepEqual(ev, [{ labels: ['Project'], fields: ['buyer.name'], texts: ['采购单位：墨玉县公安局'], starts: [2], version: 'new' }]);
+  });
+
+  it('keeps the evidence of a notice without a project on its Document, and replaces it on reload', async () => {
+    const page = (evidence: { field: string; text: string; start: number; end: number }[]) =>
+      noticeItem(notice('maintenance', { noticeType: 'other', project: { name: null, code: null, method: null, contractModel: [] }, buyer: null, evidence }));
+    const loader = (loaderVersion: string) => new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion });
+    await loader('old').load([page([{ field: 'title', text: '关于系统维护的通知', start: 0, end: 9 }, { field: 'publishedAt', text: '2021-03-01', start: 25, end: 35 }])]);
+    const read = () =>
+      rows(driver, `MATCH (d:Document {sha256: $sha}) OPTIONAL MATCH (d)<-[r:SUPPORTED_BY]-() RETURN d.evidenceFields AS fields, d.evidenceTexts AS texts, d.evidenceStarts AS starts, d.evidenceEnds AS ends, count(r) AS links`, {
+        sha: shaOf('maintenance'),
+      });
+    assert.deepEqual(await read(), [{ fields: ['publishedAt', 'title'], texts: ['2021-03-01', '关于系统维护的通知'], starts: [25, 0], ends: [35, 9], links: 0 }]);
+    await loader('new').load([page([{ field: 'title', text: '系统维护的通知', start: 2, end: 9 }])]);
+    assert.deepEqual(await read(), [{ fields: ['title'], texts: ['系统维护的通知'], starts: [2], ends: [9], links: 0 }]);
+  });
+});
+
+describe('re-ingest over a database written by loader version 1 (Evidence nodes)', () => {
+  let driver: Driver;
+  let home: string;
+  let pages: string;
+  let fresh: SupportRow[];
+  const run = () => ingest({ inputs: [NOTICES, pages], driver, home, concurrency: 2, batchSize: 3 });
+
+  before(async () => {
+    driver = await testDriver();
+    await resetDatabase(driver);
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-upgrade-'));
+    pages = path.join(home, 'pages');
+    fs.mkdirSync(pages);
+    // A page that names no project: its evidence supports nothing but the document.
+    fs.writeFileSync(
+      path.join(pages, 'maintenance.html'),
+      '<html><head><meta charset="utf-8"><title>关于系统维护的通知</title></head><body><h1>关于系统维护的通知</h1><p>发布时间：2021-03-01</p><p>本网站将于周六维护，请各供应商知悉。</p></body></html>',
+    );
+    await run();
+    fresh = await supports(driver);
+    // Turn the graph into what loader version 1 wrote: an Evidence node per snippet, QUOTES its document,
+    // SUPPORTED_BY from its award or project (none for a document without a project).
+    await rows(
+      driver,
+      `MATCH (s)-[r:SUPPORTED_BY]->(d:Document)
+       UNWIND range(0, size(r.fields) - 1) AS i
+       CREATE (s)-[:SUPPORTED_BY]->(e:Evidence {id: 'e:' + d.sha256 + ':' + r.fields[i], field: r.fields[i], text: r.texts[i], start: r.starts[i], end: r.ends[i], sha256: d.sha256})-[:QUOTES]->(d)
+       WITH DISTINCT r
+       DELETE r`,
+    );
+    await rows(
+      driver,
+      `MATCH (d:Document) WHERE d.evidenceFields IS NOT NULL
+       UNWIND range(0, size(d.evidenceFields) - 1) AS i
+       CREATE (:Evidence {id: 'e:' + d.sha256 + ':' + d.evidenceFields[i], field: d.evidenceFields[i], text: d.evidenceTexts[i], start: d.evidenceStarts[i], end: d.evidenceEnds[i], sha256: d.sha256})-[:QUOTES]->(d)
+       WITH DISTINCT d
+       REMOVE d.evidenceFields, d.evidenceTexts, d.evidenceStarts, d.evidenceEnds`,
+    );
+    await rows(driver, `MATCH (d:Document) SET d.loaderVersion = '1'`);
+  });
+
+  after(async () => {
+    await driver.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('starts from the old model, a document without a project included', async () => {
+    const [old] = await rows(
+      driver,
+      `MATCH (e:Evidence)-[:QUOTES]->(d:Document)
+       RETURN count(e) AS evidence, count(DISTINCT d) AS documents, sum(CASE WHEN (e)<-[:SUPPORTED_BY]-() THEN 0 ELSE 1 END) AS unsupported`,
+    );
+    assert.equal(old.evidence, fresh.reduce((n, r) => n + r.fields.length, 0));
+    assert.equal(old.documents, 9);
+    assert.equal(old.unsupported, 2);
+    assert.deepEqual(await supports(driver), []);
+  });
+
+  it('reloads every document and ends with the new relationships and no Evidence node', async () => {
+    const again = await run();
+    assert.deepEqual([again.ok, again.unchanged, again.failed], [10, 0, 0]);
+    const [left] = await rows(driver, 'RETURN COUNT { (:Evidence) } AS evidence, COUNT { ()-[:QUOTES]->() } AS quotes');
+    assert.deepEqual(left, { evidence: 0, quotes: 0 });
+    assert.deepEqual(await supports(driver), fresh);
+    assert.deepEqual(await evidenceProblems(driver, home), []);
+    const versions = await rows(driver, 'MATCH (d:Document) RETURN collect(DISTINCT d.loaderVersion) AS v');
+    assert.deepEqual(versions, [{ v: [LOADER_VERSION] }]);
   });
 });

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
 import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
-import { amountLabel, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
+import { amountLabel, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
 import { statementsOf } from '../../ingest/load/loader.ts';
+import { CREATE_SUPPORTED_BY, DROP_EVIDENCE, MERGE_DOCUMENTS } from '../../ingest/load/cypher.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 
 const EMPTY: Snapshot = { documents: [], companies: [], projects: [], awards: [] };
@@ -50,13 +51,85 @@ describe('planning notices', () => {
       },
     ]);
     assert.deepEqual(p.buyers.map((b) => b.props), [{ sha256: shaOf('tender'), snippet: null }, { sha256: shaOf('award'), snippet: '采购人：墨玉县公安局' }]);
-    const evidence = p.evidence.find((e) => e.sha256 === shaOf('award'))!;
-    assert.equal(evidence.project, PROJECT);
-    assert.deepEqual(evidence.evidence.map((e) => [e.props.field, e.award]), [
-      ['awards[0].suppliers[0].name', `a:${PROJECT}:-`],
-      ['awards[0].value', `a:${PROJECT}:-`],
-      ['buyer.name', null],
+    assert.deepEqual(p.evidence, [
+      {
+        sha256: shaOf('award'),
+        subjects: [
+          {
+            award: `a:${PROJECT}:-`,
+            project: null,
+            fields: ['awards[0].suppliers[0].name', 'awards[0].value'],
+            texts: ['供应商名称：杭州海康威視數字技術股份有限公司', '中标金额：985万元'],
+            starts: [40, 70],
+            ends: [62, 79],
+          },
+          { award: null, project: PROJECT, fields: ['buyer.name'], texts: ['采购人：墨玉县公安局'], starts: [0], ends: [10] },
+        ],
+      },
     ]);
+  });
+
+  it('gives each award and project one evidence row per document: first snippet per field, arrays aligned and sorted by field', () => {
+    const two = notice('two-lots', {
+      awards: [award([supplier('甲公司有限公司')], { lot: '1' }), award([supplier('乙公司有限公司')], { lot: '2' })],
+      evidence: [
+        { field: 'project.name', text: '项目名称：墨玉县视频监控建设项目', start: 30, end: 46 },
+        { field: 'awards[1].value', text: '金额：20万元', start: 120, end: 127 },
+        { field: 'awards[0].suppliers[0].name', text: '供应商：甲公司有限公司', start: 60, end: 71 },
+        { field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
+        { field: 'awards[0].suppliers[0].name', text: '甲公司有限公司', start: 200, end: 207 },
+        { field: 'awards[0].value', text: '金额：10万元', start: 80, end: 87 },
+        { field: 'awards[7].value', text: '金额：70万元', start: 300, end: 307 },
+      ],
+    });
+    const tender = notice('tender-2', { noticeType: 'tender', evidence: [{ field: 'project.code', text: '项目编号：MYX-2017-001', start: 5, end: 21 }] });
+    const p = plan(noticeItem(two), noticeItem(tender));
+    const lot = (l: string) => `a:${PROJECT}:${l}`;
+    assert.deepEqual(p.evidence, [
+      {
+        sha256: shaOf('two-lots'),
+        subjects: [
+          // A field without a lot of its own (awards[7]) supports the project.
+          {
+            award: null,
+            project: PROJECT,
+            fields: ['awards[7].value', 'buyer.name', 'project.name'],
+            texts: ['金额：70万元', '采购人：墨玉县公安局', '项目名称：墨玉县视频监控建设项目'],
+            starts: [300, 0, 30],
+            ends: [307, 10, 46],
+          },
+          { award: lot('2'), project: null, fields: ['awards[1].value'], texts: ['金额：20万元'], starts: [120], ends: [127] },
+          // The second snippet for awards[0].suppliers[0].name is dropped: the first stands.
+          {
+            award: lot('1'),
+            project: null,
+            fields: ['awards[0].suppliers[0].name', 'awards[0].value'],
+            texts: ['供应商：甲公司有限公司', '金额：10万元'],
+            starts: [60, 80],
+            ends: [71, 87],
+          },
+        ],
+      },
+      { sha256: shaOf('tender-2'), subjects: [{ award: null, project: PROJECT, fields: ['project.code'], texts: ['项目编号：MYX-2017-001'], starts: [5], ends: [21] }] },
+    ]);
+    for (const row of p.evidence) {
+      for (const s of row.subjects) {
+        assert.equal(s.texts.length, s.fields.length);
+        assert.equal(s.starts.length, s.fields.length);
+        assert.equal(s.ends.length, s.fields.length);
+      }
+    }
+    // Documents with a project keep no evidence of their own.
+    assert.deepEqual(p.documents.map((d) => 'evidenceFields' in d.props), [false, false]);
+  });
+
+  it('sorts a subject\'s snippets by field, then start', () => {
+    const ev = [
+      { field: 'b', text: 'y', start: 9, end: 10 },
+      { field: 'a', text: 'x', start: 5, end: 6 },
+      { field: 'a', text: 'w', start: 1, end: 2 },
+    ];
+    assert.deepEqual(evidenceArrays(ev), { fields: ['a', 'a', 'b'], texts: ['w', 'x', 'y'], starts: [1, 5, 9], ends: [2, 6, 10] });
   });
 
   it('records candidates without awards or winners', () => {
@@ -101,7 +174,10 @@ describe('planning notices', () => {
     assert.deepEqual(r.plan.projects, []);
     assert.deepEqual(r.plan.published, []);
     assert.equal(r.plan.documents.length, 1);
-    assert.deepEqual(r.plan.evidence, [{ sha256: shaOf('readme'), project: null, evidence: [{ props: { id: `e:${shaOf('readme')}:title`, field: 'title', text: 'x', start: 0, end: 1, sha256: shaOf('readme') }, award: null }] }]);
+    // Its evidence supports nothing else: it stays on the Document.
+    assert.deepEqual(r.plan.evidence, []);
+    const props = r.plan.documents[0].props;
+    assert.deepEqual([props.evidenceFields, props.evidenceTexts, props.evidenceStarts, props.evidenceEnds], [['title'], ['x'], [0], [1]]);
     assert.deepEqual(r.warnings.get(shaOf('readme')), ['the notice names no project, buyer or result: loaded as a document only']);
   });
 
@@ -189,6 +265,15 @@ describe('lookups and statements', () => {
       'MATCH (a:Award {id: row.awardId})-[old:AWARDED_TO]->(c:Company)',
       'MATCH (a:Award {id: row.awardId})',
     ]);
+  });
+
+  it('drops a reloaded document\'s evidence before the Document is written again, and writes the new evidence last', () => {
+    const n = notice('r', { noticeType: 'tender', evidence: [{ field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
+    const p = planBatch([noticeItem(n)], { ...EMPTY, documents: [shaOf('r')] }, OPTS).plan;
+    const statements = statementsOf(p);
+    assert.deepEqual(statements[0], [DROP_EVIDENCE, [{ sha256: shaOf('r') }]]);
+    assert.equal(statements[1][0], MERGE_DOCUMENTS);
+    assert.deepEqual(statements.at(-1), [CREATE_SUPPORTED_BY, p.evidence]);
   });
 });
 
