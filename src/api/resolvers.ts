@@ -395,13 +395,6 @@ export function createResolvers(opts: { withMutations: boolean }) {
       mediaType: (d: DocumentRow) => d.mediaType ?? 'application/octet-stream',
       archiveUrl: (d: DocumentRow) => `/documents/${d.sha256}`,
     },
-
-    Evidence: {
-      document: (e: { document: DocumentRow | null; id: string }) => {
-        if (!e.document) throw new Error(`evidence ${e.id} quotes no document`);
-        return e.document;
-      },
-    },
   };
 
   if (opts.withMutations) {

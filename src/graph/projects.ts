@@ -85,19 +85,22 @@ export const suppliersOfAwards = namedQuery<{ ids: string[] }, SupplierRow>(
    ORDER BY key, CASE rel.role WHEN 'lead' THEN 0 WHEN 'sole' THEN 0 ELSE 1 END, c.id`,
 );
 
-/** Evidence for awards or projects (SUPPORTED_BY), each with the document it quotes. */
+/**
+ * Evidence for awards or projects: one row per entry of the arrays on each SUPPORTED_BY, with the
+ * document it points to, ordered by field, start, then document.
+ */
 export const evidenceOf = namedQuery<{ ids: string[] }, { key: string; evidence: EvidenceRow }>(
   'evidenceOf',
   `UNWIND $ids AS key
    CALL (key) {
-     MATCH (:Award {id: key})-[:SUPPORTED_BY]->(e:Evidence) RETURN e
+     MATCH (:Award {id: key})-[r:SUPPORTED_BY]->(d:Document) RETURN r, d
      UNION
-     MATCH (:Project {id: key})-[:SUPPORTED_BY]->(e:Evidence) RETURN e
+     MATCH (:Project {id: key})-[r:SUPPORTED_BY]->(d:Document) RETURN r, d
    }
-   OPTIONAL MATCH (e)-[:QUOTES]->(d:Document)
-   WITH key, e, head(collect(d)) AS d
-   RETURN key, e {.id, .field, .text, .start, .end, document: ${project.document('d')}} AS evidence
-   ORDER BY key, e.field, coalesce(e.start, 0), e.id`,
+   UNWIND range(0, size(r.fields) - 1) AS i
+   WITH key, d, r.fields[i] AS field, r.texts[i] AS text, r.starts[i] AS start, r.ends[i] AS end
+   RETURN key, {field: field, text: text, start: start, end: end, document: ${project.document('d')}} AS evidence
+   ORDER BY key, field, coalesce(start, 0), d.sha256`,
 );
 
 export async function loadProjects(reader: GraphReader, ids: readonly string[]): Promise<Map<string, ProjectRow>> {

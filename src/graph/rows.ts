@@ -60,13 +60,13 @@ export interface DocumentRow {
   noticeType: string | null;
 }
 
+/** One entry of the arrays on a SUPPORTED_BY, with the Document it points to. */
 export interface EvidenceRow {
-  id: string;
   field: string;
   text: string;
   start: number | null;
   end: number | null;
-  document: DocumentRow | null;
+  document: DocumentRow;
 }
 
 /** Cypher map projections, one per label, so every query returns the same row shape. */

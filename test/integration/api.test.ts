@@ -499,7 +499,11 @@ describe('awards, projects, evidence and documents', () => {
         { sha256: SHA.tender, title: '墨玉县社会治安防控体系建设PPP项目招标公告', url: 'http://www.ccgp.gov.cn/example/tender.htm', publishedAt: '2017-05-02', retrievedAt: '2024-01-05T10:00:00Z', path: 'notices/tender.html', mediaType: 'text/html', noticeType: 'tender', archiveUrl: `/documents/${SHA.tender}` },
         { sha256: SHA.award, title: '墨玉县社会治安防控体系建设PPP项目中标公告', url: 'http://www.ccgp.gov.cn/example/award.htm', publishedAt: '2017-06-20', retrievedAt: '2024-01-05T10:00:00Z', path: 'notices/award.html', mediaType: 'text/html', noticeType: 'award', archiveUrl: `/documents/${SHA.award}` },
       ],
-      evidence: [{ field: 'buyer', text: '采购人：墨玉县公安局', document: { sha256: SHA.tender } }],
+      // From both documents, by field, then start, then document.
+      evidence: [
+        { field: 'buyer', text: '采购人：墨玉县公安局', document: { sha256: SHA.tender } },
+        ...[SHA.award, SHA.tender].sort().map((sha256) => ({ field: 'project.name', text: '墨玉县社会治安防控体系建设PPP项目', document: { sha256 } })),
+      ],
     });
     assert.equal(d.none, null);
   });

@@ -81,8 +81,8 @@ export interface AwardFixture {
   suppliers?: { company: string; role: 'sole' | 'lead' | 'member'; rawName?: string; sha256?: string; snippet?: string }[];
 }
 
+/** One snippet; the snippets of one subject and document are written as one SUPPORTED_BY with arrays. */
 export interface EvidenceFixture {
-  id: string;
   /** An Award or Project id. */
   of: string;
   field: string;
@@ -140,15 +140,34 @@ const STATEMENTS = {
     MATCH (a:Award {id: row.award}) MATCH (c:Company {id: row.company}) MERGE (a)-[r:AWARDED_TO]->(c) SET r += row.props`,
   evidence: `UNWIND $rows AS row
     MATCH (d:Document {sha256: row.sha256})
-    MERGE (e:Evidence {id: row.id}) SET e.field = row.field, e.text = row.text, e.start = row.start, e.end = row.end, e.sha256 = row.sha256
-    MERGE (e)-[:QUOTES]->(d)
-    WITH e, row
-    CALL (e, row) {
-      MATCH (x:Award {id: row.of}) MERGE (x)-[:SUPPORTED_BY]->(e)
+    CALL (row) {
+      MATCH (x:Award {id: row.of}) RETURN x
       UNION
-      MATCH (x:Project {id: row.of}) MERGE (x)-[:SUPPORTED_BY]->(e)
-    }`,
+      MATCH (x:Project {id: row.of}) RETURN x
+    }
+    MERGE (x)-[r:SUPPORTED_BY]->(d)
+    SET r.fields = row.fields, r.texts = row.texts, r.starts = row.starts, r.ends = row.ends`,
 };
+
+/** Snippets grouped per subject and document, as parallel arrays sorted by field then start (as the loader writes them). */
+function supportedBy(evidence: readonly EvidenceFixture[]): Record<string, unknown>[] {
+  const groups = new Map<string, EvidenceFixture[]>();
+  for (const e of evidence) {
+    const key = `${e.of}\u0000${e.sha256}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()].map((group) => {
+    const sorted = [...group].sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : a.start - b.start));
+    return {
+      of: sorted[0].of,
+      sha256: sorted[0].sha256,
+      fields: sorted.map((e) => e.field),
+      texts: sorted.map((e) => e.text),
+      starts: sorted.map((e) => e.start),
+      ends: sorted.map((e) => e.end),
+    };
+  });
+}
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
@@ -269,7 +288,7 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
       })),
     ),
   );
-  await run(driver, STATEMENTS.evidence, f.evidence ?? []);
+  await run(driver, STATEMENTS.evidence, supportedBy(f.evidence ?? []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,9 +405,11 @@ export function caseFixture(sha: { tender: string; award: string; shareholders: 
       { id: 'a:j:undated:-', project: 'j:undated', status: 'active', amount: 100, suppliers: [{ company: 'c:hikvision', role: 'sole' }] },
     ],
     evidence: [
-      { id: `e:${sha.award}:awards[0].value`, of: 'a:j:moyu:1', field: 'awards[0].value', text: '中标金额：745000000.00元', start: 120, end: 138, sha256: sha.award },
-      { id: `e:${sha.award}:awards[0].suppliers[0]`, of: 'a:j:moyu:1', field: 'awards[0].suppliers[0]', text: '中标供应商：杭州海康威视数字技术股份有限公司（联合体牵头人）', start: 80, end: 115, sha256: sha.award },
-      { id: `e:${sha.tender}:buyer`, of: 'j:moyu', field: 'buyer', text: '采购人：墨玉县公安局', start: 10, end: 20, sha256: sha.tender },
+      { of: 'a:j:moyu:1', field: 'awards[0].value', text: '中标金额：745000000.00元', start: 120, end: 138, sha256: sha.award },
+      { of: 'a:j:moyu:1', field: 'awards[0].suppliers[0]', text: '中标供应商：杭州海康威视数字技术股份有限公司（联合体牵头人）', start: 80, end: 115, sha256: sha.award },
+      { of: 'j:moyu', field: 'buyer', text: '采购人：墨玉县公安局', start: 10, end: 20, sha256: sha.tender },
+      { of: 'j:moyu', field: 'project.name', text: '墨玉县社会治安防控体系建设PPP项目', start: 0, end: 18, sha256: sha.tender },
+      { of: 'j:moyu', field: 'project.name', text: '墨玉县社会治安防控体系建设PPP项目', start: 0, end: 18, sha256: sha.award },
     ],
   };
 }
