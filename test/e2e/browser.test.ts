@@ -154,6 +154,7 @@ describe('exploring in Neo4j Browser and GraphiQL', () => {
     await styleFrame.locator('text=node.State').waitFor();
     const grass = await styleFrame.innerText();
     assert.match(grass, /node\.Award \{[^}]*caption: "\{amountLabel\}"/);
+    assert.match(grass, /relationship\.SUPPORTED_BY \{[^}]*caption: "\{fields\}"/);
     assert.doesNotMatch(grass, /Error/);
   });
 
@@ -161,7 +162,7 @@ describe('exploring in Neo4j Browser and GraphiQL', () => {
     const marker = 'RETURN won, place, source';
     const frame = await runGuideQuery(page, [2, "A company's awards"], marker);
     const nodes = await drawnNodes(frame);
-    // 2 projects, 2 awards, Hikvision, 2 counties, and the evidence snippets with the documents they quote.
+    // 2 projects, 2 awards, Hikvision, 2 counties, and the documents whose snippets support the awards (SUPPORTED_BY).
     assert.equal(nodes.length, await nodesReturned(driver, guideQuery(marker)));
     assert.ok(nodes.length > 7);
     const awards = nodes.filter((n) => n.fill === AWARD_FILL).map((n) => n.caption).sort();
