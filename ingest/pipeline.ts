@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { awaitSearchIndexes } from '../src/db/migrate.ts';
 import { allRegions } from '../src/domain/region.ts';
 import { listInputs } from './inputs.ts';
 import type { BatchOutcome, Counters, KnownDocument } from './load/loader.ts';
@@ -304,6 +305,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
     await dispatching;
     if (dispatchError) throw dispatchError;
+    if (progress.ok > 0) await awaitSearchIndexes(opts.driver, opts.database);
   } finally {
     await pool.close();
   }

@@ -21,7 +21,16 @@ export interface RelationshipModel {
 export interface Model {
   nodes: Record<string, NodeModel>;
   relationships: Record<string, RelationshipModel>;
-  fulltext: { name: string; labels: string[]; properties: string[]; analyzer: string }[];
+  fulltext: FulltextModel[];
+}
+
+export interface FulltextModel {
+  name: string;
+  labels: string[];
+  properties: string[];
+  analyzer: string;
+  /** Updated after commit instead of inside it: cheaper writes, searches lag by a moment. */
+  eventuallyConsistent?: boolean;
 }
 
 export function checkModel(m: Model): string[] {

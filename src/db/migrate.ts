@@ -1,10 +1,19 @@
 // Constraints and indexes derived from schema/model.json, applied idempotently.
-import type { Driver } from 'neo4j-driver';
-import { model } from '../../schema/model.ts';
+import type { Driver, Session } from 'neo4j-driver';
+import { model, type FulltextModel } from '../../schema/model.ts';
 
 function ident(s: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) throw new Error(`bad identifier in schema/model.json: ${s}`);
   return s;
+}
+
+function fulltextStatement(ft: FulltextModel): string {
+  const labels = ft.labels.map(ident).join('|');
+  const props = ft.properties.map((p) => `n.${ident(p)}`).join(', ');
+  return (
+    `CREATE FULLTEXT INDEX ${ident(ft.name)} IF NOT EXISTS FOR (n:${labels}) ON EACH [${props}] ` +
+    `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ident(ft.analyzer)}', \`fulltext.eventually_consistent\`: ${ft.eventuallyConsistent === true} } }`
+  );
 }
 
 /** The schema statements, in order; each is safe to run again. */
@@ -18,13 +27,29 @@ export function schemaStatements(): string[] {
       out.push(`CREATE INDEX ${ident(`${label}_${prop}`)} IF NOT EXISTS FOR (n:${ident(label)}) ON (n.${ident(prop)})`);
     }
   }
-  for (const ft of model.fulltext) {
-    const labels = ft.labels.map(ident).join('|');
-    const props = ft.properties.map((p) => `n.${ident(p)}`).join(', ');
-    out.push(
-      `CREATE FULLTEXT INDEX ${ident(ft.name)} IF NOT EXISTS FOR (n:${labels}) ON EACH [${props}] ` +
-        `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ident(ft.analyzer)}', \`fulltext.eventually_consistent\`: false } }`,
-    );
+  for (const ft of model.fulltext) out.push(fulltextStatement(ft));
+  return out;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+/**
+ * Full-text indexes whose labels, properties or configuration differ from the model: `IF NOT
+ * EXISTS` would keep them as they are, so they are dropped and built again.
+ */
+async function outdatedFulltext(session: Session): Promise<string[]> {
+  const res = await session.run('SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options RETURN name, labelsOrTypes, properties, options.indexConfig AS config');
+  const out: string[] = [];
+  for (const r of res.records) {
+    const want = model.fulltext.find((ft) => ft.name === r.get('name'));
+    if (!want) continue;
+    const config = r.get('config') as Record<string, unknown>;
+    const same =
+      sameSet(r.get('labelsOrTypes'), want.labels) &&
+      sameSet(r.get('properties'), want.properties) &&
+      config['fulltext.analyzer'] === want.analyzer &&
+      Boolean(config['fulltext.eventually_consistent']) === (want.eventuallyConsistent === true);
+    if (!same) out.push(want.name);
   }
   return out;
 }
@@ -34,10 +59,19 @@ export async function migrate(driver: Driver, database?: string): Promise<number
   const statements = schemaStatements();
   const session = driver.session({ database });
   try {
+    for (const name of await outdatedFulltext(session)) await session.run(`DROP INDEX ${ident(name)}`);
     for (const statement of statements) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
   } finally {
     await session.close();
   }
   return statements.length;
+}
+
+/**
+ * Waits until eventually consistent full-text indexes hold every committed write, so a search right
+ * after an ingest finds what it loaded.
+ */
+export async function awaitSearchIndexes(driver: Driver, database?: string): Promise<void> {
+  await driver.executeQuery('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', {}, { database });
 }

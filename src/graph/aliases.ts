@@ -1,6 +1,7 @@
 // The one write the API offers: a reviewer records another name of a company.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { isTimeout, GraphTimeoutError, namedQuery } from './reader.ts';
+import { awaitSearchIndexes } from '../db/migrate.ts';
 import { escapeLucene } from './companies.ts';
 import { project, type CompanyRow } from './rows.ts';
 
@@ -57,7 +58,7 @@ export const aliasAdd = namedQuery<{ companyId: string; names: string[]; key: st
 export async function addAlias(driver: Driver, database: string | undefined, timeoutMs: number, req: AliasRequest): Promise<AliasOutcome> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(
+    const outcome = await session.executeWrite(
       async (tx): Promise<AliasOutcome> => {
         const check = await tx.run(aliasCheck.cypher, { companyId: req.companyId, key: req.key, lucene: `"${escapeLucene(req.key)}"` });
         const row = check.records[0]?.toObject() as { company: CompanyRow | null; known: boolean; other: CompanyRow | null } | undefined;
@@ -71,6 +72,9 @@ export async function addAlias(driver: Driver, database: string | undefined, tim
       },
       { timeout: timeoutMs, metadata: { app: 'bidgraph-api', query: 'addAlias' } },
     );
+    // The mutation answers once a search finds the new name.
+    if (outcome.kind === 'added') await awaitSearchIndexes(driver, database);
+    return outcome;
   } catch (err) {
     if (isTimeout(err)) throw new GraphTimeoutError('addAlias', timeoutMs, { cause: err });
     throw err;

@@ -10,6 +10,7 @@ import { resolveClasspath, start, status } from '../../src/db/local-server.ts';
 import { migrate, schemaStatements } from '../../src/db/migrate.ts';
 import { createApi } from '../../src/api/server.ts';
 import { UserError } from '../../src/errors.ts';
+import { model } from '../../schema/model.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
 describe('the real Neo4j server', () => {
@@ -39,6 +40,24 @@ describe('the real Neo4j server', () => {
     );
     assert.equal(ft.records[0].get('analyzer'), 'cjk');
     assert.deepEqual([...ft.records[0].get('labelsOrTypes')].sort(), ['Company', 'Person', 'Project']);
+  });
+
+  it('rebuilds a full-text index whose configuration differs from the model', async () => {
+    const nameSearch = model.fulltext.find((ft) => ft.name === 'nameSearch')!;
+    const wanted = nameSearch.eventuallyConsistent === true;
+    await driver.executeQuery('DROP INDEX nameSearch');
+    await driver.executeQuery(
+      `CREATE FULLTEXT INDEX nameSearch FOR (n:Company) ON EACH [n.name] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words', \`fulltext.eventually_consistent\`: ${!wanted} } }`,
+    );
+    await migrate(driver);
+    const res = await driver.executeQuery(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = 'nameSearch' RETURN labelsOrTypes, properties, options.indexConfig AS config",
+    );
+    const r = res.records[0];
+    assert.deepEqual([...r.get('labelsOrTypes')].sort(), [...nameSearch.labels].sort());
+    assert.deepEqual([...r.get('properties')].sort(), [...nameSearch.properties].sort());
+    assert.equal(r.get('config')['fulltext.analyzer'], nameSearch.analyzer);
+    assert.equal(r.get('config')['fulltext.eventually_consistent'], wanted);
   });
 
   it('writes and reads back a node', async () => {
