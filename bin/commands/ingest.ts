@@ -6,6 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
 import { UserError } from '../../src/errors.ts';
+import { refreshAwardRollups } from '../../src/graph/rollups.ts';
 import type { IngestProgress, IngestSummary, ManifestEntry } from '../../ingest/pipeline.ts';
 import { ingest, readManifest } from '../../ingest/pipeline.ts';
 import { say, warn } from '../output.ts';
@@ -16,6 +17,7 @@ interface IngestFlags {
   concurrency?: number;
   batchSize?: number;
   quiet?: boolean;
+  rollups?: boolean;
 }
 
 function positiveInt(v: string): number {
@@ -42,7 +44,10 @@ function progressReporter(quiet: boolean): { update: (p: IngestProgress) => void
           started = true;
         } else bar.update(p.done, payload);
       },
-      stop: () => started && bar.stop(),
+      stop: () => {
+        if (started) bar.stop();
+        started = false;
+      },
     };
   }
   let last = 0;
@@ -97,6 +102,7 @@ export function registerIngest(program: Command): void {
     .option('--report <file>', 'write every failure and warning, with its reason, as JSON')
     .option('--concurrency <n>', `parse workers (default: ${os.availableParallelism()}, the number of cores)`, positiveInt)
     .option('--batch-size <n>', 'documents per write transaction (default 200)', positiveInt)
+    .option('--no-rollups', 'do not refresh the award rollups afterwards (totals are then computed live until `bidgraph serve` refreshes them)')
     .option('-q, --quiet', 'no progress and no summary; failures are still reported')
     .action(async (paths: string[], flags: IngestFlags) => {
       const cfg = loadConfig();
@@ -126,6 +132,13 @@ export function registerIngest(program: Command): void {
           batchSize: flags.batchSize,
           onProgress: progress.update,
         });
+        progress.stop();
+        if (summary.ok > 0 && flags.rollups !== false) {
+          const t0 = Date.now();
+          if (!flags.quiet) warn('Refreshing the award rollups (region and company totals)…');
+          await refreshAwardRollups(driver, cfg.neo4j.database);
+          if (!flags.quiet) warn(`Award rollups refreshed in ${seconds(Date.now() - t0)}.`);
+        }
       } finally {
         progress.stop();
         await driver.close();

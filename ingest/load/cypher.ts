@@ -194,3 +194,12 @@ export const MERGE_PERSON_OWNS = `
 UNWIND $rows AS row
 MATCH (o:Person {id: row.ownerId})
 MATCH (c:Company {id: row.ownedId})${OWNS_SET}`;
+
+/**
+ * Awards changed: the derived award rollups (src/graph/rollups.ts) no longer hold, and queries must
+ * compute live until the next refresh. The count fingerprint would miss a value corrected in place.
+ */
+export const MARK_ROLLUPS_STALE = `
+MATCH (rollup:RollupState {name: 'awards'})
+WHERE NOT coalesce(rollup.stale, false)
+SET rollup.stale = true`;

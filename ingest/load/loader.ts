@@ -142,6 +142,7 @@ export function statementsOf(plan: WritePlan): Statement[] {
   const winnerLinks = plan.winners.flatMap((w) => w.links.map((l) => ({ awardId: w.awardId, companyId: l.companyId, props: l.props })));
   const companyOwns = plan.owns.filter((o) => !o.ownerIsPerson);
   const personOwns = plan.owns.filter((o) => o.ownerIsPerson);
+  const rollupsChange = plan.awards.length > 0 || plan.winners.length > 0 || plan.projectRegions.length > 0 || plan.owns.length > 0;
   const list: Statement[] = [
     [Q.DROP_EVIDENCE, plan.reloaded],
     [Q.MERGE_DOCUMENTS, plan.documents],
@@ -157,6 +158,7 @@ export function statementsOf(plan: WritePlan): Statement[] {
     [Q.MERGE_AWARDS, plan.awards],
     [Q.DROP_REPLACED_WINNERS, plan.winners.map((w) => ({ awardId: w.awardId, companyIds: w.companyIds }))],
     [Q.MERGE_AWARDED_TO, winnerLinks],
+    [Q.MARK_ROLLUPS_STALE, rollupsChange ? [{}] : []],
     [Q.MERGE_HAS_CANDIDATE, plan.candidates],
     [Q.CREATE_SUPPORTED_BY, plan.evidence],
     [Q.MERGE_PERSONS, plan.persons],

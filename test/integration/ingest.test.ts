@@ -15,6 +15,7 @@ import type { IngestSummary } from '../../ingest/pipeline.ts';
 import { ingest, readManifest } from '../../ingest/pipeline.ts';
 import { LOADER_VERSION, Loader } from '../../ingest/load/loader.ts';
 import { allRegions } from '../../src/domain/region.ts';
+import { refreshAwardRollups, rollupsFresh } from '../../src/graph/rollups.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
@@ -395,6 +396,20 @@ describe('the loader on hand-built notices', () => {
       { sha: shaOf('reloaded') },
     );
     assert.deepEqual(ev, [{ labels: ['Project'], fields: ['buyer.name'], texts: ['采购单位：墨玉县公安局'], starts: [2], version: 'new' }]);
+  });
+
+  it('marks the award rollups stale in the transaction that changes an award, and leaves them alone otherwise', async () => {
+    const loader = new Loader(driver, { database: testConfig.neo4j.database, knownRegions });
+    await loader.load([noticeItem(notice('rollup-a', { awards: [award([supplier('乙示例科技有限公司')])] }))]);
+    await refreshAwardRollups(driver, testConfig.neo4j.database);
+    assert.equal(await rollupsFresh(driver, testConfig.neo4j.database), true);
+    const tender = notice('rollup-tender', { noticeType: 'tender', project: { name: '无结果项目', code: 'NR-1', method: null, contractModel: [] } });
+    await loader.load([noticeItem(tender)]);
+    assert.equal(await rollupsFresh(driver, testConfig.neo4j.database), true, 'a notice without awards changes no rollup');
+    await loader.load([noticeItem(notice('rollup-b', { project: { name: '另一个结果项目', code: 'RB-1', method: null, contractModel: [] }, awards: [award([supplier('乙示例科技有限公司')])] }))]);
+    const [state] = await rows(driver, "MATCH (r:RollupState {name: 'awards'}) RETURN r.stale AS stale");
+    assert.deepEqual(state, { stale: true });
+    assert.equal(await rollupsFresh(driver, testConfig.neo4j.database), false);
   });
 
   it('keeps the evidence of a notice without a project on its Document, and replaces it on reload', async () => {

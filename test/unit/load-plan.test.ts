@@ -264,6 +264,7 @@ describe('lookups and statements', () => {
       'MATCH (p:Project {id: row.projectId})',
       'MATCH (a:Award {id: row.awardId})-[old:AWARDED_TO]->(c:Company)',
       'MATCH (a:Award {id: row.awardId})',
+      "MATCH (rollup:RollupState {name: 'awards'})",
     ]);
   });
 
