@@ -2,6 +2,7 @@
 // (labels, keys, properties, relationship types), without waiting for the loaders. Derived
 // properties (nameKeys, searchText, amountFen) are computed the way the model describes them.
 import type { Driver } from 'neo4j-driver';
+import { awaitSearchIndexes } from '../../src/db/migrate.ts';
 import { nameKey } from '../../src/domain/names.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
 
@@ -289,6 +290,8 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
     ),
   );
   await run(driver, STATEMENTS.evidence, supportedBy(f.evidence ?? []));
+  // The search index is eventually consistent: a search right after must find the fixture.
+  await awaitSearchIndexes(driver);
 }
 
 // ---------------------------------------------------------------------------------------------
