@@ -22,6 +22,8 @@ export interface Model {
   nodes: Record<string, NodeModel>;
   relationships: Record<string, RelationshipModel>;
   fulltext: FulltextModel[];
+  /** Names of constraints and indexes earlier models created and this one no longer has. */
+  retired?: { constraints: string[]; indexes: string[] };
 }
 
 export interface FulltextModel {

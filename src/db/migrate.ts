@@ -28,6 +28,8 @@ export function schemaStatements(): string[] {
     }
   }
   for (const ft of model.fulltext) out.push(fulltextStatement(ft));
+  for (const name of model.retired?.constraints ?? []) out.push(`DROP CONSTRAINT ${ident(name)} IF EXISTS`);
+  for (const name of model.retired?.indexes ?? []) out.push(`DROP INDEX ${ident(name)} IF EXISTS`);
   return out;
 }
 

@@ -60,6 +60,13 @@ describe('the real Neo4j server', () => {
     assert.equal(r.get('config')['fulltext.eventually_consistent'], wanted);
   });
 
+  it('drops the constraints of earlier models (loader version 1 had Evidence nodes)', async () => {
+    await driver.executeQuery('CREATE CONSTRAINT Evidence_id_unique IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE');
+    await migrate(driver);
+    const res = await driver.executeQuery("SHOW CONSTRAINTS YIELD name WHERE name = 'Evidence_id_unique' RETURN count(*) AS n");
+    assert.equal(Number(res.records[0].get('n')), 0);
+  });
+
   it('writes and reads back a node', async () => {
     await driver.executeQuery('CREATE (:Company {id: $id, name: $name})', { id: 'c:test', name: '杭州海康威视数字技术股份有限公司' });
     const res = await driver.executeQuery('MATCH (c:Company {id: $id}) RETURN c.name AS name', { id: 'c:test' });
