@@ -28,6 +28,7 @@ import { refreshAwardRollups, rollupsFresh } from '../src/graph/rollups.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import type { QueryLogEntry } from '../src/graph/reader.ts';
 import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
+import { random } from './support/random.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -50,17 +51,6 @@ const LOAD_SECONDS = Number(opts['load-seconds']);
 const PASSWORD = 'bidgraph-bench-pw';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;

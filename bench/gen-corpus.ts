@@ -12,20 +12,9 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/cn2t';
 import { allRegions } from '../src/domain/region.ts';
 import { normalizeUscc } from '../src/domain/uscc.ts';
+import { random } from './support/random.ts';
 
 // ------------------------------------------------------------------------------------ randomness
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -422,7 +411,7 @@ export interface CorpusOptions {
 
 /** Yields notices one by one (constant memory for any size). */
 export function* generateNotices(opts: CorpusOptions): Generator<GenNotice> {
-  const r = rng(opts.seed ?? 20170418);
+  const r = random(opts.seed ?? 20170418);
   const places = counties();
   const companies = makeCompanies(r, opts.companies ?? Math.max(200, Math.round(opts.notices / 25)), places);
   let produced = 0;

@@ -30,7 +30,8 @@ import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
 import { resolveClasspath } from '../src/db/local-server.ts';
 import { nameKey } from '../src/domain/names.ts';
-import { Csv, random, zipf } from './support/csv.ts';
+import { Csv } from './support/csv.ts';
+import { random, zipf } from './support/random.ts';
 
 export { random };
 

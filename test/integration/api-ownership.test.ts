@@ -7,23 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
 import { controllingParties, effectiveShares, stateShare, ultimateOwners, type OwnershipEdge } from '../../src/domain/ownership.ts';
+import { random } from '../../bench/support/random.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { type GraphFixture, type HoldingFixture, caseDocuments, caseFixture, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createApi>;
 
-/** A small seeded generator (mulberry32), so a failing graph can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   fixture: GraphFixture;
