@@ -6,15 +6,14 @@
 //
 // Run alone:  node --import tsx bench/gen-graph.ts --awards 1000000 --out /tmp/graph-csv
 // Library:    generateGraphCsv(dir, { awards }) then importGraph(localServerConfig, dir).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
-import { resolveClasspath } from '../src/db/local-server.ts';
 import { nameKey } from '../src/domain/names.ts';
 import { Csv } from './support/csv.ts';
+import { importCsv } from './support/import.ts';
 import { random, zipf } from './support/random.ts';
 
 export interface GraphOptions {
@@ -318,44 +317,10 @@ const RELATIONSHIP_FILES: [string, string][] = [
   ['PUBLISHED_IN', 'published_in.csv'],
 ];
 
-/**
- * Replaces the `neo4j` database of a stopped local server with the CSV graph, through
- * org.neo4j.cli.AdminTool `database import full` on the server's own classpath.
- */
+/** Replaces the `neo4j` database of a stopped local server with the generated graph. */
 export function importGraph(cfg: LocalServerConfig, dir: string, log: (line: string) => void = () => {}): void {
-  const cp = resolveClasspath(cfg, log);
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const args = [
-    '-Xmx4g',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
-    '-cp',
-    cp,
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    // The database name goes first: the --nodes/--relationships options take several values and would swallow it.
-    'neo4j',
-    '--overwrite-destination=true',
-    `--report-file=${path.join(dir, 'import.report')}`,
-    '--array-delimiter=;',
-    '--high-parallel-io=on',
-    ...NODE_FILES.map(([label, file]) => `--nodes=${label}=${path.join(dir, file)}`),
-    ...RELATIONSHIP_FILES.map(([type, file]) => `--relationships=${type}=${path.join(dir, file)}`),
-  ];
-  const res = spawnSync(java, args, {
-    cwd: dir,
-    env: { ...process.env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (res.status !== 0) {
-    throw new Error(`neo4j-admin database import failed (exit ${res.status}): ${(res.stderr || res.stdout).trim().split('\n').slice(-8).join(' | ')}`);
-  }
-  const summary = res.stdout.split('\n').filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties/.test(l));
-  for (const line of summary.slice(-5)) log(line.trim());
+  const lines = importCsv(cfg, dir, { heap: '4g', options: ['--high-parallel-io=on'], nodes: NODE_FILES, relationships: RELATIONSHIP_FILES }, log);
+  for (const line of lines) log(line);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

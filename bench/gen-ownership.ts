@@ -22,15 +22,14 @@
 //
 // Run alone:  node --import tsx bench/gen-ownership.ts --companies 1000000 --links 3000000 --out /tmp/own-csv
 // Library:    generateOwnershipCsv(dir, opts) then importOwnership(localServerConfig, dir).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
-import { resolveClasspath } from '../src/db/local-server.ts';
 import { nameKey } from '../src/domain/names.ts';
 import { Csv } from './support/csv.ts';
+import { importCsv } from './support/import.ts';
 import { random, zipf } from './support/random.ts';
 
 export { random };
@@ -463,47 +462,19 @@ function targetClasses(b: Builder, rnd: () => number): TargetClasses {
   return { deep: pick(deep), diamond: pick(diamond), cycle: pick(cycle), wide: pick(wide), random: pick(randomOnes) };
 }
 
-/**
- * Replaces the `neo4j` database of a stopped local server with the CSV graph, through
- * org.neo4j.cli.AdminTool `database import full` on the server's own classpath. Returns the
- * importer's closing lines.
- */
+/** Replaces the `neo4j` database of a stopped local server with the generated graph; returns the importer's closing lines. */
 export function importOwnership(cfg: LocalServerConfig, dir: string, log: (line: string) => void = () => {}): string[] {
-  const cp = resolveClasspath(cfg, log);
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const args = [
-    '-Xmx2g',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
-    '-cp',
-    cp,
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    // The database name first: the --nodes and --relationships options take several values.
-    'neo4j',
-    '--overwrite-destination=true',
-    `--report-file=${path.join(dir, 'import.report')}`,
-    '--array-delimiter=;',
-    '--max-off-heap-memory=2g',
-    `--nodes=Company=${path.join(dir, 'companies.csv')}`,
-    `--nodes=Person=${path.join(dir, 'persons.csv')}`,
-    `--relationships=OWNS=${path.join(dir, 'owns_company.csv')}`,
-    `--relationships=OWNS=${path.join(dir, 'owns_person.csv')}`,
-  ];
-  const res = spawnSync(java, args, {
-    cwd: dir,
-    env: { ...process.env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (res.status !== 0) {
-    throw new Error(`neo4j-admin database import failed (exit ${res.status}): ${(res.stderr || res.stdout).trim().split('\n').slice(-8).join(' | ')}`);
-  }
-  const summary = res.stdout.split('\n').filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties|Peak memory/.test(l));
-  return summary.slice(-6).map((l) => l.trim());
+  return importCsv(
+    cfg,
+    dir,
+    {
+      heap: '2g',
+      options: ['--max-off-heap-memory=2g'],
+      nodes: [['Company', 'companies.csv'], ['Person', 'persons.csv']],
+      relationships: [['OWNS', 'owns_company.csv'], ['OWNS', 'owns_person.csv']],
+    },
+    log,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -42,7 +42,7 @@ export function browserUrl(cfg: LocalServerConfig): string {
   return `http://127.0.0.1:${cfg.httpPort}/browser/`;
 }
 
-function javaBinary(): string {
+export function javaBinary(): string {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
@@ -111,7 +111,8 @@ function writeConfig(cfg: LocalServerConfig): void {
   fs.writeFileSync(path.join(p.conf, 'neo4j.conf'), text);
 }
 
-function javaEnv(cfg: LocalServerConfig): NodeJS.ProcessEnv {
+/** The environment Neo4j's own tools run in: this home and its configuration. */
+export function javaEnv(cfg: LocalServerConfig): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: cfg.home, NEO4J_CONF: paths(cfg).conf };
 }
 
