@@ -28,7 +28,8 @@ import { refreshAwardRollups, rollupsFresh } from '../src/graph/rollups.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import type { QueryLogEntry } from '../src/graph/reader.ts';
 import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
-import { random } from './support/random.ts';
+import { random, shuffled } from './support/random.ts';
+import { percentile } from './support/stats.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -51,12 +52,6 @@ const LOAD_SECONDS = Number(opts['load-seconds']);
 const PASSWORD = 'bidgraph-bench-pw';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 // ---------------------------------------------------------------------------------------------
 // The database
@@ -398,12 +393,7 @@ async function main(): Promise<void> {
     }
     results.questions = rows;
 
-    const mix = scenarios(marks, 200).flatMap((s) => s.requests);
-    const shuffle = random(11);
-    for (let i = mix.length - 1; i > 0; i--) {
-      const j = Math.floor(shuffle() * (i + 1));
-      [mix[i], mix[j]] = [mix[j], mix[i]];
-    }
+    const mix = shuffled(scenarios(marks, 200).flatMap((s) => s.requests), random(11));
     log(`Load test: ${CLIENTS} clients for ${LOAD_SECONDS} s…`);
     const loaded = await loadTest(api.url, pid, mix, CLIENTS, LOAD_SECONDS);
     results.load = { ...loaded, rssSlopeMiBPerMinute: slope(loaded.rss.filter((p) => p.second >= LOAD_SECONDS / 4)) };

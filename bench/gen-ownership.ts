@@ -32,8 +32,6 @@ import { Csv } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, zipf } from './support/random.ts';
 
-export { random };
-
 export interface OwnershipGraphOptions {
   companies: number;
   links: number;

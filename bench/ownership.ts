@@ -34,7 +34,9 @@ import { MAX_OWNERSHIP_DEPTH, PATH_BOUNDS, PERCENT, SIMPLE_PATH } from '../src/g
 import { GraphReader, isTimeout, namedQuery } from '../src/graph/reader.ts';
 import { project, type PartyRow } from '../src/graph/rows.ts';
 import { warmUp } from '../src/graph/warmup.ts';
-import { generateOwnershipCsv, importOwnership, random, type OwnershipGraphSummary, type TargetClasses } from './gen-ownership.ts';
+import { generateOwnershipCsv, importOwnership, type OwnershipGraphSummary, type TargetClasses } from './gen-ownership.ts';
+import { random, shuffled } from './support/random.ts';
+import { percentile } from './support/stats.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -198,21 +200,6 @@ function sampleTargets(classes: TargetClasses, perClass: number): Target[] {
     }
   }
   return out;
-}
-
-function shuffled<T>(list: T[], rnd: () => number): T[] {
-  const out = list.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
 }
 
 interface Stats {

@@ -30,3 +30,13 @@ export function zipf(n: number, s: number, rnd: () => number): () => number {
     return lo;
   };
 }
+
+/** A shuffled copy (Fisher–Yates) driven by a seeded source. */
+export function shuffled<T>(list: readonly T[], rnd: () => number): T[] {
+  const out = list.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
