@@ -7,18 +7,21 @@
 // 2. The API as a child process (`bidgraph serve`), as users run it.
 // 3. Per question, at a fixed request rate (open loop, latency from the scheduled send time):
 //    p50 and p95 over HTTP, and the same Cypher statements with the same parameters run directly
-//    through the driver (recorded from the API itself), and the ratio of the two.
+//    through the driver (recorded from the API itself), and the ratio of the two. The two take turns
+//    in one open-loop schedule, `rate` requests per second in all. Then the same with the yoga server
+//    called in process (GraphQL without the HTTP hop), and on its own, at the same cadence, a bare HTTP
+//    round trip to the API process.
 // 4. A load test: N concurrent clients for S seconds on loopback over a mix of the questions;
 //    errors counted, the API process's RSS sampled every second.
 //
-// Options: --awards 1000000 --rate 20 --seconds 15 --clients 50 --load-seconds 60 --fresh --keep
+// Options: --awards 1000000 --rate 20 --seconds 20 --clients 50 --load-seconds 60 --fresh --keep
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionConfig } from 'neo4j-driver';
 import { loadConfig, repoRoot, type Config } from '../src/config.ts';
 import { connect, createDriver } from '../src/db/driver.ts';
 import { freePort, start, stop } from '../src/db/local-server.ts';
@@ -35,7 +38,7 @@ const { values: opts } = parseArgs({
   options: {
     awards: { type: 'string', default: '1000000' },
     rate: { type: 'string', default: '20' },
-    seconds: { type: 'string', default: '15' },
+    seconds: { type: 'string', default: '20' },
     clients: { type: 'string', default: '50' },
     'load-seconds': { type: 'string', default: '60' },
     fresh: { type: 'boolean', default: false },
@@ -236,6 +239,56 @@ async function recordCypher(driver: Driver, requests: Request[]): Promise<QueryL
   return requests.map((r) => byRequest.get(r) ?? []);
 }
 
+type Rows = Map<string, Record<string, unknown>[]>;
+const statementKey = (cypher: string, params: unknown) => `${cypher}\u0000${JSON.stringify(params)}`;
+
+/** The rows the real driver returns for each statement the API sends while answering `requests`. */
+async function recordRows(driver: Driver, requests: Request[]): Promise<Rows> {
+  const rows: Rows = new Map();
+  const recording = {
+    session: (config: SessionConfig) => {
+      const session = driver.session(config);
+      return {
+        executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: Parameters<ReturnType<Driver['session']>['executeRead']>[1]) =>
+          session.executeRead(async (tx) => {
+            const result = (await work(tx)) as unknown as QueryResult;
+            rows.set(statementKey(result.summary.query.text, result.summary.query.parameters), result.records.map((r) => r.toObject()));
+            return result as unknown as T;
+          }, txConfig),
+        close: () => session.close(),
+      };
+    },
+  } as unknown as Driver;
+  const api = createApi({ driver: recording, logging: false });
+  for (const r of requests) await fetchInProcess(api, r);
+  return rows;
+}
+
+/** A driver that answers each statement with the recorded rows: what GraphQL itself costs, with no database in the way. */
+function replayingDriver(rows: Rows): Driver {
+  const tx = {
+    run: async (cypher: string, params: unknown) => {
+      const found = rows.get(statementKey(cypher, params));
+      if (!found) throw new Error(`no recorded rows for ${cypher.slice(0, 60)}…`);
+      return { records: found.map((row) => ({ toObject: () => row })) };
+    },
+  };
+  return { session: () => ({ executeRead: async <T>(work: (t: typeof tx) => Promise<T>) => work(tx), close: async () => {} }) } as unknown as Driver;
+}
+
+/** p50 of the calls made one after the other, with no pause. */
+async function backToBack(count: number, call: (i: number) => Promise<boolean>): Promise<Latencies> {
+  const latencies: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    if (!(await call(i))) errors++;
+    latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, count };
+}
+
 async function runRaw(driver: Driver, statements: QueryLogEntry[]): Promise<void> {
   for (const s of statements) {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -251,25 +304,65 @@ async function runRaw(driver: Driver, statements: QueryLogEntry[]): Promise<void
 // for the same two cores, and fetch costs several times more per request.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function postGraphQL(url: string, r: Request): Promise<boolean> {
-  const payload = Buffer.from(JSON.stringify(r));
+function send(url: string, method: string, payload?: Buffer): Promise<{ status: number; body: Buffer }> {
+  const headers = payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {};
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
+    const req = http.request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] };
-          resolve(res.statusCode === 200 && !body.errors);
-        } catch (err) {
-          reject(err);
-        }
-      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
       res.on('error', reject);
     });
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+async function postGraphQL(url: string, r: Request): Promise<boolean> {
+  const res = await send(url, 'POST', Buffer.from(JSON.stringify(r)));
+  const body = JSON.parse(res.body.toString('utf8')) as { errors?: unknown[] };
+  return res.status === 200 && !body.errors;
+}
+
+async function fetchInProcess(api: ReturnType<typeof createApi>, r: Request): Promise<boolean> {
+  const res = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
+  const body = (await res.json()) as { errors?: unknown[] };
+  return res.status === 200 && !body.errors;
+}
+
+/** An HTTP round trip to the API process that GraphQL never sees (the guide's CORS preflight, 204): the floor under every request. */
+async function httpRoundTrip(apiUrl: string): Promise<boolean> {
+  return (await send(new URL('/guide', apiUrl).href, 'OPTIONS')).status === 204;
+}
+
+interface Comparison {
+  graphql: Latencies;
+  cypher: Latencies;
+}
+
+interface Row {
+  name: string;
+  overHttp: Comparison;
+  inProcess: Comparison;
+  http: Latencies;
+  graphqlAlone: { backToBack: Latencies; atCadence: Latencies };
+}
+
+function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extra?: (r: Row) => number, extraName = ''): string[] {
+  const fmt = (x: number) => x.toFixed(1).padStart(7);
+  const head = [`${'question'.padEnd(40)}`, 'GraphQL p50'.padStart(11), 'p95'.padStart(7), 'Cypher p50'.padStart(10), 'p95'.padStart(7), 'ratio p50'.padStart(9), 'p95'.padStart(6), 'extra p50'.padStart(9)];
+  if (extra) head.push(extraName.padStart(8));
+  const lines = [[...head, 'errors'].join(' ')];
+  for (const r of rows) {
+    const { graphql, cypher } = pick(r);
+    const cells = [r.name.padEnd(40), fmt(graphql.p50).padStart(11), fmt(graphql.p95), fmt(cypher.p50).padStart(10), fmt(cypher.p95)];
+    cells.push((graphql.p50 / cypher.p50).toFixed(2).padStart(9), (graphql.p95 / cypher.p95).toFixed(2).padStart(6), fmt(graphql.p50 - cypher.p50).padStart(9));
+    if (extra) cells.push(fmt(extra(r)).padStart(8));
+    cells.push(String(graphql.errors + cypher.errors));
+    lines.push(cells.join(' '));
+  }
+  lines.push('extra: GraphQL p50 minus Cypher p50, in ms.');
+  return lines;
 }
 
 interface Latencies {
@@ -279,31 +372,37 @@ interface Latencies {
   count: number;
 }
 
-/** Sends `count` calls at `rate` per second regardless of how long each takes; latency counts from the scheduled time. */
-async function openLoop(count: number, rate: number, call: (i: number) => Promise<boolean>): Promise<Latencies> {
+/**
+ * Sends `count` calls of each kind, taking turns, `rate` calls per second in all, open loop.
+ * Interleaved so every kind sees the same machine (page cache, background load, idle gaps) over the
+ * same seconds. Latency counts from the scheduled time, not from when the call went out.
+ */
+async function interleaved(count: number, rate: number, kinds: ((i: number) => Promise<boolean>)[]): Promise<Latencies[]> {
   const t0 = performance.now() + 50;
-  const latencies: number[] = [];
-  let errors = 0;
+  const latencies: number[][] = kinds.map(() => []);
+  const errors = kinds.map(() => 0);
   const pending: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
-    const due = t0 + (i * 1000) / rate;
+  const send = (k: number, i: number, due: number) =>
+    kinds[k](i).then(
+      (ok) => {
+        if (!ok) errors[k]++;
+        latencies[k].push(performance.now() - due);
+      },
+      () => {
+        errors[k]++;
+      },
+    );
+  for (let tick = 0; tick < kinds.length * count; tick++) {
+    const due = t0 + (tick * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(
-      call(i).then(
-        (ok) => {
-          if (!ok) errors++;
-          latencies.push(performance.now() - due);
-        },
-        () => {
-          errors++;
-        },
-      ),
-    );
+    pending.push(send(tick % kinds.length, Math.floor(tick / kinds.length), due));
   }
   await Promise.all(pending);
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, count };
+  return latencies.map((l, k) => {
+    const sorted = l.sort((x, y) => x - y);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors: errors[k], count };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,15 +480,25 @@ async function main(): Promise<void> {
   };
   try {
     await warmUp(driver);
-    const n = RATE * SECONDS;
-    const rows: { name: string; graphql: Latencies; raw: Latencies }[] = [];
+    const n = Math.round((RATE * SECONDS) / 2); // of each kind, per comparison
+    const inProcess = createApi({ driver, logging: false, bodyCheckedUpstream: true }); // as `bidgraph serve` configures it
+    const rows: Row[] = [];
     for (const s of scenarios(marks, n)) {
       const recorded = await recordCypher(driver, s.requests); // also warms the page cache for both runs
       const load = os.loadavg()[0];
-      const graphql = await openLoop(n, RATE, (i) => postGraphQL(api.url, s.requests[i]));
-      const raw = await openLoop(n, RATE, (i) => runRaw(driver, recorded[i]).then(() => true));
-      rows.push({ name: s.name, graphql, raw });
-      log(`${s.name}: GraphQL p50 ${graphql.p50.toFixed(1)} ms, p95 ${graphql.p95.toFixed(1)} ms; Cypher p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms (load ${load.toFixed(1)})`);
+      const raw = (i: number) => runRaw(driver, recorded[i]).then(() => true);
+      const [graphql, cypher] = await interleaved(n, RATE, [(i) => postGraphQL(api.url, s.requests[i]), raw]);
+      const [yogaOnly, cypherBeside] = await interleaved(n, RATE, [(i) => fetchInProcess(inProcess, s.requests[i]), raw]);
+      // Apart, so the API process sees the same request cadence in the GraphQL runs with and without it.
+      const [http] = await interleaved(Math.ceil(n / 5), RATE / 2, [() => httpRoundTrip(api.url)]);
+      const replayed = createApi({ driver: replayingDriver(await recordRows(driver, s.requests)), logging: false, bodyCheckedUpstream: true });
+      const alone = (i: number) => fetchInProcess(replayed, s.requests[i]);
+      const graphqlAlone = { backToBack: await backToBack(n, alone), atCadence: (await interleaved(Math.ceil(n / 4), RATE / 2, [alone]))[0] };
+      rows.push({ name: s.name, overHttp: { graphql, cypher }, inProcess: { graphql: yogaOnly, cypher: cypherBeside }, http, graphqlAlone });
+      log(
+        `${s.name}: over HTTP p50 ${graphql.p50.toFixed(1)} ms against Cypher ${cypher.p50.toFixed(1)} ms; in process ${yogaOnly.p50.toFixed(1)} ms against ` +
+          `${cypherBeside.p50.toFixed(1)} ms; bare HTTP round trip ${http.p50.toFixed(1)} ms (load ${load.toFixed(1)})`,
+      );
     }
     results.questions = rows;
 
@@ -398,17 +507,25 @@ async function main(): Promise<void> {
     const loaded = await loadTest(api.url, pid, mix, CLIENTS, LOAD_SECONDS);
     results.load = { ...loaded, rssSlopeMiBPerMinute: slope(loaded.rss.filter((p) => p.second >= LOAD_SECONDS / 4)) };
 
-    const fmt = (x: number) => x.toFixed(1).padStart(7);
     const out: string[] = [];
     out.push(`bidgraph API benchmark — ${marks.awards.toLocaleString('en')} awards, ${marks.companies.toLocaleString('en')} companies, ${marks.holdings.toLocaleString('en')} holdings`);
-    out.push(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RATE} requests/s for ${SECONDS} s per question`);
+    out.push(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RATE} requests/s, GraphQL and Cypher taking turns, ${SECONDS} s per comparison`);
     out.push('');
-    out.push(`${'question'.padEnd(40)} ${'GraphQL p50'.padStart(11)} ${'p95'.padStart(7)} ${'Cypher p50'.padStart(10)} ${'p95'.padStart(7)} ${'ratio p50'.padStart(9)} ${'p95'.padStart(6)} errors`);
+    out.push('Over HTTP: `bidgraph serve` in its own process, as clients see it.');
+    out.push(...comparisonTable(rows, (r) => r.overHttp, (r) => r.http.p50, 'HTTP p50'));
+    out.push('HTTP p50: a bare HTTP round trip to the API process that GraphQL never sees, at the same cadence.');
+    out.push('');
+    out.push('In process: the same yoga server (schema, plugins, limits, resolvers) called through its fetch API beside the driver: GraphQL without the HTTP hop.');
+    out.push(...comparisonTable(rows, (r) => r.inProcess));
+    out.push('');
+    out.push('GraphQL alone: the same requests in process, the driver replaying the rows Neo4j gave, so no database and no network.');
+    out.push(`${'question'.padEnd(40)} ${'back to back p50'.padStart(16)} ${'p95'.padStart(7)} ${`every ${(2000 / RATE).toFixed(0)} ms p50`.padStart(16)} ${'p95'.padStart(7)}`);
+    const fmt = (x: number) => x.toFixed(2).padStart(7);
     for (const r of rows) {
-      out.push(
-        `${r.name.padEnd(40)} ${fmt(r.graphql.p50).padStart(11)} ${fmt(r.graphql.p95)} ${fmt(r.raw.p50).padStart(10)} ${fmt(r.raw.p95)} ${(r.graphql.p50 / r.raw.p50).toFixed(2).padStart(9)} ${(r.graphql.p95 / r.raw.p95).toFixed(2).padStart(6)} ${r.graphql.errors + r.raw.errors}`,
-      );
+      const { backToBack: hot, atCadence: idle } = r.graphqlAlone;
+      out.push(`${r.name.padEnd(40)} ${fmt(hot.p50).padStart(16)} ${fmt(hot.p95)} ${fmt(idle.p50).padStart(16)} ${fmt(idle.p95)}`);
     }
+    out.push('in ms; the second pair at the cadence of the GraphQL requests above, the process idle in between.');
     out.push('');
     const rssValues = loaded.rss.map((p) => p.mib);
     out.push(

@@ -35,6 +35,8 @@ export interface ApiOptions {
   limits?: Partial<QueryLimits>;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxRequestBytes?: number;
+  /** The HTTP server in front has already refused oversized bodies (`listen` does), so yoga skips its own check. */
+  bodyCheckedUpstream?: boolean;
   /** Sees every query sent to Neo4j, with the request that caused it (tests, benchmarks). */
   onQuery?: (entry: QueryLogEntry, request: Request) => void;
   /** Server-side logging of masked errors; off in tests. Default on. */
@@ -95,11 +97,6 @@ function limitsPlugin(limits: QueryLimits, publicMode: boolean): Plugin {
 }
 
 export function createApi(opts: ApiOptions) {
-  return createYogaApi(opts, false);
-}
-
-/** `bodyChecked`: the HTTP server in front has already refused oversized bodies (see listen). */
-function createYogaApi(opts: ApiOptions, bodyChecked: boolean) {
   const publicMode = opts.publicMode ?? false;
   const withMutations = Boolean(opts.apiToken);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -118,7 +115,7 @@ function createYogaApi(opts: ApiOptions, bodyChecked: boolean) {
     renderGraphiQL,
     landingPage: false,
     batching: false,
-    maxRequestBodySize: bodyChecked ? false : (opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),
+    maxRequestBodySize: opts.bodyCheckedUpstream ? false : (opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),
     logging: opts.logging ?? true,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     plugins,
@@ -140,7 +137,7 @@ function createYogaApi(opts: ApiOptions, bodyChecked: boolean) {
 
 /** The HTTP server: the Neo4j Browser guide (src/api/guide.ts) at /guide, everything else to yoga. */
 export function listen(opts: ApiOptions, port: number, host = '127.0.0.1'): Promise<Server> {
-  const yoga = createYogaApi(opts, true);
+  const yoga = createApi({ ...opts, bodyCheckedUpstream: true });
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const server = createServer((req, res) => {
     if (guideHandler(req, res) || refuseBody(req, res, maxBytes)) return;
