@@ -101,8 +101,8 @@ export function createApi(opts: ApiOptions) {
   const withMutations = Boolean(opts.apiToken);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Compiled execution: a query's plan is compiled once per parsed document (yoga caches those), which
-  // halves the cost of executing it again.
+  // Compiled execution: each parsed document (yoga caches those) is compiled once; requests answered
+  // in process cost 20–50% less with it.
   const plugins: (Plugin | ReturnType<typeof useGraphQlJit>)[] = [useGraphQlJit(), limitsPlugin(limits, publicMode)];
   if (opts.home) plugins.push(archiveRoute(opts.home));
   // The resolvers are typed one by one against ApiContext; the schema builder sees a plain map.
