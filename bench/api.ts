@@ -220,32 +220,20 @@ function scenarios(marks: Landmarks, n: number): Scenario[] {
   ];
 }
 
-/** The Cypher statements the API runs for each request, recorded from an in-process API. */
-async function recordCypher(driver: Driver, requests: Request[]): Promise<QueryLogEntry[][]> {
-  const byRequest = new Map<Request, QueryLogEntry[]>();
-  let current: QueryLogEntry[] = [];
-  const api = createApi({ driver, logging: false, onQuery: (entry) => current.push(entry) });
-  for (const r of requests) {
-    current = [];
-    const res = await api.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(r),
-    });
-    const body = (await res.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(`recording ${JSON.stringify(r.variables)}: ${JSON.stringify(body.errors)}`);
-    byRequest.set(r, current);
-  }
-  return requests.map((r) => byRequest.get(r) ?? []);
-}
-
 type Rows = Map<string, Record<string, unknown>[]>;
 const statementKey = (cypher: string, params: unknown) => `${cypher}\u0000${JSON.stringify(params)}`;
 
-/** The rows the real driver returns for each statement the API sends while answering `requests`. */
-async function recordRows(driver: Driver, requests: Request[]): Promise<Rows> {
+interface Recording {
+  /** The Cypher statements the API runs for each request, in order. */
+  statements: QueryLogEntry[][];
+  /** The rows Neo4j returned for each statement. */
+  rows: Rows;
+}
+
+/** Answers `requests` with an in-process API over the real driver, recording what it asks Neo4j and what Neo4j answers. */
+async function record(driver: Driver, requests: Request[]): Promise<Recording> {
   const rows: Rows = new Map();
-  const recording = {
+  const recordingDriver = {
     session: (config: SessionConfig) => {
       const session = driver.session(config);
       return {
@@ -259,9 +247,15 @@ async function recordRows(driver: Driver, requests: Request[]): Promise<Rows> {
       };
     },
   } as unknown as Driver;
-  const api = createApi({ driver: recording, logging: false });
-  for (const r of requests) await fetchInProcess(api, r);
-  return rows;
+  let current: QueryLogEntry[] = [];
+  const api = createApi({ driver: recordingDriver, logging: false, onQuery: (entry) => current.push(entry) });
+  const statements: QueryLogEntry[][] = [];
+  for (const r of requests) {
+    current = [];
+    if (!(await fetchInProcess(api, r))) throw new Error(`recording ${JSON.stringify(r.variables)}: the API answered with errors`);
+    statements.push(current);
+  }
+  return { statements, rows };
 }
 
 /** A driver that answers each statement with the recorded rows: what GraphQL itself costs, with no database in the way. */
@@ -276,7 +270,12 @@ function replayingDriver(rows: Rows): Driver {
   return { session: () => ({ executeRead: async <T>(work: (t: typeof tx) => Promise<T>) => work(tx), close: async () => {} }) } as unknown as Driver;
 }
 
-/** p50 of the calls made one after the other, with no pause. */
+function summarize(latencies: number[], errors: number, count: number): Latencies {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors, count };
+}
+
+/** The calls made one after the other, with no pause. */
 async function backToBack(count: number, call: (i: number) => Promise<boolean>): Promise<Latencies> {
   const latencies: number[] = [];
   let errors = 0;
@@ -285,8 +284,7 @@ async function backToBack(count: number, call: (i: number) => Promise<boolean>):
     if (!(await call(i))) errors++;
     latencies.push(performance.now() - t);
   }
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, count };
+  return summarize(latencies, errors, count);
 }
 
 async function runRaw(driver: Driver, statements: QueryLogEntry[]): Promise<void> {
@@ -382,7 +380,7 @@ async function interleaved(count: number, rate: number, kinds: ((i: number) => P
   const latencies: number[][] = kinds.map(() => []);
   const errors = kinds.map(() => 0);
   const pending: Promise<void>[] = [];
-  const send = (k: number, i: number, due: number) =>
+  const fire = (k: number, i: number, due: number) =>
     kinds[k](i).then(
       (ok) => {
         if (!ok) errors[k]++;
@@ -396,13 +394,10 @@ async function interleaved(count: number, rate: number, kinds: ((i: number) => P
     const due = t0 + (tick * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send(tick % kinds.length, Math.floor(tick / kinds.length), due));
+    pending.push(fire(tick % kinds.length, Math.floor(tick / kinds.length), due));
   }
   await Promise.all(pending);
-  return latencies.map((l, k) => {
-    const sorted = l.sort((x, y) => x - y);
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors: errors[k], count };
-  });
+  return latencies.map((l, k) => summarize(l, errors[k], count));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,14 +479,14 @@ async function main(): Promise<void> {
     const inProcess = createApi({ driver, logging: false, bodyCheckedUpstream: true }); // as `bidgraph serve` configures it
     const rows: Row[] = [];
     for (const s of scenarios(marks, n)) {
-      const recorded = await recordCypher(driver, s.requests); // also warms the page cache for both runs
+      const recorded = await record(driver, s.requests); // also warms the page cache for every run
       const load = os.loadavg()[0];
-      const raw = (i: number) => runRaw(driver, recorded[i]).then(() => true);
+      const raw = (i: number) => runRaw(driver, recorded.statements[i]).then(() => true);
       const [graphql, cypher] = await interleaved(n, RATE, [(i) => postGraphQL(api.url, s.requests[i]), raw]);
       const [yogaOnly, cypherBeside] = await interleaved(n, RATE, [(i) => fetchInProcess(inProcess, s.requests[i]), raw]);
       // Apart, so the API process sees the same request cadence in the GraphQL runs with and without it.
       const [http] = await interleaved(Math.ceil(n / 5), RATE / 2, [() => httpRoundTrip(api.url)]);
-      const replayed = createApi({ driver: replayingDriver(await recordRows(driver, s.requests)), logging: false, bodyCheckedUpstream: true });
+      const replayed = createApi({ driver: replayingDriver(recorded.rows), logging: false, bodyCheckedUpstream: true });
       const alone = (i: number) => fetchInProcess(replayed, s.requests[i]);
       const graphqlAlone = { backToBack: await backToBack(n, alone), atCadence: (await interleaved(Math.ceil(n / 4), RATE / 2, [alone]))[0] };
       rows.push({ name: s.name, overHttp: { graphql, cypher }, inProcess: { graphql: yogaOnly, cypher: cypherBeside }, http, graphqlAlone });
