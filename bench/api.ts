@@ -252,7 +252,8 @@ async function record(driver: Driver, requests: Request[]): Promise<Recording> {
   const statements: QueryLogEntry[][] = [];
   for (const r of requests) {
     current = [];
-    if (!(await fetchInProcess(api, r))) throw new Error(`recording ${JSON.stringify(r.variables)}: the API answered with errors`);
+    const errors = await errorsInProcess(api, r);
+    if (errors) throw new Error(`recording ${JSON.stringify(r.variables)}: ${JSON.stringify(errors)}`);
     statements.push(current);
   }
   return { statements, rows };
@@ -322,10 +323,15 @@ async function postGraphQL(url: string, r: Request): Promise<boolean> {
   return res.status === 200 && !body.errors;
 }
 
-async function fetchInProcess(api: ReturnType<typeof createApi>, r: Request): Promise<boolean> {
+/** The API's errors for `r` asked in process, or null when it answered without any. */
+async function errorsInProcess(api: ReturnType<typeof createApi>, r: Request): Promise<unknown[] | null> {
   const res = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
   const body = (await res.json()) as { errors?: unknown[] };
-  return res.status === 200 && !body.errors;
+  return body.errors ?? (res.status === 200 ? null : [`HTTP ${res.status}`]);
+}
+
+async function fetchInProcess(api: ReturnType<typeof createApi>, r: Request): Promise<boolean> {
+  return (await errorsInProcess(api, r)) === null;
 }
 
 /** An HTTP round trip to the API process that GraphQL never sees (the guide's CORS preflight, 204): the floor under every request. */
