@@ -7,14 +7,15 @@
 // 2. The API as a child process (`bidgraph serve`), as users run it.
 // 3. Per question, at a fixed request rate (open loop, latency from the scheduled send time):
 //    p50 and p95 over HTTP, and the same Cypher statements with the same parameters run directly
-//    through the driver (recorded from the API itself), and the ratio of the two. The two take turns
-//    in one open-loop schedule, `rate` requests per second in all. Then the same with the yoga server
-//    called in process (GraphQL without the HTTP hop), and on its own, at the same cadence, a bare HTTP
-//    round trip to the API process.
+//    through the driver (recorded from the API itself), and the ratio of the two. Beside them, the
+//    same statements sent to a server that runs them with no GraphQL (bench/support/cypher-over-http.ts):
+//    the floor of any HTTP API over Neo4j. The three share one open-loop schedule, `rate` requests per
+//    second of each, in a shuffled order each round. Then GraphQL and Cypher again with the yoga server
+//    called in process (GraphQL without the HTTP hop), and GraphQL alone on replayed rows.
 // 4. A load test: N concurrent clients for S seconds on loopback over a mix of the questions;
 //    errors counted, the API process's RSS sampled every second.
 //
-// Options: --awards 1000000 --rate 20 --seconds 20 --clients 50 --load-seconds 60 --fresh --keep
+// Options: --awards 1000000 --rate 10 --seconds 20 --clients 50 --load-seconds 60 --fresh --keep
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,13 +32,14 @@ import { refreshAwardRollups, rollupsFresh } from '../src/graph/rollups.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import type { QueryLogEntry } from '../src/graph/reader.ts';
 import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
+import { encodeStatements } from './support/cypher-over-http.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
 
 const { values: opts } = parseArgs({
   options: {
     awards: { type: 'string', default: '1000000' },
-    rate: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     clients: { type: 'string', default: '50' },
     'load-seconds': { type: 'string', default: '60' },
@@ -130,15 +132,20 @@ async function prepare(): Promise<Prepared> {
 // ---------------------------------------------------------------------------------------------
 // The API process
 
-interface ApiProcess {
+interface ServerProcess {
   child: ChildProcess;
   url: string;
 }
 
-async function startApi(cfg: Config): Promise<ApiProcess> {
+const startApi = (cfg: Config) => startServer(cfg, 'api', [path.join(repoRoot, 'bin', 'bidgraph.js'), 'serve'], 'GraphQL:', '/graphql');
+const startCypherOverHttp = (cfg: Config) =>
+  startServer(cfg, 'cypher-over-http', ['--import', 'tsx', path.join(repoRoot, 'bench', 'support', 'cypher-over-http.ts')], 'Cypher over HTTP:', '/');
+
+/** A server of ours as a child process on a free port, talking to the bench's Neo4j; resolves once it prints `ready`. */
+async function startServer(cfg: Config, name: string, args: string[], ready: string, route: string): Promise<ServerProcess> {
   const port = await freePort();
   // A bounded heap, as a deployment would set it: memory that is really retained would show as errors.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin', 'bidgraph.js'), 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, ['--max-old-space-size=256', ...args, '--port', String(port)], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -152,22 +159,22 @@ async function startApi(cfg: Config): Promise<ApiProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr?.on('data', (b: Buffer) => log(`api: ${b.toString().trim()}`));
+  child.stderr?.on('data', (b: Buffer) => log(`${name}: ${b.toString().trim()}`));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not start within 120 s')), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s`)), 120_000);
     child.stdout?.on('data', (b: Buffer) => {
-      if (b.toString().includes('GraphQL:')) {
+      if (b.toString().includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}) before listening`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
   });
-  return { child, url: `http://127.0.0.1:${port}/graphql` };
+  return { child, url: `http://127.0.0.1:${port}${route}` };
 }
 
-/** Asks the API process to stop, and kills it if it has not within five seconds. */
-async function stopApi(child: ChildProcess): Promise<void> {
+/** Asks a server process to stop, and kills it if it has not within five seconds. */
+async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -334,9 +341,9 @@ async function fetchInProcess(api: ReturnType<typeof createApi>, r: Request): Pr
   return (await errorsInProcess(api, r)) === null;
 }
 
-/** An HTTP round trip to the API process that GraphQL never sees (the guide's CORS preflight, 204): the floor under every request. */
-async function httpRoundTrip(apiUrl: string): Promise<boolean> {
-  return (await send(new URL('/guide', apiUrl).href, 'OPTIONS')).status === 204;
+/** The request's recorded statements, run by the Cypher-over-HTTP server. */
+async function postCypher(url: string, statements: QueryLogEntry[]): Promise<boolean> {
+  return (await send(url, 'POST', Buffer.from(encodeStatements(statements)))).status === 200;
 }
 
 interface Comparison {
@@ -348,20 +355,26 @@ interface Row {
   name: string;
   overHttp: Comparison;
   inProcess: Comparison;
-  http: Latencies;
+  /** The same statements through the Cypher-over-HTTP server, in the over-HTTP schedule. */
+  cypherOverHttp: Latencies;
   graphqlAlone: { backToBack: Latencies; atCadence: Latencies };
 }
 
-function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extra?: (r: Row) => number, extraName = ''): string[] {
+interface Column {
+  name: string;
+  value: (r: Row) => string;
+}
+
+function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extras: Column[] = []): string[] {
   const fmt = (x: number) => x.toFixed(1).padStart(7);
   const head = [`${'question'.padEnd(40)}`, 'GraphQL p50'.padStart(11), 'p95'.padStart(7), 'Cypher p50'.padStart(10), 'p95'.padStart(7), 'ratio p50'.padStart(9), 'p95'.padStart(6), 'extra p50'.padStart(9)];
-  if (extra) head.push(extraName.padStart(8));
+  for (const c of extras) head.push(c.name.padStart(Math.max(8, c.name.length)));
   const lines = [[...head, 'errors'].join(' ')];
   for (const r of rows) {
     const { graphql, cypher } = pick(r);
     const cells = [r.name.padEnd(40), fmt(graphql.p50).padStart(11), fmt(graphql.p95), fmt(cypher.p50).padStart(10), fmt(cypher.p95)];
     cells.push((graphql.p50 / cypher.p50).toFixed(2).padStart(9), (graphql.p95 / cypher.p95).toFixed(2).padStart(6), fmt(graphql.p50 - cypher.p50).padStart(9));
-    if (extra) cells.push(fmt(extra(r)).padStart(8));
+    for (const c of extras) cells.push(c.value(r).padStart(Math.max(8, c.name.length)));
     cells.push(String(graphql.errors + cypher.errors));
     lines.push(cells.join(' '));
   }
@@ -376,12 +389,16 @@ interface Latencies {
   count: number;
 }
 
+const scheduleRandom = random(5);
+
 /**
- * Sends `count` calls of each kind, taking turns, `rate` calls per second in all, open loop.
- * Interleaved so every kind sees the same machine (page cache, background load, idle gaps) over the
- * same seconds. Latency counts from the scheduled time, not from when the call went out.
+ * Sends `count` calls of each kind, `rate` of each per second, open loop: each round sends every kind
+ * once, in a shuffled order, so every kind sees the same machine (page cache, background load, idle
+ * gaps) over the same seconds and none always follows the same other. Latency counts from the
+ * scheduled time, not from when the call went out.
  */
 async function interleaved(count: number, rate: number, kinds: ((i: number) => Promise<boolean>)[]): Promise<Latencies[]> {
+  const order = Array.from({ length: count }, () => shuffled(kinds.map((_, k) => k), scheduleRandom)).flat();
   const t0 = performance.now() + 50;
   const latencies: number[][] = kinds.map(() => []);
   const errors = kinds.map(() => 0);
@@ -396,11 +413,11 @@ async function interleaved(count: number, rate: number, kinds: ((i: number) => P
         errors[k]++;
       },
     );
-  for (let tick = 0; tick < kinds.length * count; tick++) {
-    const due = t0 + (tick * 1000) / rate;
+  for (let tick = 0; tick < order.length; tick++) {
+    const due = t0 + (tick * 1000) / (rate * kinds.length);
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(fire(tick % kinds.length, Math.floor(tick / kinds.length), due));
+    pending.push(fire(order[tick], Math.floor(tick / kinds.length), due));
   }
   await Promise.all(pending);
   return latencies.map((l, k) => summarize(l, errors[k], count));
@@ -471,6 +488,7 @@ async function main(): Promise<void> {
   const { cfg, marks } = await prepare();
   const driver = createDriver(cfg.neo4j);
   const api = await startApi(cfg);
+  const floor = await startCypherOverHttp(cfg);
   const pid = api.child.pid as number;
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -481,24 +499,26 @@ async function main(): Promise<void> {
   };
   try {
     await warmUp(driver);
-    const n = Math.round((RATE * SECONDS) / 2); // of each kind, per comparison
+    const n = Math.round(RATE * SECONDS); // of each kind, per comparison
     const inProcess = createApi({ driver, logging: false, bodyCheckedUpstream: true }); // as `bidgraph serve` configures it
     const rows: Row[] = [];
     for (const s of scenarios(marks, n)) {
       const recorded = await record(driver, s.requests); // also warms the page cache for every run
       const load = os.loadavg()[0];
       const raw = (i: number) => runRaw(driver, recorded.statements[i]).then(() => true);
-      const [graphql, cypher] = await interleaved(n, RATE, [(i) => postGraphQL(api.url, s.requests[i]), raw]);
+      const [graphql, cypher, cypherOverHttp] = await interleaved(n, RATE, [
+        (i) => postGraphQL(api.url, s.requests[i]),
+        raw,
+        (i) => postCypher(floor.url, recorded.statements[i]),
+      ]);
       const [yogaOnly, cypherBeside] = await interleaved(n, RATE, [(i) => fetchInProcess(inProcess, s.requests[i]), raw]);
-      // Apart, so the API process sees the same request cadence in the GraphQL runs with and without it.
-      const [http] = await interleaved(Math.ceil(n / 5), RATE / 2, [() => httpRoundTrip(api.url)]);
       const replayed = createApi({ driver: replayingDriver(recorded.rows), logging: false, bodyCheckedUpstream: true });
       const alone = (i: number) => fetchInProcess(replayed, s.requests[i]);
-      const graphqlAlone = { backToBack: await backToBack(n, alone), atCadence: (await interleaved(Math.ceil(n / 4), RATE / 2, [alone]))[0] };
-      rows.push({ name: s.name, overHttp: { graphql, cypher }, inProcess: { graphql: yogaOnly, cypher: cypherBeside }, http, graphqlAlone });
+      const graphqlAlone = { backToBack: await backToBack(n, alone), atCadence: (await interleaved(Math.ceil(n / 4), RATE, [alone]))[0] };
+      rows.push({ name: s.name, overHttp: { graphql, cypher }, inProcess: { graphql: yogaOnly, cypher: cypherBeside }, cypherOverHttp, graphqlAlone });
       log(
-        `${s.name}: over HTTP p50 ${graphql.p50.toFixed(1)} ms against Cypher ${cypher.p50.toFixed(1)} ms; in process ${yogaOnly.p50.toFixed(1)} ms against ` +
-          `${cypherBeside.p50.toFixed(1)} ms; bare HTTP round trip ${http.p50.toFixed(1)} ms (load ${load.toFixed(1)})`,
+        `${s.name}: over HTTP p50 ${graphql.p50.toFixed(1)} ms against Cypher ${cypher.p50.toFixed(1)} ms and Cypher over HTTP ${cypherOverHttp.p50.toFixed(1)} ms; ` +
+          `in process ${yogaOnly.p50.toFixed(1)} ms against ${cypherBeside.p50.toFixed(1)} ms (load ${load.toFixed(1)})`,
       );
     }
     results.questions = rows;
@@ -510,17 +530,29 @@ async function main(): Promise<void> {
 
     const out: string[] = [];
     out.push(`bidgraph API benchmark — ${marks.awards.toLocaleString('en')} awards, ${marks.companies.toLocaleString('en')} companies, ${marks.holdings.toLocaleString('en')} holdings`);
-    out.push(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RATE} requests/s, GraphQL and Cypher taking turns, ${SECONDS} s per comparison`);
+    out.push(
+      `${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RATE} requests/s of each kind, ` +
+        `the kinds taking turns in a shuffled order, ${SECONDS} s per comparison`,
+    );
     out.push('');
     out.push('Over HTTP: `bidgraph serve` in its own process, as clients see it.');
-    out.push(...comparisonTable(rows, (r) => r.overHttp, (r) => r.http.p50, 'HTTP p50'));
-    out.push('HTTP p50: a bare HTTP round trip to the API process that GraphQL never sees, at the same cadence.');
+    out.push(
+      ...comparisonTable(rows, (r) => r.overHttp, [
+        { name: 'Cypher/HTTP p50', value: (r) => r.cypherOverHttp.p50.toFixed(1) },
+        { name: 'its ratio', value: (r) => (r.cypherOverHttp.p50 / r.overHttp.cypher.p50).toFixed(2) },
+        { name: 'GraphQL / it', value: (r) => (r.overHttp.graphql.p50 / r.cypherOverHttp.p50).toFixed(2) },
+      ]),
+    );
+    out.push(
+      'Cypher/HTTP: the same statements sent to a server that runs them with no GraphQL (the floor of any HTTP API over Neo4j), ' +
+        'in the same schedule; its ratio to Cypher is what the HTTP hop and a second process cost, and GraphQL / it what GraphQL adds on top.',
+    );
     out.push('');
     out.push('In process: the same yoga server (schema, plugins, limits, resolvers) called through its fetch API beside the driver: GraphQL without the HTTP hop.');
     out.push(...comparisonTable(rows, (r) => r.inProcess));
     out.push('');
     out.push('GraphQL alone: the same requests in process, the driver replaying the rows Neo4j gave, so no database and no network.');
-    out.push(`${'question'.padEnd(40)} ${'back to back p50'.padStart(16)} ${'p95'.padStart(7)} ${`every ${(2000 / RATE).toFixed(0)} ms p50`.padStart(16)} ${'p95'.padStart(7)}`);
+    out.push(`${'question'.padEnd(40)} ${'back to back p50'.padStart(16)} ${'p95'.padStart(7)} ${`every ${(1000 / RATE).toFixed(0)} ms p50`.padStart(16)} ${'p95'.padStart(7)}`);
     const fmt = (x: number) => x.toFixed(2).padStart(7);
     for (const r of rows) {
       const { backToBack: hot, atCadence: idle } = r.graphqlAlone;
@@ -542,7 +574,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, JSON.stringify(results, null, 2));
     log(`Results: ${file}`);
   } finally {
-    await stopApi(api.child);
+    await stopServer(api.child);
+    await stopServer(floor.child);
     await driver.close();
     if (!opts.keep) await stop(cfg.local);
   }
