@@ -365,7 +365,8 @@ interface Column {
   value: (r: Row) => string;
 }
 
-function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extras: Column[] = []): string[] {
+/** `extras` add columns; `extraErrors` counts the errors of whatever those columns timed. */
+function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extras: Column[] = [], extraErrors: (r: Row) => number = () => 0): string[] {
   const fmt = (x: number) => x.toFixed(1).padStart(7);
   const head = [`${'question'.padEnd(40)}`, 'GraphQL p50'.padStart(11), 'p95'.padStart(7), 'Cypher p50'.padStart(10), 'p95'.padStart(7), 'ratio p50'.padStart(9), 'p95'.padStart(6), 'extra p50'.padStart(9)];
   for (const c of extras) head.push(c.name.padStart(Math.max(8, c.name.length)));
@@ -375,7 +376,7 @@ function comparisonTable(rows: Row[], pick: (r: Row) => Comparison, extras: Colu
     const cells = [r.name.padEnd(40), fmt(graphql.p50).padStart(11), fmt(graphql.p95), fmt(cypher.p50).padStart(10), fmt(cypher.p95)];
     cells.push((graphql.p50 / cypher.p50).toFixed(2).padStart(9), (graphql.p95 / cypher.p95).toFixed(2).padStart(6), fmt(graphql.p50 - cypher.p50).padStart(9));
     for (const c of extras) cells.push(c.value(r).padStart(Math.max(8, c.name.length)));
-    cells.push(String(graphql.errors + cypher.errors));
+    cells.push(String(graphql.errors + cypher.errors + extraErrors(r)));
     lines.push(cells.join(' '));
   }
   lines.push('extra: GraphQL p50 minus Cypher p50, in ms.');
@@ -488,7 +489,7 @@ async function main(): Promise<void> {
   const { cfg, marks } = await prepare();
   const driver = createDriver(cfg.neo4j);
   const api = await startApi(cfg);
-  const floor = await startCypherOverHttp(cfg);
+  let floor: ServerProcess | undefined;
   const pid = api.child.pid as number;
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -498,6 +499,8 @@ async function main(): Promise<void> {
     seconds: SECONDS,
   };
   try {
+    floor = await startCypherOverHttp(cfg);
+    const floorUrl = floor.url;
     await warmUp(driver);
     const n = Math.round(RATE * SECONDS); // of each kind, per comparison
     const inProcess = createApi({ driver, logging: false, bodyCheckedUpstream: true }); // as `bidgraph serve` configures it
@@ -509,7 +512,7 @@ async function main(): Promise<void> {
       const [graphql, cypher, cypherOverHttp] = await interleaved(n, RATE, [
         (i) => postGraphQL(api.url, s.requests[i]),
         raw,
-        (i) => postCypher(floor.url, recorded.statements[i]),
+        (i) => postCypher(floorUrl, recorded.statements[i]),
       ]);
       const [yogaOnly, cypherBeside] = await interleaved(n, RATE, [(i) => fetchInProcess(inProcess, s.requests[i]), raw]);
       const replayed = createApi({ driver: replayingDriver(recorded.rows), logging: false, bodyCheckedUpstream: true });
@@ -546,7 +549,7 @@ async function main(): Promise<void> {
         { name: 'Cypher/HTTP p50', value: (r) => r.cypherOverHttp.p50.toFixed(1) },
         { name: 'its ratio', value: (r) => (r.cypherOverHttp.p50 / r.overHttp.cypher.p50).toFixed(2) },
         { name: 'GraphQL / it', value: (r) => (r.overHttp.graphql.p50 / r.cypherOverHttp.p50).toFixed(2) },
-      ]),
+      ], (r) => r.cypherOverHttp.errors),
     );
     out.push(
       'Cypher/HTTP: the same statements sent to a server that runs them with no GraphQL (the floor of any HTTP API over Neo4j), ' +
@@ -580,7 +583,7 @@ async function main(): Promise<void> {
     log(`Results: ${file}`);
   } finally {
     await stopServer(api.child);
-    await stopServer(floor.child);
+    if (floor) await stopServer(floor.child);
     await driver.close();
     if (!opts.keep) await stop(cfg.local);
   }
