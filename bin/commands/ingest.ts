@@ -66,11 +66,14 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
-export function summaryLines(s: IngestSummary): string[] {
+export function summaryLines(s: IngestSummary, reportFile?: string): string[] {
   const written = s.ok;
   const rate = s.elapsedMs > 0 ? (written / (s.elapsedMs / 1000)).toFixed(0) : '0';
+  const warned = s.documents.filter((d) => d.status === 'ok' && d.warnings.length > 0).length;
+  const warnings = warned === 0 ? [] : [`warnings: ${warned} document(s) loaded with warnings; ${reportFile ? `listed in ${reportFile}` : '--report <file> lists them'}`];
   return [
     `documents: ${s.ok} ok, ${s.unchanged} unchanged, ${s.failed} failed (of ${s.total})`,
+    ...warnings,
     `graph: ${s.counters.nodesCreated} nodes and ${s.counters.relationshipsCreated} relationships created, ` +
       `${s.counters.propertiesSet} properties set` +
       (s.counters.relationshipsDeleted ? `, ${s.counters.relationshipsDeleted} relationships replaced` : '') +
@@ -144,7 +147,7 @@ export function registerIngest(program: Command): void {
         await driver.close();
       }
       for (const d of summary.documents) if (d.status === 'failed') warn(`failed: ${d.path}: ${d.reason}`);
-      if (!flags.quiet) for (const line of summaryLines(summary)) say(line);
+      if (!flags.quiet) for (const line of summaryLines(summary, flags.report)) say(line);
       if (flags.report) writeReport(flags.report, summary, manifestProblems);
       if (summary.failed > 0) process.exitCode = 2;
     });

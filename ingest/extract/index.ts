@@ -92,6 +92,11 @@ export function extractNotice(doc: ReadDocument): Notice {
     hasCandidates: candidateScan.candidates.length > 0,
     hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
   });
+  // Kept as a document (nothing is dropped), but a pile with stray files or unrelated pages should say
+  // so; a stub already has its own warning.
+  if (decision.type === 'other' && visible >= MIN_TEXT) {
+    warnings.push('not recognised as a procurement notice: no award, candidate, tender, correction or termination wording; no award is stored from it');
+  }
 
   const projectName = marked?.projectName ?? project.name ?? fromHeadings.project;
   const projectCode = marked?.projectCode ?? project.code;

@@ -261,3 +261,12 @@ test('a correction notice that names a winner does not store an award', () => {
   assert.deepEqual(n.awards, []);
   assert.match(n.warnings[0], /correction notice names 甲科技有限公司/);
 });
+
+test('a text that is no procurement notice is kept as "other" and says so (a README, a JSON index)', () => {
+  const readme = extractNotice(doc('# Real procurement notices (test corpus)\n\nThese files were downloaded from public sites for testing the extractor.'));
+  assert.equal(readme.noticeType, 'other');
+  assert.deepEqual(readme.awards, []);
+  assert.deepEqual(readme.warnings, [
+    'not recognised as a procurement notice: no award, candidate, tender, correction or termination wording; no award is stored from it',
+  ]);
+});
