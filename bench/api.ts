@@ -22,7 +22,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionConfig } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, SessionConfig } from 'neo4j-driver';
 import { loadConfig, repoRoot, type Config } from '../src/config.ts';
 import { connect, createDriver } from '../src/db/driver.ts';
 import { freePort, start, stop } from '../src/db/local-server.ts';
@@ -32,7 +32,7 @@ import { refreshAwardRollups, rollupsFresh } from '../src/graph/rollups.ts';
 import { warmUp } from '../src/graph/warmup.ts';
 import type { QueryLogEntry } from '../src/graph/reader.ts';
 import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
-import { encodeStatements } from './support/cypher-over-http.ts';
+import { encodeStatements, runStatements } from './support/cypher-over-http.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
 
@@ -295,16 +295,6 @@ async function backToBack(count: number, call: (i: number) => Promise<boolean>):
   return summarize(latencies, errors, count);
 }
 
-async function runRaw(driver: Driver, statements: QueryLogEntry[]): Promise<void> {
-  for (const s of statements) {
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      await session.executeRead((tx) => tx.run(s.cypher, s.params), { timeout: 5000 });
-    } finally {
-      await session.close();
-    }
-  }
-}
 
 // node:http with a keep-alive agent, not fetch: the client's own CPU competes with the API and Neo4j
 // for the same two cores, and fetch costs several times more per request.
@@ -508,7 +498,7 @@ async function main(): Promise<void> {
     for (const s of scenarios(marks, n)) {
       const recorded = await record(driver, s.requests); // also warms the page cache for every run
       const load = os.loadavg()[0];
-      const raw = (i: number) => runRaw(driver, recorded.statements[i]).then(() => true);
+      const raw = (i: number) => runStatements(driver, recorded.statements[i]).then(() => true);
       const [graphql, cypher, cypherOverHttp] = await interleaved(n, RATE, [
         (i) => postGraphQL(api.url, s.requests[i]),
         raw,

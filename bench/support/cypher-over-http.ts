@@ -31,7 +31,8 @@ export function decodeStatements(text: string): Statement[] {
   ) as Statement[];
 }
 
-async function runAll(driver: Driver, statements: Statement[]): Promise<unknown[][]> {
+/** Each statement in a read transaction of its own, as the API's reader runs them; the rows of each. */
+export async function runStatements(driver: Driver, statements: Statement[]): Promise<unknown[][]> {
   const rows: unknown[][] = [];
   for (const s of statements) {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -52,7 +53,7 @@ function serve(port: number): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      runAll(driver, decodeStatements(Buffer.concat(chunks).toString('utf8'))).then(
+      runStatements(driver, decodeStatements(Buffer.concat(chunks).toString('utf8'))).then(
         (rows) => {
           const body = Buffer.from(JSON.stringify(rows));
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
