@@ -11,16 +11,16 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.ts';
 import { createDriver } from '../../src/db/driver.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../src/api/server.ts';
-import type { QueryLogEntry } from '../../src/graph/reader.ts';
+import { GraphReader, type QueryLogEntry } from '../../src/graph/reader.ts';
 
-type Statement = Pick<QueryLogEntry, 'cypher' | 'params'>;
+type Statement = QueryLogEntry;
 
 // Parameters may hold driver Integers (page sizes); JSON keeps them as tagged strings.
 const INT = '$int';
 
 export function encodeStatements(statements: Statement[]): string {
   return JSON.stringify(
-    statements.map((s) => ({ cypher: s.cypher, params: s.params })),
+    statements.map((s) => ({ name: s.name, cypher: s.cypher, params: s.params })),
     (_key, value: unknown) => (neo4j.isInt(value) ? { [INT]: value.toString() } : value),
   );
 }
@@ -31,18 +31,11 @@ export function decodeStatements(text: string): Statement[] {
   ) as Statement[];
 }
 
-/** Each statement in a read transaction of its own, as the API's reader runs them; the rows of each. */
+/** Each statement through the API's own reader (a read transaction each, the API's timeout); the rows of each. */
 export async function runStatements(driver: Driver, statements: Statement[]): Promise<unknown[][]> {
+  const reader = new GraphReader(driver, { timeoutMs: DEFAULT_TIMEOUT_MS });
   const rows: unknown[][] = [];
-  for (const s of statements) {
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      const result = await session.executeRead((tx) => tx.run(s.cypher, s.params), { timeout: DEFAULT_TIMEOUT_MS });
-      rows.push(result.records.map((r) => r.toObject()));
-    } finally {
-      await session.close();
-    }
-  }
+  for (const s of statements) rows.push(await reader.run({ name: s.name, cypher: s.cypher }, s.params));
   return rows;
 }
 
