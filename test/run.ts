@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, repoRoot } from '../src/config.ts';
 import { freePort, start, stop } from '../src/db/local-server.ts';
+import { sharedCorpusRoot } from './support/shared-corpus.ts';
 
 function findTests(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -29,6 +30,9 @@ if (!args.length) {
 }
 
 const env: NodeJS.ProcessEnv = { ...process.env, BIDGRAPH_TEST: '1' };
+if (!fs.existsSync(sharedCorpusRoot)) {
+  console.error(`Shared corpus absent (${sharedCorpusRoot}; set BIDGRAPH_SHARED_CORPUS): the tests that read it are skipped, each marked SKIP with that reason.`);
+}
 let localHome: string | null = null;
 if (needsNeo4j && !process.env.NEO4J_URI) {
   localHome = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-test-'));

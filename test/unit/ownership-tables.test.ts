@@ -11,6 +11,7 @@ import { parseRegistryExtract, registryExtractSource } from '../../ingest/owners
 import { readShare } from '../../ingest/ownership/share.ts';
 import { kindFromNature } from '../../ingest/ownership/shareholders.ts';
 import type { HoldingRecord } from '../../ingest/ownership/holding.ts';
+import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ownership');
 const fixture = (name: string): string => path.join(fixtures, name);
@@ -185,8 +186,8 @@ test('a procurement notice is no ownership source', async () => {
   assert.equal(extractOwnership(doc), null);
 });
 
-test('none of the real procurement notices is taken for an ownership source', async () => {
-  const corpus = path.resolve(repoRoot, '../shared/corpus/real');
+test('none of the real procurement notices is taken for an ownership source', { skip: skipUnlessShared('real') }, async () => {
+  const corpus = sharedCorpus('real') ?? '';
   const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.html'));
   assert.equal(files.length, 55);
   for (const file of files) {

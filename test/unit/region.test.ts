@@ -10,8 +10,9 @@ import {
   regionPath,
   type RegionCandidate,
 } from '../../src/domain/region.ts';
+import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
 
-const corpus = path.resolve(import.meta.dirname, '../..', '../shared/corpus/real');
+const corpus = sharedCorpus('real') ?? '';
 
 /** Infers from one text and returns the code, or null. */
 const codeOf = (text: string): string | null => inferRegion([{ text, source: 'buyerName' }]).region?.code ?? null;
@@ -283,7 +284,7 @@ test('inferRegion: a county name run into the word before it needs its province 
   assert.equal(codeOf('新疆和田墨玉县'), '653222');
 });
 
-test('inferRegion over the corpus purchaser names in index.json', () => {
+test('inferRegion over the corpus purchaser names in index.json', { skip: skipUnlessShared('real') }, () => {
   interface Entry { file: string; purchaser_name?: string; purchaser_address?: string; project_name?: string; region?: string }
   const index = JSON.parse(readFileSync(path.join(corpus, 'index.json'), 'utf8')) as Entry[];
   assert.equal(index.length, 55);
@@ -332,7 +333,7 @@ test('inferRegion over the corpus purchaser names in index.json', () => {
   ]);
 });
 
-test('inferRegion on buyer names as printed in the corpus pages', () => {
+test('inferRegion on buyer names as printed in the corpus pages', { skip: skipUnlessShared('real') }, () => {
   const cases: [file: string, buyer: string, code: string][] = [
     ['misc-test_data_19.html', '乌鲁木齐市第十二中学', '650100'],
     ['misc-test_data_4.html', '鄯善县康鑫投资建设有限公司', '650421'],

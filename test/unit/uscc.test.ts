@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeUscc, findUsccs, isValidUscc, normalizeUscc } from '../../src/domain/uscc.ts';
+import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
 
-const corpus = path.resolve(import.meta.dirname, '../..', '../shared/corpus/real');
+const corpus = sharedCorpus('real') ?? '';
 
 const HIKVISION = '91330000733796106P';
 const DAHUA = '91330000727215176K';
@@ -80,7 +81,7 @@ test('findUsccs skips a string that is also a valid resident ID number', () => {
   assert.deepEqual(findUsccs(`身份证号：${both}`), []);
 });
 
-test('findUsccs finds exactly the codes printed in the corpus notices', () => {
+test('findUsccs finds exactly the codes printed in the corpus notices', { skip: skipUnlessShared('real') }, () => {
   const expected: Record<string, string[]> = {
     'cqggzy-31f1fcdf.html': ['915002357116323118'],
     'cqggzy-482f0da6.html': ['91500230MA5U3XGR29'],
