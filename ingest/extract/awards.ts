@@ -7,7 +7,7 @@ import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
 import type { Field } from './fields.ts';
-import { smallNumber } from './labels.ts';
+import { GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
@@ -102,6 +102,7 @@ function lotFromField(f: Field): Found<string> | null {
  */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
   if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
+  if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
   if (!inResult && sections.inResult.some(Boolean)) return -1;
@@ -250,9 +251,12 @@ class AwardBuilder {
   private orphanRate: { rate: RateFound; label: string } | null = null;
   private readonly warnings: string[] = [];
 
+  private readonly hasResult: boolean;
+
   constructor(input: AwardInput) {
     this.page = input.page;
     this.sections = input.sections;
+    this.hasResult = input.sections.inResult.some(Boolean);
   }
 
   run(events: Event[]): AwardScan {
@@ -302,7 +306,8 @@ class AwardBuilder {
       this.lastParty = 'other';
       return;
     }
-    if (this.sections.kindOf[f.line] === 'candidates') return;
+    if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line])) return;
+    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
     switch (f.key) {
       case 'resultIntro': {
         // 成交供应商名称、地址及成交金额： followed by 见公告原文 on the next line.

@@ -26,6 +26,7 @@ import type { PartyFound } from './parties.ts';
 import { findSections } from './sections.ts';
 import { findTables, tableLines } from './tables.ts';
 import { findPublishedAt, findTitle } from './title.ts';
+import { rejectionLines, screenWinners } from './winners.ts';
 import { readMoney } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 
@@ -74,10 +75,12 @@ export function extractNotice(doc: ReadDocument): Notice {
     project: marked?.projectName ?? project.name,
   }, locator);
   const buyerFound = withMarker(parties.buyer ?? fromHeadings.buyer, marked?.buyer ?? null);
-  // A sentence under the result heading that names the buyer or the agency is a sign-off, not a winner.
-  const partyKeys = new Set([buyerFound?.name.value, agencyFound?.name.value].filter((n): n is string => !!n).map(nameKey));
-  const drafts = (marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts)
-    .filter((d) => d.source !== 'text' || !d.suppliers.some((s) => partyKeys.has(nameKey(s.name))));
+  // Every name read as a winner must look like a party (winners.ts); what does not becomes a warning.
+  const drafts = screenWinners(marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts, {
+    buyer: buyerFound?.name.value ?? null,
+    agency: agencyFound?.name.value ?? null,
+    rejectedLines: rejectionLines(page, sections, tables),
+  }, warnings);
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
 
   const published = findPublishedAt(page, scan.fields, markup, locator);

@@ -181,3 +181,75 @@ export const VALUE_MAY_FOLLOW = new Set<FieldKey>([
   'winnerAddress', 'awardValue', 'totalValue', 'budget', 'publishedAt', 'partyName', 'address', 'proposedWinner',
   'candidate', 'bid', 'region', 'contractModel', 'rate', 'uscc', 'unitName',
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Column headers: what a table column holds. Tried in order; the first match wins. A new site's
+// header wording is one more alternative here.
+
+export type ColumnRole =
+  | 'lot' | 'winner' | 'supplier' | 'bidder' | 'address' | 'amount' | 'unitPrice' | 'rank' | 'failReason'
+  | 'uscc' | 'other';
+
+export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
+  ['other', /得分|分值|评分|分数|比例|权重/],
+  ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
+  ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
+  ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],
+  ['uscc', /信用代码/],
+  ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
+  ['winner', /^(中标|成交|中选|入围)(\((成交|选)\))?(供应商|人|单位|商)(名称|全称)?$/],
+  ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商$/],
+  ['address', /地址|住所/],
+  ['unitPrice', /单价|\(元\/[^)]+\)/],
+  ['amount', /金额|价格|报价|总价|价款|中标价|成交价|合同价|投标价|费用|^价$/],
+];
+
+/** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
+export const OTHER_COLUMN_HEADER = /^(序号|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
+
+// ---------------------------------------------------------------------------------------------
+// Section headings: what a block of the notice is about. Only a 'result' block names winners;
+// bidders', candidates', rejected bidders' and reviewers' blocks never do. Tried in order.
+
+export type SectionKind = 'result' | 'candidates' | 'bidders' | 'rejected' | 'review' | 'buyer' | 'agency' | 'contact' | 'project' | 'other';
+
+export const SECTION_HEADINGS: [SectionKind, RegExp][] = [
+  ['rejected', /未通过|不通过|无效(投标|响应)|投标无效|否决|不合格|被拒绝|淘汰|未进入/],
+  ['candidates', /候选|排序|推荐/],
+  ['other', /标的|用途|公告期限|质疑|投诉|补充|附件|需求|概况|概要|说明|媒体|日期|时间|地点/],
+  ['review', /评审|评标|得分|专家|评委|谈判小组|磋商小组|询价小组|委员会/],
+  ['bidders', /^(?!.*(中标|成交|中选))(.*(投标|报价|响应|参与|递交|开标).*(人|单位|供应商|名单|情况|记录)|投标(人|单位|供应商).*|开标记录|报价(情况|一览|记录).*)$/],
+  ['buyer', /^(采购人|采购单位|招标人|建设单位|业主|采购方)(信息|名称|情况)?$/],
+  ['result', /(中标|成交|中选|入围|采购|比选)(\(成交\)|（成交）|\/成交|、成交)?(结果|信息|情况|供应商|人|单位)|^结果|^(中标|成交)$/],
+  ['agency', /代理机构|集中采购机构|代理单位/],
+  ['contact', /联系/],
+  ['project', /项目/],
+];
+
+/** Sections whose names are never winners, whatever their labels say. */
+export const NOT_RESULT_SECTIONS = new Set<SectionKind>(['candidates', 'bidders', 'rejected', 'review']);
+
+/** Winner labels so generic that they name a winner only inside the result section (供应商名称 also heads bidders' lists). */
+export const GENERIC_WINNER_LABELS = new Set(['供应商名称', '供应商']);
+
+/** Words that say a bidder was turned down: its name beside them is never a winner. */
+export const REJECTION_WORDS = /未通过|不通过|无效投标|无效响应|投标无效|响应无效|被否决|否决(其)?投标|被拒绝|不合格|被淘汰|未进入|资格审查不合格|废标的?(供应商|投标人)/;
+
+// ---------------------------------------------------------------------------------------------
+// What a winner's name ends with: the legal or trading forms of organisations that take contracts
+// (simplified and traditional script). A name that ends otherwise (a department 办公室/设备科, a
+// government unit, a header, a sentence) is not stored as a winner.
+
+export const PARTY_FORMS: string[] = [
+  '公司', '有限责任公司', '股份有限公司', '分公司', '集团', '企业', '合伙', '合作社', '联社', '经济联合社',
+  '研究所', '研究院', '设计院', '设计所', '勘察院', '勘测院', '规划院', '测绘院', '检测院', '检验院', '评估院', '科学院',
+  '技术院', '建筑院', '医院', '卫生院', '保健院', '学校', '大学', '学院', '中学', '小学', '幼儿园', '事务所', '中心',
+  '厂', '分厂', '商行', '银行', '分行', '支行', '店', '分店', '经营部', '门市部', '服务部', '销售部', '营业部', '工作室',
+  '宾馆', '酒店', '饭店', '大厦', '会馆', '出版社', '报社', '旅行社', '杂志社', '印刷社', '书店', '加油站', '服务站', '农场',
+  '林场', '牧场', '苗圃', '矿', '电视台',
+  // traditional script
+  '公司', '廠', '醫院', '學校', '學院', '研究院', '事務所', '合作社', '銀行', '中心', '商行',
+];
+
+/** A natural person named as the supplier: 张三（自然人）. */
+export const PERSON_NOTE = /[（(](自然人|个人|個人)[)）]$/;

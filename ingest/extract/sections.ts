@@ -2,9 +2,11 @@
 // result heading names winners; tables and lists elsewhere (scores, candidates) do not.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
+import { SECTION_HEADINGS } from './labels.ts';
+import type { SectionKind } from './labels.ts';
 import type { Page } from './page.ts';
 
-export type SectionKind = 'result' | 'candidates' | 'review' | 'buyer' | 'agency' | 'contact' | 'project' | 'other';
+export type { SectionKind };
 
 export interface Heading {
   line: number;
@@ -29,14 +31,7 @@ const RESULT_END = /^(特此公告|特此通知|联系事项|附件|评标委员
 const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下/;
 
 function kindOf(text: string): SectionKind {
-  if (/候选|排序|推荐/.test(text)) return 'candidates';
-  if (/标的|用途|公告期限|质疑|投诉|补充|附件|需求|概况|说明|媒体|日期|时间|地点/.test(text)) return 'other';
-  if (/评审|评标|得分|专家|评委|谈判小组|磋商小组|询价小组|委员会/.test(text)) return 'review';
-  if (/^(采购人|采购单位|招标人|建设单位|业主|采购方)(信息|名称|情况)?$/.test(text)) return 'buyer';
-  if (/(中标|成交|中选|入围|采购|比选)(\(成交\)|（成交）|\/成交|、成交)?(结果|信息|情况|供应商|人|单位)|^结果|^(中标|成交)$/.test(text)) return 'result';
-  if (/代理机构|集中采购机构|代理单位/.test(text)) return 'agency';
-  if (/联系/.test(text)) return 'contact';
-  if (/项目/.test(text)) return 'project';
+  for (const [kind, re] of SECTION_HEADINGS) if (re.test(text)) return kind;
   return 'other';
 }
 

@@ -1,12 +1,10 @@
 // Tables with a header row (序号 | 供应商名称 | 供应商地址 | 中标金额(万元)): which column holds what, and
 // which tables name winners. Rows without a header are label/value pairs and are read in fields.ts.
-import { classifyLabel, normaliseLabel } from './labels.ts';
-import type { AmountUnit } from './labels.ts';
+import { classifyLabel, COLUMN_HEADERS, normaliseLabel, OTHER_COLUMN_HEADER } from './labels.ts';
+import type { AmountUnit, ColumnRole } from './labels.ts';
 import type { Line, Page, Span } from './page.ts';
 
-export type ColumnRole =
-  | 'lot' | 'winner' | 'supplier' | 'bidder' | 'address' | 'amount' | 'unitPrice' | 'rank' | 'failReason'
-  | 'uscc' | 'other';
+export type { ColumnRole };
 
 export interface Column {
   role: ColumnRole;
@@ -31,26 +29,17 @@ export interface Table {
   rows: TableRow[];
 }
 
-const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
-  ['other', /得分|分值|评分|分数|比例|权重/],
-  ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
-  ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
-  ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],
-  ['uscc', /信用代码/],
-  ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|响应人|响应供应商|投标供应商|参与供应商)(名称|全称)?$/],
-  ['winner', /^(中标|成交|中选|入围)(\((成交|选)\))?(供应商|人|单位|商)(名称|全称)?$/],
-  ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商$/],
-  ['address', /地址|住所/],
-  ['unitPrice', /单价|\(元\/[^)]+\)/],
-  ['amount', /金额|价格|报价|总价|价款|中标价|成交价|合同价|投标价|费用|^价$/],
-];
-
-const OTHER_HEADER = /^(序号|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
 const UNIT_IN_HEADER = /(万元|亿元|元)/;
 
 function roleOf(norm: string): ColumnRole | null {
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(norm)) return role;
-  return OTHER_HEADER.test(norm) ? 'other' : null;
+  for (const [role, re] of COLUMN_HEADERS) if (re.test(norm)) return role;
+  return OTHER_COLUMN_HEADER.test(norm) ? 'other' : null;
+}
+
+/** A cell that names a column (序号, 供应商名称, 中标（成交）金额…) rather than holding a value. */
+export function isColumnHeader(text: string): boolean {
+  const norm = normaliseLabel(text).replace(/\(.*?\)$/, '');
+  return norm !== '' && norm.length <= 20 && roleOf(norm) !== null && !/[\d，,。；;]/.test(norm);
 }
 
 /** A row is a header when most of its non-empty cells are column names and it is not label/value pairs. */

@@ -1,0 +1,88 @@
+// A winner must look like a party. Before a name is stored as a winner it must end like an
+// organisation that takes contracts (公司, 研究院, 事务所, 中心, 厂, 合作社…) or be a person the notice
+// names as such (张三（自然人）). A table header, a number, the buyer or the agency named again in a
+// sign-off, a department of the buyer, or a bidder the notice says was rejected never is. Whatever is
+// turned away becomes a warning that says why; nothing doubtful is stored.
+import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
+import type { AwardDraft } from './awards.ts';
+import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
+import { compact } from './page.ts';
+import type { Page } from './page.ts';
+import type { Sections } from './sections.ts';
+import { isColumnHeader } from './tables.ts';
+import type { Table } from './tables.ts';
+
+export interface WinnerContext {
+  buyer: string | null;
+  agency: string | null;
+  /** The compacted text of every line that says bidders were turned down. */
+  rejectedLines: string[];
+}
+
+const NUMBER_ONLY = /^[\d\s.,，、%％()（）元万亿¥￥:：\-—]+$/u;
+const FORMS = [...new Set(PARTY_FORMS)].sort((a, b) => b.length - a.length);
+/** A legal form in brackets after a trading name: 某某宾馆（有限公司）, 某某律师事务所（特殊普通合伙）. */
+const FORM_IN_BRACKETS = /（(?:[^（）]*(?:公司|合伙|企业|集团))）$/u;
+const HAN = /\p{Script=Han}/u;
+/** The inner units of a body (办公室, 设备科, 后勤处, 采购领导小组): what a sign-off names, never a contractor. */
+const DEPARTMENT = /(办公室|办|科|处|股|室|组|部|司|委员会)$/u;
+
+function endsLikeParty(name: string): boolean {
+  if (!HAN.test(name)) return looksLikeCompanyName(name);
+  return FORMS.some((f) => name.endsWith(f)) || FORM_IN_BRACKETS.test(name);
+}
+
+/** Why `name` (as written: `raw`) cannot be a winner, or null when it looks like a party. */
+export function notAWinner(name: string, raw: string, ctx: WinnerContext): string | null {
+  const key = nameKey(name);
+  if (key === '') return 'it is empty';
+  if (NUMBER_ONLY.test(name)) return 'it is a number';
+  if (classifyLabel(raw) !== null || isColumnHeader(raw)) return 'it is a label or a table header';
+  if (ctx.buyer && key === nameKey(ctx.buyer)) return 'it is the buyer (a sign-off or contact line)';
+  if (ctx.agency && key === nameKey(ctx.agency)) return 'it is the agency (a sign-off or contact line)';
+  if (ctx.buyer) {
+    const buyer = nameKey(ctx.buyer);
+    if (buyer.length >= 4 && key.startsWith(buyer) && DEPARTMENT.test(key.slice(buyer.length))) return `it is a department of the buyer ${ctx.buyer}`;
+  }
+  if (ctx.rejectedLines.some((l) => l.includes(key))) return 'the notice says this bidder was rejected';
+  if (PERSON_NOTE.test(name)) return null;
+  if (!looksLikeCompanyName(name) || !endsLikeParty(canonicalName(name).name)) {
+    return 'it does not end like an organisation (公司, 研究院, 事务所, 中心, 厂, 合作社…)';
+  }
+  return null;
+}
+
+/** Lines that say bidders were rejected: rejection wording, a rejected-bidders section, or rows of a table headed so. */
+export function rejectionLines(page: Page, sections: Sections, tables: Table[]): string[] {
+  const lines = new Set<number>();
+  for (const line of page.lines) {
+    if (sections.kindOf[line.index] === 'rejected' || REJECTION_WORDS.test(line.span.text)) lines.add(line.index);
+  }
+  for (const t of tables) {
+    if (!REJECTION_WORDS.test(page.lines[t.headerLine].span.text)) continue;
+    for (const r of t.rows) lines.add(r.line);
+  }
+  return [...lines].map((i) => compact(page.lines[i].span.text).toLowerCase());
+}
+
+/** Drops suppliers that do not look like parties, with a warning each; a draft left with none is dropped. */
+export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings: string[]): AwardDraft[] {
+  const out: AwardDraft[] = [];
+  for (const d of drafts) {
+    if (d.status !== 'active' || d.suppliers.length === 0) {
+      out.push(d);
+      continue;
+    }
+    const kept = d.suppliers.filter((s) => {
+      const why = notAWinner(s.name, s.raw.text, ctx);
+      if (why) warnings.push(`"${s.raw.text}" is not stored as a winner: ${why}`);
+      return why === null;
+    });
+    if (kept.length === 0) continue;
+    if (kept.length < d.suppliers.length && kept.length === 1 && kept[0].role !== 'sole') {
+      warnings.push(`consortium reduced to ${kept[0].name}; its role is kept as written (${kept[0].role})`);
+    }
+    out.push({ ...d, suppliers: kept });
+  }
+  return out;
+}
