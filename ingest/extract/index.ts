@@ -17,7 +17,7 @@ import type { Marked } from './marked.ts';
 import { readMarkup } from './markup.ts';
 import type { Award, Candidate, Evidence, Notice, Party } from './notice.ts';
 import { readHeadings } from './headings.ts';
-import { classifyNotice } from './notice-type.ts';
+import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
 import { buildPage, Locator } from './page.ts';
 import type { Page, Span } from './page.ts';
@@ -32,7 +32,6 @@ import type { Found, MoneyFound } from './values.ts';
 
 export type { Notice } from './notice.ts';
 
-const HEAD_LINES = 4;
 const BODY_CHARS = 3000;
 /** Below this many visible characters a page holds no notice to read (an image, a stub). */
 const MIN_TEXT = 20;
@@ -89,7 +88,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   evidence.add('publishedAt', published?.span);
 
   const decision = classifyNotice({
-    heads: [title?.value ?? '', ...headLines(page)],
+    heads: typeHeads(page, title?.value ?? null),
     body: doc.text.slice(0, BODY_CHARS),
     hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0),
     hasCandidates: candidateScan.candidates.length > 0,
@@ -97,7 +96,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   });
   // Kept as a document (nothing is dropped), but a pile with stray files or unrelated pages should say
   // so; a stub already has its own warning.
-  if (decision.type === 'other' && visible >= MIN_TEXT) {
+  if (decision.note) warnings.push(decision.note);
+  else if (decision.type === 'other' && visible >= MIN_TEXT) {
     warnings.push('not recognised as a procurement notice: no award, candidate, tender, correction or termination wording; no award is stored from it');
   }
 
@@ -140,12 +140,6 @@ export function extractNotice(doc: ReadDocument): Notice {
     evidence: evidence.items,
     warnings: [...new Set(warnings)],
   };
-}
-
-/** The first short lines of the page, where the notice's kind is usually written. */
-function headLines(page: Page): string[] {
-  return page.lines.slice(0, HEAD_LINES).filter((l) => !l.cells && l.span.text.length <= 60 && !/[：:]/.test(l.span.text))
-    .map((l) => l.span.text);
 }
 
 function withMarker(found: PartyFound | null, marker: Found<string> | null): PartyFound | null {

@@ -1,9 +1,11 @@
 // What kind of notice this is, from the title and the first headings, then from the body. A title word
 // like 中标公示 says little on its own: whether the page names a winner or only candidates decides it.
+// The words are data, in one place (TITLE_WORDS, BODY_WORDS): a new site's wording is a one-line change.
 import type { NoticeType } from './notice.ts';
+import type { Line, Page } from './page.ts';
 
 export interface TypeEvidence {
-  /** Title and the first short lines of the page. */
+  /** Title and the first heading-like lines of the page. */
   heads: string[];
   /** The first part of the body text. */
   body: string;
@@ -18,55 +20,169 @@ export interface TypeDecision {
   because: string;
   /** The title said award, but the page names only candidates. */
   awardWithCandidatesOnly: boolean;
+  /** What the notice is when no type fits it (a procurement plan): said in a warning. */
+  note?: string;
 }
 
-const STRONG: [NoticeType, RegExp][] = [
-  ['termination', /终止公告|终止.{0,6}公告|废标公告|流标公告|废标结果|流标结果|采购失败|终止公示|废标公示|流标公示|项目终止|终止采购/],
-  ['correction', /更正公告|变更公告|更正公示|澄清公告|澄清|补充公告|补遗|延期公告|变更通知|更正通知|更正事项/],
-  ['candidate', /候选人|拟中标|预中标|中标预告|拟成交|预成交|候选供应商|推荐中标|中标候选|拟中选/],
-  ['award', /中标公告|成交公告|结果公告|中标[(（]成交[)）]|中标、成交|中标结果|成交结果|中选结果|中标通知|入围结果|采购结果|成交公示|结果公示|中标人名单|中选公告/],
-];
-const TENDER = /招标公告|采购公告|谈判公告|磋商公告|询价公告|资格预审|竞价公告|采购邀请|邀请书|比选公告|询价通知|单一来源.{0,8}(公示|公告)|征求意见|招标文件/;
-/** Words that say "result" without saying whether a winner was chosen. */
-const WEAK_AWARD = /中标公示|中标信息|中标情况|中标\s*公\s*示/;
-const BODY_AWARD = /(中标|成交|中选|采购|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|确定(中标|成交)(人|供应商)为/;
-const BODY_TENDER = /(投标|响应)文件(递交|提交)?截止|获取(招标|采购|谈判|磋商)文件|投标截止时间|报名(时间|截止)|递交投标文件/;
+/** Kinds of wording; 'plan' (招标计划, 采购意向) and 'evaluation' (评标结果公示) decide with the page's content. */
+type Kind = NoticeType | 'plan' | 'evaluation' | 'failure';
 
-function strongType(text: string): [NoticeType, string] | null {
-  for (const [type, re] of STRONG) {
+/**
+ * Title words, tried in this order on the title and the first headings. A correction of a result
+ * (中标结果更正公告) is a correction; a termination's words win over everything else, except that a
+ * result notice with winners may name failed lots (部分废标) — see 'failure'.
+ */
+const TITLE_WORDS: [Kind, string[]][] = [
+  ['termination', ['终止公告', '终止公示', '终止.{0,6}公告', '项目终止', '终止采购', '采购终止', '招标终止', '终止招标',
+    '取消.{0,4}公告', '采购失败', '招标失败', '失败公告', '不成功公告', '(废标|流标)的?(公告|公示|通知|结果)']],
+  ['correction', ['更正', '变更公告', '变更公示', '变更通知', '变更说明', '变更事项', '补充公告', '补充通知', '补充说明',
+    '澄清', '答疑', '补遗', '延期公告', '延期通知', '推迟', '修改公告', '修正公告', '调整公告', '暂停公告', '中止公告',
+    '恢复公告', '(公告|公示|文件)变更', '第.{1,3}次变更']],
+  ['failure', ['废标', '流标']],
+  ['candidate', ['候选人', '拟中标', '预中标', '中标预告', '拟成交', '预成交', '候选供应商', '推荐中标', '中标候选', '拟中选',
+    '拟定中标', '拟确定中标']],
+  ['evaluation', ['评标结果', '评审结果', '评标报告', '评标情况', '比选结果公示']],
+  ['award', ['中标公告', '成交公告', '结果公告', '中标[(（]成交[)）]', '中标、成交', '中标结果', '成交结果', '中选结果',
+    '中标通知', '入围结果', '采购结果', '成交公示', '结果公示', '中标人名单', '中选公告', '结果公布', '结果通知']],
+  ['plan', ['招标计划', '采购计划(公告|公示|发布|表)', '采购意向', '意向公开', '发包计划', '招标项目计划']],
+  ['tender', ['招标公告', '采购公告', '谈判公告', '磋商公告', '询价公告', '资格预审', '竞价公告', '采购邀请', '邀请书',
+    '比选公告', '询价通知', '单一来源.{0,8}(公示|公告)', '征求意见', '(招标|采购|谈判|磋商|询价|比选)文件', '遴选公告', '竞争性谈判', '竞争性磋商',
+    '公开招标', '邀请招标', '询价采购']],
+];
+/** Title words that say "result" without saying whether a winner was chosen. */
+const WEAK_AWARD = ['中标公示', '中标信息', '中标情况', '中选公示', '成交信息'];
+
+/** Body wording, tried when the title says nothing. Corrections and terminations first: they quote tenders. */
+const BODY_WORDS: [Kind, string[]][] = [
+  ['correction', ['(更正|变更|补充|澄清|修改)(内容|事项|信息)?如下', '(更正|变更|补充|澄清)(内容|事项|信息)[:：]',
+    '原公告(内容)?', '(更正|变更)(前|后)[:：]', '现(将|对|就).{0,40}(更正|变更|澄清)']],
+  ['termination', ['(本|该)(项目|次采购|次招标|包|标段).{0,10}(予以)?(终止|废标|流标)', '(作|做|予以)(废标|流标|终止)',
+    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?']],
+  ['award', ['(中标|成交|中选|采购|比选)(\\(成交\\)|（成交）)?结果(公告|公布|公示)?如下', '中标人名单公告如下',
+    '确定(中标|成交)(人|供应商)为']],
+];
+const BODY_TENDER = ['(投标|响应)文件(递交|提交)?截止', '获取(招标|采购|谈判|磋商)文件', '投标截止时间', '报名(时间|截止)',
+  '递交投标文件', '(递交|提交)截止时间', '文件(发售|获取|领取)(时间|方式|地点)', '开标(时间|地点)'];
+
+const PLAN_NOTE = 'a procurement plan or intention (招标计划/采购意向), not a tender: no tender, award or candidate is stored from it';
+
+const any = (words: string[]) => new RegExp(words.join('|'));
+const TITLE_RES: [Kind, RegExp][] = TITLE_WORDS.map(([k, w]) => [k, any(w)]);
+const BODY_RES: [Kind, RegExp][] = BODY_WORDS.map(([k, w]) => [k, any(w)]);
+const WEAK_AWARD_RE = any(WEAK_AWARD);
+const TENDER_RE = TITLE_RES.find(([k]) => k === 'tender')![1];
+const FAILURE_NOTICE = /(废标|流标)(的)?(公告|公示|通知|结果)/;
+const BODY_TENDER_RE = any(BODY_TENDER);
+
+function firstKind(text: string, rules: [Kind, RegExp][]): [Kind, string] | null {
+  for (const [kind, re] of rules) {
     const m = re.exec(text);
-    if (m) return [type, m[0]];
+    if (m) return [kind, m[0]];
   }
   return null;
 }
 
+const decided = (type: NoticeType, because: string, extra: Partial<TypeDecision> = {}): TypeDecision =>
+  ({ type, because, awardWithCandidatesOnly: false, ...extra });
+
 export function classifyNotice(e: TypeEvidence): TypeDecision {
   const heads = e.heads.map((h) => h.replace(/\s+/g, '')).join(' ');
-  const strong = strongType(heads);
-  if (strong) {
-    const [type, because] = strong;
-    if (type === 'award' && !e.hasWinner && e.hasCandidates) {
-      // A 结果公示 listing ranked candidates only is still titled as a result; say so, keep the title's word.
-      return { type, because, awardWithCandidatesOnly: true };
-    }
-    return { type, because, awardWithCandidatesOnly: false };
-  }
-  const weak = WEAK_AWARD.exec(heads);
+  const title = firstKind(heads, TITLE_RES);
+  if (title) return fromTitle(e, heads, title[0], title[1]);
+  const weak = WEAK_AWARD_RE.exec(heads);
   if (weak) return fromContent(e, weak[0]);
-  const tenderTitle = TENDER.exec(heads);
-  if (tenderTitle) return { type: 'tender', because: tenderTitle[0], awardWithCandidatesOnly: false };
   const body = e.body.replace(/\s+/g, '');
-  const bodyAward = BODY_AWARD.exec(body);
-  if (bodyAward) return fromContent(e, bodyAward[0]);
-  if (e.hasWinner) return { type: 'award', because: 'winner fields', awardWithCandidatesOnly: false };
-  if (e.hasCandidates) return { type: 'candidate', because: 'candidate fields', awardWithCandidatesOnly: false };
-  const tender = BODY_TENDER.exec(body);
-  if (tender) return { type: 'tender', because: tender[0], awardWithCandidatesOnly: false };
-  return { type: 'other', because: 'no notice words', awardWithCandidatesOnly: false };
+  const said = firstKind(body, BODY_RES);
+  if (said) {
+    const [kind, because] = said;
+    if (kind === 'award') return fromContent(e, because);
+    // A result that names winners may quote a correction or a failed lot; the winners decide.
+    if (!e.hasWinner) return decided(kind as NoticeType, because);
+  }
+  if (e.hasWinner) return decided('award', 'winner fields');
+  if (e.hasCandidates) return decided('candidate', 'candidate fields');
+  const tender = BODY_TENDER_RE.exec(body);
+  if (tender) return decided('tender', tender[0]);
+  return decided('other', 'no notice words');
+}
+
+function fromTitle(e: TypeEvidence, heads: string, kind: Kind, because: string): TypeDecision {
+  switch (kind) {
+    case 'failure': {
+      // 流标/废标 in a result's title with winners beside it: some lots failed, the others were awarded;
+      // in a tender's title (因流标重新招标) it is the history of a new call.
+      if (e.hasWinner) return decided('award', because);
+      const tender = TENDER_RE.exec(heads);
+      if (tender && !FAILURE_NOTICE.test(heads)) return decided('tender', tender[0]);
+      return decided('termination', because);
+    }
+    case 'evaluation':
+      // An evaluation's result (评标结果公示) ranks candidates; it is a result only when it names a winner.
+      return e.hasWinner ? decided('award', because) : e.hasCandidates || !e.hasFailedLots
+        ? decided('candidate', because) : decided('award', because);
+    case 'plan':
+      return decided('other', because, { note: PLAN_NOTE });
+    case 'award':
+      // A 结果公示 listing ranked candidates only is still titled as a result; say so, keep the title's word.
+      return decided('award', because, { awardWithCandidatesOnly: !e.hasWinner && e.hasCandidates });
+    default:
+      return decided(kind, because);
+  }
 }
 
 function fromContent(e: TypeEvidence, because: string): TypeDecision {
-  if (e.hasWinner || e.hasFailedLots) return { type: 'award', because, awardWithCandidatesOnly: false };
-  if (e.hasCandidates) return { type: 'candidate', because: `${because}, candidates only`, awardWithCandidatesOnly: false };
-  return { type: 'award', because, awardWithCandidatesOnly: false };
+  if (e.hasWinner || e.hasFailedLots) return decided('award', because);
+  if (e.hasCandidates) return decided('candidate', `${because}, candidates only`);
+  return decided('award', because);
+}
+
+// ------------------------------------------------------------------------------ where the title is
+
+const HEAD_LINES = 4;
+const TOP_LINES = 40;
+const NOTICE_END = /(公告|公示|通知|结果|公示表|公告表|计划|意向)[)）\]】]?(\s*[(（\[【][^)）\]】]{1,10}[)）\]】])?$/;
+/** A site's menu: a run of short bare category names (招标公告 / 答疑澄清 / * 终止公告[19]). */
+const MENU_ITEM = /^(?:[*·•\-–>]\s*)?[\u4e00-\u9fff]{2,8}(?:\[\d{1,3}\])?\s*>?$/;
+const MENU_RUN = 3;
+const DOCUMENT_TITLE = /^(招标|采购|谈判|磋商|询价|比选)文件$/;
+/** A numbered heading inside the notice (十、评标结果公示) is about a later step, not this notice. */
+const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．])/;
+
+/** Lines of a site menu near the top: three or more bare category names one after another. */
+export function menuLines(page: Page): Set<number> {
+  const out = new Set<number>();
+  const top = page.lines.slice(0, TOP_LINES).filter((l) => l.span.text !== '');
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= MENU_RUN) for (const i of run) out.add(i);
+    run = [];
+  };
+  for (const l of top) {
+    const words = l.span.text.split(/[\s|｜/]+/).filter(Boolean);
+    if (!l.cells && words.length >= MENU_RUN && words.every((w) => MENU_ITEM.test(w))) out.add(l.index);
+    if (!l.cells && MENU_ITEM.test(l.span.text.trim())) run.push(l.index);
+    else close();
+  }
+  close();
+  return out;
+}
+
+/**
+ * Where a notice says what it is: the title, the page's first line (often the page title of a saved
+ * page, brackets and colons included), the first short lines, and short lines near the top that end in
+ * a notice word (施工变更公告, 招标计划公告) — never a site's menu.
+ */
+export function typeHeads(page: Page, title: string | null): string[] {
+  const menu = menuLines(page);
+  const compact = (l: Line) => l.span.text.replace(/\s+/g, '');
+  // A PDF's spaced-out title (招 \t标 \t文 \t件) reads as cells: such a line counts when it is a title.
+  const lines = page.lines.filter((l) => l.span.text !== '' && !menu.has(l.index)
+    && (!l.cells || (compact(l).length <= 40 && (NOTICE_END.test(compact(l)) || DOCUMENT_TITLE.test(compact(l))))));
+  const heads = [title ?? ''];
+  const first = lines[0];
+  if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)) heads.push(first.span.text);
+  heads.push(...lines.slice(0, HEAD_LINES).filter((l) => l.span.text.length <= 60 && !/[：:]/.test(l.span.text)).map((l) => l.span.text));
+  heads.push(...lines.filter((l) => l.index < TOP_LINES && l.span.text.length <= 40 && !/[：:，。；]/.test(l.span.text)
+    && !ENUMERATED.test(l.span.text) && NOTICE_END.test(compact(l))).map((l) => l.span.text));
+  return heads;
 }
