@@ -24,6 +24,8 @@ export interface CandidateScan {
   proposed: CandidateDraft | null;
 }
 
+/** How many lines under a rank label (第二名) its name may come. */
+const RANK_REACH = 3;
 const FREE_TEXT = /(?:^|[：:，,。；;\s])(?:[A-Za-z\d一二三四五六七八九十]{1,3}(?:包|标段))?([^：:，,。；;\s]{2,60}?)(?:为|是)(?:推荐的?)?第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)/d;
 const FREE_BID = /(?:中标价|投标报价|谈判报价|磋商报价|报价|中标金额|投标价)(?:为|是)?[:：]?\s*([^，,；;。]+)/;
 
@@ -41,6 +43,7 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   let lastProposedLine = -1;
   const headingLines = new Set(sections.headings.map((h) => h.line));
   let lastLine = -1;
+  let rankLine = -1;
   for (const f of fields) {
     if (tableRows.has(f.line)) continue;
     for (let l = lastLine + 1; l <= f.line; l++) {
@@ -54,6 +57,7 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
     switch (f.key) {
       case 'candidate': {
         rank = f.info.rank;
+        rankLine = f.line;
         current = null;
         const name = v ? candidateName(page, v) : null;
         if (name) {
@@ -64,7 +68,8 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
       }
       case 'unitName':
       case 'partyName': {
-        if (rank === null || current || !v) break;
+        // 第一名 / 单位名称：X: the name comes right under its rank, not from a later block (监督机构 / 名称).
+        if (rank === null || current || !v || f.line - rankLine > RANK_REACH) break;
         const name = candidateName(page, v);
         if (name) {
           current = { rank, name, bid: null, line: f.line };

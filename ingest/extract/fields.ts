@@ -132,17 +132,33 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     const before = fields.length;
     if (line.cells) scanRow(page, line, fields);
     else fields.push(...segment(page, line.span, i).fields);
+    if (fields.length === before && !line.cells) {
+      // A label alone on its line, its value on the next (page text of a two-column table: 工程名称 / X).
+      const alone = labelAlone(line);
+      if (alone) fields.push(alone);
+    }
     const last = fields.length > before ? fields[fields.length - 1] : null;
     if (last && last.value === null && VALUE_MAY_FOLLOW.has(last.key) && endsLine(line, last)) {
       const next = lines[i + 1];
       if (next && !next.cells && !tableRows.has(i + 1) && segment(page, next.span, i + 1).fields.length === 0
-        && !looksLikeHeading(next.span.text)) {
+        && !looksLikeHeading(next.span.text) && !classifyLabel(next.span.text)) {
         last.value = next.span;
         consumed.add(i + 1);
       }
     }
   }
   return { fields, consumed };
+}
+
+const MAX_LABEL_ALONE = 24;
+
+/** A known label that makes up the whole line (no colon): 工程名称, 第一中标排序单位名称, 投标报价. */
+function labelAlone(line: Line): Field | null {
+  const text = line.span.text;
+  if (text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
+  const info = classifyLabel(text);
+  if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
+  return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
 }
 
 function endsLine(line: Line, field: Field): boolean {

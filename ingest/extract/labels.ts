@@ -119,6 +119,9 @@ const LOT_LABEL = /^第([一二三四五六七八九十\d]{1,3})(?:标包|包|�
 const NOT_A_LABEL = /^(大写|小写|金额大写|大写金额|小写金额|人民币|币种|单位)$/;
 const CANDIDATE_LABEL = /^(?:推荐)?第([一二三四五六七八九十\d]{1,3})(?:名|(?:中标|成交|中选)?(?:\(选\))?(?:候选|排序)(?:人|单位|供应商)?(?:名称)?)$/;
 
+/** 中标候选人1单位名称, 成交候选人2: the rank written after the word. */
+const NUMBERED_CANDIDATE_LABEL = /^(?:中标|成交|中选)?候选(?:人|单位|供应商)([一二三四五六七八九十\d]{1,2})(?:单位)?(?:名称)?$/;
+
 const TABLE = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(VOCABULARY) as [FieldKey, string[]][]) {
   for (const label of labels) if (!TABLE.has(label)) TABLE.set(label, key);
@@ -161,7 +164,7 @@ export function classifyLabel(raw: string): LabelInfo | null {
   const direct = TABLE.get(norm);
   if (direct) return { key: direct, norm, unit: null, rank: null };
   if (LOT_LABEL.test(norm)) return { key: 'lot', norm, unit: null, rank: null };
-  const cand = CANDIDATE_LABEL.exec(norm);
+  const cand = CANDIDATE_LABEL.exec(norm) ?? NUMBERED_CANDIDATE_LABEL.exec(norm);
   if (cand) return { key: 'candidate', norm, unit: null, rank: smallNumber(cand[1]) };
   if (PER_UNIT_SUFFIX.test(norm)) {
     const key = TABLE.get(norm.replace(PER_UNIT_SUFFIX, ''));

@@ -58,7 +58,7 @@ export function buildPage(text: string): Page {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const span = trimmedSpan(text, start, end);
+    const span = withoutCellMarker(text, trimmedSpan(text, start, end));
     if (span.text !== '') {
       // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
       const raw = { text: text.slice(start, end), start, end };
@@ -68,6 +68,15 @@ export function buildPage(text: string): Page {
     start = end + 1;
   }
   return { text, lines };
+}
+
+/**
+ * Page text saved by crawlers often ends each table cell with " |" (`工程名称 |`, then the value and ` | `
+ * on lines of their own): the marker is layout, not content, and a line holding only it is empty.
+ */
+function withoutCellMarker(text: string, span: Span): Span {
+  if (!span.text.endsWith('|') || span.text.endsWith('||') || /^\|.*\|$/.test(span.text) && span.text.length > 1) return span;
+  return trimmedSpan(text, span.start, span.end - 1);
 }
 
 function splitCells(text: string, line: Span): Span[] {
