@@ -10,8 +10,8 @@ import { pageSize } from './limits.ts';
 import { decodeCursor, encodeCursor, type AwardSortKey } from '../graph/cursor.ts';
 import { isoText, type AwardRow, type CompanyRow, type DocumentRow, type PartyRow, type PersonRow, type ProjectRow, type RegionRow } from '../graph/rows.ts';
 import {
-  findCompaniesByNameKey,
-  findCompanyByUscc,
+  loadCompaniesByNameKeys,
+  loadCompaniesByUscc,
   loadBranchParents,
   loadBranches,
   loadCompanies,
@@ -188,7 +188,7 @@ async function documentBySha(ctx: ApiContext, sha: string | null | undefined): P
 async function companyByName(ctx: ApiContext, name: string): Promise<CompanyRow | null> {
   const canonical = canonicalName(requiredText(name, 'name', 300)).name;
   if (!canonical) throw badInput('name has nothing left once canonicalised (only punctuation or role notes?).', 'name');
-  const found = await findCompaniesByNameKey(ctx.reader, nameKey(canonical));
+  const found = (await batched(ctx, 'companiesByName', null, nameKey(canonical), loadCompaniesByNameKeys)) ?? [];
   if (found.length > 1) {
     throw apiError('AMBIGUOUS_NAME', `The name ${canonical} belongs to ${found.length} companies; ask by id or uscc.`, {
       candidates: found.map((c) => ({ id: c.id, name: c.name, uscc: c.uscc })),
@@ -228,7 +228,7 @@ export function createResolvers(opts: { withMutations: boolean }) {
         if (args.uscc) {
           const uscc = normalizeUscc(args.uscc);
           if (!uscc) throw badInput(`${JSON.stringify(args.uscc)} is not a valid USCC (18 characters with a matching check character).`, 'uscc');
-          return findCompanyByUscc(ctx.reader, uscc);
+          return (await batched(ctx, 'companyByUscc', null, uscc, loadCompaniesByUscc)) ?? null;
         }
         return companyByName(ctx, args.name ?? '');
       },

@@ -9,22 +9,26 @@ export const companiesById = namedQuery<{ ids: string[] }, { key: string; compan
    RETURN key, ${project.company('c')} AS company`,
 );
 
-export const companyByUscc = namedQuery<{ uscc: string }, { company: CompanyRow }>(
-  'companyByUscc',
-  `MATCH (c:Company {uscc: $uscc})
-   RETURN ${project.company('c')} AS company`,
+/** Companies by USCC, all the lookups of one request in one query. */
+export const companiesByUscc = namedQuery<{ usccs: string[] }, { key: string; company: CompanyRow }>(
+  'companiesByUscc',
+  `UNWIND $usccs AS key
+   MATCH (c:Company {uscc: key})
+   RETURN key, ${project.company('c')} AS company`,
 );
 
 /**
- * Companies known under a name key. The keyword full-text index companyKeys finds the candidates
- * (a list property cannot sit in a range index); the exact list membership is then checked.
+ * Companies known under each name key, all the lookups of one request in one query. The keyword
+ * full-text index companyKeys finds the candidates (a list property cannot sit in a range index);
+ * the exact list membership is then checked.
  */
-export const companiesByNameKey = namedQuery<{ key: string; lucene: string }, { company: CompanyRow }>(
-  'companiesByNameKey',
-  `CALL db.index.fulltext.queryNodes('companyKeys', $lucene, {limit: 20}) YIELD node
-   WITH node AS c WHERE c:Company AND $key IN c.nameKeys
-   RETURN ${project.company('c')} AS company
-   ORDER BY c.id`,
+export const companiesByNameKeys = namedQuery<{ keys: { key: string; lucene: string }[] }, { key: string; company: CompanyRow }>(
+  'companiesByNameKeys',
+  `UNWIND $keys AS k
+   CALL db.index.fulltext.queryNodes('companyKeys', k.lucene, {limit: 20}) YIELD node
+   WITH k.key AS key, node AS c WHERE c:Company AND k.key IN c.nameKeys
+   RETURN key, ${project.company('c')} AS company
+   ORDER BY key, c.id`,
 );
 
 export const personsById = namedQuery<{ ids: string[] }, { key: string; person: PersonRow }>(
@@ -98,9 +102,9 @@ export async function loadPersons(reader: GraphReader, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.key, r.person]));
 }
 
-export async function findCompanyByUscc(reader: GraphReader, uscc: string): Promise<CompanyRow | null> {
-  const rows = await reader.run(companyByUscc, { uscc });
-  return rows[0]?.company ?? null;
+export async function loadCompaniesByUscc(reader: GraphReader, usccs: readonly string[]): Promise<Map<string, CompanyRow>> {
+  const rows = await reader.run(companiesByUscc, { usccs: [...usccs] });
+  return new Map(rows.map((r) => [r.key, r.company]));
 }
 
 /** Lucene needs its operators escaped even inside a quoted term. */
@@ -108,9 +112,9 @@ export function escapeLucene(text: string): string {
   return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
 }
 
-export async function findCompaniesByNameKey(reader: GraphReader, key: string): Promise<CompanyRow[]> {
-  const rows = await reader.run(companiesByNameKey, { key, lucene: `"${escapeLucene(key)}"` });
-  return rows.map((r) => r.company);
+export async function loadCompaniesByNameKeys(reader: GraphReader, keys: readonly string[]): Promise<Map<string, CompanyRow[]>> {
+  const rows = await reader.run(companiesByNameKeys, { keys: keys.map((key) => ({ key, lucene: `"${escapeLucene(key)}"` })) });
+  return groupBy(keys, rows, (r) => r.company);
 }
 
 export async function loadOwners(reader: GraphReader, ids: readonly string[]): Promise<Map<string, HoldingRow[]>> {

@@ -24,7 +24,9 @@ const SAMPLE: Record<string, unknown> = {
   threshold: 50.0,
   includeSubregions: true,
   uscc: '',
+  usccs: [''],
   key: '',
+  keys: [{ key: 'bidgraph-warm-up', lucene: '"bidgraph-warm-up"' }],
   lucene: '"bidgraph-warm-up"',
 };
 
