@@ -1,14 +1,18 @@
 // GET /documents/<sha256>: the archived original of a document, with the media type it was ingested
-// as. The bytes are third-party pages, so they are served sandboxed (no script runs on our origin).
+// as. The bytes are third-party pages, so they are served sandboxed under a policy that loads
+// nothing (no script, style, image or frame runs or is fetched on our origin), and never sniffed.
 import { readArchived } from '../archive.ts';
 import type { Plugin } from 'graphql-yoga';
 
 export const DOCUMENTS_PATH = '/documents/';
 
+/** What an archived original may do in a browser: nothing but be shown. */
+export const ARCHIVE_CSP = "default-src 'none'; sandbox";
+
 function problem(status: number, error: string, message: string): Response {
   return new Response(JSON.stringify({ error, message }) + '\n', {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-security-policy': ARCHIVE_CSP },
   });
 }
 
@@ -23,7 +27,8 @@ export async function serveArchived(home: string, method: string, pathname: stri
   if (method !== 'GET' && method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
   }
-  const sha256 = decodeURIComponent(pathname.slice(DOCUMENTS_PATH.length));
+  // A sha256 needs no escapes: the name is taken as sent, so a malformed escape (%zz) is just a bad name.
+  const sha256 = pathname.slice(DOCUMENTS_PATH.length);
   if (!/^[0-9a-fA-F]{64}$/.test(sha256)) {
     return problem(400, 'BAD_USER_INPUT', 'A document is named by the sha256 of its bytes: 64 hexadecimal characters, as in /documents/<sha256>.');
   }
@@ -33,7 +38,7 @@ export async function serveArchived(home: string, method: string, pathname: stri
     'content-type': doc.mediaType,
     'content-length': String(doc.bytes.byteLength),
     'content-disposition': contentDisposition(doc.originalName, sha256.toLowerCase()),
-    'content-security-policy': 'sandbox',
+    'content-security-policy': ARCHIVE_CSP,
     'x-content-type-options': 'nosniff',
     'cache-control': 'public, max-age=31536000, immutable',
     etag: `"${sha256.toLowerCase()}"`,
@@ -46,7 +51,13 @@ export function archiveRoute(home: string): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith(DOCUMENTS_PATH)) return;
-      return serveArchived(home, request.method, url.pathname).then(endResponse);
+      return serveArchived(home, request.method, url.pathname)
+        .catch((err: unknown) => {
+          // An unreadable archive is the server's problem: logged here, never described to the client.
+          console.error(`GET ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
+          return problem(500, 'INTERNAL_SERVER_ERROR', 'The document could not be read; the server log says why.');
+        })
+        .then(endResponse);
     },
   };
 }
