@@ -34,6 +34,8 @@ export interface Config {
   apiPort: number;
   apiToken: string | undefined;
   publicMode: boolean;
+  /** Web origins allowed to read the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,6 +48,24 @@ function port(env: Env, name: string, fallback: number): number {
     throw new Error(`${name}=${raw} is not a port number (1-65535)`);
   }
   return n;
+}
+
+/** BIDGRAPH_CORS_ORIGINS: comma-separated origins (scheme://host[:port]); `*` is refused, list them. */
+function corsOrigins(env: Env): string[] {
+  const raw = env.BIDGRAPH_CORS_ORIGINS ?? '';
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+      throw new Error(`BIDGRAPH_CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin such as https://notebook.example.org or http://localhost:8888 (no path, no trailing slash, no *)`);
+    }
+  }
+  return origins;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -74,5 +94,6 @@ export function loadConfig(env: Env = process.env): Config {
     apiPort: port(env, 'PORT', 4000),
     apiToken: env.BIDGRAPH_API_TOKEN || undefined,
     publicMode: env.BIDGRAPH_PUBLIC === '1' || env.BIDGRAPH_PUBLIC === 'true',
+    corsOrigins: corsOrigins(env),
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
+import { API_DRIVER_TUNING } from '../../src/db/driver.ts';
 import { listen } from '../../src/api/server.ts';
 import { refreshAwardRollups, rollupsFresh } from '../../src/graph/rollups.ts';
 import { warmUp } from '../../src/graph/warmup.ts';
@@ -13,11 +14,11 @@ export async function serve(port: number, log = warn): Promise<void> {
   // masked for clients anyway; its own log then shows transpiled positions.
   process.setSourceMapsEnabled(false);
   const cfg = loadConfig();
-  const driver = await ensureDatabase(cfg, log);
+  const driver = await ensureDatabase(cfg, log, API_DRIVER_TUNING);
   const warm = await warmUp(driver, cfg.neo4j.database);
   log(`Planned ${warm.queries} queries in ${(warm.millis / 1000).toFixed(1)}s.`);
   const server = await listen(
-    { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken },
+    { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken, corsOrigins: cfg.corsOrigins },
     port,
   );
   say(`GraphQL: http://localhost:${port}/graphql${cfg.publicMode ? ' (public mode: no GraphiQL, no introspection)' : ''}`);

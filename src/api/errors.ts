@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COSTLY'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'DATABASE_UNAVAILABLE';
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -28,11 +29,26 @@ function findCause(err: unknown, depth = 0): unknown {
   return findCause((err as { originalError?: unknown; cause?: unknown }).originalError, depth + 1);
 }
 
-/** Yoga's masking, except that a read timeout becomes a TIMEOUT the client can act on. */
-export function maskError(error: unknown, message: string): Error {
+/** The error a resolver met, under the GraphQLError that wraps it. */
+function original(err: unknown): unknown {
+  let e = err;
+  for (let i = 0; i < 5 && e instanceof GraphQLError && e.originalError; i++) e = e.originalError;
+  return e;
+}
+
+/** Told of every unexpected error; answers with the error the client gets instead, if any. */
+export type ErrorObserver = (cause: unknown, located: GraphQLError | null) => GraphQLError | null;
+
+/**
+ * Yoga's masking, except that a read timeout becomes a TIMEOUT the client can act on, and what the
+ * observer recognises (an unreachable database: DATABASE_UNAVAILABLE) becomes its own error.
+ */
+export function maskError(error: unknown, message: string, observe?: ErrorObserver): Error {
+  const located = error instanceof GraphQLError ? error : null;
+  const replaced = observe?.(original(error), located);
+  if (replaced) return replaced;
   const timeout = findCause(error);
   if (timeout instanceof GraphTimeoutError) {
-    const located = error instanceof GraphQLError ? error : null;
     return new GraphQLError(`The query took longer than ${timeout.timeoutMs} ms and was stopped; ask for less (smaller pages, fewer nested lists).`, {
       nodes: located?.nodes,
       path: located?.path,

@@ -7,7 +7,7 @@ import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, type Docume
 import type { Driver } from 'neo4j-driver';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga, type CORSOptions, type Plugin } from 'graphql-yoga';
 import { repoRoot } from '../config.ts';
 import { GraphReader, type QueryLogEntry } from '../graph/reader.ts';
 import { Loaders } from './batch.ts';
@@ -16,7 +16,9 @@ import { DEFAULT_MAX_REQUEST_BYTES, refuseBody } from './body-limit.ts';
 import { archiveRoute } from './documents.ts';
 import { guideHandler } from './guide.ts';
 import { maskError } from './errors.ts';
-import { DEFAULT_LIMITS, depthLimitRule, estimateCost, tooCostly, type QueryLimits } from './limits.ts';
+import { DatabaseGate, unavailableError } from './availability.ts';
+import { DEFAULT_LIMITS, checkNesting, estimateCost, queryShape, shapeError, tooCostly, tooManyTokens, type QueryLimits, type QueryShape } from './limits.ts';
+import { DEFAULT_QUERY_CACHE_BYTES, queryCaches, type QueryCaches } from './query-cache.ts';
 import { bearerMatches, createResolvers } from './resolvers.ts';
 
 export interface ApiOptions {
@@ -28,17 +30,28 @@ export interface ApiOptions {
   publicMode?: boolean;
   /** Off for public deployments (publicMode switches it off too). */
   graphiql?: boolean;
+  /** BIDGRAPH_CORS_ORIGINS: browser origins allowed to read the API; none by default (no CORS headers). */
+  corsOrigins?: readonly string[];
   /** BIDGRAPH_API_TOKEN: with it the Mutation type exists, and mutations need the bearer token. */
   apiToken?: string;
   /** Server-side timeout of each read transaction. Default 5 s. */
   timeoutMs?: number;
   limits?: Partial<QueryLimits>;
+  /** Heap the parsed and compiled queries may hold, in bytes (an estimate, see query-cache.ts). Default 64 MiB. */
+  queryCacheBytes?: number;
+  /** The caches themselves (tests look into them); built from queryCacheBytes otherwise. */
+  queryCache?: QueryCaches;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxRequestBytes?: number;
   /** The HTTP server in front has already refused oversized bodies (`listen` does), so yoga skips its own check. */
   bodyCheckedUpstream?: boolean;
   /** Sees every query sent to Neo4j, with the request that caused it (tests, benchmarks). */
   onQuery?: (entry: QueryLogEntry, request: Request) => void;
+  /**
+   * Watches the database's availability (src/api/availability.ts); by default one is made for the
+   * API, without a heartbeat (`listen` adds one).
+   */
+  gate?: DatabaseGate;
   /** Server-side logging of masked errors; off in tests. Default on. */
   logging?: boolean;
 }
@@ -69,6 +82,20 @@ const readOnlyRule: ValidationRule = (context) => ({
   },
 });
 
+/** The schema has no Subscription type: say so as a request error (400), not a failure of the server. */
+const queriesOnlyRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription') {
+      context.reportError(
+        new GraphQLError('This API answers queries (and, with a token, mutations); it has no subscriptions.', {
+          nodes: [node],
+          extensions: { code: 'OPERATION_NOT_SUPPORTED' },
+        }),
+      );
+    }
+  },
+});
+
 /** "Did you mean …?" hints name fields; a public deployment that hides its schema drops them. */
 function withoutSuggestions(errors: readonly Error[]): Error[] {
   return errors.map((e) =>
@@ -78,11 +105,46 @@ function withoutSuggestions(errors: readonly Error[]): Error[] {
   );
 }
 
-function limitsPlugin(limits: QueryLimits, publicMode: boolean): Plugin {
+/** Each distinct document's shape, measured once (the parsed-document cache hands back the same object). */
+class Shapes {
+  private readonly known = new WeakMap<DocumentNode, QueryShape>();
+
+  of(document: DocumentNode): QueryShape {
+    let shape = this.known.get(document);
+    if (!shape) {
+      shape = queryShape(document);
+      this.known.set(document, shape);
+    }
+    return shape;
+  }
+}
+
+/**
+ * The query limits (src/api/limits.ts), each as early as it can be checked: bracket nesting and
+ * tokens while parsing, the shape before validation (a refused document is never validated or
+ * compiled), the cost before execution.
+ */
+function limitsPlugin(limits: QueryLimits, publicMode: boolean, shapes: Shapes, gate: DatabaseGate): Plugin {
   return {
-    onValidate({ addValidationRule }) {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        const nesting = checkNesting(typeof source === 'string' ? source : source.body, limits);
+        if (nesting) throw nesting;
+        try {
+          return parseFn(source, { ...options, maxTokens: limits.maxTokens });
+        } catch (err) {
+          throw tooManyTokens(err, limits) ?? err;
+        }
+      });
+    },
+    onValidate({ params, addValidationRule, setResult }) {
+      const refused = shapeError(shapes.of(params.documentAST), limits);
+      if (refused) {
+        setResult([refused]);
+        return;
+      }
       addValidationRule(readOnlyRule);
-      addValidationRule(depthLimitRule(limits.maxDepth));
+      addValidationRule(queriesOnlyRule);
       if (!publicMode) return;
       addValidationRule(NoSchemaIntrospectionCustomRule);
       return ({ result, setResult }) => {
@@ -90,9 +152,28 @@ function limitsPlugin(limits: QueryLimits, publicMode: boolean): Plugin {
       };
     },
     onExecute({ args, setResultAndStopExecution }) {
+      const closed = gate.refusal();
+      if (closed) {
+        setResultAndStopExecution({ errors: [closed] });
+        return;
+      }
       const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (cost > limits.maxCost) setResultAndStopExecution({ errors: [tooCostly(cost, limits.maxCost)] });
     },
+  };
+}
+
+/**
+ * CORS only for the listed origins, and without credentials (the API takes a bearer token, never a
+ * cookie): any other page a user has open gets no CORS headers, so its scripts cannot read answers.
+ */
+function corsPolicy(origins: readonly string[]): false | ((request: Request) => CORSOptions | false) {
+  if (!origins.length) return false;
+  const allowed = new Set(origins);
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !allowed.has(origin)) return false;
+    return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], maxAge: 600 };
   };
 }
 
@@ -103,21 +184,34 @@ export function createApi(opts: ApiOptions) {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Compiled execution: each parsed document (yoga caches those) is compiled once; requests answered
   // in process cost 20–50% less with it.
-  const plugins: (Plugin | ReturnType<typeof useGraphQlJit>)[] = [useGraphQlJit(), limitsPlugin(limits, publicMode)];
+  // The limits come first: a refused query is never compiled.
+  const shapes = new Shapes();
+  const logging = opts.logging ?? true;
+  const gate = opts.gate ?? new DatabaseGate(opts.driver, opts.database, { log: logging ? (line) => console.error(line) : undefined });
+  const plugins: (Plugin | ReturnType<typeof useGraphQlJit>)[] = [limitsPlugin(limits, publicMode, shapes, gate), useGraphQlJit()];
   if (opts.home) plugins.push(archiveRoute(opts.home));
   // The resolvers are typed one by one against ApiContext; the schema builder sees a plain map.
   const resolvers = createResolvers({ withMutations }) as Parameters<typeof createSchema>[0]['resolvers'];
   return createYoga({
     schema: createSchema({ typeDefs: typeDefs(withMutations), resolvers }),
     graphqlEndpoint: '/graphql',
+    cors: corsPolicy(opts.corsOrigins ?? []),
     graphiql: !publicMode && (opts.graphiql ?? true),
     // The bundled GraphiQL: yoga's default page loads its scripts from a CDN, which offline machines can't reach.
     renderGraphiQL,
     landingPage: false,
     batching: false,
+    parserAndValidationCache: opts.queryCache ?? queryCaches(opts.queryCacheBytes ?? DEFAULT_QUERY_CACHE_BYTES, (doc) => shapes.of(doc).fields),
     maxRequestBodySize: opts.bodyCheckedUpstream ? false : (opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),
-    logging: opts.logging ?? true,
-    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    logging,
+    maskedErrors: {
+      maskError: (error, message) =>
+        maskError(error, message, (cause, located) => {
+          if (!gate.observe(cause)) return null;
+          const refused = unavailableError(gate.state === 'up' ? 'down' : gate.state);
+          return new GraphQLError(refused.message, { nodes: located?.nodes, path: located?.path, extensions: refused.extensions });
+        }),
+    },
     plugins,
     context: ({ request }): ApiContext => ({
       reader: new GraphReader(opts.driver, {
@@ -137,12 +231,16 @@ export function createApi(opts: ApiOptions) {
 
 /** The HTTP server: the Neo4j Browser guide (src/api/guide.ts) at /guide, everything else to yoga. */
 export function listen(opts: ApiOptions, port: number, host = '127.0.0.1'): Promise<Server> {
-  const yoga = createApi({ ...opts, bodyCheckedUpstream: true });
+  const gate =
+    opts.gate ??
+    new DatabaseGate(opts.driver, opts.database, { heartbeatMs: 2_000, log: (opts.logging ?? true) ? (line) => console.error(line) : undefined });
+  const yoga = createApi({ ...opts, gate, bodyCheckedUpstream: true });
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const server = createServer((req, res) => {
     if (guideHandler(req, res) || refuseBody(req, res, maxBytes)) return;
     void yoga(req, res);
   });
+  server.once('close', () => gate.stop());
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

@@ -4,13 +4,43 @@ import type { Neo4jConfig } from '../config.ts';
 import { LOCAL_DEFAULT_PASSWORD } from '../config.ts';
 import { UserError } from '../errors.ts';
 
-export function createDriver(cfg: Neo4jConfig): Driver {
+/** How long the driver keeps trying an unreachable server before a transaction fails. */
+export interface DriverTuning {
+  connectionTimeoutMs: number;
+  maxRetryMs: number;
+}
+
+const DEFAULT_TUNING: DriverTuning = { connectionTimeoutMs: 10_000, maxRetryMs: 30_000 };
+
+/**
+ * The API's: someone is waiting on each request, so a server that does not answer fails it within
+ * seconds (DATABASE_UNAVAILABLE) instead of the driver's half minute of retries.
+ */
+export const API_DRIVER_TUNING: DriverTuning = { connectionTimeoutMs: 3_000, maxRetryMs: 2_000 };
+
+export function createDriver(cfg: Neo4jConfig, tuning: DriverTuning = DEFAULT_TUNING): Driver {
   return neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
     disableLosslessIntegers: true,
-    connectionTimeout: 10_000,
+    connectionTimeout: tuning.connectionTimeoutMs,
+    maxTransactionRetryTime: tuning.maxRetryMs,
     maxConnectionPoolSize: 50,
     userAgent: 'bidgraph',
   });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.TransientError.Database.DatabaseUnavailable',
+]);
+
+/** The error says the server cannot be reached or is not serving (as opposed to a bad query). */
+export function isUnavailable(err: unknown): boolean {
+  const code = errorCode(err);
+  if (UNAVAILABLE_CODES.has(code)) return true;
+  const message = (err as Error)?.message ?? '';
+  return /ECONNREFUSED|ECONNRESET|Connection acquisition timed out|Failed to connect to server|Could not perform discovery/i.test(message);
 }
 
 function errorCode(err: unknown): string {
@@ -47,8 +77,8 @@ function firstLine(s: string): string {
 }
 
 /** Opens a driver and proves it can log in, or throws a UserError. */
-export async function connect(cfg: Neo4jConfig): Promise<Driver> {
-  const driver = createDriver(cfg);
+export async function connect(cfg: Neo4jConfig, tuning?: DriverTuning): Promise<Driver> {
+  const driver = createDriver(cfg, tuning);
   try {
     await driver.verifyAuthentication({ database: cfg.database }).then((ok) => {
       if (!ok) throw Object.assign(new Error('authentication failed'), { code: 'Neo.ClientError.Security.Unauthorized' });

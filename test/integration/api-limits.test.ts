@@ -101,11 +101,11 @@ describe('read timeouts', () => {
 });
 
 describe('error masking', () => {
-  it('hides the database error behind INTERNAL_SERVER_ERROR', async () => {
+  it('hides the driver error of an unreachable database behind DATABASE_UNAVAILABLE', async () => {
     const unreachable = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'whatever1'), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
     try {
       const res = await graphql(testApi({ driver: unreachable, logging: false }), '{ company(id: "c:one") { name } }');
-      assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code]), [['Unexpected error.', 'INTERNAL_SERVER_ERROR']]);
+      assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code]), [['The database is unavailable; try again in a few seconds.', 'DATABASE_UNAVAILABLE']]);
       assert.doesNotMatch(res.text, /127\.0\.0\.1|ECONNREFUSED|MATCH|stack|at /);
     } finally {
       await unreachable.close();

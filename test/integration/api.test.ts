@@ -554,7 +554,7 @@ describe('the archive route', () => {
     const res = await api.fetch(`http://localhost/documents/${SHA.award}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/html');
-    assert.equal(res.headers.get('content-security-policy'), 'sandbox');
+    assert.equal(res.headers.get('content-security-policy'), "default-src 'none'; sandbox");
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.match(res.headers.get('content-disposition') ?? '', /filename\*=UTF-8''%E5%A2%A8/);
     assert.equal(await res.text(), caseDocuments.award.text);
