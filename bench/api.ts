@@ -15,7 +15,13 @@
 // 4. A load test: N concurrent clients for S seconds on loopback over a mix of the questions;
 //    errors counted, the API process's RSS sampled every second.
 //
+// 5. With --hostile, instead of 3 and 4: the hostile queries of bench/support/hostile.ts alone (refusal
+//    times), then the load test twice, its ordinary clients alone and beside --hostile-clients of
+//    the --clients sending hostile queries, each a distinct text: the ordinary p95 of the two, their
+//    ratio, every error that is not the expected refusal, and the RSS trend.
+//
 // Options: --awards 1000000 --rate 10 --seconds 20 --clients 50 --load-seconds 60 --fresh --keep
+//          --hostile --hostile-clients 10
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -35,6 +41,7 @@ import { generateGraphCsv, importGraph, type Landmarks } from './gen-graph.ts';
 import { encodeStatements, runStatements } from './support/cypher-over-http.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
+import { HOSTILE, type HostileKind } from './support/hostile.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,6 +52,8 @@ const { values: opts } = parseArgs({
     'load-seconds': { type: 'string', default: '60' },
     fresh: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    hostile: { type: 'boolean', default: false },
+    'hostile-clients': { type: 'string', default: '10' },
   },
 });
 // As `bidgraph serve` does (see there): the raw driver calls must not pay for source-mapped stack traces either.
@@ -54,6 +63,7 @@ const RATE = Number(opts.rate);
 const SECONDS = Number(opts.seconds);
 const CLIENTS = Number(opts.clients);
 const LOAD_SECONDS = Number(opts['load-seconds']);
+const HOSTILE_CLIENTS = Number(opts['hostile-clients']);
 const PASSWORD = 'bidgraph-bench-pw';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -425,12 +435,49 @@ interface LoadResult {
   p95: number;
   p99: number;
   rss: { second: number; mib: number }[];
+  hostile: HostileResult;
 }
 
-async function loadTest(url: string, pid: number, mix: Request[], clients: number, seconds: number): Promise<LoadResult> {
+interface HostileResult {
+  /** Refusals with the expected code, per kind. */
+  refused: Record<string, number>;
+  /** Latencies of the refusals, all kinds. */
+  latencies: number[];
+  /** Answers that were not the expected refusal (first few kept). */
+  unexpected: number;
+  samples: string[];
+}
+
+/** Sends one hostile query; true when the API refused it with the kind's code. */
+async function postHostile(url: string, kind: HostileKind, n: number, into: HostileResult): Promise<void> {
+  const t = performance.now();
+  try {
+    const res = await send(url, 'POST', Buffer.from(JSON.stringify(kind.make(n))));
+    const body = JSON.parse(res.body.toString('utf8')) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+    if (res.status < 500 && codes.length === 1 && codes[0] === kind.code && body.data === undefined) {
+      into.refused[kind.name] = (into.refused[kind.name] ?? 0) + 1;
+      into.latencies.push(performance.now() - t);
+      return;
+    }
+    into.unexpected++;
+    if (into.samples.length < 5) into.samples.push(`${kind.name}: HTTP ${res.status} ${res.body.toString('utf8').slice(0, 200)}`);
+  } catch (err) {
+    into.unexpected++;
+    if (into.samples.length < 5) into.samples.push(`${kind.name}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * `clients` ordinary clients over `mix` for `seconds`, and beside them `hostileClients` sending the
+ * hostile kinds in turn. Latencies and errors are the ordinary clients'.
+ */
+async function loadTest(url: string, pid: number, mix: Request[], clients: number, seconds: number, hostileClients = 0): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
+  let nextHostile = 0;
+  const hostile: HostileResult = { refused: {}, latencies: [], unexpected: 0, samples: [] };
   const end = performance.now() + seconds * 1000;
   const rss: { second: number; mib: number }[] = [{ second: 0, mib: rssMiB(pid) }];
   const t0 = performance.now();
@@ -447,10 +494,17 @@ async function loadTest(url: string, pid: number, mix: Request[], clients: numbe
       latencies.push(performance.now() - t);
     }
   };
-  await Promise.all(Array.from({ length: clients }, client));
+  const attacker = async () => {
+    while (performance.now() < end) {
+      const n = nextHostile++;
+      await postHostile(url, HOSTILE[n % HOSTILE.length], n, hostile);
+    }
+  };
+  await Promise.all([...Array.from({ length: clients }, client), ...Array.from({ length: hostileClients }, attacker)]);
   clearInterval(sampler);
   rss.push({ second: Math.round((performance.now() - t0) / 1000), mib: rssMiB(pid) });
   latencies.sort((a, b) => a - b);
+  hostile.latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     errors,
@@ -459,6 +513,7 @@ async function loadTest(url: string, pid: number, mix: Request[], clients: numbe
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     rss,
+    hostile,
   };
 }
 
@@ -475,8 +530,77 @@ function slope(points: { second: number; mib: number }[]): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/** --hostile: refusal times alone, then the load without and with hostile clients beside it. */
+async function hostileMain(cfg: Config, marks: Landmarks, api: ServerProcess, driver: Driver): Promise<void> {
+  const pid = api.child.pid as number;
+  await warmUp(driver);
+  const out: string[] = [];
+  out.push(`bidgraph API under hostile queries — ${marks.awards.toLocaleString('en')} awards, ${marks.companies.toLocaleString('en')} companies; ${os.cpus().length} CPUs`);
+  out.push('');
+  out.push('Each hostile query alone, 20 distinct texts each, one after another (ms from send to the whole answer):');
+  out.push(`${'query'.padEnd(34)} ${'bytes'.padStart(8)} ${'code'.padEnd(24)} ${'p50'.padStart(7)} ${'max'.padStart(7)} ${'refused'.padStart(8)}`);
+  let n = 1_000_000;
+  for (const kind of HOSTILE) {
+    const alone: HostileResult = { refused: {}, latencies: [], unexpected: 0, samples: [] };
+    for (let i = 0; i < 20; i++) await postHostile(api.url, kind, n++, alone);
+    alone.latencies.sort((a, b) => a - b);
+    const bytes = Buffer.byteLength(JSON.stringify(kind.make(0)));
+    out.push(
+      `${kind.name.padEnd(34)} ${String(bytes).padStart(8)} ${kind.code.padEnd(24)} ${percentile(alone.latencies, 50).toFixed(1).padStart(7)} ` +
+        `${(alone.latencies.at(-1) ?? NaN).toFixed(1).padStart(7)} ${`${alone.refused[kind.name] ?? 0}/20`.padStart(8)}`,
+    );
+    for (const sample of alone.samples) out.push(`  unexpected: ${sample}`);
+  }
+  const ordinaryClients = CLIENTS - HOSTILE_CLIENTS;
+  const mix = shuffled(scenarios(marks, 200).flatMap((s) => s.requests), random(11));
+  log(`Load: ${ordinaryClients} ordinary clients alone for ${LOAD_SECONDS} s…`);
+  const alone = await loadTest(api.url, pid, mix, ordinaryClients, LOAD_SECONDS);
+  log(`Load: ${ordinaryClients} ordinary clients and ${HOSTILE_CLIENTS} hostile ones for ${LOAD_SECONDS} s…`);
+  const mixed = await loadTest(api.url, pid, mix, ordinaryClients, LOAD_SECONDS, HOSTILE_CLIENTS);
+  out.push('');
+  out.push(`Load: ${ordinaryClients} ordinary clients over the questions' mix, ${LOAD_SECONDS} s, alone and then with ${HOSTILE_CLIENTS} hostile clients beside them (${CLIENTS} in all).`);
+  const line = (name: string, r: LoadResult) =>
+    `${name.padEnd(20)} ${String(r.requests).padStart(8)} ${r.throughput.toFixed(0).padStart(6)}/s ${String(r.errors).padStart(7)} ` +
+    `${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`;
+  out.push(`${''.padEnd(20)} ${'requests'.padStart(8)} ${'rate'.padStart(8)} ${'errors'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+  out.push(line('ordinary alone', alone));
+  out.push(line('ordinary + hostile', mixed));
+  out.push(`ordinary p95 with hostile clients / without: ${(mixed.p95 / alone.p95).toFixed(2)} (p50 ${(mixed.p50 / alone.p50).toFixed(2)})`);
+  const refused = Object.values(mixed.hostile.refused).reduce((a, b) => a + b, 0);
+  out.push(
+    `hostile requests: ${refused} refused with their expected code (${Object.entries(mixed.hostile.refused).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
+      `refusal p50 ${percentile(mixed.hostile.latencies, 50).toFixed(1)} ms, p95 ${percentile(mixed.hostile.latencies, 95).toFixed(1)} ms; ` +
+      `${mixed.hostile.unexpected} other answers`,
+  );
+  for (const sample of mixed.hostile.samples) out.push(`  unexpected: ${sample}`);
+  for (const [name, r] of [['alone', alone], ['with hostile clients', mixed]] as const) {
+    const values = r.rss.map((p) => p.mib);
+    out.push(
+      `API RSS ${name}: start ${values[0].toFixed(0)} MiB, max ${Math.max(...values).toFixed(0)}, end ${values.at(-1)?.toFixed(0)} MiB; ` +
+        `trend after the first quarter ${slope(r.rss.filter((p) => p.second >= LOAD_SECONDS / 4)).toFixed(1)} MiB/min, ` +
+        `over the second half ${slope(r.rss.filter((p) => p.second >= LOAD_SECONDS / 2)).toFixed(1)} MiB/min`,
+    );
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  const file = path.join(cfg.home, `bench-api-hostile-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), awards: marks.awards, alone, mixed }, null, 2));
+  log(`Results: ${file}`);
+}
+
 async function main(): Promise<void> {
   const { cfg, marks } = await prepare();
+  if (opts.hostile) {
+    const driver = createDriver(cfg.neo4j);
+    const api = await startApi(cfg);
+    try {
+      await hostileMain(cfg, marks, api, driver);
+    } finally {
+      await stopServer(api.child);
+      await driver.close();
+      if (!opts.keep) await stop(cfg.local);
+    }
+    return;
+  }
   const driver = createDriver(cfg.neo4j);
   const api = await startApi(cfg);
   let floor: ServerProcess | undefined;

@@ -93,7 +93,9 @@ export function bracketNesting(text: string, stopAt = Infinity): number {
       while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
     } else if (c === 0x22 /* " */) {
       if (text.startsWith('"""', i)) {
-        const end = text.indexOf('"""', i + 3);
+        // A block string ends at the first """ that is not escaped as \""".
+        let end = text.indexOf('"""', i + 3);
+        while (end !== -1 && text.charCodeAt(end - 1) === 0x5c) end = text.indexOf('"""', end + 3);
         i = end === -1 ? text.length : end + 2;
       } else {
         for (i++; i < text.length; i++) {
