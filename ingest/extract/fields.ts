@@ -151,6 +151,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
 }
 
 const MAX_LABEL_ALONE = 24;
+const WINNER_KEYS = new Set<FieldKey>(['winnerName', 'consortiumLead', 'consortiumMember', 'awardValue', 'totalValue']);
 
 /** A known label that makes up the whole line (no colon): 工程名称, 第一中标排序单位名称, 投标报价. */
 function labelAlone(line: Line): Field | null {
@@ -158,6 +159,9 @@ function labelAlone(line: Line): Field | null {
   if (text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
   const info = classifyLabel(text);
   if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
+  // A winner's label alone on a line is as often a table cell's value (评审结果: 中标供应商); it starts a
+  // field only where the page marks its cells.
+  if (WINNER_KEYS.has(info.key) && !line.cell) return null;
   return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
 }
 

@@ -10,6 +10,7 @@ import type { AwardDraft, AwardScan } from './awards.ts';
 import { scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
+import { rebuildFlatTables } from './flat.ts';
 import { scanFields } from './fields.ts';
 import type { Field } from './fields.ts';
 import { readMarked } from './marked.ts';
@@ -45,7 +46,7 @@ class EvidenceLog {
 }
 
 export function extractNotice(doc: ReadDocument): Notice {
-  const page = buildPage(doc.text);
+  const page = rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null }));
   const markup = doc.html ? readMarkup(doc.html) : null;
   let locatorCache: Locator | null = null;
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));

@@ -14,6 +14,8 @@ export interface Line {
   span: Span;
   /** Cells when the line is a table row (tab-separated); an empty cell has empty text. */
   cells: Span[] | null;
+  /** The line is one table cell: it ended with the " |" marker of crawlers' page text. */
+  cell?: boolean;
 }
 
 export interface Page {
@@ -52,19 +54,58 @@ export function trimTrailingPunctuation(page: Page, span: Span): Span {
   return trimmedSpan(page.text, span.start, end);
 }
 
-export function buildPage(text: string): Page {
+export interface PageOptions {
+  /**
+   * Plain text (not HTML): a very long line cut by runs of tabs is a page whose line breaks
+   * the crawler replaced by whitespace (公告时间：…\t\t\t\t一、采购编号：\t\t\t\t湘财采计…); each run
+   * ends a line.
+   */
+  glued?: boolean;
+}
+
+/** A line at least this long, with at least GLUED_RUNS gaps, is a glued page. */
+const GLUED_LINE = 300;
+const GLUED_RUNS = 4;
+// Only runs with a tab: spaces alone also pad word-spaced labels (联\u00a0\u00a0系\u00a0\u00a0人).
+const GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*/g;
+
+function pushLine(text: string, lines: Line[], start: number, end: number): void {
+  const span = withoutCellMarker(text, trimmedSpan(text, start, end));
+  if (span.text === '') return;
+  // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
+  const raw = { text: text.slice(start, end), start, end };
+  const cells = raw.text.includes('\t') ? splitCells(text, raw) : null;
+  const line: Line = { index: lines.length, span, cells };
+  if (span.end < raw.end && text.slice(span.end, raw.end).trim() === '|') line.cell = true;
+  lines.push(line);
+}
+
+function pushGlued(text: string, lines: Line[], start: number, end: number): void {
+  let from = start;
+  GAP.lastIndex = start;
+  for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) {
+    pushLine(text, lines, from, m.index);
+    from = m.index + m[0].length;
+  }
+  if (from < end) pushLine(text, lines, from, end);
+}
+
+function isGlued(text: string, start: number, end: number): boolean {
+  if (end - start < GLUED_LINE) return false;
+  GAP.lastIndex = start;
+  let runs = 0;
+  for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) if (++runs >= GLUED_RUNS) return true;
+  return false;
+}
+
+export function buildPage(text: string, options: PageOptions = {}): Page {
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const span = withoutCellMarker(text, trimmedSpan(text, start, end));
-    if (span.text !== '') {
-      // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
-      const raw = { text: text.slice(start, end), start, end };
-      const cells = raw.text.includes('\t') ? splitCells(text, raw) : null;
-      lines.push({ index: lines.length, span, cells });
-    }
+    if (options.glued && isGlued(text, start, end)) pushGlued(text, lines, start, end);
+    else pushLine(text, lines, start, end);
     start = end + 1;
   }
   return { text, lines };

@@ -36,6 +36,12 @@ function roleOf(norm: string): ColumnRole | null {
   return OTHER_COLUMN_HEADER.test(norm) ? 'other' : null;
 }
 
+/** The role of a column named by `text`, or null when it names none. */
+export function columnRoleOf(text: string): ColumnRole | null {
+  const norm = normaliseLabel(text).replace(/\(.*?\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+  return norm === '' ? null : roleOf(norm);
+}
+
 /** A cell that names a column (序号, 供应商名称, 中标（成交）金额…) rather than holding a value. */
 export function isColumnHeader(text: string): boolean {
   const norm = normaliseLabel(text).replace(/\(.*?\)$/, '');
