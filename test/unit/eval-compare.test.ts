@@ -30,8 +30,8 @@ test('normalise: width, whitespace and trailing punctuation do not count', () =>
   assert.equal(normalise('  '), null);
 });
 
-test('lotKey: 第1包, 一标段 and 01 are lot 1; other labels stay as written', () => {
-  assert.deepEqual(['第1包', '一标段', '01', '第十二包', 'A包'].map(lotKey), ['1', '1', '1', '12', 'A包']);
+test('lotKey: 第1包, 一标段, 第一标包 and 01 are lot 1; other labels stay as written', () => {
+  assert.deepEqual(['第1包', '一标段', '01', '第十二包', '第一标包', '包二', 'A包'].map(lotKey), ['1', '1', '1', '12', '1', '2', 'A包']);
 });
 
 test('scalars: equal is TP, a wrong value is FP and FN, a value the label lacks is FP', () => {
