@@ -11,6 +11,8 @@ import { allRegions } from '../src/domain/region.ts';
 import { listInputs } from './inputs.ts';
 import type { BatchOutcome, Counters, KnownDocument } from './load/loader.ts';
 import { addCounters, emptyCounters, Loader } from './load/loader.ts';
+import { ListLoader, type ListLoadItem } from './load/lists.ts';
+import { matchListings, type MatchSummary } from './load/listings.ts';
 import type { DocumentMeta, LoadItem } from './load/plan.ts';
 import { loadRegions } from './load/regions.ts';
 import { defaultReadOptions } from './read/index.ts';
@@ -37,6 +39,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Called after each write transaction with the items it held (benchmarks replay them). */
   onBatchWritten?: (items: readonly LoadItem[]) => void;
+  /** Match list entries to companies at the end (ingest/load/listings.ts); default true. */
+  matchListings?: boolean;
 }
 
 export interface IngestProgress {
@@ -66,6 +70,10 @@ export interface IngestSummary extends IngestProgress {
   checkMs: number;
   concurrency: number;
   batchSize: number;
+  /** Restriction-list and name-link files written. */
+  listsLoaded?: number;
+  /** Links and match candidates after the run; null when nothing was loaded. */
+  matching?: MatchSummary | null;
   documents: DocumentReport[];
 }
 
@@ -112,7 +120,7 @@ type Slot =
   | { state: 'waiting' }
   | { state: 'written' }
   | { state: 'done'; report: DocumentReport }
-  | { state: 'parsed'; item: LoadItem; warnings: string[] };
+  | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[] };
 
 const WRITTEN: Slot = { state: 'written' };
 const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
@@ -138,6 +146,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const regions = allRegions();
   const regionsLoaded = await loadRegions(opts.driver, regions, opts.database);
   const loader = new Loader(opts.driver, { database: opts.database, knownRegions: new Set(regions.map((r) => r.code)) });
+  const listLoader = new ListLoader(opts.driver, { database: opts.database, loaderVersion: loader.version });
 
   const { files, problems } = listInputs(opts.inputs);
   const total = files.length + problems.length;
@@ -149,6 +158,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   let parseMs = 0;
   let writeMs = 0;
   let checkMs = 0;
+  let listsLoaded = 0;
+  let matching: MatchSummary | null = null;
 
   // The writer waits on `wake`; producers call `notify` when a slot fills.
   let wake: (() => void) | null = null;
@@ -175,8 +186,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const parsed = reply.outcome.parsed;
     const source = manifest.get(meta.abs);
     const base = { sha256: meta.sha256, path: file, url: source?.url ?? null, retrievedAt: source?.retrievedAt ?? null, mediaType: parsed.mediaType };
-    let item: LoadItem;
-    if (parsed.kind === 'notice') {
+    let item: LoadItem | ListLoadItem;
+    if (parsed.kind === 'list') {
+      const title = parsed.extract.nameLinks.length ? 'name links' : `restriction list (${parsed.source})`;
+      item = { kind: 'list', document: { ...base, title, publishedAt: null, noticeType: 'restriction-list' }, source: parsed.source, extract: parsed.extract };
+    } else if (parsed.kind === 'notice') {
       const n = parsed.notice;
       const document: DocumentMeta = { ...base, title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
       item = { kind: 'notice', document, notice: n };
@@ -249,20 +263,36 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     else progress.unchanged++;
   };
 
-  const writeBatch = async (batch: { item: LoadItem; warnings: string[] }[]): Promise<DocumentReport[]> => {
-    if (batch.length === 0) return [];
+  /** Notices and holdings go through the Loader in one batch; list files each in a transaction of their own. */
+  const writeBatch = async (all: { item: LoadItem | ListLoadItem; warnings: string[] }[]): Promise<DocumentReport[]> => {
+    const lists = all.filter((b): b is { item: ListLoadItem; warnings: string[] } => b.item.kind === 'list');
+    const batch = all.filter((b): b is { item: LoadItem; warnings: string[] } => b.item.kind !== 'list');
     const tw = performance.now();
-    const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
+    const listReports: DocumentReport[] = [];
+    for (const b of lists) {
+      const r = await listLoader.load(b.item);
+      addCounters(counters, r.counters);
+      listsLoaded += r.outcome.status === 'ok' ? 1 : 0;
+      const { reason, ...rest } = r.outcome;
+      listReports.push({ ...rest, ...(reason ? { reason } : {}), warnings: [...b.warnings, ...r.outcome.warnings] });
+    }
+    let notices: DocumentReport[] = [];
+    if (batch.length > 0) {
+      const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
+      addCounters(counters, outcome.counters);
+      opts.onBatchWritten?.(batch.map((b) => b.item));
+      notices = outcome.documents.map((d, i) => ({
+        path: d.path,
+        sha256: d.sha256,
+        status: d.status,
+        ...(d.reason ? { reason: d.reason } : {}),
+        warnings: [...batch[i].warnings, ...d.warnings],
+      }));
+    }
     writeMs += performance.now() - tw;
-    addCounters(counters, outcome.counters);
-    opts.onBatchWritten?.(batch.map((b) => b.item));
-    return outcome.documents.map((d, i) => ({
-      path: d.path,
-      sha256: d.sha256,
-      status: d.status,
-      ...(d.reason ? { reason: d.reason } : {}),
-      warnings: [...batch[i].warnings, ...d.warnings],
-    }));
+    let n = 0;
+    let l = 0;
+    return all.map((b) => (b.item.kind === 'list' ? listReports[l++] : notices[n++]));
   };
 
   let dispatchError: unknown = null;
@@ -277,7 +307,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (dispatchError) throw dispatchError;
       // Take every document ready in input order, up to a batch; wait for more unless the batch is
       // full or nothing else can come before the next one is ready.
-      const batch: { item: LoadItem; warnings: string[] }[] = [];
+      const batch: { item: LoadItem | ListLoadItem; warnings: string[] }[] = [];
       let seq = nextToWrite;
       while (seq < files.length && batch.length < batchSize && slots[seq].state !== 'waiting') {
         const s = slots[seq];
@@ -306,6 +336,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     await dispatching;
     if (dispatchError) throw dispatchError;
     if (progress.ok > 0) await awaitSearchIndexes(opts.driver, opts.database);
+    // New companies, names, entries or name links can each make or unmake a link: match again.
+    if (progress.ok > 0 && opts.matchListings !== false) matching = await matchListings(opts.driver, opts.database);
   } finally {
     await pool.close();
   }
@@ -320,6 +352,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     checkMs,
     concurrency,
     batchSize,
+    listsLoaded,
+    matching,
     documents: reports,
   };
 }

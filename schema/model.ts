@@ -6,6 +6,8 @@ export interface NodeModel {
   key: string;
   unique: string[];
   indexed: string[];
+  /** Properties with a TEXT index (CONTAINS lookups). */
+  textIndexed?: string[];
   caption: string;
   /** Labels that mirror a property's value, e.g. State for kind 'state' (Neo4j Browser styles by label). */
   extraLabels?: Record<string, Record<string, string>>;
@@ -40,7 +42,7 @@ export function checkModel(m: Model): string[] {
   const labels = new Set(Object.keys(m.nodes));
   for (const [label, node] of Object.entries(m.nodes)) {
     if (!node.unique.includes(node.key)) problems.push(`${label}: key ${node.key} is not unique`);
-    for (const prop of [...node.unique, ...node.indexed, node.caption]) {
+    for (const prop of [...node.unique, ...node.indexed, ...(node.textIndexed ?? []), node.caption]) {
       if (!(prop in node.properties)) problems.push(`${label}: ${prop} is not a declared property`);
     }
     for (const [extra, when] of Object.entries(node.extraLabels ?? {})) {

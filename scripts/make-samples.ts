@@ -106,6 +106,53 @@ const ownershipCsv = `owner,owned,share,as_of,source,owner_uscc,owned_uscc
 中国电子科技集团公司第五十二研究所,杭州海康威视数字技术股份有限公司,1.96,2021-12-31,sample reconstruction,,91330000733796106P
 `;
 
+// Illustrative: the Moyu and Pishan project companies as Hikvision subsidiaries (the Entity List says
+// they are; the Chinese names and the shares are illustrative). Pishan shows aggregation: Hikvision's
+// 45% and the caught Moyu company's 10% add up to 55%.
+const projectCompaniesCsv = `owner,owned,share,as_of,source,owner_uscc,owned_uscc
+杭州海康威视数字技术股份有限公司,墨玉海视电子科技有限公司,100,2021-12-31,sample reconstruction (illustrative share),91330000733796106P,
+杭州海康威视数字技术股份有限公司,皮山海视永安电子科技有限公司,45,2021-12-31,sample reconstruction (illustrative share),91330000733796106P,
+墨玉海视电子科技有限公司,皮山海视永安电子科技有限公司,10,2021-12-31,sample reconstruction (illustrative share),,
+`;
+
+// Restriction lists, public facts only: the Entity List entries of 2019-10-09 (FR Doc 2019-22210) and
+// 2023-03-28 in the Consolidated Screening List's JSON shape (record ids illustrative), and the
+// NS-CMIC rows of OFAC's cons_prim.csv (entities 30946 and 30936, USCCs in the remarks).
+const entityListJson = {
+  total: 3,
+  sources_used: [{ source_name: 'Entity List (EL) - Bureau of Industry and Security', source_last_updated: null, import_rate: 'Daily' }],
+  results: [
+    {
+      id: 'sample-el-hikvision', source: 'Entity List (EL) - Bureau of Industry and Security', entity_number: null, type: null, programs: [],
+      name: 'Hangzhou Hikvision Digital Technology Co. Ltd.', addresses: [{ address: null, city: 'Hangzhou', state: 'Zhejiang', postal_code: null, country: 'CN' }],
+      federal_register_notice: 'FR Doc 2019-22210', start_date: '2019-10-09', end_date: null, alt_names: [], remarks: null, ids: [],
+    },
+    {
+      id: 'sample-el-dahua', source: 'Entity List (EL) - Bureau of Industry and Security', entity_number: null, type: null, programs: [],
+      name: 'Zhejiang Dahua Technology Co. Ltd.', addresses: [{ address: null, city: 'Hangzhou', state: 'Zhejiang', postal_code: null, country: 'CN' }],
+      federal_register_notice: 'FR Doc 2019-22210', start_date: '2019-10-09', end_date: null, alt_names: [], remarks: null, ids: [],
+    },
+    {
+      id: 'sample-el-moyu-haishi', source: 'Entity List (EL) - Bureau of Industry and Security', entity_number: null, type: null, programs: [],
+      name: 'Moyu Haishi Electronic Technology Co.', addresses: [{ address: null, city: 'Moyu', state: 'Xinjiang', postal_code: null, country: 'CN' }],
+      federal_register_notice: null, start_date: '2023-03-28', end_date: null, alt_names: [], remarks: null, ids: [],
+    },
+  ],
+};
+
+const consPrimCsv = [
+  '30936,"CHINA ELECTRONICS TECHNOLOGY GROUP CORPORATION",-0- ,"[CMIC-EO13959]",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Listing Date (CMIC) 03 Jun 2021; Unified Social Credit Code (USCC) 91110000710929498G (China)."',
+  '30946,"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.",-0- ,"[CMIC-EO13959]",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Equity Ticker 002415 CN; ISIN CNE100000PM8; Listing Date (CMIC) 03 Jun 2021; Unified Social Credit Code (USCC) 91330000733796106P (China)."',
+].join('\r\n') + '\r\n';
+
+const consAltCsv = '30936,1,"aka","CETC",-0- \r\n';
+
+// Hikvision's English name as its own annual reports give it.
+const nameLinksCsv = `name,alias,source
+杭州海康威视数字技术股份有限公司,"Hangzhou Hikvision Digital Technology Co., Ltd.",Hikvision annual report (English edition)
+浙江大华技术股份有限公司,"Zhejiang Dahua Technology Co., Ltd.",Dahua annual report (English edition)
+`;
+
 const dahuaBods = [
   {
     statementId: 'sample-dahua-entity',
@@ -157,4 +204,10 @@ fs.writeFileSync(path.join(out, 'pishan-ppp-award.html'), iconv.encode(pishanAwa
 fs.writeFileSync(path.join(out, 'urumqi-safe-city-award.pdf'), buildPdf([textPage(urumqiLines, ucs2)], 'UniGB-UCS2-H'));
 fs.writeFileSync(path.join(out, 'ownership', 'cetc-hikvision.csv'), ownershipCsv);
 fs.writeFileSync(path.join(out, 'ownership', 'dahua.bods.json'), JSON.stringify(dahuaBods, null, 2) + '\n');
+fs.writeFileSync(path.join(out, 'ownership', 'hikvision-project-companies.csv'), projectCompaniesCsv);
+fs.mkdirSync(path.join(out, 'lists'), { recursive: true });
+fs.writeFileSync(path.join(out, 'lists', 'entity-list.csl.json'), JSON.stringify(entityListJson, null, 2) + '\n');
+fs.writeFileSync(path.join(out, 'lists', 'cons_prim.csv'), consPrimCsv);
+fs.writeFileSync(path.join(out, 'lists', 'cons_alt.csv'), consAltCsv);
+fs.writeFileSync(path.join(out, 'lists', 'name-links.csv'), nameLinksCsv);
 console.log(`samples written to ${out}`);

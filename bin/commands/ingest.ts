@@ -78,6 +78,10 @@ export function summaryLines(s: IngestSummary, reportFile?: string): string[] {
       `${s.counters.propertiesSet} properties set` +
       (s.counters.relationshipsDeleted ? `, ${s.counters.relationshipsDeleted} relationships replaced` : '') +
       (s.regionsLoaded ? ` (${s.regionsLoaded} regions loaded first)` : ''),
+    ...(s.matching && s.matching.entries > 0
+      ? [`lists: ${s.listsLoaded ?? 0} file(s) loaded; ${s.matching.entries} entries, ${s.matching.links} linked to companies on evidence, ` +
+          `${s.matching.candidates} match candidate(s) to review, ${s.matching.listedCompanies} compan${s.matching.listedCompanies === 1 ? 'y' : 'ies'} listed`]
+      : []),
     `time: ${seconds(s.elapsedMs)} (${rate} documents/s written); parse ${seconds(s.parseMs)} over ${s.concurrency} workers, ` +
       `write ${seconds(s.writeMs)}, check ${seconds(s.checkMs)}`,
   ];
@@ -99,7 +103,7 @@ function writeReport(file: string, s: IngestSummary, manifestProblems: string[])
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('load notices (HTML, PDF, text) and ownership sources (CSV, BODS, shareholder tables) into Neo4j')
+    .description('load notices (HTML, PDF, text), ownership sources (CSV, BODS, shareholder tables) and restriction lists (CSL, OFAC CSV, OpenSanctions, name links) into Neo4j')
     .argument('<paths...>', 'files or directories (walked recursively)')
     .option('--manifest <file>', 'JSON Lines of {path, url, retrievedAt}: source URLs for the documents')
     .option('--report <file>', 'write every failure and warning, with its reason, as JSON')

@@ -27,7 +27,7 @@ export interface DocumentMeta {
   title: string | null;
   publishedAt: string | null;
   mediaType: string;
-  noticeType: NoticeType | 'ownership';
+  noticeType: NoticeType | 'ownership' | 'restriction-list';
 }
 
 export type LoadItem =

@@ -2,6 +2,8 @@
 // recognises the content. Reading and extraction only; no database, no printing.
 import { extractNotice } from '../extract/index.ts';
 import type { Notice } from '../extract/notice.ts';
+import type { ListExtract } from '../lists/entry.ts';
+import { extractList } from '../lists/index.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { extractOwnership } from '../ownership/index.ts';
 import type { ReadDocument } from '../read/index.ts';
@@ -9,7 +11,8 @@ import { ReadError, readDocument, readFile } from '../read/index.ts';
 
 export type Parsed =
   | { kind: 'notice'; mediaType: string; notice: Notice; warnings: string[] }
-  | { kind: 'holdings'; mediaType: string; source: string; holdings: HoldingRecord[]; warnings: string[] };
+  | { kind: 'holdings'; mediaType: string; source: string; holdings: HoldingRecord[]; warnings: string[] }
+  | { kind: 'list'; mediaType: string; source: string; extract: ListExtract; warnings: string[] };
 
 export type ParseOutcome = { ok: true; parsed: Parsed } | { ok: false; reason: string };
 
@@ -17,6 +20,9 @@ export type ParseOutcome = { ok: true; parsed: Parsed } | { ok: false; reason: s
 const OWNERSHIP_MEDIA_TYPES: Record<string, string> = { csv: 'text/csv', bods: 'application/json' };
 
 function route(doc: ReadDocument): Parsed {
+  // Restriction lists first: their formats are exact (a CSL header, OFAC's numbered rows, FtM entities).
+  const list = extractList(doc);
+  if (list) return { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: [...doc.warnings, ...list.warnings] };
   const ownership = extractOwnership(doc);
   if (ownership) {
     return {

@@ -26,6 +26,9 @@ export function schemaStatements(): string[] {
     for (const prop of node.indexed) {
       out.push(`CREATE INDEX ${ident(`${label}_${prop}`)} IF NOT EXISTS FOR (n:${ident(label)}) ON (n.${ident(prop)})`);
     }
+    for (const prop of node.textIndexed ?? []) {
+      out.push(`CREATE TEXT INDEX ${ident(`${label}_${prop}_text`)} IF NOT EXISTS FOR (n:${ident(label)}) ON (n.${ident(prop)})`);
+    }
   }
   for (const ft of model.fulltext) out.push(fulltextStatement(ft));
   for (const name of model.retired?.constraints ?? []) out.push(`DROP CONSTRAINT ${ident(name)} IF EXISTS`);

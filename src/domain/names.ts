@@ -283,3 +283,40 @@ export function looksLikeCompanyName(s: string): boolean {
   if (NOT_A_NAME.test(n)) return false;
   return ORGANISATION_END.test(n) || LEGAL_FORM_IN_BRACKETS.test(n);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Names on restriction lists (Latin script)
+
+/** Legal-form words at the end of a Latin-script name: "Co., Ltd.", "Company Limited", "Corp.", "Inc."… */
+const LATIN_LEGAL_FORM = new Set(['co', 'ltd', 'limited', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'llc', 'plc', 'jsc', 'pte', 'gmbh']);
+
+/**
+ * The matching key of a Latin-script name as the US lists and annual reports write it: NFKC, lower
+ * case, punctuation and apostrophes dropped (Xin'an → xinan), and legal-form endings removed, so
+ * "Hangzhou Hikvision Digital Technology Co., Ltd." and "HANGZHOU HIKVISION DIGITAL TECHNOLOGY
+ * CO. LTD" agree. Words that carry meaning (Group, Technology, Holdings) stay.
+ */
+export function latinNameKey(name: string): string {
+  const tokens = String(name ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  if (tokens[0] === 'the' && tokens.length > 1) tokens.shift();
+  for (;;) {
+    const last = tokens.at(-1);
+    if (tokens.length > 1 && last && LATIN_LEGAL_FORM.has(last)) tokens.pop();
+    else if (tokens.length > 2 && last === 'stock' && tokens.at(-2) === 'joint') tokens.splice(-2);
+    else break;
+  }
+  return tokens.join(' ');
+}
+
+/** The key a list name is matched on: nameKey for a name with Chinese characters, latinNameKey otherwise. */
+export function listNameKey(name: string): string {
+  return HAN_CHAR.test(name) ? nameKey(name) : latinNameKey(name);
+}

@@ -1,0 +1,133 @@
+// OpenSanctions / FollowTheMoney entities, one JSON object per line (entities.ftm.json). Listed
+// parties are the `target` entities of an organisation schema; `Sanction` entities give their
+// programme and dates. One entry per entity and dataset: list opensanctions:<dataset>.
+import type { ReadDocument } from '../read/document.ts';
+import { normalizeUscc } from '../../src/domain/uscc.ts';
+import { listDate } from './dates.ts';
+import type { Identifier, ListEntryRecord, ListExtract, ListSource } from './entry.ts';
+import { distinct, emptyEntry, warner } from './entry.ts';
+import { openSanctionsList } from './list-ids.ts';
+
+interface FtmEntity {
+  id: string;
+  schema: string;
+  target?: boolean;
+  datasets?: string[];
+  first_seen?: string;
+  properties: Record<string, string[]>;
+}
+
+const ORGANISATIONS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
+
+function asEntity(v: unknown): FtmEntity | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (typeof o.id !== 'string' || typeof o.schema !== 'string' || !o.properties || typeof o.properties !== 'object') return null;
+  const properties: Record<string, string[]> = {};
+  for (const [k, vals] of Object.entries(o.properties as Record<string, unknown>)) {
+    properties[k] = (Array.isArray(vals) ? vals : [vals]).filter((x): x is string => typeof x === 'string');
+  }
+  const datasets = Array.isArray(o.datasets) ? o.datasets.filter((d): d is string => typeof d === 'string') : [];
+  return { id: o.id, schema: o.schema, target: o.target === true, datasets, first_seen: typeof o.first_seen === 'string' ? o.first_seen : undefined, properties };
+}
+
+function lines(doc: ReadDocument): { line: number; text: string }[] {
+  return doc.text.split('\n').map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text !== '');
+}
+
+/** Identifiers: the USCC (FtM 4.x uscCode; older files may carry it in registrationNumber) and the others. */
+function identifiersOf(p: Record<string, string[]>): Identifier[] {
+  const out: Identifier[] = [];
+  for (const v of p.uscCode ?? []) {
+    const uscc = normalizeUscc(v);
+    if (uscc) out.push({ type: 'USCC', value: uscc });
+  }
+  for (const v of p.registrationNumber ?? []) {
+    const uscc = normalizeUscc(v);
+    out.push(uscc ? { type: 'USCC', value: uscc } : { type: 'Registration Number', value: v });
+  }
+  for (const [prop, type] of [['innCode', 'INN'], ['leiCode', 'LEI'], ['isinCode', 'ISIN'], ['okpoCode', 'OKPO'], ['taxNumber', 'Tax ID']] as const) {
+    for (const v of p[prop] ?? []) out.push({ type, value: v });
+  }
+  const seen = new Set<string>();
+  return out.filter((i) => !seen.has(`${i.type}:${i.value}`) && seen.add(`${i.type}:${i.value}`));
+}
+
+export function parseFtm(doc: ReadDocument): ListExtract {
+  const warnings: string[] = [];
+  const warn = warner(doc, warnings);
+  const entities: { e: FtmEntity; line: number }[] = [];
+  for (const { line, text } of lines(doc)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      warn(`line ${line}`, 'not JSON; skipped');
+      continue;
+    }
+    const e = asEntity(v);
+    if (!e) warn(`line ${line}`, 'not a FollowTheMoney entity (id, schema, properties); skipped');
+    else entities.push({ e, line });
+  }
+  // Sanctions name the entity they list: programme and dates come from them.
+  const sanctions = new Map<string, FtmEntity[]>();
+  for (const { e } of entities) {
+    if (e.schema !== 'Sanction') continue;
+    for (const target of e.properties.entity ?? []) sanctions.set(target, [...(sanctions.get(target) ?? []), e]);
+  }
+  const out: ListEntryRecord[] = [];
+  let persons = 0;
+  for (const { e, line } of entities) {
+    if (!e.target) continue;
+    if (!ORGANISATIONS.has(e.schema)) {
+      if (e.schema === 'Person') persons++;
+      continue;
+    }
+    const p = e.properties;
+    const name = p.name?.[0];
+    if (!name) {
+      warn(`line ${line}`, `entity ${e.id} has no name; skipped`);
+      continue;
+    }
+    const own = sanctions.get(e.id) ?? [];
+    const dates = own.flatMap((s) => [...(s.properties.listingDate ?? []), ...(s.properties.startDate ?? [])]).map(listDate).filter((d): d is string => d !== null).sort();
+    const ends = own.flatMap((s) => s.properties.endDate ?? []).map(listDate).filter((d): d is string => d !== null).sort();
+    for (const dataset of e.datasets?.length ? e.datasets : ['unknown']) {
+      const entry = emptyEntry('opensanctions', `${dataset}:${e.id}`, `line ${line}`);
+      entry.list = openSanctionsList(dataset);
+      entry.programmes = distinct([...(p.program ?? []), ...own.flatMap((s) => s.properties.program ?? [])]);
+      entry.entityType = e.schema;
+      entry.name = name;
+      entry.aliases = distinct([...(p.name ?? []).slice(1), ...(p.alias ?? []), ...(p.previousName ?? [])]).filter((a) => a !== name);
+      entry.addresses = distinct(p.address ?? []);
+      entry.identifiers = identifiersOf(p);
+      entry.listedOn = dates[0] ?? null;
+      entry.endedOn = ends.at(-1) ?? null;
+      entry.remarks = distinct(p.notes ?? []).join(' ') || null;
+      entry.notes = distinct(p.topics ?? []).map((t) => `topic: ${t}`);
+      // weakAlias: too weak to match on (OpenSanctions' own word); kept visible as a note.
+      for (const w of p.weakAlias ?? []) entry.notes.push(`weak alias: ${w}`);
+      out.push(entry);
+    }
+  }
+  if (persons) warnings.push(`${doc.path}: ${persons} listed person(s) not loaded (bidgraph matches organisations only)`);
+  return { covers: { feed: 'opensanctions', lists: distinct(out.map((e) => e.list ?? '')) }, entries: out, nameLinks: [], warnings };
+}
+
+export const ftmSource: ListSource = {
+  name: 'ftm',
+  mediaType: 'application/x-ndjson',
+  matches: (doc) => {
+    if (doc.html !== null) return false;
+    const first = doc.text.slice(0, 20_000).split('\n').find((l) => l.trim() !== '');
+    if (!first) return false;
+    try {
+      const v = JSON.parse(first) as Record<string, unknown>;
+      // id, schema and properties make an entity; datasets, caption or target say it is FtM's export.
+      return asEntity(v) !== null && ('datasets' in v || 'caption' in v || 'target' in v);
+    } catch {
+      return false;
+    }
+  },
+  parse: parseFtm,
+};

@@ -1,0 +1,23 @@
+// Restriction-list sources, chosen like ownership sources: the first whose `matches` accepts the
+// document parses it. Each format is recognised by its content.
+import type { ReadDocument } from '../read/document.ts';
+import { cslCsvSource, cslJsonSource } from './csl.ts';
+import type { ListExtract, ListSource } from './entry.ts';
+import { ftmSource } from './ftm.ts';
+import { nameLinksSource } from './name-links.ts';
+import { ofacCsvSource } from './ofac.ts';
+
+export type { Feed, Identifier, ListEntryRecord, ListExtract, ListSource, NameLinkRecord } from './entry.ts';
+
+export const listSources: readonly ListSource[] = [cslJsonSource, ftmSource, cslCsvSource, nameLinksSource, ofacCsvSource];
+
+export function listSourceFor(doc: ReadDocument): ListSource | null {
+  return listSources.find((s) => s.matches(doc)) ?? null;
+}
+
+/** The entries and name links in the document, with the source's name; null when no list format recognises it. */
+export function extractList(doc: ReadDocument): (ListExtract & { source: string; mediaType: string }) | null {
+  const source = listSourceFor(doc);
+  if (!source) return null;
+  return { source: source.name, mediaType: source.mediaType, ...source.parse(doc) };
+}
