@@ -7,6 +7,9 @@ import { listen } from '../../src/api/server.ts';
 import { refreshAwardRollups, rollupsFresh } from '../../src/graph/rollups.ts';
 import { warmUp } from '../../src/graph/warmup.ts';
 import { say, warn } from '../output.ts';
+import { UserError } from '../../src/errors.ts';
+import { RulesError } from '../../src/domain/restriction-rules.ts';
+import { readRestrictionRules } from '../../src/restriction-rules-file.ts';
 
 export async function serve(port: number, log = warn): Promise<void> {
   // tsx turns source maps on, and neo4j-driver captures a stack trace for every query it runs: with
@@ -14,11 +17,18 @@ export async function serve(port: number, log = warn): Promise<void> {
   // masked for clients anyway; its own log then shows transpiled positions.
   process.setSourceMapsEnabled(false);
   const cfg = loadConfig();
+  let restrictionRules;
+  try {
+    restrictionRules = readRestrictionRules();
+  } catch (err) {
+    if (err instanceof RulesError) throw new UserError(`restriction rules: ${err.message}`);
+    throw err;
+  }
   const driver = await ensureDatabase(cfg, log, API_DRIVER_TUNING);
   const warm = await warmUp(driver, cfg.neo4j.database);
   log(`Planned ${warm.queries} queries in ${(warm.millis / 1000).toFixed(1)}s.`);
   const server = await listen(
-    { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken, corsOrigins: cfg.corsOrigins },
+    { driver, database: cfg.neo4j.database, home: cfg.home, publicMode: cfg.publicMode, apiToken: cfg.apiToken, corsOrigins: cfg.corsOrigins, restrictionRules },
     port,
   );
   say(`GraphQL: http://localhost:${port}/graphql${cfg.publicMode ? ' (public mode: no GraphiQL, no introspection)' : ''}`);

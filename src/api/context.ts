@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { Batcher, Loaders } from './batch.ts';
 import type { QueryLimits } from './limits.ts';
 import type { GraphReader } from '../graph/reader.ts';
+import type { RestrictionCache } from '../graph/restrictions.ts';
 
 export interface ApiContext {
   reader: GraphReader;
@@ -15,6 +16,8 @@ export interface ApiContext {
   timeoutMs: number;
   /** The request carried `Authorization: Bearer <BIDGRAPH_API_TOKEN>`. */
   authorized: boolean;
+  /** Restrictions by date, shared by every request of the server (src/graph/restrictions.ts). */
+  restrictions: RestrictionCache;
 }
 
 /** Loads one value for `key` through the request's batcher for this question and arguments. */

@@ -272,6 +272,14 @@ const FIELD_WEIGHT: Record<string, number> = {
   'Region.totalAwarded': 5,
   'Region.topSuppliers': 20,
   'Query.search': 10,
+  // Restrictions on a date: the fixpoint runs once per date and data stamp (then cached); per company it is a lookup.
+  'Company.restrictions': 10,
+  'Company.restricted': 10,
+  'Company.listings': 5,
+  'Company.matchCandidates': 5,
+  'Award.restrictedSuppliers': 10,
+  'Region.restrictedTotalAwarded': 20,
+  'Query.restrictedAwards': 20,
 };
 
 /** Expected length of lists that have no `first` argument. */
@@ -281,6 +289,11 @@ const LIST_ESTIMATE: Record<string, number> = {
   'Region.path': 1,
   'UltimateOwner.paths': 5,
   'Company.names': 1,
+  'Company.restrictions': 2,
+  'Company.listings': 3,
+  'Restriction.paths': 5,
+  'Restriction.holdings': 3,
+  'Restriction.entries': 2,
 };
 const DEFAULT_LIST_ESTIMATE = 10;
 

@@ -66,6 +66,7 @@ import { loadChildren, loadParents, loadRegionPaths, loadRegions } from '../grap
 import { loadDocuments } from '../graph/documents.ts';
 import { searchByName } from '../graph/search.ts';
 import { addAlias } from '../graph/aliases.ts';
+import { mergeResolvers, restrictionResolvers } from './restriction-resolvers.ts';
 import type { GraphReader } from '../graph/reader.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -75,13 +76,13 @@ const REGION_CODE = /^\d{6}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-function regionCode(code: string | null | undefined, argument: string): string | null {
+export function regionCode(code: string | null | undefined, argument: string): string | null {
   if (code === null || code === undefined) return null;
   if (!REGION_CODE.test(code)) throw badInput(`${argument} must be a six-digit GB/T 2260 code such as 650000 (got ${JSON.stringify(code)}).`, argument);
   return code;
 }
 
-function isoDate(value: string | null | undefined, argument: string): string | null {
+export function isoDate(value: string | null | undefined, argument: string): string | null {
   if (value === null || value === undefined) return null;
   const m = DATE.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
@@ -96,7 +97,7 @@ function percent(value: number, argument: string): number {
   return value;
 }
 
-function cursor(after: string | null | undefined): AwardSortKey | null {
+export function cursor(after: string | null | undefined): AwardSortKey | null {
   if (after === null || after === undefined) return null;
   const key = decodeCursor(after);
   if (!key) throw badInput('after must be an endCursor returned by this API.', 'after');
@@ -109,7 +110,7 @@ function sha256(value: string, argument: string): string {
   return lower;
 }
 
-function requiredText(value: string, argument: string, max: number): string {
+export function requiredText(value: string, argument: string, max: number): string {
   const text = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) throw badInput(`${argument} must not be empty.`, argument);
   if (text.length > max) throw badInput(`${argument} is longer than ${max} characters.`, argument);
@@ -124,7 +125,7 @@ interface Money {
   currency: string;
 }
 
-function moneyFromFen(fen: number | null | undefined, currency = 'CNY'): Money | null {
+export function moneyFromFen(fen: number | null | undefined, currency = 'CNY'): Money | null {
   return fen === null || fen === undefined ? null : { amount: fen / 100, currency };
 }
 
@@ -140,7 +141,7 @@ function sortKey(a: AwardRow): AwardSortKey {
  * A lazy list of awards: the connection's fields load only what they are asked for (a page, a
  * count), batched by parent over the whole request.
  */
-interface AwardList {
+export interface AwardList {
   /** Names the question and its arguments for the batchers. */
   scope: string;
   args: unknown;
@@ -176,11 +177,11 @@ function loadPage(list: AwardList, ctx: ApiContext): Promise<AwardPage | undefin
 // ---------------------------------------------------------------------------------------------
 // Resolvers
 
-async function companyById(ctx: ApiContext, id: string): Promise<CompanyRow | null> {
+export async function companyById(ctx: ApiContext, id: string): Promise<CompanyRow | null> {
   return (await batched(ctx, 'company', null, id, loadCompanies)) ?? null;
 }
 
-async function documentBySha(ctx: ApiContext, sha: string | null | undefined): Promise<DocumentRow | null> {
+export async function documentBySha(ctx: ApiContext, sha: string | null | undefined): Promise<DocumentRow | null> {
   if (!sha || !SHA256.test(sha)) return null;
   return (await batched(ctx, 'document', null, sha, loadDocuments)) ?? null;
 }
@@ -210,7 +211,7 @@ async function stateFigure(ctx: ApiContext, companyId: string, which: 'share' | 
   return s[which];
 }
 
-function authorized(ctx: ApiContext): void {
+export function authorized(ctx: ApiContext): void {
   if (!ctx.authorized) throw apiError('UNAUTHENTICATED', 'Mutations need the header Authorization: Bearer <BIDGRAPH_API_TOKEN>.');
 }
 
@@ -397,8 +398,10 @@ export function createResolvers(opts: { withMutations: boolean }) {
     },
   };
 
+  mergeResolvers(resolvers, restrictionResolvers({ withMutations: opts.withMutations }));
   if (opts.withMutations) {
     resolvers.Mutation = {
+      ...(resolvers.Mutation as object),
       addAlias: async (_: unknown, args: { companyId: string; name: string; source: string }, ctx: ApiContext) => {
         authorized(ctx);
         const raw = requiredText(args.name, 'name', 300);

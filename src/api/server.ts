@@ -20,6 +20,9 @@ import { DatabaseGate, unavailableError } from './availability.ts';
 import { DEFAULT_LIMITS, checkNesting, estimateCost, queryShape, shapeError, tooCostly, tooManyTokens, type QueryLimits, type QueryShape } from './limits.ts';
 import { DEFAULT_QUERY_CACHE_BYTES, queryCaches, type QueryCaches } from './query-cache.ts';
 import { bearerMatches, createResolvers } from './resolvers.ts';
+import { RestrictionCache } from '../graph/restrictions.ts';
+import type { RestrictionRules } from '../domain/restriction-rules.ts';
+import { readRestrictionRules } from '../restriction-rules-file.ts';
 
 export interface ApiOptions {
   driver: Driver;
@@ -54,6 +57,8 @@ export interface ApiOptions {
   gate?: DatabaseGate;
   /** Server-side logging of masked errors; off in tests. Default on. */
   logging?: boolean;
+  /** The restriction rules; default: the file BIDGRAPH_RESTRICTION_RULES names, else schema/restriction-rules.json. */
+  restrictionRules?: RestrictionRules;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -182,6 +187,7 @@ export function createApi(opts: ApiOptions) {
   const withMutations = Boolean(opts.apiToken);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const restrictions = new RestrictionCache(opts.restrictionRules ?? readRestrictionRules());
   // Compiled execution: each parsed document (yoga caches those) is compiled once; requests answered
   // in process cost 20–50% less with it.
   // The limits come first: a refused query is never compiled.
@@ -225,6 +231,7 @@ export function createApi(opts: ApiOptions) {
       database: opts.database,
       timeoutMs,
       authorized: bearerMatches(request.headers.get('authorization'), opts.apiToken),
+      restrictions,
     }),
   });
 }

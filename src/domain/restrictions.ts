@@ -126,6 +126,23 @@ async function reach(rule: OwnershipRule, seeds: Set<string>, sources: Restricti
   return r;
 }
 
+/** Caught companies reachable from these parties through the holdings that caught them. */
+function downstream(from: string[], r: Reach): Set<string> {
+  const out = new Map<string, string[]>();
+  for (const ins of [r.minIn, r.maxIn]) for (const hs of ins.values()) for (const h of hs) out.set(h.ownerId, [...(out.get(h.ownerId) ?? []), h.ownedId]);
+  const seen = new Set(from);
+  const stack = [...from];
+  while (stack.length) {
+    for (const next of out.get(stack.pop()!) ?? []) {
+      if (!seen.has(next) && r.possible.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
 /** Paths from seeds down to `target` through holdings whose owner was caught earlier (so no cycle). */
 function pathsTo(target: string, incoming: Map<string, HoldingFact[]>, order: Map<string, number>, seeds: Set<string>, max: number): PathStep[][] {
   const out: PathStep[][] = [];
@@ -172,12 +189,14 @@ export async function computeRestrictions(
       add({ companyId, list, status: 'LISTED', rule: null, aggregateMin: null, aggregateMax: null, holdings: [], paths: [], entryIds: [...new Set(entryIds)].sort() });
     }
     const rule = ruleOf(rules, list);
-    if (!rule || !ruleInForce(rule, asOf)) continue;
+    // A list's rule reaches only what its own parties reach, though others' holdings may add to theirs.
+    if (!rule || !ruleInForce(rule, asOf) || own.size === 0) continue;
     const seeds = new Set(rule.countsHoldingsOf.flatMap((l) => [...(listedOn.get(l)?.keys() ?? [])]));
-    if (seeds.size === 0) continue;
+    for (const id of own.keys()) seeds.add(id);
     const r = await reach(rule, seeds, sources, edges);
+    const reached = downstream([...own.keys()], r);
     for (const id of r.possible.keys()) {
-      if (seeds.has(id)) continue;
+      if (seeds.has(id) || !reached.has(id)) continue;
       const sure = r.sure.has(id);
       const minIn = (r.minIn.get(id) ?? []).filter((h) => r.sure.has(h.ownerId));
       const maxIn = r.maxIn.get(id) ?? [];

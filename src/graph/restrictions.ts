@@ -235,3 +235,14 @@ export async function loadRestrictedAwardTotals(reader: GraphReader, ids: readon
 }
 
 export type { DocumentRow };
+
+export const listEntriesById = namedQuery<{ ids: string[] }, { key: string; entry: ListEntryRow }>(
+  'listEntriesById',
+  `UNWIND $ids AS key
+   MATCH (e:ListEntry {id: key})
+   RETURN key, ${ENTRY('e')} AS entry`,
+);
+
+export async function loadListEntries(reader: GraphReader, ids: readonly string[]): Promise<Map<string, ListEntryRow>> {
+  return new Map((await reader.run(listEntriesById, { ids: [...ids] })).map((r) => [r.key, r.entry]));
+}

@@ -39,7 +39,7 @@ describe('the guide queries on the ingested samples', () => {
   after(() => driver.close());
 
   it('all run and all find something', async () => {
-    assert.equal(queries.length, 10);
+    assert.equal(queries.length, 12);
     for (const q of queries) {
       const res = await driver.executeQuery(q.text);
       assert.ok(res.records.length > 0, `${q.slide}: no rows for\n${q.text}`);
@@ -54,6 +54,14 @@ describe('the guide queries on the ingested samples', () => {
         ['墨玉县公共安全视频监控建设PPP项目', '墨玉县', 569_800_000, 'sole', true, 'string'],
         ['皮山县公共安全视频监控建设PPP项目', '皮山县', 312_000_000, 'sole', true, 'string'],
       ],
+    );
+  });
+
+  it('lists the restricted winners of 和田地区: Hikvision, on the Entity List and NS-CMIC', async () => {
+    const table = await run('AS heldByListed');
+    assert.deepEqual(
+      table.map((r) => [r.supplier, [...(r.listedOn as string[])].sort(), r.heldByListed, r.awards]),
+      [['杭州海康威视数字技术股份有限公司', ['us_bis_entity_list (name-link)', 'us_ofac_ns_cmic (uscc)'], [], 2]],
     );
   });
 

@@ -95,7 +95,7 @@ test('the batcher passes a failure to every waiting load, and tries again later'
   assert.equal(await batcher.load('x'), 'X');
 });
 
-test('without a token the schema has no Mutation type; with one it has addAlias', () => {
+test('without a token the schema has no Mutation type; with one it has addAlias and confirmMatch', () => {
   assert.equal(buildASTSchema(typeDefs(false)).getMutationType(), undefined);
-  assert.deepEqual(Object.keys(buildASTSchema(typeDefs(true)).getMutationType()?.getFields() ?? {}), ['addAlias']);
+  assert.deepEqual(Object.keys(buildASTSchema(typeDefs(true)).getMutationType()?.getFields() ?? {}), ['addAlias', 'confirmMatch']);
 });

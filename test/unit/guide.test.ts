@@ -129,6 +129,7 @@ describe('the guide', () => {
       "A prefecture's awards",
       'Up to the state',
       'Held by one owner',
+      'Restricted winners in a prefecture',
       'Next',
     ]);
     assert.equal(queries.filter((q) => q.text.startsWith(':style {{origin}}/guide/bidgraph.grass')).length, 1);
@@ -139,7 +140,7 @@ describe('the guide', () => {
   });
 
   it("uses only the model's labels, relationship types and properties", () => {
-    const labels = new Set(Object.keys(model.nodes));
+    const labels = new Set([...Object.keys(model.nodes), ...Object.values(model.nodes).flatMap((n) => Object.keys(n.extraLabels ?? {}))]);
     const types = new Set(Object.keys(model.relationships));
     const properties = new Set([
       ...Object.values(model.nodes).flatMap((n) => Object.keys(n.properties)),

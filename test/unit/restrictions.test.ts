@@ -149,3 +149,12 @@ test('the rules file: dates as data, and errors that name the file and the field
   });
   assert.throws(() => parseRestrictionRules('{', 'r.json'), /^RulesError: r\.json: not JSON/);
 });
+
+test("a list's rule reaches only what its own parties reach; another list's holdings may add to theirs", async () => {
+  // M is on the Military End-User list, whose holdings count for the Entity List's rule (and the other way round).
+  const g = graph([['E', 'A', 30], ['M', 'A', 20], ['M', 'B', 60]]);
+  const list = [listed('E', 'us_bis_entity_list'), listed('M', 'us_bis_meu')];
+  const m = await computeRestrictions(rules, list, '2025-10-15', g);
+  assert.deepEqual(m.get('A')?.map((r) => [r.list, r.status, r.aggregateMin]), [['us_bis_entity_list', 'OWNED', 50], ['us_bis_meu', 'OWNED', 50]]);
+  assert.deepEqual(m.get('B')?.map((r) => [r.list, r.status]), [['us_bis_meu', 'OWNED']]);
+});
