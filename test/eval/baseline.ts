@@ -5,18 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config.ts';
 import { fields } from './compare.ts';
-import type { DocumentResult, Evaluation, Figures } from './evaluate.ts';
+import type { Evaluation, Figures } from './evaluate.ts';
 import { figures } from './evaluate.ts';
 import type { DocumentGroup } from './labels.ts';
 
 export const baselinePath = path.join(repoRoot, 'test/eval/baseline.json');
 
-export interface BaselineGroup {
-  labels: string[];
-  figures: Figures;
-  /** "label-id: name" of every false winner at the recording; the guard lets none be added. */
-  falseWinners: string[];
-}
+export interface BaselineGroup { labels: string[]; figures: Figures }
 
 export interface Baseline {
   about: string;
@@ -33,16 +28,12 @@ export function recordBaseline(evaluation: Evaluation, previous: Baseline): Base
   const groups: Baseline['groups'] = { ...previous.groups };
   for (const group of new Set(evaluation.results.map((r) => r.group))) {
     const results = evaluation.results.filter((r) => r.group === group);
-    groups[group] = { labels: results.map((r) => r.label.id).sort(), figures: figures(results), falseWinners: falseWinnerKeys(results) };
+    groups[group] = { labels: results.map((r) => r.label.id).sort(), figures: figures(results) };
   }
   return {
     about: 'Floors for the regression guard (test/unit/eval-guard.test.ts), written by `npm run eval -- --record`.',
     groups: Object.fromEntries(Object.entries(groups).sort(([a], [b]) => a.localeCompare(b))),
   };
-}
-
-export function falseWinnerKeys(results: DocumentResult[]): string[] {
-  return results.flatMap((r) => r.falseWinners.map((w) => `${r.label.id}: ${w.name}`)).sort();
 }
 
 // Ratios are recomputed from the same integer counts, so only float noise needs allowing for.

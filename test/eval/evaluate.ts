@@ -98,6 +98,11 @@ export function figures(results: DocumentResult[]): Figures {
   };
 }
 
+/** "label-id: name" of every false winner, sorted. */
+export function falseWinnerKeys(results: DocumentResult[]): string[] {
+  return results.flatMap((r) => r.falseWinners.map((w) => `${r.label.id}: ${w.name}`)).sort();
+}
+
 /** Figures for each value of `key` (a group, a site), sorted by key. */
 export function figuresBy(results: DocumentResult[], key: (r: DocumentResult) => string): Map<string, Figures> {
   const groups = new Map<string, DocumentResult[]>();
