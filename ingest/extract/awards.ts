@@ -14,6 +14,7 @@ import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
+import { gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 
@@ -355,7 +356,7 @@ class AwardBuilder {
   }
 
   private winner(span: Span, line: number, source: AwardDraft['source']): void {
-    const split = splitSuppliers(this.page, span);
+    const split = splitSuppliers(this.page, gluedName(this.page, span));
     this.warnings.push(...split.warnings);
     if (split.suppliers.length === 0) return;
     if (split.unclear) {

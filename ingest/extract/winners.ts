@@ -6,8 +6,8 @@
 import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import type { AwardDraft } from './awards.ts';
 import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
-import { compact } from './page.ts';
-import type { Page } from './page.ts';
+import { compact, subSpan } from './page.ts';
+import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { isColumnHeader } from './tables.ts';
 import type { Table } from './tables.ts';
@@ -85,4 +85,26 @@ export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings
     out.push({ ...d, suppliers: kept });
   }
   return out;
+}
+
+const LONGEST_LABEL = 12;
+
+/**
+ * A winner's value that runs into the next field where the page lost its separators
+ * (北京爱地地质勘察基础工程公司中标报价446558.00元): cut after the organisation's ending when a known label
+ * follows it. The span itself when nothing is glued on.
+ */
+export function gluedName(page: Page, span: Span): Span {
+  const text = span.text;
+  for (const form of FORMS) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (end >= text.length) continue;
+      const rest = text.slice(end, end + LONGEST_LABEL);
+      for (let n = 2; n <= rest.length; n++) {
+        if (classifyLabel(rest.slice(0, n)) !== null) return subSpan(page, span, 0, end);
+      }
+    }
+  }
+  return span;
 }
