@@ -66,7 +66,9 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     if (s > start && !/[\s、)）]/.test(local[s - 1]) && !CJK.test(local[s])) continue;
     const info = classifyLabel(local.slice(s, end));
     // A date label glued to other words (本项目采购公告日期) is some other date, not the publication date.
-    if (info && info.key === 'publishedAt' && s > start && !/\s/.test(local[s - 1])) continue;
+    // A title run into its date label (…中标结果公示发布时间：, …采购项目发布时间：) still dates the notice.
+    if (info && info.key === 'publishedAt' && s > start && !/[\s【\[（(]/.test(local[s - 1])
+      && !/(公告|公示|通知|结果)$/.test(local.slice(start, s)) && !/^发布/.test(info.norm)) continue;
     if (info) return { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.

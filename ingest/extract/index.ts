@@ -10,6 +10,7 @@ import type { AwardDraft, AwardScan } from './awards.ts';
 import { scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
+import { findDecisionDate, findPublicityPeriod } from './dates.ts';
 import { rebuildFlatTables } from './flat.ts';
 import { scanFields } from './fields.ts';
 import type { Field } from './fields.ts';
@@ -83,10 +84,21 @@ export function extractNotice(doc: ReadDocument): Notice {
   }, warnings);
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
 
-  const published = findPublishedAt(page, scan.fields, markup, locator);
+  const published = findPublishedAt(page, scan.fields, tables, markup, locator);
   if (published?.note) warnings.push(published.note);
   evidence.add('title', title?.span);
   evidence.add('publishedAt', published?.span);
+  const decisionDate = findDecisionDate(page, scan.fields, tables);
+  evidence.add('decisionDate', decisionDate?.span);
+  let publicity = findPublicityPeriod(page, scan.fields);
+  const ended = publicity?.start && publicity.end;
+  if (publicity && ended && published?.value && ended.value < published.value) {
+    // A result is publicised from its publication on: a whole period before it is a pasted tender's (招标公告期限).
+    warnings.push(`publicity period (${publicity.start?.span.text} – ${ended.span.text}) ends before the notice was published (${published.value}); it belongs to an earlier notice and is left empty`);
+    publicity = null;
+  }
+  evidence.add('publicityPeriod.start', publicity?.start?.span);
+  evidence.add('publicityPeriod.end', publicity?.end?.span);
 
   const decision = classifyNotice({
     heads: typeHeads(page, title?.value ?? null),
@@ -126,6 +138,8 @@ export function extractNotice(doc: ReadDocument): Notice {
     noticeType: decision.type,
     title: title?.value ?? null,
     publishedAt: published?.value ?? null,
+    decisionDate: decisionDate?.value ?? null,
+    publicityPeriod: publicity ? { start: publicity.start?.value ?? null, end: publicity.end?.value ?? null } : null,
     project: {
       name: projectName?.value ?? null,
       code: projectCode?.value ?? null,

@@ -4,6 +4,7 @@ import type { AmountUnit } from '../../src/domain/amount.ts';
 
 export type FieldKey =
   | 'projectName' | 'projectCode' | 'method' | 'contractModel' | 'region' | 'publishedAt'
+  | 'decisionDate' | 'publicityPeriod' | 'publicityStart' | 'publicityEnd'
   | 'buyerName' | 'buyerAddress' | 'agencyName' | 'agencyAddress'
   | 'partyName' | 'address'
   | 'winnerName' | 'winnerAddress' | 'uscc' | 'consortiumLead' | 'consortiumMember'
@@ -32,7 +33,16 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
   method: ['采购方式', '招标方式', '招标(采购)方式', '发包方式', '采购方式及采购组织形式', '采购类型'],
   contractModel: ['运作方式', '项目运作方式', '合作模式', '运作模式'],
   region: ['行政区域', '行政区划', '所属地区', '所属区域', '项目所在地区', '配送区域'],
-  publishedAt: ['发布时间', '发布日期', '公告时间', '公告日期', '信息发布时间', '公告发布时间', '发布于'],
+  publishedAt: ['发布时间', '发布日期', '公告时间', '公告日期', '信息发布时间', '公告发布时间', '发布于', '公告发布日期',
+    '信息时间', '信息发布日期', '发布日', '公示发布时间', '公示发布日期', '结果发布时间', '结果公告日期', '报送时间'],
+  decisionDate: ['成交日期', '中标日期', '定标日期', '定标时间', '定标/成交日期', '中标(成交)日期', '中标/成交日期', '成交时间',
+    '中标时间', '确定日期', '中标确定日期', '成交确定日期', '中标(成交)确定日期', '定标确认日期', '决标日期', '中选日期',
+    '评定日期', '成交确认日期', '中标结果确定日期', '成交结果确定日期', '采购结果确定日期', '中标通知书发出日期',
+    '中标通知书发放日期', '中标通知书签发日期', '成交通知书发出日期'],
+  publicityPeriod: ['公示期', '公示时间', '公示期限', '公告期限', '公示日期', '公告期', '公示起止时间', '公示起止日期', '公示期间',
+    '公示时限', '公告期间', '公示期为', '公告期限为', '中标公示期', '公示起讫时间', '结果公示期'],
+  publicityStart: ['公示开始时间', '公示开始日期', '公示起始时间', '公示起始日期', '公告开始时间', '公示起始日'],
+  publicityEnd: ['公示截止时间', '公示结束时间', '公示截止日期', '公示结束日期', '公示截止日', '公告截止时间', '公告结束时间'],
   buyerName: ['采购人', '采购单位', '采购人名称', '采购单位名称', '招标人', '建设单位', '业主', '业主单位', '招标人名称',
     '招标单位', '采购执行方', '项目法人', '招标(采购)人名称', '招标(采购)人', '采购方', '采购人全称', '采购单位全称',
     '建设单位名称', '招标单位名称', '采购机关', '项目业主'],
@@ -87,17 +97,16 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
 /** Labels the extractor does not use but must recognise, so their values do not run into others. */
 const KNOWN_OTHER = [
   '联系人', '联系电话', '电话', '传真', '联系方式', '邮编', '邮政编码', '项目联系人', '项目联系电话', '评审日期',
-  '公示日期', '开标时间', '定标日期', '成交日期', '中标日期', '评审专家名单', '品目', '备注', '工期', '质量标准', '项目经理',
+  '开标时间', '评审专家名单', '品目', '备注', '工期', '质量标准', '项目经理',
   '注册证号', '邮箱', '电子邮箱', 'E-mail', '网址', '开户银行', '开户帐号', '账号', '收款人', '评标委员会成员', '谈判小组成员',
   '监督电话', '投诉电话', '采购人联系方式', '采购单位联系方式', '采购代理机构联系方式', '代理机构联系方式', '联系人电话',
   '采购人经办人', '采购人电话', '代理机构经办人', '代理机构电话', '项目负责人', '技术负责人', '法人代表', '法定代表人',
-  '评审地点', '开标地点', '评标地点', '公示期', '公示时间', '合同履行日期', '交货期', '服务期限', '采购数量', '评审委员会成员名单',
+  '评审地点', '开标地点', '评标地点', '合同履行日期', '交货期', '服务期限', '采购数量', '评审委员会成员名单',
   '工商注册号', '组织机构代码', '注册号', '营业执照号', '投诉受理部门', '投诉受理电话', '标段名称', '标段编号', '分包名称',
   '合同编号', '财政编号', '采购执行编号', '采购形式', '详见', '评审专家', '专业评委', '本项目招标公告日期',
-  '招标公告日期', '采购公告发布日期', '定标/成交日期', '采购组织类型', '公告类型', '公告流水号', '访问次数', '来源',
+  '招标公告日期', '采购公告发布日期', '采购组织类型', '公告类型', '公告流水号', '访问次数', '来源',
   '本项目采购公告日期', '采购公告日期', '招标(采购)公告发布日期', '采购公告发布日期', '招标公告发布日期', '招标公告发布时间',
-  '采购公告发布时间', '公告发布媒体及日期', '公告媒体及日期', '招标公告媒体及日期', '公示开始时间', '公示截止时间',
-  '公示结束时间', '公示开标时间', '开标(采购)日期', '评标时间', '开标日期',
+  '采购公告发布时间', '公告发布媒体及日期', '公告媒体及日期', '招标公告媒体及日期', '公示开标时间', '开标(采购)日期', '评标时间', '开标日期',
   '单价', '中标单价', '成交单价', '投标单价', '协议价', '中标协议价',
   '主要标的信息', '评审专家名单及评审意见', '评审委员会成员', '评标委员会成员名单', '磋商小组成员', '询价小组成员',
   '评审小组成员', '评审委员会', '评标委员会', '谈判小组成员名单', '评审小组成员名单', '磋商小组成员名单', '专家成员',
@@ -181,7 +190,8 @@ export function classifyLabel(raw: string): LabelInfo | null {
 /** Keys whose value may sit alone on the next line when the label line ends with a colon. */
 export const VALUE_MAY_FOLLOW = new Set<FieldKey>([
   'projectName', 'projectCode', 'method', 'buyerName', 'buyerAddress', 'agencyName', 'agencyAddress', 'winnerName',
-  'winnerAddress', 'awardValue', 'totalValue', 'budget', 'publishedAt', 'partyName', 'address', 'proposedWinner',
+  'winnerAddress', 'awardValue', 'totalValue', 'budget', 'publishedAt', 'decisionDate', 'publicityPeriod', 'publicityStart',
+  'publicityEnd', 'partyName', 'address', 'proposedWinner',
   'candidate', 'bid', 'region', 'contractModel', 'rate', 'uscc', 'unitName',
 ]);
 

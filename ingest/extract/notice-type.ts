@@ -71,6 +71,9 @@ const TITLE_RES: [Kind, RegExp][] = TITLE_WORDS.map(([k, w]) => [k, any(w)]);
 const BODY_RES: [Kind, RegExp][] = BODY_WORDS.map(([k, w]) => [k, any(w)]);
 const WEAK_AWARD_RE = any(WEAK_AWARD);
 const TENDER_RE = TITLE_RES.find(([k]) => k === 'tender')![1];
+const CANDIDATE_RE = TITLE_RES.find(([k]) => k === 'candidate')![1];
+/** Correction words that say a notice was published again in full, not amended by a note. */
+const REISSUE = /^(公告|公示|文件)变更$|^第.{1,3}次变更$/;
 const FAILURE_NOTICE = /(废标|流标)(的)?(公告|公示|通知|结果)/;
 const BODY_TENDER_RE = any(BODY_TENDER);
 
@@ -120,6 +123,12 @@ function fromTitle(e: TypeEvidence, heads: string, kind: Kind, because: string):
       // An evaluation's result (评标结果公示) ranks candidates; it is a result only when it names a winner.
       return e.hasWinner ? decided('award', because) : e.hasCandidates || !e.hasFailedLots
         ? decided('candidate', because) : decided('award', because);
+    case 'correction': {
+      // 中标候选人公示[中标候选人公示变更]: the candidate notice published again, whole, with its candidates.
+      const candidate = CANDIDATE_RE.exec(heads);
+      if (REISSUE.test(because) && candidate && e.hasCandidates) return decided('candidate', `${candidate[0]} (${because})`);
+      return decided('correction', because);
+    }
     case 'plan':
       return decided('other', because, { note: PLAN_NOTE });
     case 'award':

@@ -62,6 +62,10 @@ export interface Notice {
   noticeType: NoticeType;
   title: string | null;
   publishedAt: string | null;
+  /** When the winner was decided (成交日期, 中标日期, 定标日期), YYYY-MM-DD. */
+  decisionDate: string | null;
+  /** The publicity period (公示期, 公告期限), YYYY-MM-DD at each end; either end may be unknown. */
+  publicityPeriod: { start: string | null; end: string | null } | null;
   project: { name: string | null; code: string | null; method: string | null; contractModel: string[] };
   buyer: Party | null;
   agency: Party | null;

@@ -1,7 +1,11 @@
 // The notice's title and publication date: from the page's meta tags and #pubTime when the markup has
 // them, else from the first heading-like lines and the date fields or the sign-off date of the text.
 import { findDates, parseDate } from '../../src/domain/date.ts';
+import { dateAt, fieldDates, publicityDay, tableDate } from './dates.ts';
 import type { Field } from './fields.ts';
+import { classifyLabel } from './labels.ts';
+import type { FieldKey } from './labels.ts';
+import type { Table } from './tables.ts';
 import { joinSpans, Locator, tidy } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Markup } from './markup.ts';
@@ -54,25 +58,50 @@ export function findTitle(page: Page, markup: Markup | null, locator: () => Loca
   return found ? { value: found.value, span: found.span, note: null } : null;
 }
 
-const PUBLISHED_LABEL = new Set(['publishedAt']);
+const PUBLISHED = new Set<FieldKey>(['publishedAt']);
+const SIGN_OFF_LINES = 15;
+/** Seal notes after a sign-off date: （单位公章）, (盖章). */
+const SEAL = /[（(]?\s*(?:单位)?(?:公章|盖章|签章|印章|章)\s*[)）]?/g;
+/** What may stand beside a sign-off date: the signer's name, 日期, brackets — not another date's label. */
+const NOT_SIGN_OFF = /时间|截止|开标|评标|期限|[至到起前后止]|[，。；,;]|\d/;
 
-/** A date alone on a line near the end: the notice's sign-off date. */
+const SIGNER_KEYS = new Set<FieldKey>(['buyerName', 'agencyName', 'partyName']);
+
+/** Before a sign-off date: nothing, a name, 日期：, or a signer's label (招标人：某某公司) — not 成交日期：. */
+function signerLabel(before: string): boolean {
+  const colon = before.search(/[：:]/);
+  if (colon < 0) return true;
+  const label = before.slice(0, colon);
+  const key = classifyLabel(label)?.key;
+  return label === '日期' || label === '落款日期' || (key !== undefined && SIGNER_KEYS.has(key));
+}
+
+/**
+ * The notice's sign-off date near the end: alone on a line (2016年11月30日), or after the signer's name
+ * (招标人：某某公司 2017年1月9日（单位公章）), also inside a table cell.
+ */
 function signOffDate(page: Page): Found<string> | null {
   const lines = page.lines;
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 8); i--) {
-    const text = lines[i].span.text;
-    if (text.length > 20 || lines[i].cells) continue;
-    const dates = findDates(text);
-    if (dates.length !== 1) continue;
-    const rest = text.slice(0, dates[0].start) + text.slice(dates[0].end);
-    if (rest.replace(/[\s（）()]/g, '') !== '') continue;
-    const start = lines[i].span.start + dates[0].start;
-    return { value: dates[0].date, span: { text: page.text.slice(start, start + dates[0].raw.length), start, end: start + dates[0].raw.length } };
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - SIGN_OFF_LINES); i--) {
+    const pieces = lines[i].cells ?? [lines[i].span];
+    for (let c = pieces.length - 1; c >= 0; c--) {
+      const piece = pieces[c];
+      if (piece.text.length > 80) continue;
+      const dates = findDates(piece.text);
+      if (dates.length !== 1) continue;
+      const d = dates[0];
+      const after = piece.text.slice(d.end).replace(SEAL, '').replace(/[\s（）()]/g, '');
+      const before = piece.text.slice(0, d.start).replace(/[\s（）()]/g, '');
+      if (after !== '' || before.length > 40 || NOT_SIGN_OFF.test(before) || !signerLabel(before)) continue;
+      // A date alone in a cell is the value of the label in the cell before it (中标通知书发出日期 | 2021/5/8).
+      if (lines[i].cells && before === '') continue;
+      return dateAt(page, piece.start, d);
+    }
   }
   return null;
 }
 
-export function findPublishedAt(page: Page, fields: Field[], markup: Markup | null, locator: () => Locator): Maybe<string> | null {
+export function findPublishedAt(page: Page, fields: Field[], tables: Table[], markup: Markup | null, locator: () => Locator): Maybe<string> | null {
   for (const raw of [markup?.pubTime, markup?.pubDate]) {
     if (!raw) continue;
     const date = parseDate(raw);
@@ -81,13 +110,16 @@ export function findPublishedAt(page: Page, fields: Field[], markup: Markup | nu
     return { value: date, span, note: span ? null : 'publication date taken from the page metadata, which is not in the text' };
   }
   for (const f of fields) {
-    if (!PUBLISHED_LABEL.has(f.key) || !f.value) continue;
-    const dates = findDates(f.value.text);
+    if (!PUBLISHED.has(f.key)) continue;
+    const found = fieldDates(page, f);
+    if (!found) continue;
     // "公告时间：2014年03月17日 至 2014年03月25日" is the publicity period, not the publication date.
-    if (dates.length !== 1) continue;
-    const start = f.value.start + dates[0].start;
-    return { value: dates[0].date, span: { text: page.text.slice(start, start + dates[0].raw.length), start, end: start + dates[0].raw.length }, note: null };
+    if (found.dates.length > 1) continue;
+    const date = dateAt(page, found.base, found.dates[0]);
+    return { value: date.value, span: date.span, note: null };
   }
+  const inTable = tableDate(page, tables, PUBLISHED) ?? publicityDay(page, fields);
+  if (inTable) return { value: inTable.value, span: inTable.span, note: null };
   const signOff = signOffDate(page);
   return signOff ? { value: signOff.value, span: signOff.span, note: null } : null;
 }

@@ -72,7 +72,8 @@ const DATE = new RegExp(
   // 2016年11月30日, 二○一七年八月十五日, 二○一六年11月 14 日 (spaces between parts are common)
   String.raw`(?<![\d])(\d{4}|${CN_YEAR})\s*年\s*(\d{1,2}|${CN_SMALL})\s*月\s*(\d{1,2}(?!\d)|${CN_SMALL})(?:\s*[日号])?`
   // 2016-11-30, 2016/11/30, 2016.11.30 (one separator throughout)
-  + String.raw`|(?<![\d.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\5\s?(\d{1,2})(?![\d])`,
+  // (a time glued to the day, as page text run together gives it: 2020-11-2318:40)
+  + String.raw`|(?<![\d.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\5\s?(\d{1,2})(?:(?![\d])|(?=\d{1,2}[:：]\d{2}))`,
   'g',
 );
 
@@ -95,4 +96,43 @@ export function findDates(text: string): FoundDate[] {
 /** The first valid date in `raw` as YYYY-MM-DD, or null. A time after the date is ignored. */
 export function parseDate(raw: string): string | null {
   return findDates(raw)[0]?.date ?? null;
+}
+
+export interface FoundPeriod {
+  start: FoundDate;
+  end: FoundDate;
+}
+
+/** Between the two ends of a period: 至, 到, —, ~, also after a time of day (2020年5月6日9:00至…). */
+const RANGE_GAP = /^\s*(?:[(（]?\s*(?:\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?(?:\s*[:：]\s*\d{1,2})?(?:\s*秒)?|上午|下午|\d{1,2}\s*[时点]整?)\s*[)）]?\s*)?(?:起)?\s*(?:至|到|止|—+|－+|-+|~|～|–)\s*(?:[(（]?\s*(?:上午|下午)\s*[)）]?)?\s*/;
+/** An end written without its year (至5月8日) or its month (至8日): it takes them from the start. */
+const SHORT_END = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|^(\d{1,2})\s*[日号]/;
+
+/**
+ * A period written as two dates joined by a range word: 自2020年5月6日至2020年5月8日,
+ * 2017年1月9日—— 2017年1月11日, 2020年5月6日9:00至5月8日17:00 (the end takes the start's year). The
+ * end must not come before the start.
+ */
+export function findPeriod(text: string): FoundPeriod | null {
+  const folded = foldWidth(text);
+  const dates = findDates(text);
+  for (const start of dates) {
+    const gap = RANGE_GAP.exec(folded.slice(start.end));
+    if (!gap) continue;
+    const at = start.end + gap[0].length;
+    const next = dates.find((d) => d.start === at);
+    let end: FoundDate | null = next ?? null;
+    if (!end) {
+      const short = SHORT_END.exec(folded.slice(at));
+      if (short) {
+        const [y, m] = start.date.split('-').map(Number);
+        const month = short[1] !== undefined ? Number(short[1]) : m;
+        const day = Number(short[2] ?? short[3]);
+        const date = validDate(y, month, day);
+        if (date) end = { date, start: at, end: at + short[0].length, raw: text.slice(at, at + short[0].length) };
+      }
+    }
+    if (end && end.date >= start.date) return { start, end };
+  }
+  return null;
 }

@@ -23,6 +23,8 @@ export function notice(label: string, extra: Partial<Notice> = {}): Notice {
     noticeType: 'award',
     title: `${label} 公告`,
     publishedAt: '2017-06-01',
+    decisionDate: null,
+    publicityPeriod: null,
     project: { name: '墨玉县视频监控建设项目', code: 'MYX-2017-001', method: '公开招标', contractModel: [] },
     buyer: { name: '墨玉县公安局', address: null },
     agency: null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDates, parseDate } from '../../src/domain/date.ts';
+import { findDates, findPeriod, parseDate } from '../../src/domain/date.ts';
 
 describe('parseDate: the forms quoted in domain.md §4', () => {
   it('2025年06月27日 17:52', () => assert.equal(parseDate('2025年06月27日 17:52'), '2025-06-27'));
@@ -77,4 +77,41 @@ describe('findDates', () => {
   it('finds nothing in text without dates', () => {
     assert.deepEqual(findDates('项目编号：2016ZQHW-154XJ'), []);
   });
+});
+
+describe('findPeriod: publicity periods as notices write them', () => {
+  const period = (s: string) => {
+    const p = findPeriod(s);
+    return p ? [p.start.date, p.end.date, s.slice(p.start.start, p.end.end)] : null;
+  };
+  it('自2020年5月6日至2020年5月8日', () => assert.deepEqual(period('公示期：自2020年5月6日至2020年5月8日'),
+    ['2020-05-06', '2020-05-08', '2020年5月6日至2020年5月8日']));
+  it('a dash run with spaces (cqggzy: 2017年1月9日—— 2017年1月11日)', () =>
+    assert.deepEqual(period('(公示期：2017年1月9日—— 2017年1月11日)')?.slice(0, 2), ['2017-01-09', '2017-01-11']));
+  it('起至…止, with spaces inside the dates (ccgp)', () =>
+    assert.deepEqual(period('本公告期限（3个工作日）自2016年 11月 14 日起至2016年 11月16 日止。')?.slice(0, 2), ['2016-11-14', '2016-11-16']));
+  it('times of day between the dates', () => {
+    assert.deepEqual(period('2020年5月6日9:00至2020年5月8日17:00')?.slice(0, 2), ['2020-05-06', '2020-05-08']);
+    assert.deepEqual(period('2016-11-15 09:00:00 至 2016-11-21 17:00')?.slice(0, 2), ['2016-11-15', '2016-11-21']);
+  });
+  it('an end without its year takes the start\'s (2016年11月15日至11月21日, 至21日)', () => {
+    assert.deepEqual(period('公示时间：2016年11月15日至11月21日'), ['2016-11-15', '2016-11-21', '2016年11月15日至11月21日']);
+    assert.deepEqual(period('2016年11月15日至21日')?.slice(0, 2), ['2016-11-15', '2016-11-21']);
+  });
+  it('full-width dates and a tilde', () => assert.deepEqual(period('２０２０年５月６日～２０２０年５月８日')?.slice(0, 2), ['2020-05-06', '2020-05-08']));
+  it('two dates that are no period, or an end before the start, give nothing', () => {
+    assert.equal(period('开标时间：2020年5月6日，评标时间：2020年5月8日'), null);
+    assert.equal(period('2020年5月8日至2020年5月6日'), null);
+    assert.equal(period('2020年5月6日'), null);
+  });
+});
+
+describe('findDates: a date split across lines or spread by a PDF', () => {
+  it('2020年5月\\n6日', () => assert.equal(findDates('发布时间：2020年5月\n6日')[0]?.date, '2020-05-06'));
+  it('2026 \\t年 \\t1 \\t月 \\t20 \\t日', () => assert.equal(findDates('发布时间：2026 \t年 \t1 \t月 \t20 \t日')[0]?.date, '2026-01-20'));
+});
+
+describe('findDates: a time of day glued to the day (page text run together)', () => {
+  it('2020-11-2318:40', () => assert.equal(parseDate('发布时间：2020-11-2318:40信息来源'), '2020-11-23'));
+  it('but not a longer number', () => assert.equal(parseDate('2020-11-2318'), null));
 });

@@ -29,7 +29,7 @@ test('a tender that tells the history of a failed call (因流标重新招标) i
 test('every usual correction heading is a correction', () => {
   for (const title of ['某项目更正公告', '某项目变更公告', '[会昌县]2025年会昌县城区八座桥梁维修工程项目[变更公告:第 1次]', '某项目补充公告',
     '某项目澄清公告', '关于某项目招标文件的澄清', '某项目答疑', '某项目延期公告', '关于某某项目的更正',
-    '宜春市袁州区棚户区改造双桥小区建设项目中标候选人公示[中标候选人公示变更] [第2次变更]', '某项目中标结果更正公告']) {
+    '某项目中标结果更正公告']) {
     assert.equal(typeOf({ heads: [title] }), 'correction', title);
   }
 });
@@ -81,4 +81,11 @@ test('a spaced-out document title in a PDF (招 标 文 件) is a tender, a labe
   assert.equal(typeOf({ heads: typeHeads(page, null) }), 'tender');
   const labels = buildPage('项 目 名 称\t某某工程\n中标候选人\t某某公司');
   assert.deepEqual(typeHeads(labels, null), ['']);
+});
+
+test('a candidate notice published again in full ([中标候选人公示变更]) with its candidates is a candidate notice', () => {
+  const title = '宜春市袁州区棚户区改造双桥小区建设项目中标候选人公示[中标候选人公示变更] [第2次变更]';
+  assert.equal(typeOf({ heads: [title], hasCandidates: true }), 'candidate');
+  assert.equal(typeOf({ heads: [title] }), 'correction');
+  assert.equal(typeOf({ heads: ['某项目中标候选人公示更正公告'], hasCandidates: true }), 'correction');
 });
