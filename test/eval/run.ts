@@ -18,6 +18,12 @@ Compares the extractor with the labels in test/eval/labels/*.json (format: test/
   filter     only labels whose id or document contains one of these strings
 Shared-corpus documents are read from BIDGRAPH_SHARED_CORPUS (default ../shared/corpus).`;
 
+/** Pads to a column width on a terminal, where a Chinese character takes two cells. */
+function padCells(s: string, width: number): string {
+  const cells = [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - cells));
+}
+
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 function printFigures(f: Figures, decisionDateCompared: boolean): void {
@@ -34,7 +40,7 @@ function printBreakdown(title: string, byKey: Map<string, Figures>): void {
   console.log(`\n${title}`);
   console.log(`  ${''.padEnd(28)} ${'docs'.padStart(4)} ${'checks'.padStart(6)} ${'right'.padStart(7)}  false winners`);
   for (const [key, f] of byKey) {
-    console.log(`  ${key.padEnd(28)} ${String(f.documents).padStart(4)} ${String(f.checks).padStart(6)} ${pct(f.checks ? f.right / f.checks : null).padStart(7)}  ${f.falseWinners}`);
+    console.log(`  ${padCells(key, 28)} ${String(f.documents).padStart(4)} ${String(f.checks).padStart(6)} ${pct(f.checks ? f.right / f.checks : null).padStart(7)}  ${f.falseWinners}`);
   }
 }
 
@@ -49,7 +55,7 @@ function report(evaluation: Evaluation, all: Figures, decisionDateCompared: bool
   console.log(`\nFalse winners: ${all.falseWinners}`);
   for (const r of results) {
     for (const w of r.falseWinners) {
-      console.log(`  ${r.label.id.padEnd(40)} ${w.name}${w.lot ? ` (lot ${w.lot})` : ''}${w.listedAsNotWinner ? '  [listed in notWinners]' : ''}`);
+      console.log(`  ${padCells(r.label.id, 40)} ${w.name}${w.lot ? ` (lot ${w.lot})` : ''}${w.listedAsNotWinner ? '  [listed in notWinners]' : ''}`);
     }
   }
   printBreakdown('By document group', figuresBy(results, (r) => r.group));
