@@ -27,6 +27,14 @@ export interface LocalServerConfig {
   pageCache: string;
 }
 
+/** Each document's parse budget, in its worker (ingest/workers/pool.ts). */
+export interface ParseLimits {
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+export const defaultParseLimits: ParseLimits = { timeoutSeconds: 60, memoryMb: 512 };
+
 export interface Config {
   home: string;
   neo4j: Neo4jConfig;
@@ -36,6 +44,7 @@ export interface Config {
   publicMode: boolean;
   /** Web origins allowed to read the API from a browser (CORS); none by default. */
   corsOrigins: string[];
+  parse: ParseLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -68,6 +77,14 @@ function corsOrigins(env: Env): string[] {
   return origins;
 }
 
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  return n;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const home = path.resolve(env.BIDGRAPH_HOME || path.join(repoRoot, '.bidgraph'));
   const boltPort = port(env, 'NEO4J_BOLT_PORT', 7687);
@@ -95,5 +112,9 @@ export function loadConfig(env: Env = process.env): Config {
     apiToken: env.BIDGRAPH_API_TOKEN || undefined,
     publicMode: env.BIDGRAPH_PUBLIC === '1' || env.BIDGRAPH_PUBLIC === 'true',
     corsOrigins: corsOrigins(env),
+    parse: {
+      timeoutSeconds: positive(env, 'BIDGRAPH_PARSE_TIMEOUT', defaultParseLimits.timeoutSeconds),
+      memoryMb: positive(env, 'BIDGRAPH_PARSE_MEMORY', defaultParseLimits.memoryMb),
+    },
   };
 }

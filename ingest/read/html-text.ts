@@ -69,9 +69,14 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/** Depth-first, with an explicit stack: a page may nest elements deeper than the call stack allows. */
 function hasDescendant(node: Element, name: string): boolean {
-  for (const child of node.children) {
-    if (isElement(child) && (child.name === name || hasDescendant(child, name))) return true;
+  const stack: AnyNode[] = [...node.children];
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (!isElement(child)) continue;
+    if (child.name === name) return true;
+    for (const c of child.children) stack.push(c);
   }
   return false;
 }
@@ -82,22 +87,27 @@ function cellsOf(row: Element): Element[] {
 
 function renderChildrenToLines(node: Element): string[] {
   const writer = new LineWriter();
-  for (const child of node.children) render(child, writer);
+  renderAll(node.children, writer);
   return writer.finish();
 }
 
+/** A step of the walk: a node to render, or a line break owed after a block's children. */
+type Step = AnyNode | 'newline';
+
 /**
  * A data row (two or more short cells, no nested table) becomes one line with cells separated by a tab;
- * anything else (layout tables wrapping a whole page) keeps the line structure of its content.
+ * anything else (layout tables wrapping a whole page) keeps the line structure of its content: its
+ * children, then a line break, are added to `later` (in document order) instead of rendered here.
  */
-function renderRow(row: Element, out: LineWriter): void {
+function renderRow(row: Element, out: LineWriter, later: Step[]): void {
   const cells = cellsOf(row);
   const layout = cells.length < 2 || cells.some((c) => hasDescendant(c, 'table'));
+  // A data row's cells hold no table, hence no row: this nests one level at most.
   const cellLines = layout ? null : cells.map(renderChildrenToLines);
   if (!cellLines || cellLines.some((lines) => lines.join(' ').length > MAX_INLINE_CELL)) {
     out.newline();
-    for (const child of row.children) render(child, out);
-    out.newline();
+    for (const child of row.children) later.push(child);
+    later.push('newline');
     return;
   }
   const texts = cellLines.map((lines) => lines.join(' '));
@@ -107,36 +117,54 @@ function renderRow(row: Element, out: LineWriter): void {
   out.newline();
 }
 
-function renderTable(table: Element, out: LineWriter): void {
-  out.newline();
+/** The steps of a table: its rows (inside thead/tbody/tfoot or not), between two line breaks. */
+function tableSteps(table: Element): Step[] {
+  const steps: Step[] = [];
   for (const child of table.children) {
     if (!isElement(child)) continue;
-    if (child.name === 'tr') renderRow(child, out);
-    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-      for (const row of child.children) if (isElement(row)) render(row, out);
-    } else render(child, out);
+    if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const row of child.children) if (isElement(row)) steps.push(row);
+    } else steps.push(child);
   }
-  out.newline();
+  steps.push('newline');
+  return steps;
 }
 
-function render(node: AnyNode, out: LineWriter): void {
-  if (node.type === 'text') {
-    out.text((node as unknown as { data: string }).data);
-    return;
+/** Renders the nodes in document order, depth first, without recursion. */
+function renderAll(nodes: readonly AnyNode[], out: LineWriter): void {
+  const stack: Step[] = [...nodes].reverse();
+  const later = (steps: Step[]) => {
+    for (let i = steps.length - 1; i >= 0; i--) stack.push(steps[i]);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'newline') {
+      out.newline();
+      continue;
+    }
+    if (node.type === 'text') {
+      out.text((node as unknown as { data: string }).data);
+      continue;
+    }
+    if (!isElement(node)) continue; // comments, directives, CDATA
+    const name = node.name;
+    if (SKIPPED.has(name) || node.type !== 'tag') continue;
+    if (name === 'br') {
+      out.newline();
+    } else if (name === 'table') {
+      out.newline();
+      later(tableSteps(node));
+    } else if (name === 'tr') {
+      const rest: Step[] = [];
+      renderRow(node, out, rest);
+      later(rest);
+    } else if (BLOCKS.has(name)) {
+      out.newline();
+      later([...node.children, 'newline']);
+    } else {
+      later([...node.children]);
+    }
   }
-  if (!isElement(node)) return; // comments, directives, CDATA
-  const name = node.name;
-  if (SKIPPED.has(name) || node.type !== 'tag') return;
-  if (name === 'br') {
-    out.newline();
-    return;
-  }
-  if (name === 'table') return renderTable(node, out);
-  if (name === 'tr') return renderRow(node, out);
-  const block = BLOCKS.has(name);
-  if (block) out.newline();
-  for (const child of node.children) render(child, out);
-  if (block) out.newline();
 }
 
 /**
@@ -148,6 +176,6 @@ export function htmlToText(html: string): string {
   const $ = load(html);
   const root = $.root()[0];
   const writer = new LineWriter();
-  for (const child of root.children) render(child, writer);
+  renderAll(root.children, writer);
   return writer.finish().join('\n');
 }

@@ -1,26 +1,46 @@
 // A parse worker: takes documents from the pipeline, reads and extracts them, archives the
 // original, and posts the result back. Started through ./pool.ts, which loads TypeScript in it.
+// Documents are taken one at a time, and each is announced when it starts, so the pool can time
+// it and knows which document a worker was on when it ran out of time or memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { archiveDocument } from '../../src/archive.ts';
+import type { ParseMode } from './parse.ts';
 import { parseDocument } from './parse.ts';
-import type { ParseTask, WorkerReply } from './pool.ts';
+import type { ParseTask, WorkerMessage, WorkerReply } from './pool.ts';
 
-const { home } = workerData as { home: string | null };
+const { home, mode } = workerData as { home: string | null; mode: ParseMode };
 
-parentPort!.on('message', async (task: ParseTask) => {
+async function run(task: ParseTask): Promise<WorkerReply> {
   const t0 = performance.now();
-  const bytes = task.bytes ? Buffer.from(task.bytes) : null;
-  let reply: WorkerReply;
+  const bytes = task.bytes ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) : null;
   try {
-    const outcome = await parseDocument(task.path, bytes);
+    const outcome = await parseDocument(task.path, bytes, mode);
     const parseMs = performance.now() - t0;
     if (outcome.ok && home && bytes) {
       await archiveDocument(home, bytes, { mediaType: outcome.parsed.mediaType, originalName: task.path.split(/[\\/]/).pop() ?? null });
     }
-    reply = { seq: task.seq, outcome, parseMs, totalMs: performance.now() - t0 };
+    return { seq: task.seq, outcome, parseMs, totalMs: performance.now() - t0 };
   } catch (err) {
     const e = err as Error;
-    reply = { seq: task.seq, outcome: { ok: false, reason: `worker error: ${e.name}: ${e.message}` }, parseMs: performance.now() - t0, totalMs: performance.now() - t0 };
+    return { seq: task.seq, outcome: { ok: false, reason: `worker error: ${e.name}: ${e.message}` }, parseMs: performance.now() - t0, totalMs: performance.now() - t0 };
   }
-  parentPort!.postMessage(reply);
+}
+
+const queue: ParseTask[] = [];
+let working = false;
+
+async function drain(): Promise<void> {
+  if (working) return;
+  working = true;
+  while (queue.length > 0) {
+    const task = queue.shift()!;
+    parentPort!.postMessage({ started: task.seq } satisfies WorkerMessage);
+    parentPort!.postMessage((await run(task)) satisfies WorkerMessage);
+  }
+  working = false;
+}
+
+parentPort!.on('message', (task: ParseTask) => {
+  queue.push(task);
+  void drain();
 });

@@ -16,14 +16,19 @@ export type Parsed =
 
 export type ParseOutcome = { ok: true; parsed: Parsed } | { ok: false; reason: string };
 
+/** 'route': a restriction list or ownership source if one recognises the content, else a notice (ingest); 'notice': a notice (extract). */
+export type ParseMode = 'route' | 'notice';
+
 /** Media types of the structured ownership formats, which the text reader sees as plain text. */
 const OWNERSHIP_MEDIA_TYPES: Record<string, string> = { csv: 'text/csv', bods: 'application/json' };
 
-function route(doc: ReadDocument): Parsed {
-  // Restriction lists first: their formats are exact (a CSL header, OFAC's numbered rows, FtM entities).
-  const list = extractList(doc);
-  if (list) return { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: [...doc.warnings, ...list.warnings] };
-  const ownership = extractOwnership(doc);
+function route(doc: ReadDocument, mode: ParseMode): Parsed {
+  if (mode === 'route') {
+    // Restriction lists first: their formats are exact (a CSL header, OFAC's numbered rows, FtM entities).
+    const list = extractList(doc);
+    if (list) return { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: [...doc.warnings, ...list.warnings] };
+  }
+  const ownership = mode === 'route' ? extractOwnership(doc) : null;
   if (ownership) {
     return {
       kind: 'holdings',
@@ -42,7 +47,7 @@ function route(doc: ReadDocument): Parsed {
  * reason; an exception from an extractor is a bug, reported as one, so one page cannot stop a run.
  * Without bytes, the file is read from disk (the reader's size limits apply before loading it).
  */
-export async function parseDocument(path: string, bytes: Buffer | null): Promise<ParseOutcome> {
+export async function parseDocument(path: string, bytes: Buffer | null, mode: ParseMode = 'route'): Promise<ParseOutcome> {
   let doc: ReadDocument;
   try {
     doc = bytes ? await readDocument(path, bytes) : await readFile(path);
@@ -51,7 +56,7 @@ export async function parseDocument(path: string, bytes: Buffer | null): Promise
     throw err;
   }
   try {
-    return { ok: true, parsed: route(doc) };
+    return { ok: true, parsed: route(doc, mode) };
   } catch (err) {
     const e = err as Error;
     const where = e.stack?.split('\n').find((l) => l.includes('/ingest/'))?.trim() ?? '';

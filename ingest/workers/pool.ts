@@ -1,8 +1,13 @@
 // A pool of parse workers. Each worker thread runs TypeScript through tsx, registered by a tiny
 // bootstrap module before the worker's own file is imported (a worker does not inherit the main
 // thread's loader, and `--import tsx` in execArgv comes too late for the entry module).
+//
+// Every document has a budget: a worker that spends longer than `timeMs` on one document, or needs
+// more heap than `memoryMb`, is terminated and replaced; that document fails with the reason and
+// the other documents queued on the same worker are sent again.
 import { Worker } from 'node:worker_threads';
-import type { ParseOutcome } from './parse.ts';
+import { defaultParseLimits } from '../../src/config.ts';
+import type { ParseMode, ParseOutcome } from './parse.ts';
 
 export interface ParseTask {
   seq: number;
@@ -20,6 +25,39 @@ export interface WorkerReply {
   totalMs: number;
 }
 
+/** What the worker posts: that it started a task, or the task's reply. */
+export type WorkerMessage = { started: number } | WorkerReply;
+
+export interface ParseBudget {
+  /** Wall time one document may take in its worker. */
+  timeMs: number;
+  /** Heap (old generation) a worker may grow to. */
+  memoryMb: number;
+}
+
+export const defaultParseBudget: ParseBudget = { timeMs: defaultParseLimits.timeoutSeconds * 1000, memoryMb: defaultParseLimits.memoryMb };
+
+/** The smallest heap a worker starts with its readers loaded (tsx, cheerio, pdf.js). */
+export const MIN_PARSE_MEMORY_MB = 64;
+
+export interface PoolOptions {
+  /** BIDGRAPH_HOME for archiving originals; null skips archiving. */
+  home: string | null;
+  /** 'route' tries the ownership sources first (ingest); 'notice' extracts notices only (extract). */
+  mode?: ParseMode;
+  budget?: ParseBudget;
+  /** Tasks handed to one worker at once (it runs them one after the other). */
+  perWorker?: number;
+}
+
+export function overTimeReason(budget: ParseBudget): string {
+  return `parse took longer than ${budget.timeMs / 1000} s`;
+}
+
+export function overMemoryReason(budget: ParseBudget): string {
+  return `parse needed more than ${budget.memoryMb} MB`;
+}
+
 const ENTRY = new URL('./parse-worker.ts', import.meta.url).href;
 
 function bootstrapUrl(entry: string): URL {
@@ -31,47 +69,83 @@ function bootstrapUrl(entry: string): URL {
 interface Slot {
   worker: Worker;
   busy: ParseTask[];
+  /** The task the worker is on, and the timer that ends it past the budget. */
+  running: { seq: number; timer: NodeJS.Timeout } | null;
+  /** Set once the worker is being replaced: its late messages and exit are ignored. */
+  retired: boolean;
 }
 
 /**
- * Runs tasks on `size` workers, at most `perWorker` at a time on each. A worker that dies fails its
- * tasks with the reason and is replaced.
+ * Runs tasks on `size` workers, at most `perWorker` at a time on each. A worker that dies or runs
+ * over budget fails the document it was on with the reason and is replaced.
  */
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: ParseTask[] = [];
+  private readonly budget: ParseBudget;
+  private readonly perWorker: number;
   private closed = false;
 
   constructor(
-    private readonly size: number,
-    private readonly workerData: { home: string | null },
+    size: number,
+    private readonly options: PoolOptions,
     private readonly onReply: (reply: WorkerReply) => void,
-    private readonly perWorker = 2,
   ) {
+    this.budget = options.budget ?? defaultParseBudget;
+    this.perWorker = options.perWorker ?? 2;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(bootstrapUrl(ENTRY), { workerData: this.workerData });
-    const slot: Slot = { worker, busy: [] };
-    worker.on('message', (reply: WorkerReply) => {
-      slot.busy = slot.busy.filter((t) => t.seq !== reply.seq);
-      this.onReply(reply);
+    const worker = new Worker(bootstrapUrl(ENTRY), {
+      workerData: { home: this.options.home, mode: this.options.mode ?? 'route' },
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
+    });
+    const slot: Slot = { worker, busy: [], running: null, retired: false };
+    worker.on('message', (msg: WorkerMessage) => {
+      if (slot.retired) return;
+      if ('started' in msg) {
+        slot.running = { seq: msg.started, timer: setTimeout(() => this.retire(slot, overTimeReason(this.budget)), this.budget.timeMs) };
+        return;
+      }
+      if (slot.running?.seq === msg.seq) {
+        clearTimeout(slot.running.timer);
+        slot.running = null;
+      }
+      slot.busy = slot.busy.filter((t) => t.seq !== msg.seq);
+      this.onReply(msg);
       this.pump();
     });
-    const fail = (reason: string) => {
-      const lost = slot.busy;
-      slot.busy = [];
-      const i = this.slots.indexOf(slot);
-      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-      for (const t of lost) this.onReply({ seq: t.seq, outcome: { ok: false, reason }, parseMs: 0, totalMs: 0 });
-      this.pump();
-    };
-    worker.on('error', (err) => fail(`parse worker crashed: ${err.message}`));
+    worker.on('error', (err: Error & { code?: string }) => {
+      this.retire(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overMemoryReason(this.budget) : `parse worker crashed: ${err.message}`);
+    });
     worker.on('exit', (code) => {
-      if (!this.closed && code !== 0) fail(`parse worker exited with code ${code}`);
+      if (!this.closed && code !== 0) this.retire(slot, `parse worker exited with code ${code}`);
     });
     return slot;
+  }
+
+  /**
+   * Ends a worker and puts a fresh one in its place. The document it was on fails with `reason`;
+   * the others it held go back to the front of the queue (when it died before starting any, they
+   * all fail, so a worker that cannot start does not loop).
+   */
+  private retire(slot: Slot, reason: string): void {
+    if (slot.retired) return;
+    slot.retired = true;
+    if (slot.running) clearTimeout(slot.running.timer);
+    const guilty = slot.running?.seq;
+    const held = slot.busy;
+    slot.busy = [];
+    slot.running = null;
+    void slot.worker.terminate();
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    const failed = guilty === undefined ? held : held.filter((t) => t.seq === guilty);
+    const again = guilty === undefined ? [] : held.filter((t) => t.seq !== guilty);
+    this.queue.unshift(...again);
+    for (const t of failed) this.onReply({ seq: t.seq, outcome: { ok: false, reason }, parseMs: 0, totalMs: 0 });
+    this.pump();
   }
 
   get pending(): number {
@@ -84,18 +158,21 @@ export class ParsePool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      while (slot.busy.length < this.perWorker && this.queue.length > 0) {
-        const task = this.queue.shift()!;
-        slot.busy.push(task);
-        const transfer = task.bytes ? [task.bytes.buffer as ArrayBuffer] : [];
-        slot.worker.postMessage(task, transfer);
-      }
+    if (this.closed) return;
+    // The least busy worker first, so one slow document holds up as few others as possible.
+    while (this.queue.length > 0) {
+      const slot = this.slots.reduce((a, b) => (b.busy.length < a.busy.length ? b : a));
+      if (slot.busy.length >= this.perWorker) return;
+      const task = this.queue.shift()!;
+      slot.busy.push(task);
+      // The bytes are copied, not transferred: a task sent again after its worker died needs them.
+      slot.worker.postMessage(task);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const s of this.slots) if (s.running) clearTimeout(s.running.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
