@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { awaitSearchIndexes } from '../src/db/migrate.ts';
 import { allRegions } from '../src/domain/region.ts';
-import { listInputs } from './inputs.ts';
+import { listInputs, specialKind } from './inputs.ts';
 import type { BatchOutcome, Counters, KnownDocument } from './load/loader.ts';
 import { addCounters, emptyCounters, Loader } from './load/loader.ts';
 import { ListLoader, type ListLoadItem } from './load/lists.ts';
@@ -16,7 +16,7 @@ import { matchListings, type MatchSummary } from './load/listings.ts';
 import type { DocumentMeta, LoadItem } from './load/plan.ts';
 import { loadRegions } from './load/regions.ts';
 import { defaultReadOptions } from './read/index.ts';
-import type { WorkerReply } from './workers/pool.ts';
+import type { ParseBudget, WorkerReply } from './workers/pool.ts';
 import { ParsePool } from './workers/pool.ts';
 
 export interface ManifestEntry {
@@ -36,6 +36,10 @@ export interface IngestOptions {
   concurrency?: number;
   /** Documents per write transaction; default 200. */
   batchSize?: number;
+  /** The writer lease (src/db/writer-lease.ts) this run holds: every write transaction renews it first. */
+  lease?: { guard(tx: ManagedTransaction): Promise<void> };
+  /** Each document's time and memory in its parse worker; default 60 s and 512 MB. */
+  budget?: ParseBudget;
   onProgress?: (p: IngestProgress) => void;
   /** Called after each write transaction with the items it held (benchmarks replay them). */
   onBatchWritten?: (items: readonly LoadItem[]) => void;
@@ -145,8 +149,17 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
   const regions = allRegions();
   const regionsLoaded = await loadRegions(opts.driver, regions, opts.database);
-  const loader = new Loader(opts.driver, { database: opts.database, knownRegions: new Set(regions.map((r) => r.code)) });
-  const listLoader = new ListLoader(opts.driver, { database: opts.database, loaderVersion: loader.version });
+  const lease = opts.lease;
+  const loader = new Loader(opts.driver, {
+    database: opts.database,
+    knownRegions: new Set(regions.map((r) => r.code)),
+    ...(lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {}),
+  });
+  const listLoader = new ListLoader(opts.driver, {
+    database: opts.database,
+    loaderVersion: loader.version,
+    ...(lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {}),
+  });
 
   const { files, problems } = listInputs(opts.inputs);
   const total = files.length + problems.length;
@@ -174,7 +187,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   const metas = new Map<number, { sha256: string; abs: string }>();
-  const pool = new ParsePool(concurrency, { home: opts.home }, (reply: WorkerReply) => {
+  const pool = new ParsePool(concurrency, { home: opts.home, budget: opts.budget }, (reply: WorkerReply) => {
     parseMs += reply.parseMs;
     const meta = metas.get(reply.seq)!;
     metas.delete(reply.seq);
@@ -220,6 +233,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         chunk.map(async (file) => {
           try {
             const stat = await fs.stat(file);
+            // A FIFO or a device would block the read forever.
+            if (!stat.isFile()) return { file, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
             if (stat.size > MAX_BYTES) return { file, bytes: null, sha256: '' };
             const bytes = await fs.readFile(file);
             return { file, bytes, sha256: sha256Of(bytes) };

@@ -7,17 +7,27 @@ import { loadConfig } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
 import { UserError } from '../../src/errors.ts';
 import { refreshAwardRollups } from '../../src/graph/rollups.ts';
+import { describeHolder, WriterLease } from '../../src/db/writer-lease.ts';
 import type { IngestProgress, IngestSummary, ManifestEntry } from '../../ingest/pipeline.ts';
 import { ingest, readManifest } from '../../ingest/pipeline.ts';
 import { say, warn } from '../output.ts';
+import type { BudgetFlags } from './parse-budget.ts';
+import { addBudgetOptions, budgetOf } from './parse-budget.ts';
 
-interface IngestFlags {
+interface IngestFlags extends BudgetFlags {
   manifest?: string;
   report?: string;
   concurrency?: number;
   batchSize?: number;
   quiet?: boolean;
   rollups?: boolean;
+  waitForLease?: number | true;
+}
+
+function waitSeconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds ≥ 0');
+  return n;
 }
 
 function positiveInt(v: string): number {
@@ -101,7 +111,7 @@ function writeReport(file: string, s: IngestSummary, manifestProblems: string[])
 }
 
 export function registerIngest(program: Command): void {
-  program
+  const cmd = program
     .command('ingest')
     .description('load notices (HTML, PDF, text), ownership sources (CSV, BODS, shareholder tables) and restriction lists (CSL, OFAC CSV, OpenSanctions, name links) into Neo4j')
     .argument('<paths...>', 'files or directories (walked recursively)')
@@ -110,8 +120,10 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', `parse workers (default: ${os.availableParallelism()}, the number of cores)`, positiveInt)
     .option('--batch-size <n>', 'documents per write transaction (default 200)', positiveInt)
     .option('--no-rollups', 'do not refresh the award rollups afterwards (totals are then computed live until `bidgraph serve` refreshes them)')
+    .option('--wait-for-lease [seconds]', 'when another ingest is writing, wait for it (as long as it takes, or at most SECONDS) instead of stopping', waitSeconds)
     .option('-q, --quiet', 'no progress and no summary; failures are still reported')
-    .action(async (paths: string[], flags: IngestFlags) => {
+    .addHelpText('after', '\nOne writer at a time: an ingest holds a lease in the database while it writes. Without --wait-for-lease, a second ingest stops at once and names the one that writes.');
+  addBudgetOptions(cmd).action(async (paths: string[], flags: IngestFlags) => {
       const cfg = loadConfig();
       let manifest: Map<string, ManifestEntry> | undefined;
       const manifestProblems: string[] = [];
@@ -128,8 +140,17 @@ export function registerIngest(program: Command): void {
       const driver = await ensureDatabase(cfg, flags.quiet ? () => {} : warn);
       const progress = progressReporter(Boolean(flags.quiet));
       let summary: IngestSummary;
+      let lease: WriterLease | null = null;
       try {
+        const wait = flags.waitForLease;
+        lease = await WriterLease.acquire(driver, {
+          database: cfg.neo4j.database,
+          command: ['bidgraph ingest', ...paths].join(' ').slice(0, 500),
+          waitMs: wait === undefined ? 0 : wait === true ? Infinity : wait * 1000,
+          onWait: (h) => warn(`Waiting for the writer lease: ${describeHolder(h)}…`),
+        });
         summary = await ingest({
+          lease,
           inputs: paths,
           driver,
           database: cfg.neo4j.database,
@@ -137,6 +158,7 @@ export function registerIngest(program: Command): void {
           manifest,
           concurrency: flags.concurrency,
           batchSize: flags.batchSize,
+          budget: budgetOf(flags, cfg),
           onProgress: progress.update,
         });
         progress.stop();
@@ -148,6 +170,7 @@ export function registerIngest(program: Command): void {
         }
       } finally {
         progress.stop();
+        await lease?.release().catch(() => {});
         await driver.close();
       }
       for (const d of summary.documents) if (d.status === 'failed') warn(`failed: ${d.path}: ${d.reason}`);

@@ -1,6 +1,6 @@
 // Writes one list file: its Document, its entries (planned by list-plan.ts against what the
 // database holds) and its name links, in one transaction. Knows nothing of parsing.
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
 import type { ListExtract } from '../lists/entry.ts';
 import type { DocumentOutcome } from './loader.ts';
@@ -78,7 +78,7 @@ export function fileDate(d: DocumentMeta, today = new Date()): string {
 export class ListLoader {
   constructor(
     private readonly driver: Driver,
-    private readonly opts: { database?: string; loaderVersion: string },
+    private readonly opts: { database?: string; loaderVersion: string; guard?: (tx: ManagedTransaction) => Promise<void> },
   ) {}
 
   async load(item: ListLoadItem): Promise<{ outcome: DocumentOutcome; counters: Counters }> {
@@ -87,6 +87,7 @@ export class ListLoader {
     const session = this.driver.session({ database: this.opts.database });
     try {
       const counters = await session.executeWrite(async (tx) => {
+        await this.opts.guard?.(tx);
         const read = await tx.run(READ_ENTRIES, {
           ids: item.extract.entries.map((e) => e.id),
           feed: item.extract.covers?.feed ?? '',

@@ -60,6 +60,8 @@ export interface LoaderOptions {
   /** Region codes of the gazetteer already in the database (see loadRegions). */
   knownRegions: ReadonlySet<string>;
   loaderVersion?: string;
+  /** Run first in every write transaction (the writer lease renews itself there, or stops the write). */
+  guard?: (tx: ManagedTransaction) => Promise<void>;
 }
 
 function parseStamps(raw: unknown): Stamps {
@@ -233,6 +235,7 @@ export class Loader {
     try {
       const { cached, missing } = this.cache.split(lookupFor(items));
       const done = await session.executeWrite(async (tx) => {
+        await this.opts.guard?.(tx);
         const snapshot = this.cache.merge(cached, missing, await this.snapshot(tx, missing));
         const { plan, warnings, touched } = planBatch(items, snapshot, { loaderVersion: this.loaderVersion, knownRegions: this.opts.knownRegions });
         const statements = statementsOf(plan);

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'AMBIGUOUS_NAME'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'WRITER_BUSY'
   | 'UNAUTHENTICATED'
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COSTLY'

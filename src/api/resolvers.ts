@@ -67,6 +67,7 @@ import { loadDocuments } from '../graph/documents.ts';
 import { searchByName } from '../graph/search.ts';
 import { addAlias } from '../graph/aliases.ts';
 import { mergeResolvers, restrictionResolvers } from './restriction-resolvers.ts';
+import { describeHolder } from '../db/writer-lease.ts';
 import type { GraphReader } from '../graph/reader.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +418,11 @@ export function createResolvers(opts: { withMutations: boolean }) {
           at: new Date().toISOString(),
         });
         if (outcome.kind === 'missing') throw apiError('NOT_FOUND', `No company with id ${args.companyId}.`, { argument: 'companyId' });
+        if (outcome.kind === 'busy') {
+          throw apiError('WRITER_BUSY', `The graph is being written by ${describeHolder(outcome.holder)}; try again when it has finished.`, {
+            holder: { command: outcome.holder.command, host: outcome.holder.host, pid: outcome.holder.pid, started: outcome.holder.started },
+          });
+        }
         if (outcome.kind === 'conflict') {
           throw apiError('CONFLICT', `The name ${canonical} already belongs to company ${outcome.other.id} (${outcome.other.name}); merging companies is a review decision, not an alias.`, {
             other: { id: outcome.other.id, name: outcome.other.name, uscc: outcome.other.uscc },

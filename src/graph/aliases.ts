@@ -1,5 +1,7 @@
 // The one write the API offers: a reviewer records another name of a company.
+import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { claimLease, type LeaseHolder } from '../db/writer-lease.ts';
 import { isTimeout, GraphTimeoutError, namedQuery } from './reader.ts';
 import { awaitSearchIndexes } from '../db/migrate.ts';
 import { escapeLucene } from './companies.ts';
@@ -20,7 +22,8 @@ export interface AliasRequest {
 export type AliasOutcome =
   | { kind: 'added' | 'known'; company: CompanyRow }
   | { kind: 'missing' }
-  | { kind: 'conflict'; other: CompanyRow };
+  | { kind: 'conflict'; other: CompanyRow }
+  | { kind: 'busy'; holder: LeaseHolder };
 
 /** The company, and another company the name key already belongs to, if any. */
 export const aliasCheck = namedQuery<
@@ -53,13 +56,18 @@ export const aliasAdd = namedQuery<{ companyId: string; names: string[]; key: st
 
 /**
  * Records the alias unless the company is missing or the name already belongs to another company
- * (a name lookup would become ambiguous: a merge decision a reviewer must make explicitly).
+ * (a name lookup would become ambiguous: a merge decision a reviewer must make explicitly), or an
+ * ingest holds the writer lease. The lease node is locked first, so alias writes take turns with
+ * each other and with ingest transactions: the uniqueness check and the write see no concurrent
+ * write between them.
  */
 export async function addAlias(driver: Driver, database: string | undefined, timeoutMs: number, req: AliasRequest): Promise<AliasOutcome> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const outcome = await session.executeWrite(
       async (tx): Promise<AliasOutcome> => {
+        const holder = await claimLease(tx, randomUUID());
+        if (holder) return { kind: 'busy', holder };
         const check = await tx.run(aliasCheck.cypher, { companyId: req.companyId, key: req.key, lucene: `"${escapeLucene(req.key)}"` });
         const row = check.records[0]?.toObject() as { company: CompanyRow | null; known: boolean; other: CompanyRow | null } | undefined;
         if (!row?.company) return { kind: 'missing' };

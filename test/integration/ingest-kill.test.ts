@@ -8,41 +8,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { repoRoot } from '../../src/config.ts';
-import { model } from '../../schema/model.ts';
 import { writeCorpus } from '../../bench/gen-corpus.ts';
 import { rollupsFresh } from '../../src/graph/rollups.ts';
+import { dumpGraph as dump } from '../support/graph-dump.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
 const NOTICES = 1200;
 const CLI = path.join(repoRoot, 'bin/bidgraph.js');
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
-  }
-  return value;
-}
-
-/** Every node as labels + properties, every relationship as type + end keys + properties; sorted. */
-async function dump(driver: Driver): Promise<string[]> {
-  const keyOf = Object.fromEntries(Object.entries(model.nodes).map(([label, n]) => [label, n.key]));
-  const db = { database: testConfig.neo4j.database };
-  const nodes = await driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props', {}, db);
-  const rels = await driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] AS al, properties(a) AS ap, labels(b)[0] AS bl, properties(b) AS bp, properties(r) AS props',
-    {},
-    db,
-  );
-  // When the rollups were refreshed is bookkeeping, not a fact of the graph.
-  const factsOf = (labels: string[], props: Record<string, unknown>) => (labels.includes('RollupState') ? { ...props, refreshedAt: null } : props);
-  const lines = nodes.records.map((r) => JSON.stringify(canonical({ labels: r.get('labels'), props: factsOf(r.get('labels'), r.get('props')) })));
-  for (const r of rels.records) {
-    const end = (label: string, props: Record<string, unknown>) => `${label}:${String(props[keyOf[label]])}`;
-    lines.push(JSON.stringify(canonical({ type: r.get('type'), from: end(r.get('al'), r.get('ap')), to: end(r.get('bl'), r.get('bp')), props: r.get('props') })));
-  }
-  return lines.sort();
-}
 
 async function documents(driver: Driver): Promise<number> {
   const res = await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n', {}, { database: testConfig.neo4j.database });
