@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../src/config.ts';
 import { connect, serverVersion } from '../../src/db/driver.ts';
-import { start, status, stop } from '../../src/db/local-server.ts';
+import { pidFileState, start, status, stop } from '../../src/db/local-server.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
 import { say } from '../output.ts';
@@ -30,7 +30,12 @@ export function registerDb(program: Command): void {
     .description('stop the local Neo4j server')
     .action(async () => {
       const cfg = loadConfig();
-      say((await stop(cfg.local)) ? 'Neo4j stopped.' : 'Neo4j was not running.');
+      const before = pidFileState(cfg.local);
+      if (before.state === 'stale') {
+        say(`Neo4j was not running: the pid file named process ${before.pid}, which is not this home's Neo4j (left by a crash?); removed the pid file, signalled nothing.`);
+      }
+      const stopped = await stop(cfg.local);
+      if (before.state !== 'stale') say(stopped ? 'Neo4j stopped.' : 'Neo4j was not running.');
     });
 
   db.command('status')

@@ -178,9 +178,36 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function status(cfg: LocalServerConfig): ServerStatus {
+/** The command line of a process, or null when it cannot be read (gone, or no /proc and no ps). */
+function commandLine(pid: number): string[] | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    const ps = spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+    return ps.status === 0 && ps.stdout.trim() ? ps.stdout.trim().split(/\s+/) : null;
+  }
+}
+
+/** Whether the process is the Neo4j of this home: Java running CommunityEntryPoint with our --home-dir. */
+export function isOurNeo4j(pid: number, cfg: LocalServerConfig): boolean {
+  const args = commandLine(pid);
+  if (!args) return false;
+  return /java$/.test(path.basename(args[0] ?? '')) && args.includes('org.neo4j.server.CommunityEntryPoint') && args.includes(`--home-dir=${cfg.home}`);
+}
+
+/**
+ * What the pid file says: no server ('none'), our Neo4j ('ours'), or a pid that is gone or now
+ * belongs to another process ('stale': a pid file left by a crash, its pid since reused).
+ */
+export function pidFileState(cfg: LocalServerConfig): { state: 'none' | 'ours' | 'stale'; pid: number | null } {
   const pid = readPid(cfg);
-  const running = alive(pid);
+  if (pid === null) return { state: 'none', pid: null };
+  return { state: alive(pid) && isOurNeo4j(pid, cfg) ? 'ours' : 'stale', pid };
+}
+
+export function status(cfg: LocalServerConfig): ServerStatus {
+  const { state, pid } = pidFileState(cfg);
+  const running = state === 'ours';
   return { running, pid: running ? pid : null, boltUri: boltUri(cfg), browserUrl: browserUrl(cfg) };
 }
 
@@ -280,17 +307,20 @@ export async function start(cfg: LocalServerConfig, log: Log = () => {}, timeout
   return { ...status(cfg), alreadyRunning: false, millis: Date.now() - t0 };
 }
 
-/** Stops the local server if it runs; returns whether it was running. */
+/**
+ * Stops the local server if it runs; returns whether it was running. A pid file whose process is
+ * not this home's Neo4j is removed without signalling anything.
+ */
 export async function stop(cfg: LocalServerConfig, timeoutMs = 60_000): Promise<boolean> {
-  const pid = readPid(cfg);
-  if (!alive(pid) || !pid) {
+  const { state, pid } = pidFileState(cfg);
+  if (state !== 'ours' || !pid) {
     fs.rmSync(paths(cfg).pidFile, { force: true });
     return false;
   }
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  if (alive(pid) && isOurNeo4j(pid, cfg)) process.kill(pid, 'SIGKILL');
   fs.rmSync(paths(cfg).pidFile, { force: true });
   return true;
 }
