@@ -3,7 +3,7 @@
 // one by one would have written.
 import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
-import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from './identity.ts';
 import {
   amendAward,
@@ -342,6 +342,11 @@ class Planner {
   }
 
   private company(sha256: string, m: CompanyMention): string | null {
+    const garbled = garbledName(m.name);
+    if (garbled) {
+      this.warn(sha256, `${JSON.stringify(m.name)}: ${garbled}; not loaded as a party`);
+      return null;
+    }
     const r = this.identities.resolve(m);
     if (!r) return null;
     this.warn(sha256, ...r.warnings);

@@ -25,30 +25,102 @@ function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** The statements in the text, or null when it is not JSON / JSON Lines of objects. */
-export function readStatements(text: string): Json[] | null {
-  const body = text.replace(/^\ufeff/, '').trim();
-  if (!body.startsWith('[') && !body.startsWith('{')) return null;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (Array.isArray(parsed)) return parsed.filter(isObject);
-    if (isObject(parsed)) return [parsed];
-    return null;
-  } catch {
-    // JSON Lines: one statement per line.
-  }
-  const out: Json[] = [];
-  for (const line of body.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const parsed: unknown = JSON.parse(line);
-      if (!isObject(parsed)) return null;
-      out.push(parsed);
-    } catch {
-      return null;
+/** A part of the file that could not be read: its line and why. */
+export interface BadLine { line: number; reason: string }
+
+export interface StatementsRead {
+  statements: Json[];
+  /** Lines of JSON Lines that are not JSON objects, or where a JSON array is cut off. */
+  bad: BadLine[];
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * The complete objects of a JSON array that does not parse as a whole (a truncated download): each
+ * element is cut out by a scan that tracks strings and nesting, and parsed on its own.
+ */
+function salvageArray(text: string, open: number): StatementsRead {
+  const statements: Json[] = [];
+  const bad: BadLine[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (depth === 0) return { statements, bad }; // the array's own end: it parsed badly elsewhere
+      depth--;
+      if (depth === 0) {
+        try {
+          const v: unknown = JSON.parse(text.slice(start, i + 1));
+          if (isObject(v)) statements.push(v);
+        } catch (err) {
+          bad.push({ line: lineAt(text, start), reason: `not JSON (${(err as Error).message})` });
+        }
+        start = -1;
+      }
     }
   }
-  return out;
+  const cut = start >= 0 ? start : text.length;
+  bad.push({ line: lineAt(text, cut), reason: 'the JSON array is cut off here (a truncated file?); the complete statements before it are kept' });
+  return { statements, bad };
+}
+
+/** JSON Lines: one object per line; other lines are reported by number. */
+function readLines(text: string): StatementsRead {
+  const statements: Json[] = [];
+  const bad: BadLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    if (!line.startsWith('{')) {
+      bad.push({ line: i + 1, reason: 'not a JSON object' });
+      return;
+    }
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (isObject(parsed)) statements.push(parsed);
+      else bad.push({ line: i + 1, reason: 'not a JSON object' });
+    } catch (err) {
+      bad.push({ line: i + 1, reason: `not JSON (${(err as Error).message})` });
+    }
+  });
+  return { statements, bad };
+}
+
+/**
+ * The statements in the text (a JSON array, one object, or JSON Lines), with the lines that could
+ * not be read; null when no JSON object is found at all.
+ */
+export function readStatements(text: string): StatementsRead | null {
+  const body = text.replace(/^\ufeff/, '');
+  const trimmed = body.trim();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return { statements: parsed.filter(isObject), bad: [] };
+      if (isObject(parsed)) return { statements: [parsed], bad: [] };
+      return null;
+    } catch {
+      // A truncated array, or JSON Lines.
+    }
+  }
+  const read = trimmed.startsWith('[') ? salvageArray(body, body.indexOf('[')) : readLines(body);
+  return read.statements.length > 0 ? read : null;
 }
 
 const STATEMENT_TYPES = new Set(['entityStatement', 'personStatement', 'ownershipOrControlStatement']);
@@ -197,11 +269,13 @@ export function parseBods(doc: ReadDocument): OwnershipExtract {
   const warn: Warn = (where, msg) => {
     warnings.push(`${doc.path}: ${where}: ${msg}`);
   };
-  const statements = readStatements(doc.text);
-  if (!statements) {
+  const read = readStatements(doc.text);
+  if (!read) {
     warn('file', 'not JSON or JSON Lines; nothing read');
     return { holdings: [], warnings };
   }
+  for (const b of read.bad) warn(`line ${b.line}`, `${b.reason}; skipped`);
+  const statements = read.statements;
   const v04 = statements.filter((s) => RECORD_TYPES.has(String(s.recordType)));
   const older = statements.filter((s) => STATEMENT_TYPES.has(String(s.statementType)));
   const a = fromStatements(older, warn);
@@ -235,8 +309,8 @@ export const bodsSource: OwnershipSource = {
   name: 'bods',
   matches: (doc) => {
     if (doc.html !== null) return false;
-    const statements = readStatements(doc.text);
-    return statements !== null && isBods(statements);
+    const read = readStatements(doc.text);
+    return read !== null && isBods(read.statements);
   },
   parse: parseBods,
 };

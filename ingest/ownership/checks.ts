@@ -62,6 +62,16 @@ function checkOne(doc: ReadDocument, c: CandidateHolding, warn: (where: string, 
   return toRecord(doc, c, s.share, s.min, s.max);
 }
 
+function sameFigures(a: HoldingRecord, b: HoldingRecord): boolean {
+  return a.share === b.share && a.shareMin === b.shareMin && a.shareMax === b.shareMax && a.asOf === b.asOf;
+}
+
+/** A holding's share as written in warnings: 30%, 25%–50%, or no share; with its date. */
+function figures(h: HoldingRecord): string {
+  const share = h.share !== null ? formatPercent(h.share) : h.shareMin !== null || h.shareMax !== null ? `${h.shareMin ?? '?'}%–${h.shareMax ?? '?'}%` : 'no share';
+  return h.asOf ? `${share} as of ${h.asOf}` : share;
+}
+
 function ownedKey(p: PartyRef): string {
   return p.uscc ?? `name:${p.name}`;
 }
@@ -86,12 +96,28 @@ export function checkHoldings(doc: ReadDocument, candidates: CandidateHolding[],
     byOwned.set(key, [...(byOwned.get(key) ?? []), h]);
   }
   for (const group of byOwned.values()) {
-    const seen = new Map<string, string>();
+    // The graph holds one OWNS per owner and company (the latest as_of wins, and the later row
+    // among equals): a repeated pair must say which figure stands, never drop one unannounced.
+    const seen = new Map<string, HoldingRecord>();
     for (const h of group) {
       const key = h.owner.uscc ?? `${h.owner.kind === 'person' ? 'person' : 'name'}:${h.owner.name}`;
       const earlier = seen.get(key);
-      if (earlier) warn(whereOf.get(h)!, `${h.owner.name} is listed again for ${h.owned.name} (first at ${earlier}); both kept`);
-      else seen.set(key, whereOf.get(h)!);
+      if (!earlier) {
+        seen.set(key, h);
+        continue;
+      }
+      const [was, now] = [whereOf.get(earlier)!, whereOf.get(h)!];
+      if (sameFigures(earlier, h)) {
+        warn(now, `${h.owner.name} is listed again for ${h.owned.name} with the same share (first at ${was}); loaded once`);
+        continue;
+      }
+      const standing = (earlier.asOf ?? '') > (h.asOf ?? '') ? ([earlier, was] as const) : ([h, now] as const);
+      seen.set(key, standing[0]);
+      warn(
+        now,
+        `conflicting shares of ${h.owner.name} in ${h.owned.name}: ${figures(earlier)} at ${was}, ${figures(h)} at ${now}; ` +
+          `the graph keeps one holding per owner and company: ${figures(standing[0])} (${standing[1]}, ${standing[0] === h ? 'the later row' : 'the later as_of'}) stands`,
+      );
     }
     const total = group.reduce((sum, h) => sum + (h.share ?? h.shareMin ?? 0), 0);
     if (total > 100 + TOTAL_SLACK) {

@@ -320,3 +320,19 @@ export function latinNameKey(name: string): string {
 export function listNameKey(name: string): string {
   return HAN_CHAR.test(name) ? nameKey(name) : latinNameKey(name);
 }
+
+// Signs that a name was decoded with the wrong charset or from broken bytes: U+FFFD for bytes the
+// decoder could not map, private-use characters (GBK's user-defined area), control characters,
+// and UTF-8 read as Latin-1 ("Ã¤"-style pairs).
+const GARBLED: readonly [RegExp, string][] = [
+  [/\ufffd/, 'replacement characters (bytes that could not be decoded)'],
+  [/[\ue000-\uf8ff]/, 'private-use characters (bytes outside the charset, mapped to its user-defined area)'],
+  [/[\u0000-\u001f\u007f-\u009f]/, 'control characters'],
+  [/[\u00c2-\u00ef][\u0080-\u00bf]/, 'UTF-8 read as Latin-1 (mojibake)'],
+];
+
+/** Why a name cannot be a party's name as it stands (it is garbled), or null when it can. */
+export function garbledName(name: string): string | null {
+  for (const [re, why] of GARBLED) if (re.test(name)) return `the name holds ${why}`;
+  return null;
+}

@@ -98,11 +98,11 @@ test('BODS 0.4: the latest statement of a record wins, closed records drop, only
 });
 
 test('readStatements: array, single object, JSON Lines; anything else is not BODS', async () => {
-  assert.equal(readStatements('[{"a":1},2]')?.length, 1);
-  assert.equal(readStatements('{"statementType":"entityStatement"}')?.length, 1);
-  assert.equal(readStatements('{"a":1}\n\n{"b":2}\n')?.length, 2);
+  assert.equal(readStatements('[{"a":1},2]')?.statements.length, 1);
+  assert.equal(readStatements('{"statementType":"entityStatement"}')?.statements.length, 1);
+  assert.deepEqual(readStatements('{"a":1}\n\n{"b":2}\n'), { statements: [{ a: 1 }, { b: 2 }], bad: [] });
   assert.equal(readStatements('owner,owned'), null);
-  assert.equal(readStatements('{"a":1}\nnot json'), null);
+  assert.deepEqual(readStatements('{"a":1}\nnot json'), { statements: [{ a: 1 }], bad: [{ line: 2, reason: 'not a JSON object' }] });
   const plain = await readDocument('x.json', Buffer.from('[{"name":"甲公司"}]'));
   assert.equal(bodsSource.matches(plain), false);
 });
