@@ -159,7 +159,7 @@ export class WriterLease {
         return lease;
       }
       const waited = Date.now() - t0;
-      if (waited >= waitMs) throw new WriterBusyError(other, waited);
+      if (waited >= waitMs) throw new WriterBusyError(other, waitMs > 0 ? waited : 0);
       if (!announced) opts.onWait?.(other);
       announced = true;
       await new Promise((r) => setTimeout(r, Math.min(POLL_MS, waitMs - waited)));
