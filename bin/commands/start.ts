@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, repoRoot } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
+import { WriterBusyError, WriterLease } from '../../src/db/writer-lease.ts';
 import { listInputs } from '../../ingest/inputs.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { summaryLines } from './ingest.ts';
@@ -22,11 +23,18 @@ export function registerStart(program: Command): void {
       const cfg = loadConfig();
       if (opts.samples) {
         const driver = await ensureDatabase(cfg, warn);
+        let lease: WriterLease | null = null;
         try {
-          const summary = await ingest({ inputs: sampleFiles(), driver, database: cfg.neo4j.database, home: cfg.home });
+          lease = await WriterLease.acquire(driver, { database: cfg.neo4j.database, command: 'bidgraph start (samples)' });
+          const summary = await ingest({ inputs: sampleFiles(), driver, database: cfg.neo4j.database, home: cfg.home, lease });
           for (const d of summary.documents) if (d.status === 'failed') warn(`failed: ${d.path}: ${d.reason}`);
           say(`Samples: ${summaryLines(summary)[0]}`);
+        } catch (err) {
+          // Another ingest is writing: serve what the graph holds; the samples can come next time.
+          if (!(err instanceof WriterBusyError)) throw err;
+          warn(`Samples not ingested now: ${err.message}`);
         } finally {
+          await lease?.release().catch(() => {});
           await driver.close();
         }
       }
