@@ -21,6 +21,12 @@ export interface GateOptions {
 }
 
 const PROBE_TIMEOUT_MS = 2_000;
+/**
+ * The warm-up after a restart is bounded: each query by a timeout, the whole by a deadline past which
+ * the rest stay cold. A database that answers slowly is better served slowly than not at all.
+ */
+const WARM_QUERY_TIMEOUT_MS = 10_000;
+const WARM_DEADLINE_MS = 30_000;
 
 export class DatabaseGate {
   private current: DatabaseState = 'up';
@@ -110,14 +116,15 @@ export class DatabaseGate {
     this.current = 'warming';
     const t0 = Date.now();
     try {
-      await (this.opts.warm ?? warmUp)(this.driver, this.database);
+      const warm = this.opts.warm ?? ((d: Driver, db: string | undefined) => warmUp(d, db, { timeoutMs: WARM_QUERY_TIMEOUT_MS, deadlineMs: WARM_DEADLINE_MS }));
+      await warm(this.driver, this.database);
     } catch (err) {
       if (isUnavailable(err)) {
         this.current = 'down';
         this.schedule(this.opts.probeMs ?? 1_000);
         return;
       }
-      // A query that fails to plan is a bug the requests will show; it does not keep the API shut.
+      // A query that fails to plan or times out is for the requests to show; it does not keep the API shut.
       this.opts.log?.(`Warm-up after reconnecting failed: ${(err as Error).message.split('\n')[0]}`);
     }
     this.current = 'up';

@@ -46,21 +46,31 @@ function paramsOf(cypher: string): Record<string, unknown> {
   return params;
 }
 
+export interface WarmUpOptions {
+  /** Server-side timeout of each query; none by default. */
+  timeoutMs?: number;
+  /** No new query is started past this many milliseconds; the rest stay cold. None by default. */
+  deadlineMs?: number;
+}
+
 /** Runs every named query once (two at a time); returns how many were planned and how long it took. */
-export async function warmUp(driver: Driver, database?: string): Promise<{ queries: number; millis: number }> {
+export async function warmUp(driver: Driver, database?: string, opts: WarmUpOptions = {}): Promise<{ queries: number; millis: number }> {
   const t0 = Date.now();
   const queue = namedQueries();
   const total = queue.length;
+  let planned = 0;
   const worker = async () => {
     for (let q = queue.shift(); q; q = queue.shift()) {
+      if (opts.deadlineMs !== undefined && Date.now() - t0 > opts.deadlineMs) return;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.executeRead((tx) => tx.run(q.cypher, paramsOf(q.cypher)));
+        await session.executeRead((tx) => tx.run(q.cypher, paramsOf(q.cypher)), opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined);
+        planned++;
       } finally {
         await session.close();
       }
     }
   };
   await Promise.all([worker(), worker()]);
-  return { queries: total, millis: Date.now() - t0 };
+  return { queries: opts.deadlineMs === undefined ? total : planned, millis: Date.now() - t0 };
 }
