@@ -171,7 +171,7 @@ async function startServer(cfg: Config, name: string, args: string[], ready: str
   });
   child.stderr?.on('data', (b: Buffer) => log(`${name}: ${b.toString().trim()}`));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 300 s`)), 300_000);
     child.stdout?.on('data', (b: Buffer) => {
       if (b.toString().includes(ready)) {
         clearTimeout(timer);
