@@ -591,11 +591,12 @@ async function main(): Promise<void> {
   const { cfg, marks } = await prepare();
   if (opts.hostile) {
     const driver = createDriver(cfg.neo4j);
-    const api = await startApi(cfg);
+    let api: ServerProcess | undefined;
     try {
+      api = await startApi(cfg);
       await hostileMain(cfg, marks, api, driver);
     } finally {
-      await stopServer(api.child);
+      if (api) await stopServer(api.child);
       await driver.close();
       if (!opts.keep) await stop(cfg.local);
     }
