@@ -27,7 +27,7 @@ CALL () {
 CALL () {
   UNWIND $awardIds AS id
   MATCH (a:Award {id: id})
-  RETURN collect(a {.id, .lot, .status, .amount, .currency, .rateKind, .ratePercent, .date, .sha256, .snippet, .amendedAt}) AS awards
+  RETURN collect(a {.id, .lot, .status, .amount, .currency, .rateKind, .ratePercent, .date, .dateKind, .sha256, .snippet, .amendedAt}) AS awards
 }
 RETURN documents, companies, projects, awards`;
 

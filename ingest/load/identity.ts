@@ -390,9 +390,13 @@ export interface AwardFields {
   rateKind: string | null;
   ratePercent: number | null;
   date: string | null;
+  /** Which date `date` is: the decision's, the notice's publication, or the start of its publicity. */
+  dateKind: AwardDateKind | null;
   sha256: string;
   snippet: string | null;
 }
+
+export type AwardDateKind = 'decision' | 'publication' | 'publicityStart';
 
 export interface AwardState extends Omit<AwardFields, 'sha256'> {
   id: string;
@@ -416,7 +420,7 @@ export function amendAward(
 ): { state: AwardState; winners: boolean } {
   const state: AwardState = existing
     ? { ...existing, amendedAt: { ...existing.amendedAt } }
-    : { id, lot: null, status: null, amount: null, currency: null, rateKind: null, ratePercent: null, date: null, sha256: null, snippet: null, amendedAt: {} };
+    : { id, lot: null, status: null, amount: null, currency: null, rateKind: null, ratePercent: null, date: null, dateKind: null, sha256: null, snippet: null, amendedAt: {} };
   for (const f of AWARD_FIELDS) {
     const v = incoming[f];
     if (!present(v) || !supersedes(stamp, state.amendedAt[f])) continue;
@@ -425,6 +429,7 @@ export function amendAward(
   }
   if (supersedes(stamp, state.amendedAt.source)) {
     state.date = incoming.date;
+    state.dateKind = incoming.dateKind;
     state.sha256 = incoming.sha256;
     state.snippet = incoming.snippet;
     state.amendedAt.source = stamp;

@@ -11,8 +11,9 @@ import { lookupFor, planBatch } from './plan.ts';
 /**
  * Bump when the loader writes different facts for the same document: re-ingest then reloads everything.
  * 2: evidence as arrays on SUPPORTED_BY (Award|Project → Document) instead of Evidence nodes.
+ * 3: an Award's date is the decision date, else the publication date, else the publicity start (dateKind).
  */
-export const LOADER_VERSION = '2';
+export const LOADER_VERSION = '3';
 
 export interface Counters {
   nodesCreated: number;
@@ -115,6 +116,7 @@ function toAward(r: Row): AwardState {
     rateKind: (r.rateKind as string) ?? null,
     ratePercent: (r.ratePercent as number) ?? null,
     date: (r.date as string) ?? null,
+    dateKind: (r.dateKind as AwardState['dateKind']) ?? null,
     sha256: (r.sha256 as string) ?? null,
     snippet: (r.snippet as string) ?? null,
     amendedAt: parseStamps(r.amendedAt),

@@ -4,7 +4,7 @@
 import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
-import type { AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from './identity.ts';
+import type { AwardDateKind, AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from './identity.ts';
 import {
   amendAward,
   amendProject,
@@ -256,6 +256,14 @@ function projectProps(p: ProjectState): Props {
   };
 }
 
+/** An award's date: the decision's, else the notice's publication, else the start of its publicity. */
+export function awardDate(n: Notice): { date: string | null; dateKind: AwardDateKind | null } {
+  if (n.decisionDate) return { date: n.decisionDate, dateKind: 'decision' };
+  if (n.publishedAt) return { date: n.publishedAt, dateKind: 'publication' };
+  const start = n.publicityPeriod?.start ?? null;
+  return start ? { date: start, dateKind: 'publicityStart' } : { date: null, dateKind: null };
+}
+
 function awardProps(a: AwardState): Props {
   const rate = a.rateKind && a.ratePercent !== null ? { kind: a.rateKind, percent: a.ratePercent } : null;
   return {
@@ -267,6 +275,7 @@ function awardProps(a: AwardState): Props {
     rateKind: a.rateKind,
     ratePercent: a.ratePercent,
     date: a.date,
+    dateKind: a.dateKind,
     amountLabel: amountLabel(a.amount, rate, a.status),
     sha256: a.sha256,
     snippet: a.snippet,
@@ -473,7 +482,7 @@ class Planner {
         currency: termination ? null : (a.value?.currency ?? null),
         rateKind: termination ? null : (a.rate?.kind ?? null),
         ratePercent: termination ? null : (a.rate?.percent ?? null),
-        date: n.publishedAt,
+        ...awardDate(n),
         sha256: sha,
         snippet: snippetOf(ev, `awards[${i}].value`, `awards[${i}].rate`, `awards[${i}]`),
       },

@@ -74,6 +74,8 @@ import type { GraphReader } from '../graph/reader.ts';
 // Argument checks
 
 const REGION_CODE = /^\d{6}$/;
+/** The stored kind of an award's date, as the API's enum names it. */
+const DATE_KIND: Record<string, string> = { decision: 'DECISION', publication: 'PUBLICATION', publicityStart: 'PUBLICITY_START' };
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -353,6 +355,7 @@ export function createResolvers(opts: { withMutations: boolean }) {
         a.amountFen !== null && a.amountFen !== undefined ? moneyFromFen(a.amountFen, a.currency ?? 'CNY') : moneyFromYuan(a.amount, a.currency ?? 'CNY'),
       rate: (a: AwardRow) => (a.rateKind && a.ratePercent !== null && a.ratePercent !== undefined ? { kind: a.rateKind, percent: a.ratePercent } : null),
       date: (a: AwardRow) => isoText(a.date),
+      dateKind: (a: AwardRow) => (a.dateKind ? DATE_KIND[a.dateKind] ?? null : null),
       project: async (a: AwardRow, _: unknown, ctx: ApiContext) => {
         const p = await batched(ctx, 'projectOfAward', null, a.id, loadProjectsOfAwards);
         if (!p) throw new Error(`award ${a.id} has no project`);

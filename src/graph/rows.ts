@@ -35,6 +35,7 @@ export interface AwardRow {
   rateKind: string | null;
   ratePercent: number | null;
   date: unknown;
+  dateKind: string | null;
   sha256: string | null;
   snippet: string | null;
 }
@@ -76,7 +77,7 @@ export const project = {
     `CASE WHEN ${v}:Person THEN ${v} {.id, .name, person: true} ELSE ${v} {.id, .name, .names, .uscc, .address, .kind, .isBranch, person: false} END`,
   region: (v: string) => `${v} {.code, .name, .level}`,
   award: (v: string) =>
-    `${v} {.id, .lot, .status, .amount, .amountFen, .currency, .rateKind, .ratePercent, .date, .sha256, .snippet}`,
+    `${v} {.id, .lot, .status, .amount, .amountFen, .currency, .rateKind, .ratePercent, .date, .dateKind, .sha256, .snippet}`,
   project: (v: string) => `${v} {.id, .code, .name, .method, .contractModel, .budget, .status}`,
   document: (v: string) => `${v} {.sha256, .path, .url, .retrievedAt, .title, .publishedAt, .mediaType, .noticeType}`,
 };

@@ -248,7 +248,7 @@ describe('project amendments', () => {
 
 describe('award amendments', () => {
   const incoming = (f: Partial<AwardFields>): AwardFields => ({
-    lot: null, status: 'active', amount: null, currency: null, rateKind: null, ratePercent: null, date: '2017-01-10', sha256: 'a'.repeat(64), snippet: null, ...f,
+    lot: null, status: 'active', amount: null, currency: null, rateKind: null, ratePercent: null, date: '2017-01-10', dateKind: 'publication', sha256: 'a'.repeat(64), snippet: null, ...f,
   });
 
   it('hands the winner list to the newest notice that names suppliers', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
 import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
-import { amountLabel, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
+import { amountLabel, awardDate, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
 import { statementsOf } from '../../ingest/load/loader.ts';
 import { CREATE_SUPPORTED_BY, DROP_EVIDENCE, MERGE_DOCUMENTS } from '../../ingest/load/cypher.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
@@ -297,4 +297,12 @@ describe('small helpers', () => {
     assert.equal(amountLabel(null, { kind: '下浮率', percent: 8.5 }, 'active'), '下浮率 8.5%');
     assert.equal(amountLabel(null, null, 'unsuccessful'), 'unsuccessful');
   });
+});
+
+it('an award is dated by its decision, else the notice\'s publication, else the start of its publicity', () => {
+  const base = notice('dated', { publishedAt: null });
+  assert.deepEqual(awardDate({ ...base, decisionDate: '2017-05-28', publishedAt: '2017-06-01' }), { date: '2017-05-28', dateKind: 'decision' });
+  assert.deepEqual(awardDate({ ...base, publishedAt: '2017-06-01', publicityPeriod: { start: '2017-06-02', end: '2017-06-05' } }), { date: '2017-06-01', dateKind: 'publication' });
+  assert.deepEqual(awardDate({ ...base, publicityPeriod: { start: '2017-06-02', end: '2017-06-05' } }), { date: '2017-06-02', dateKind: 'publicityStart' });
+  assert.deepEqual(awardDate(base), { date: null, dateKind: null });
 });
