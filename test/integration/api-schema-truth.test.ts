@@ -16,6 +16,7 @@ import {
   isObjectType,
   isUnionType,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 import type { Driver } from 'neo4j-driver';
@@ -148,12 +149,19 @@ after(async () => {
 
 describe('the schema against the data', () => {
   it('builds a selection of every field of a type, both members of a union, objects to the depth asked', () => {
+    // The scalars of a type, in the schema's order: what a type met again is asked for.
+    const scalars = (name: string) =>
+      Object.values((schema.getType(name) as GraphQLObjectType).getFields())
+        .filter((f) => isLeafType(getNamedType(f.type)))
+        .map((f) => f.name)
+        .join(' ');
+    const party = `__typename ... on Company { ${scalars('Company')} } ... on Person { ${scalars('Person')} }`;
     const holding = selectionOf(schema.getType('Holding') as GraphQLNamedType, 1);
-    assert.match(holding, /^owner \{ __typename \.\.\. on Company \{ id name names uscc address kind isBranch stateShare stateShareMin stateShareMax \} \.\.\. on Person \{ id name \} \} owned \{ id name/);
-    assert.match(holding, /share shareMin shareMax asOf source \{ sha256 path url retrievedAt title publishedAt mediaType noticeType archiveUrl \}$/);
+    assert.ok(holding.startsWith(`owner { ${party} } owned { ${scalars('Company')} } share `), holding);
+    assert.ok(holding.endsWith(`source { ${scalars('Document')} }`), holding);
     // A company under a company's holdings: its scalars only.
     const company = selectionOf(schema.getType('Company') as GraphQLNamedType, 2);
-    assert.match(company, / owners \{ owner \{ __typename \.\.\. on Company \{ id name names uscc address kind isBranch stateShare stateShareMin stateShareMax \} \.\.\. on Person \{ id name \} \} owned \{ id name names uscc address kind isBranch stateShare stateShareMin stateShareMax \} share /);
+    assert.ok(company.includes(` owners { owner { ${party} } owned { ${scalars('Company')} } share `), company);
   });
 
   it('finds no null where the schema promises a value, in a graph of the samples', async () => {
