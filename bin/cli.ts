@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UserError } from '../src/errors.ts';
 import { registerDb } from './commands/db.ts';
+import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerServe } from './commands/serve.ts';
@@ -24,6 +25,7 @@ registerDb(program);
 registerExtract(program);
 registerIngest(program);
 registerServe(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
