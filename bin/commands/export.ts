@@ -13,7 +13,7 @@ import { findCompaniesByNameKey, findCompanyByUscc } from '../../src/graph/compa
 import type { ProjectFilter } from '../../src/graph/exports.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import type { ExportCount, Sink } from '../../src/standards/export.ts';
-import { exportBods, exportOcds } from '../../src/standards/export.ts';
+import { exportBods, exportFtm, exportOcds } from '../../src/standards/export.ts';
 import { warn } from '../output.ts';
 
 /** Generous: an export page is a few hundred projects with their awards and documents. */
@@ -72,6 +72,15 @@ function archiveUrl(flag: string | undefined): string {
   return base;
 }
 
+async function projectFilter(reader: GraphReader, flags: { region?: string; from?: string; to?: string; supplier?: string }): Promise<ProjectFilter> {
+  return {
+    regionCode: flags.region ?? null,
+    from: flags.from ?? null,
+    to: flags.to ?? null,
+    supplierIds: flags.supplier ? await supplierIds(reader, flags.supplier) : null,
+  };
+}
+
 interface OcdsFlags {
   jsonl?: boolean;
   prefix: string;
@@ -100,12 +109,7 @@ export function registerExport(program: Command): void {
     .action(async (flags: OcdsFlags) => {
       const archiveBase = archiveUrl(flags.archiveUrl);
       await runExport('ocds', flags.out, async (reader, sink) => {
-        const filter: ProjectFilter = {
-          regionCode: flags.region ?? null,
-          from: flags.from ?? null,
-          to: flags.to ?? null,
-          supplierIds: flags.supplier ? await supplierIds(reader, flags.supplier) : null,
-        };
+        const filter = await projectFilter(reader, flags);
         const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
         return exportOcds(reader, filter, { prefix: flags.prefix, archiveBase, jsonl: Boolean(flags.jsonl), now, publisher: 'bidgraph' }, sink, (n) =>
           warn(`export ocds: ${n} projects…`),
@@ -123,6 +127,23 @@ export function registerExport(program: Command): void {
       const archiveBase = archiveUrl(flags.archiveUrl);
       await runExport('bods', flags.out, (reader, sink) =>
         exportBods(reader, { jsonl: Boolean(flags.jsonl), today: new Date().toISOString().slice(0, 10), publisher: 'bidgraph', archiveBase }, sink),
+      );
+    });
+
+  exp
+    .command('ftm')
+    .description('FollowTheMoney entities as JSON Lines (Company, PublicBody, Person, Ownership, Contract, ContractAward), for Aleph and OpenSanctions tools')
+    .option('--region <code>', 'only projects in this region or its subregions (GB/T 2260 code)', regionCode)
+    .option('--from <date>', 'only projects with a notice published on or after this date', isoDay)
+    .option('--to <date>', 'only projects with a notice published on or before this date', isoDay)
+    .option('--supplier <name|uscc>', 'only projects with an award to this company')
+    .option('--no-ownership', 'leave out persons and Ownership (they are not filtered by the project filters)')
+    .option('--archive-url <url>', 'base URL of the bidgraph API that sourceUrl points at (default http://localhost:$PORT)')
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (flags: OcdsFlags & { ownership: boolean }) => {
+      const archiveBase = archiveUrl(flags.archiveUrl);
+      await runExport('ftm', flags.out, async (reader, sink) =>
+        exportFtm(reader, await projectFilter(reader, flags), { archiveBase, publisher: 'bidgraph', ownership: flags.ownership }, sink),
       );
     });
 }

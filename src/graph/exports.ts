@@ -1,6 +1,7 @@
 // What the standards exports read: projects with their parties, awards and documents (OCDS, FtM),
 // and companies, persons and holdings (BODS, FtM). Pages by id (keyset), so an export of any size
 // streams in bounded memory; every query is read-only and parameterised.
+import neo4j, { type Integer } from 'neo4j-driver';
 import { namedQuery, type GraphReader } from './reader.ts';
 import { project, type AwardRow, type CompanyRow, type DocumentRow, type ProjectRow, type RegionRow } from './rows.ts';
 
@@ -34,7 +35,10 @@ export interface ExportProjectRow {
   documents: DocumentRow[];
 }
 
-type PageParams = ProjectFilter & { afterId: string; limit: number };
+type PageParams = ProjectFilter & { afterId: string; limit: Integer };
+
+/** A map projection with extra entries (Cypher cannot chain two projections). */
+const withExtra = (projection: string, extra: string) => `${projection.slice(0, -1)}, ${extra}}`;
 
 const PROJECT_FILTER = `
   ($regionCode IS NULL OR EXISTS { MATCH (p)-[:IN_REGION]->(:Region)-[:PART_OF*0..2]->(:Region {code: $regionCode}) })
@@ -57,15 +61,15 @@ export const projectsForExport = namedQuery<PageParams, ExportProjectRow>(
      CALL (a) {
        OPTIONAL MATCH (a)-[w:AWARDED_TO]->(s:Company)
        WITH w, s ORDER BY CASE w.role WHEN 'lead' THEN 0 WHEN 'sole' THEN 0 ELSE 1 END, s.id
-       RETURN collect(${project.company('s')} {.*, role: w.role}) AS suppliers
+       RETURN collect(${withExtra(project.company('s'), 'role: w.role')}) AS suppliers
      }
      WITH a, suppliers ORDER BY a.id
-     RETURN collect(${project.award('a')} {.*, suppliers: suppliers}) AS awards
+     RETURN collect(${withExtra(project.award('a'), 'suppliers: suppliers')}) AS awards
    }
    CALL (p) {
      OPTIONAL MATCH (p)-[h:HAS_CANDIDATE]->(c:Company)
      WITH h, c ORDER BY h.rank, c.id
-     RETURN collect(${project.company('c')} {.*, rank: h.rank, bidAmount: h.bidAmount}) AS candidates
+     RETURN collect(${withExtra(project.company('c'), 'rank: h.rank, bidAmount: h.bidAmount')}) AS candidates
    }
    CALL (p) {
      OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(d:Document)
@@ -94,7 +98,7 @@ export interface ExportPartyRow {
 }
 
 /** One page of companies and persons that take part in ownership, in id order, with their holdings. */
-export const ownershipPartiesForExport = namedQuery<{ afterId: string; limit: number }, ExportPartyRow>(
+export const ownershipPartiesForExport = namedQuery<{ afterId: string; limit: Integer }, ExportPartyRow>(
   'ownershipPartiesForExport',
   `CALL () {
      MATCH (c:Company) WHERE c.id > $afterId AND (EXISTS { (c)-[:OWNS]->() } OR EXISTS { ()-[:OWNS]->(c) })
@@ -131,14 +135,14 @@ export const EXPORT_PAGE = 200;
 
 export function exportProjects(reader: GraphReader, filter: ProjectFilter, pageSize = EXPORT_PAGE): AsyncGenerator<ExportProjectRow> {
   return pages(
-    (afterId) => reader.run(projectsForExport, { ...filter, afterId, limit: pageSize }),
+    (afterId) => reader.run(projectsForExport, { ...filter, afterId, limit: neo4j.int(pageSize) }),
     (r) => r.project.id,
   );
 }
 
 export function exportOwnershipParties(reader: GraphReader, pageSize = EXPORT_PAGE): AsyncGenerator<ExportPartyRow> {
   return pages(
-    (afterId) => reader.run(ownershipPartiesForExport, { afterId, limit: pageSize }),
+    (afterId) => reader.run(ownershipPartiesForExport, { afterId, limit: neo4j.int(pageSize) }),
     (r) => (r.company?.id ?? r.person!.id),
   );
 }

@@ -4,6 +4,8 @@ import type { GraphReader } from '../graph/reader.ts';
 import type { ProjectFilter } from '../graph/exports.ts';
 import { exportOwnershipParties, exportProjects } from '../graph/exports.ts';
 import type { BodsOptions } from './bods.ts';
+import type { FtmOptions } from './ftm.ts';
+import { companyEntity, ownershipEntity, personEntity, projectEntities } from './ftm.ts';
 import { entityStatement, personStatement, relationshipStatement } from './bods.ts';
 import type { OcdsOptions } from './ocds.ts';
 import { PACKAGE_CLOSE, projectRelease, releasePackageOpen } from './ocds.ts';
@@ -59,5 +61,37 @@ export async function exportBods(reader: GraphReader, opts: BodsOptions & { json
     }
   }
   if (!opts.jsonl) await sink(']\n');
+  return { written };
+}
+
+/**
+ * FollowTheMoney entities as JSON Lines: projects (Contract, ContractAward, their parties), then
+ * ownership (parties, Ownership). Each party is written once, before anything that refers to it;
+ * the set of written ids is the only thing that grows with the graph.
+ */
+export async function exportFtm(reader: GraphReader, filter: ProjectFilter, opts: FtmOptions & { ownership: boolean }, sink: Sink): Promise<ExportCount> {
+  let written = 0;
+  const seen = new Set<string>();
+  const emit = async (e: { id: string }) => {
+    await sink(JSON.stringify(e) + '\n');
+    written++;
+  };
+  const party = async (e: { id: string }) => {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
+    await emit(e);
+  };
+  for await (const row of exportProjects(reader, filter)) {
+    const { parties, entities } = projectEntities(row, opts);
+    for (const c of parties) await party(companyEntity(c, opts));
+    for (const e of entities) await emit(e);
+  }
+  if (!opts.ownership) return { written };
+  for await (const row of exportOwnershipParties(reader)) {
+    await party(row.company ? companyEntity(row.company, opts) : personEntity(row.person!, opts));
+  }
+  for await (const row of exportOwnershipParties(reader)) {
+    for (const h of row.holdings) await emit(ownershipEntity(h, opts));
+  }
   return { written };
 }

@@ -1,0 +1,132 @@
+// The exports over the bundled samples: the OCDS release package and compiled releases validate against
+// the vendored OCDS 1.1.5 schemas and carry the samples' awards; the BODS export validates against BODS 0.4
+// and, ingested into an empty database, gives back the same holdings.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Driver } from 'neo4j-driver';
+import { repoRoot } from '../../src/config.ts';
+import type { ProjectFilter } from '../../src/graph/exports.ts';
+import { GraphReader } from '../../src/graph/reader.ts';
+import { exportBods, exportFtm, exportOcds } from '../../src/standards/export.ts';
+import { ftmProblems, type Entity } from '../support/ftm-model.ts';
+import { ingest } from '../../ingest/pipeline.ts';
+import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
+import { HIKVISION } from '../support/sample-graph.ts';
+import { bodsErrors, releaseErrors, releasePackageErrors } from '../support/standards.ts';
+
+// The samples' HTML notices and ownership sources (the PDF adds parsing time and nothing the exports need).
+const SAMPLES = ['moyu-ppp-tender.html', 'moyu-ppp-award.html', 'pishan-ppp-award.html', 'ownership'].map((f) => path.join(repoRoot, 'samples', f));
+
+async function load(driver: Driver, inputs: string[]): Promise<void> {
+  const summary = await ingest({ inputs, driver, database: testConfig.neo4j.database, home: null, concurrency: 1 });
+  assert.equal(summary.failed, 0, JSON.stringify(summary.documents.filter((d) => d.status === 'failed')));
+}
+
+const HOLDINGS = `MATCH (o)-[r:OWNS]->(t:Company)
+  RETURN o.name AS owner, labels(o)[0] AS label, o.uscc AS ownerUscc, t.name AS owned, t.uscc AS ownedUscc, r.share AS share, r.shareMin AS min, r.shareMax AS max, r.asOf AS asOf
+  ORDER BY owner, owned, share`;
+
+
+const NO_FILTER: ProjectFilter = { regionCode: null, from: null, to: null, supplierIds: null };
+const OPTS = { prefix: 'ocds-bdgrph', archiveBase: 'http://localhost:4000', now: '2026-12-04T00:00:00Z', publisher: 'bidgraph' };
+
+function bidgraph(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'bidgraph.js'), ...args], { cwd: repoRoot, env: process.env, encoding: 'utf8', timeout: 120_000 });
+}
+
+describe('OCDS export of the samples', () => {
+  let driver: Driver;
+  let reader: GraphReader;
+  before(async () => {
+    driver = await testDriver();
+    await resetDatabase(driver);
+    await load(driver, SAMPLES);
+    reader = new GraphReader(driver, { database: testConfig.neo4j.database, timeoutMs: 60_000 });
+  });
+  after(() => driver.close());
+
+  async function exported(filter = NO_FILTER, jsonl = false): Promise<string> {
+    let text = '';
+    await exportOcds(reader, filter, { ...OPTS, jsonl }, (c) => void (text += c));
+    return text;
+  }
+
+  it('writes a valid release package with one release per project and the samples’ winners', async () => {
+    const pkg = JSON.parse(await exported());
+    assert.deepEqual(releasePackageErrors(pkg), []);
+    const projects = await driver.executeQuery('MATCH (p:Project) RETURN count(p) AS n');
+    assert.equal(pkg.releases.length, projects.records[0].get('n'));
+    assert.equal(new Set(pkg.releases.map((r: { ocid: string }) => r.ocid)).size, pkg.releases.length);
+    const won = pkg.releases.flatMap((r: any) => (r.awards ?? []).filter((a: any) => a.status === 'active').flatMap((a: any) => a.suppliers.map((s: any) => s.name)));
+    assert.equal(won.filter((n: string) => n === HIKVISION).length, 2, 'Hikvision wins Moyu and Pishan');
+    const hik = pkg.releases.flatMap((r: any) => r.parties).find((p: any) => p.name === HIKVISION);
+    assert.deepEqual(hik.identifier, { scheme: 'CN-USCI', id: '91330000733796106P', legalName: HIKVISION });
+    for (const r of pkg.releases) {
+      for (const d of r.tender.documents ?? []) if (!d.id.endsWith('-source')) assert.match(d.url, /^http:\/\/localhost:4000\/documents\/[0-9a-f]{64}$/);
+    }
+  });
+
+  it('writes valid compiled releases as JSON Lines, and filters by region', async () => {
+    const lines = (await exported({ ...NO_FILTER, regionCode: '653200' }, true)).trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 2, 'Moyu and Pishan are in 和田地区');
+    for (const r of lines) {
+      assert.deepEqual(r.tag, ['compiled']);
+      assert.deepEqual(releaseErrors(r), []);
+    }
+  });
+
+  it('the command filters by supplier USCC and by dates, and says what it wrote', () => {
+    const res = bidgraph('export', 'ocds', '--jsonl', '--supplier', '91330000733796106P');
+    assert.equal(res.status, 0, res.stderr);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 2);
+    assert.match(res.stderr, /export ocds: 2 written/);
+    const bad = bidgraph('export', 'ocds', '--supplier', '不存在的公司');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /no company named "不存在的公司"/);
+  });
+
+  it('filters by dates: none after 2100', async () => {
+    assert.deepEqual(JSON.parse(await exported({ ...NO_FILTER, from: '2100-01-01' })).releases, []);
+  });
+
+  it('FtM: every entity fits the model, one ContractAward per winner of an active lot', async () => {
+    let text = '';
+    await exportFtm(reader, NO_FILTER, { archiveBase: 'http://localhost:4000', publisher: 'bidgraph', ownership: true }, (c) => void (text += c));
+    const entities = text.trim().split('\n').map((l) => JSON.parse(l) as Entity);
+    assert.deepEqual(ftmProblems(entities), []);
+    const winners = await driver.executeQuery("MATCH (a:Award {status: 'active'})-[:AWARDED_TO]->(:Company) RETURN count(*) AS n");
+    assert.equal(entities.filter((e) => e.schema === 'ContractAward').length, winners.records[0].get('n'));
+    assert.equal(entities.filter((e) => e.schema === 'Ownership').length, 8);
+    assert.ok(entities.some((e) => e.schema === 'Person' && (e.properties.name as string[])[0] === '傅利泉'));
+  });
+
+  it('BODS: valid statements, the same ids twice, and the same holdings after an ingest into an empty database', async () => {
+    const bods = async () => {
+      let text = '';
+      await exportBods(reader, { jsonl: false, today: '2026-12-04', publisher: 'bidgraph', archiveBase: 'http://localhost:4000' }, (c) => void (text += c));
+      return text;
+    };
+    const text = await bods();
+    const statements = JSON.parse(text);
+    assert.deepEqual(bodsErrors(statements), []);
+    assert.equal(await bods(), text, 'a second run writes the same statements');
+    const before = (await driver.executeQuery(HOLDINGS)).records.map((r) => r.toObject());
+    assert.equal(before.length, 8, 'the CSV chain and the BODS range');
+    assert.equal(statements.filter((s: { recordType: string }) => s.recordType === 'relationship').length, before.length);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bods-'));
+    const file = path.join(dir, 'export.bods.json');
+    fs.writeFileSync(file, text);
+    await resetDatabase(driver);
+    await load(driver, [file]);
+    const after = (await driver.executeQuery(HOLDINGS)).records.map((r) => r.toObject());
+    assert.deepEqual(after, before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+});

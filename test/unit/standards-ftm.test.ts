@@ -1,0 +1,65 @@
+// FollowTheMoney entities from graph rows, checked against the FtM model: a project with a consortium
+// lot and a failed lot, a public buyer, and an ownership chain with an exact share and a range.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ExportHoldingRow, ExportProjectRow } from '../../src/graph/exports.ts';
+import { companyEntity, ftmId, ownershipEntity, personEntity, projectEntities } from '../../src/standards/ftm.ts';
+import { ftmProblems } from '../support/ftm-model.ts';
+
+const OPTS = { archiveBase: 'http://localhost:4000', publisher: 'bidgraph' };
+const company = (id: string, name: string, uscc: string | null, kind = 'enterprise') => ({ id, name, names: [name], uscc, address: null, kind, isBranch: false });
+const BUYER = company('c:buyer', '墨玉县公安局', null, 'public');
+const HIK = company('c:hik', '杭州海康威视数字技术股份有限公司', '91330000733796106P');
+const CCCC = company('c:cccc', '中国交通建设股份有限公司', null);
+const CETHIK = company('c:cethik', '中电海康集团有限公司', null);
+const SHA = 'b'.repeat(64);
+
+const ROW: ExportProjectRow = {
+  project: { id: 'j:0123abcd', code: 'MYX-2017-PPP-01', name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budget: 600000000, status: 'awarded' },
+  region: { code: '653222', name: '墨玉县', level: 'county' },
+  buyer: BUYER,
+  agency: null,
+  awards: [
+    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', sha256: SHA, snippet: null, suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', sha256: SHA, snippet: null, suppliers: [] },
+  ],
+  candidates: [],
+  documents: [{ sha256: SHA, path: 'x.html', url: 'http://www.ccgp.gov.cn/example.htm', retrievedAt: null, title: 't', publishedAt: '2017-09-01', mediaType: 'text/html', noticeType: 'award' }],
+};
+
+test('a project gives a Contract, a ContractAward per consortium member, and its parties; valid FtM', () => {
+  const { parties, entities } = projectEntities(ROW, OPTS);
+  const partyEntities = parties.map((c) => companyEntity(c, OPTS));
+  assert.deepEqual(ftmProblems([...partyEntities, ...entities]), []);
+  assert.deepEqual(partyEntities.map((e) => [e.schema, e.properties.name[0]]), [['PublicBody', '墨玉县公安局'], ['Company', '杭州海康威视数字技术股份有限公司'], ['Company', '中国交通建设股份有限公司']]);
+  assert.deepEqual(partyEntities[1].properties.registrationNumber, ['91330000733796106P']);
+  const [contract, ...awards] = entities;
+  assert.equal(contract.schema, 'Contract');
+  assert.deepEqual(contract.properties.authority, [ftmId('c:buyer')]);
+  assert.deepEqual(contract.properties.amount, ['600000000']);
+  assert.deepEqual(awards.map((a) => [a.schema, a.properties.supplier[0], a.properties.role[0], a.properties.amount[0], a.properties.lotNumber[0]]), [
+    ['ContractAward', ftmId('c:hik'), 'lead', '570000000', '一'],
+    ['ContractAward', ftmId('c:cccc'), 'member', '570000000', '一'],
+  ]);
+  assert.equal(awards.length, 2, 'the failed lot has no winner and so no ContractAward');
+});
+
+test('Ownership with an exact share and a range, persons and companies; ids stable', () => {
+  const fu = { id: 'p:fu', name: '傅利泉' };
+  const exact: ExportHoldingRow = { ownerId: 'c:cethik', ownedId: 'c:hik', share: 36.35, shareMin: 36.35, shareMax: 36.35, asOf: '2021-12-31', sha256: SHA };
+  const range: ExportHoldingRow = { ownerId: 'p:fu', ownedId: 'c:hik', share: null, shareMin: 25, shareMax: 50, asOf: null, sha256: null };
+  const entities = [companyEntity(CETHIK, OPTS), companyEntity(HIK, OPTS), personEntity(fu, OPTS), ownershipEntity(exact, OPTS), ownershipEntity(range, OPTS)];
+  assert.deepEqual(ftmProblems(entities), []);
+  assert.deepEqual(entities[3].properties, { owner: [ftmId('c:cethik')], asset: [ftmId('c:hik')], percentage: ['36.35'], date: ['2021-12-31'], sourceUrl: [`http://localhost:4000/documents/${SHA}`], publisher: ['bidgraph'] });
+  assert.deepEqual(entities[4].properties.percentage, ['25-50']);
+  assert.equal(ownershipEntity(exact, OPTS).id, entities[3].id);
+  assert.match(entities[0].id, /^bg-[0-9a-f]{40}$/);
+});
+
+test('the model check catches a missing required property, an unknown property and a dangling reference', () => {
+  const problems = ftmProblems([
+    { id: 'x1', schema: 'Ownership', properties: { owner: ['nowhere'] } },
+    { id: 'x2', schema: 'Company', properties: { name: ['甲公司'], shareholders: ['乙'] } },
+  ]);
+  assert.deepEqual(problems, ['x1: Ownership requires asset', 'x1: owner refers to nowhere, which is not exported', 'x2: Company has no property shareholders']);
+});
