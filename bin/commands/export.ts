@@ -9,7 +9,7 @@ import { ensureDatabase } from '../../src/db/ensure.ts';
 import { nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { UserError } from '../../src/errors.ts';
-import { findCompaniesByNameKey, findCompanyByUscc } from '../../src/graph/companies.ts';
+import { loadCompaniesByNameKeys, loadCompaniesByUscc } from '../../src/graph/companies.ts';
 import type { ProjectFilter } from '../../src/graph/exports.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import type { ExportCount, Sink } from '../../src/standards/export.ts';
@@ -61,7 +61,8 @@ async function runExport(what: string, outFile: string | undefined, body: (reade
 
 async function supplierIds(reader: GraphReader, supplier: string): Promise<string[]> {
   const uscc = normalizeUscc(supplier);
-  const found = uscc ? [await findCompanyByUscc(reader, uscc)].filter((c) => c !== null) : await findCompaniesByNameKey(reader, nameKey(supplier));
+  const key = nameKey(supplier);
+  const found = uscc ? [...(await loadCompaniesByUscc(reader, [uscc])).values()] : ((await loadCompaniesByNameKeys(reader, [key])).get(key) ?? []);
   if (found.length === 0) throw new UserError(`no company named "${supplier}" (or with that 统一社会信用代码) in the graph; check the spelling`);
   return found.map((c) => c.id);
 }
