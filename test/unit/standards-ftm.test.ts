@@ -20,8 +20,8 @@ const ROW: ExportProjectRow = {
   buyer: BUYER,
   agency: null,
   awards: [
-    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', sha256: SHA, snippet: null, suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }] },
-    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', sha256: SHA, snippet: null, suppliers: [] },
+    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [] },
   ],
   candidates: [],
   documents: [{ sha256: SHA, path: 'x.html', url: 'http://www.ccgp.gov.cn/example.htm', retrievedAt: null, title: 't', publishedAt: '2017-09-01', mediaType: 'text/html', noticeType: 'award' }],

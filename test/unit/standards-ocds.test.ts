@@ -19,10 +19,10 @@ const ROW: ExportProjectRow = {
   agency: AGENCY,
   awards: [
     {
-      id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', sha256: 'b'.repeat(64), snippet: null,
+      id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null,
       suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }],
     },
-    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', sha256: 'b'.repeat(64), snippet: null, suppliers: [] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null, suppliers: [] },
   ],
   candidates: [{ ...HIK, rank: 1, bidAmount: 570000000 }],
   documents: [
