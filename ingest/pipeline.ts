@@ -18,6 +18,12 @@ import { loadRegions } from './load/regions.ts';
 import { defaultReadOptions } from './read/index.ts';
 import type { ParseBudget, WorkerReply } from './workers/pool.ts';
 import { ParsePool } from './workers/pool.ts';
+import type { RunState } from './run-state.ts';
+import { record, unchanged } from './run-state.ts';
+import { EXTRACTOR_VERSION } from './extract/version.ts';
+import { loadNoticeLines } from './notice-lines.ts';
+import type { RecordedDocument, ReextractMode, ReextractSummary } from './reextract.ts';
+import { documentsToReextract, extractHashOf, summariseReextraction } from './reextract.ts';
 
 export interface ManifestEntry {
   url: string | null;
@@ -40,6 +46,15 @@ export interface IngestOptions {
   lease?: { guard(tx: ManagedTransaction): Promise<void> };
   /** Each document's time and memory in its parse worker; default 60 s and 512 MB. */
   budget?: ParseBudget;
+  /**
+   * Documents in the graph read by another extractor (or written by another loader): 'auto' re-reads their
+   * archived originals, 'force' re-reads every archived document, 'off' leaves them. Default 'auto'.
+   */
+  reextract?: ReextractMode;
+  /** JSON Lines of Notices that `bidgraph extract --json` wrote, loaded as they are (see ingest/notice-lines.ts). */
+  notices?: string[];
+  /** Where to look for the originals of those notices when their paths do not resolve. */
+  originals?: string;
   onProgress?: (p: IngestProgress) => void;
   /** Called after each write transaction with the items it held (benchmarks replay them). */
   onBatchWritten?: (items: readonly LoadItem[]) => void;
@@ -61,6 +76,9 @@ export interface DocumentReport {
   status: 'ok' | 'failed' | 'unchanged';
   reason?: string;
   warnings: string[];
+  /** Read again from the archive after an upgrade; `changed` when the new reading differs from the old one. */
+  reextracted?: boolean;
+  changed?: boolean;
 }
 
 export interface IngestSummary extends IngestProgress {
@@ -74,6 +92,10 @@ export interface IngestSummary extends IngestProgress {
   checkMs: number;
   concurrency: number;
   batchSize: number;
+  /** Documents read again from the archive, how many of them gave a different result, and how many had no archived original. */
+  reextracted: number;
+  reextractedChanged: number;
+  reextractMissing: number;
   /** Restriction-list and name-link files written. */
   listsLoaded?: number;
   /** Links and match candidates after the run; null when nothing was loaded. */
@@ -124,7 +146,7 @@ type Slot =
   | { state: 'waiting' }
   | { state: 'written' }
   | { state: 'done'; report: DocumentReport }
-  | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[] };
+  | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[]; changed?: boolean };
 
 const WRITTEN: Slot = { state: 'written' };
 const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
@@ -134,18 +156,16 @@ function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function unchanged(known: KnownDocument | undefined, version: string, source: ManifestEntry | undefined): boolean {
-  if (!known || known.loaderVersion !== version) return false;
-  if (source?.url && source.url !== known.url) return false;
-  if (source?.retrievedAt && source.retrievedAt !== known.retrievedAt) return false;
-  return true;
+/** One file to read in a pass; `recorded` keeps the path and source of a document read again from the archive. */
+interface PassEntry {
+  file: string;
+  recorded?: RecordedDocument;
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const concurrency = Math.max(1, opts.concurrency ?? os.availableParallelism());
   const batchSize = Math.max(1, opts.batchSize ?? 200);
-  const manifest = opts.manifest ?? new Map<string, ManifestEntry>();
 
   const regions = allRegions();
   const regionsLoaded = await loadRegions(opts.driver, regions, opts.database);
@@ -160,19 +180,117 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     loaderVersion: loader.version,
     ...(lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {}),
   });
-
-  const { files, problems } = listInputs(opts.inputs);
-  const total = files.length + problems.length;
-  const slots: Slot[] = files.map(() => ({ state: 'waiting' }));
-  const reports: DocumentReport[] = problems.map((p) => ({ path: p.path, sha256: null, status: 'failed', reason: p.reason, warnings: [] }));
-  const progress: IngestProgress = { total, done: 0, ok: 0, failed: reports.length, unchanged: 0 };
-  progress.done = progress.failed;
-  const counters = emptyCounters();
-  let parseMs = 0;
-  let writeMs = 0;
-  let checkMs = 0;
   let listsLoaded = 0;
   let matching: MatchSummary | null = null;
+
+  const { files, problems } = listInputs(opts.inputs);
+  const run: RunState = {
+    reports: problems.map((p) => ({ path: p.path, sha256: null, status: 'failed', reason: p.reason, warnings: [] })),
+    progress: { total: files.length + problems.length, done: problems.length, ok: 0, failed: problems.length, unchanged: 0 },
+    counters: emptyCounters(),
+    parseMs: 0,
+    writeMs: 0,
+    checkMs: 0,
+  };
+  /** Notices and holdings go through the Loader in one batch; list files each in a transaction of their own. */
+  const writeBatch = async (all: { item: LoadItem | ListLoadItem; warnings: string[] }[]): Promise<DocumentReport[]> => {
+    const lists = all.filter((b): b is { item: ListLoadItem; warnings: string[] } => b.item.kind === 'list');
+    const batch = all.filter((b): b is { item: LoadItem; warnings: string[] } => b.item.kind !== 'list');
+    const tw = performance.now();
+    const listReports: DocumentReport[] = [];
+    for (const b of lists) {
+      const r = await listLoader.load(b.item);
+      addCounters(run.counters, r.counters);
+      listsLoaded += r.outcome.status === 'ok' ? 1 : 0;
+      const { reason, ...rest } = r.outcome;
+      listReports.push({ ...rest, ...(reason ? { reason } : {}), warnings: [...b.warnings, ...r.outcome.warnings] });
+    }
+    let notices: DocumentReport[] = [];
+    if (batch.length > 0) {
+      const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
+      addCounters(run.counters, outcome.counters);
+      opts.onBatchWritten?.(batch.map((b) => b.item));
+      notices = outcome.documents.map((d, i) => ({
+        path: d.path,
+        sha256: d.sha256,
+        status: d.status,
+        ...(d.reason ? { reason: d.reason } : {}),
+        warnings: [...batch[i].warnings, ...d.warnings],
+      }));
+    }
+    run.writeMs += performance.now() - tw;
+    let n = 0;
+    let l = 0;
+    return all.map((b) => (b.item.kind === 'list' ? listReports[l++] : notices[n++]));
+  };
+
+  let onReply: (reply: WorkerReply) => void = () => {};
+  const pool = new ParsePool(concurrency, { home: opts.home, budget: opts.budget }, (reply) => onReply(reply));
+  const passOptions = { opts, loader, pool, run, writeBatch, batchSize, concurrency, setReplyHandler: (h: (r: WorkerReply) => void) => (onReply = h) };
+  let reextract: ReextractSummary = { reextracted: 0, changed: 0, missing: [] };
+  try {
+    opts.onProgress?.({ ...run.progress });
+    await runPass(passOptions, files.map((file) => ({ file })), false);
+    for (const file of opts.notices ?? []) {
+      await loadNoticeLines(file, { loader, run, writeBatch, batchSize, originals: opts.originals ?? null, home: opts.home, onProgress: opts.onProgress });
+    }
+    const mode = opts.reextract ?? 'auto';
+    if (mode !== 'off' && opts.home) {
+      const stale = await documentsToReextract(opts.driver, opts.database, opts.home, mode === 'force', { loader: loader.version, extractor: EXTRACTOR_VERSION });
+      reextract.missing = stale.missing;
+      if (stale.documents.length > 0) {
+        run.progress.total += stale.documents.length;
+        const from = run.reports.length;
+        await runPass(passOptions, stale.documents.map((d) => ({ file: d.archived, recorded: d })), mode === 'force');
+        reextract = { ...summariseReextraction(run.reports.slice(from)), missing: stale.missing };
+      }
+    }
+    if (run.progress.ok > 0) await awaitSearchIndexes(opts.driver, opts.database);
+    // New companies, names, entries or name links can each make or unmake a link: match again.
+    if (run.progress.ok > 0 && opts.matchListings !== false) matching = await matchListings(opts.driver, opts.database);
+  } finally {
+    await pool.close();
+  }
+
+  return {
+    ...run.progress,
+    counters: run.counters,
+    regionsLoaded,
+    elapsedMs: performance.now() - t0,
+    parseMs: run.parseMs,
+    writeMs: run.writeMs,
+    checkMs: run.checkMs,
+    concurrency,
+    batchSize,
+    reextracted: reextract.reextracted,
+    reextractedChanged: reextract.changed,
+    reextractMissing: reextract.missing.length,
+    listsLoaded,
+    matching,
+    documents: run.reports,
+  };
+}
+
+interface PassOptions {
+  opts: IngestOptions;
+  loader: Loader;
+  pool: ParsePool;
+  run: RunState;
+  writeBatch: (batch: { item: LoadItem | ListLoadItem; warnings: string[] }[]) => Promise<DocumentReport[]>;
+  batchSize: number;
+  concurrency: number;
+  setReplyHandler: (h: (reply: WorkerReply) => void) => void;
+}
+
+/**
+ * Hashes the entries, skips those loaded already (unless `force`), parses the rest on the workers and
+ * writes them in input order, in batches.
+ */
+async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Promise<void> {
+  const { opts, loader, pool, run, batchSize, concurrency } = p;
+  const manifest = opts.manifest ?? new Map<string, ManifestEntry>();
+  const versions = { loader: loader.version, extractor: EXTRACTOR_VERSION };
+  const slots: Slot[] = entries.map(() => ({ state: 'waiting' }));
 
   // The writer waits on `wake`; producers call `notify` when a slot fills.
   let wake: (() => void) | null = null;
@@ -186,31 +304,44 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     notify();
   };
 
-  const metas = new Map<number, { sha256: string; abs: string }>();
-  const pool = new ParsePool(concurrency, { home: opts.home, budget: opts.budget }, (reply: WorkerReply) => {
-    parseMs += reply.parseMs;
+  const metas = new Map<number, { sha256: string; abs: string; known: KnownDocument | undefined }>();
+  p.setReplyHandler((reply: WorkerReply) => {
+    run.parseMs += reply.parseMs;
     const meta = metas.get(reply.seq)!;
     metas.delete(reply.seq);
-    const file = files[reply.seq];
+    const entry = entries[reply.seq];
+    const recorded = entry.recorded;
+    const reportPath = recorded?.path ?? entry.file;
     if (!reply.outcome.ok) {
-      settle(reply.seq, { state: 'done', report: { path: file, sha256: meta.sha256 || null, status: 'failed', reason: reply.outcome.reason, warnings: [] } });
+      settle(reply.seq, { state: 'done', report: { path: reportPath, sha256: meta.sha256 || null, status: 'failed', reason: reply.outcome.reason, warnings: [] } });
       return;
     }
     const parsed = reply.outcome.parsed;
-    const source = manifest.get(meta.abs);
-    const base = { sha256: meta.sha256, path: file, url: source?.url ?? null, retrievedAt: source?.retrievedAt ?? null, mediaType: parsed.mediaType };
+    const source = recorded ?? manifest.get(meta.abs);
+    const base = {
+      sha256: meta.sha256,
+      path: reportPath,
+      url: source?.url ?? null,
+      retrievedAt: source?.retrievedAt ?? null,
+      mediaType: parsed.mediaType,
+      extractorVersion: EXTRACTOR_VERSION,
+    };
     let item: LoadItem | ListLoadItem;
     if (parsed.kind === 'list') {
       const title = parsed.extract.nameLinks.length ? 'name links' : `restriction list (${parsed.source})`;
-      item = { kind: 'list', document: { ...base, title, publishedAt: null, noticeType: 'restriction-list' }, source: parsed.source, extract: parsed.extract };
+      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.extract), title, publishedAt: null, noticeType: 'restriction-list' };
+      item = { kind: 'list', document, source: parsed.source, extract: parsed.extract };
     } else if (parsed.kind === 'notice') {
       const n = parsed.notice;
-      const document: DocumentMeta = { ...base, title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
+      const document: DocumentMeta = { ...base, extractHash: extractHashOf(n), title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
       item = { kind: 'notice', document, notice: n };
     } else {
-      item = { kind: 'holdings', document: { ...base, title: null, publishedAt: null, noticeType: 'ownership' }, holdings: parsed.holdings };
+      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.holdings), title: null, publishedAt: null, noticeType: 'ownership' };
+      item = { kind: 'holdings', document, holdings: parsed.holdings };
     }
-    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings });
+    // Read again from the archive: did this extractor give something else than the one before?
+    const changed = recorded ? meta.known?.extractHash !== item.document.extractHash : undefined;
+    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings, changed });
   });
 
   // Dispatch: hash a chunk, ask the database which are loaded already, send the rest to workers.
@@ -225,89 +356,50 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   };
   const seen = new Map<string, string>();
   const dispatch = async () => {
-    for (let start = 0; start < files.length; start += CHECK_CHUNK) {
+    for (let start = 0; start < entries.length; start += CHECK_CHUNK) {
       while (start - nextToWrite > window) await new Promise<void>((r) => (resumeDispatch = r));
       const tc = performance.now();
-      const chunk = files.slice(start, start + CHECK_CHUNK);
+      const chunk = entries.slice(start, start + CHECK_CHUNK);
       const read = await Promise.all(
-        chunk.map(async (file) => {
+        chunk.map(async ({ file, recorded }) => {
+          const shown = recorded?.path ?? file;
           try {
             const stat = await fs.stat(file);
             // A FIFO or a device would block the read forever.
-            if (!stat.isFile()) return { file, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
-            if (stat.size > MAX_BYTES) return { file, bytes: null, sha256: '' };
+            if (!stat.isFile()) return { file, shown, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
+            if (stat.size > MAX_BYTES) return { file, shown, bytes: null, sha256: '' };
             const bytes = await fs.readFile(file);
-            return { file, bytes, sha256: sha256Of(bytes) };
+            return { file, shown, bytes, sha256: sha256Of(bytes) };
           } catch (err) {
-            return { file, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+            return { file, shown, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
           }
         }),
       );
       const known = await loader.knownDocuments([...new Set(read.map((r) => r.sha256).filter(Boolean))]);
-      checkMs += performance.now() - tc;
+      run.checkMs += performance.now() - tc;
       read.forEach((r, i) => {
         const seq = start + i;
         const abs = path.resolve(r.file);
         if ('error' in r && r.error) {
-          settle(seq, { state: 'done', report: { path: r.file, sha256: null, status: 'failed', reason: r.error, warnings: [] } });
+          settle(seq, { state: 'done', report: { path: r.shown, sha256: null, status: 'failed', reason: r.error, warnings: [] } });
           return;
         }
         if (r.sha256) {
           const first = seen.get(r.sha256);
           if (first !== undefined) {
-            settle(seq, { state: 'done', report: { path: r.file, sha256: r.sha256, status: 'unchanged', warnings: [`same content as ${first}`] } });
+            settle(seq, { state: 'done', report: { path: r.shown, sha256: r.sha256, status: 'unchanged', warnings: [`same content as ${first}`] } });
             return;
           }
-          seen.set(r.sha256, r.file);
-          if (unchanged(known.get(r.sha256), loader.version, manifest.get(abs))) {
-            settle(seq, { state: 'done', report: { path: r.file, sha256: r.sha256, status: 'unchanged', warnings: [] } });
+          seen.set(r.sha256, r.shown);
+          if (!force && unchanged(known.get(r.sha256), versions, manifest.get(abs))) {
+            settle(seq, { state: 'done', report: { path: r.shown, sha256: r.sha256, status: 'unchanged', warnings: [] } });
             return;
           }
         }
-        metas.set(seq, { sha256: r.sha256, abs });
+        metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256) });
         pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null });
       });
     }
-  };
-
-  const record = (report: DocumentReport) => {
-    reports.push(report);
-    progress.done++;
-    if (report.status === 'ok') progress.ok++;
-    else if (report.status === 'failed') progress.failed++;
-    else progress.unchanged++;
-  };
-
-  /** Notices and holdings go through the Loader in one batch; list files each in a transaction of their own. */
-  const writeBatch = async (all: { item: LoadItem | ListLoadItem; warnings: string[] }[]): Promise<DocumentReport[]> => {
-    const lists = all.filter((b): b is { item: ListLoadItem; warnings: string[] } => b.item.kind === 'list');
-    const batch = all.filter((b): b is { item: LoadItem; warnings: string[] } => b.item.kind !== 'list');
-    const tw = performance.now();
-    const listReports: DocumentReport[] = [];
-    for (const b of lists) {
-      const r = await listLoader.load(b.item);
-      addCounters(counters, r.counters);
-      listsLoaded += r.outcome.status === 'ok' ? 1 : 0;
-      const { reason, ...rest } = r.outcome;
-      listReports.push({ ...rest, ...(reason ? { reason } : {}), warnings: [...b.warnings, ...r.outcome.warnings] });
-    }
-    let notices: DocumentReport[] = [];
-    if (batch.length > 0) {
-      const outcome: BatchOutcome = await loader.load(batch.map((b) => b.item));
-      addCounters(counters, outcome.counters);
-      opts.onBatchWritten?.(batch.map((b) => b.item));
-      notices = outcome.documents.map((d, i) => ({
-        path: d.path,
-        sha256: d.sha256,
-        status: d.status,
-        ...(d.reason ? { reason: d.reason } : {}),
-        warnings: [...batch[i].warnings, ...d.warnings],
-      }));
-    }
-    writeMs += performance.now() - tw;
-    let n = 0;
-    let l = 0;
-    return all.map((b) => (b.item.kind === 'list' ? listReports[l++] : notices[n++]));
   };
 
   let dispatchError: unknown = null;
@@ -316,59 +408,37 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     notify();
   });
 
-  opts.onProgress?.({ ...progress });
-  try {
-    while (nextToWrite < files.length) {
-      if (dispatchError) throw dispatchError;
-      // Take every document ready in input order, up to a batch; wait for more unless the batch is
-      // full or nothing else can come before the next one is ready.
-      const batch: { item: LoadItem | ListLoadItem; warnings: string[] }[] = [];
-      let seq = nextToWrite;
-      while (seq < files.length && batch.length < batchSize && slots[seq].state !== 'waiting') {
-        const s = slots[seq];
-        if (s.state === 'parsed') batch.push({ item: s.item, warnings: s.warnings });
-        seq++;
-      }
-      const blocked = seq < files.length && slots[seq].state === 'waiting';
-      if (blocked && batch.length < batchSize && pool.pending > 0 && seq - nextToWrite < window) {
-        await new Promise<void>((r) => (wake = r));
-        continue;
-      }
-      if (seq === nextToWrite) {
-        await new Promise<void>((r) => (wake = r));
-        continue;
-      }
-      const written = (await writeBatch(batch)).values();
-      for (let i = nextToWrite; i < seq; i++) {
-        const s = slots[i];
-        record(s.state === 'done' ? s.report : written.next().value!);
-        slots[i] = WRITTEN;
-      }
-      nextToWrite = seq;
-      resume();
-      opts.onProgress?.({ ...progress });
-    }
-    await dispatching;
+  while (nextToWrite < entries.length) {
     if (dispatchError) throw dispatchError;
-    if (progress.ok > 0) await awaitSearchIndexes(opts.driver, opts.database);
-    // New companies, names, entries or name links can each make or unmake a link: match again.
-    if (progress.ok > 0 && opts.matchListings !== false) matching = await matchListings(opts.driver, opts.database);
-  } finally {
-    await pool.close();
+    // Take every document ready in input order, up to a batch; wait for more unless the batch is
+    // full or nothing else can come before the next one is ready.
+    const batch: { item: LoadItem | ListLoadItem; warnings: string[] }[] = [];
+    let seq = nextToWrite;
+    while (seq < entries.length && batch.length < batchSize && slots[seq].state !== 'waiting') {
+      const s = slots[seq];
+      if (s.state === 'parsed') batch.push({ item: s.item, warnings: s.warnings });
+      seq++;
+    }
+    const blocked = seq < entries.length && slots[seq].state === 'waiting';
+    if (blocked && batch.length < batchSize && pool.pending > 0 && seq - nextToWrite < window) {
+      await new Promise<void>((r) => (wake = r));
+      continue;
+    }
+    if (seq === nextToWrite) {
+      await new Promise<void>((r) => (wake = r));
+      continue;
+    }
+    const written = (await p.writeBatch(batch)).values();
+    for (let i = nextToWrite; i < seq; i++) {
+      const s = slots[i];
+      const report = s.state === 'done' ? s.report : written.next().value!;
+      record(run, entries[i].recorded ? { ...report, reextracted: true, changed: s.state === 'parsed' && s.changed === true && report.status === 'ok' } : report);
+      slots[i] = WRITTEN;
+    }
+    nextToWrite = seq;
+    resume();
+    opts.onProgress?.({ ...run.progress });
   }
-
-  return {
-    ...progress,
-    counters,
-    regionsLoaded,
-    elapsedMs: performance.now() - t0,
-    parseMs,
-    writeMs,
-    checkMs,
-    concurrency,
-    batchSize,
-    listsLoaded,
-    matching,
-    documents: reports,
-  };
+  await dispatching;
+  if (dispatchError) throw dispatchError;
 }

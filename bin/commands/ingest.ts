@@ -22,6 +22,9 @@ interface IngestFlags extends BudgetFlags {
   quiet?: boolean;
   rollups?: boolean;
   waitForLease?: number | true;
+  reextract?: boolean;
+  notices?: string[];
+  originals?: string;
 }
 
 function waitSeconds(v: string): number {
@@ -52,7 +55,10 @@ function progressReporter(quiet: boolean): { update: (p: IngestProgress) => void
         if (!started) {
           bar.start(p.total, p.done, payload);
           started = true;
-        } else bar.update(p.done, payload);
+        } else {
+          bar.setTotal(p.total);
+          bar.update(p.done, payload);
+        }
       },
       stop: () => {
         if (started) bar.stop();
@@ -81,8 +87,12 @@ export function summaryLines(s: IngestSummary, reportFile?: string): string[] {
   const rate = s.elapsedMs > 0 ? (written / (s.elapsedMs / 1000)).toFixed(0) : '0';
   const warned = s.documents.filter((d) => d.status === 'ok' && d.warnings.length > 0).length;
   const warnings = warned === 0 ? [] : [`warnings: ${warned} document(s) loaded with warnings; ${reportFile ? `listed in ${reportFile}` : '--report <file> lists them'}`];
+  const reextracted = s.reextracted === 0 ? [] : [`re-extracted: ${s.reextracted} document(s) read by another extractor version, from the archive; ${s.reextractedChanged} changed`];
+  const missing = s.reextractMissing === 0 ? [] : [`not re-extracted: ${s.reextractMissing} document(s) of another extractor version have no archived original`];
   return [
     `documents: ${s.ok} ok, ${s.unchanged} unchanged, ${s.failed} failed (of ${s.total})`,
+    ...reextracted,
+    ...missing,
     ...warnings,
     `graph: ${s.counters.nodesCreated} nodes and ${s.counters.relationshipsCreated} relationships created, ` +
       `${s.counters.propertiesSet} properties set` +
@@ -114,7 +124,11 @@ export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
     .description('load notices (HTML, PDF, text), ownership sources (CSV, BODS, shareholder tables) and restriction lists (CSL, OFAC CSV, OpenSanctions, name links) into Neo4j')
-    .argument('<paths...>', 'files or directories (walked recursively)')
+    .argument('[paths...]', 'files or directories (walked recursively)')
+    .option('--notices <file...>', 'JSON Lines of Notices written by `bidgraph extract --json` (here or on other machines), loaded without parsing')
+    .option('--originals <dir>', 'where the originals of those notices are, when their recorded paths do not resolve (found by file name or sha256)')
+    .option('--reextract', 're-read every archived document with this extractor, even those it read already')
+    .option('--no-reextract', 'leave documents read by another extractor version as they are (by default their archived originals are read again)')
     .option('--manifest <file>', 'JSON Lines of {path, url, retrievedAt}: source URLs for the documents')
     .option('--report <file>', 'write every failure and warning, with its reason, as JSON')
     .option('--concurrency <n>', `parse workers (default: ${os.availableParallelism()}, the number of cores)`, positiveInt)
@@ -124,6 +138,7 @@ export function registerIngest(program: Command): void {
     .option('-q, --quiet', 'no progress and no summary; failures are still reported')
     .addHelpText('after', '\nOne writer at a time: an ingest holds a lease in the database while it writes. Without --wait-for-lease, a second ingest stops at once and names the one that writes.');
   addBudgetOptions(cmd).action(async (paths: string[], flags: IngestFlags) => {
+    if (paths.length === 0 && !flags.notices?.length) throw new UserError('nothing to ingest: give files or directories, or --notices FILE.jsonl');
       const cfg = loadConfig();
       let manifest: Map<string, ManifestEntry> | undefined;
       const manifestProblems: string[] = [];
@@ -159,6 +174,9 @@ export function registerIngest(program: Command): void {
           concurrency: flags.concurrency,
           batchSize: flags.batchSize,
           budget: budgetOf(flags, cfg),
+          notices: flags.notices,
+          originals: flags.originals,
+          reextract: flags.reextract === true ? 'force' : flags.reextract === false ? 'off' : 'auto',
           onProgress: progress.update,
         });
         progress.stop();

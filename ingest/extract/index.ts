@@ -31,6 +31,7 @@ import { findPublishedAt, findTitle } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
 import { readMoney } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
+import { EXTRACTOR_VERSION } from './version.ts';
 
 export type { Notice } from './notice.ts';
 
@@ -135,6 +136,7 @@ export function extractNotice(doc: ReadDocument): Notice {
 
   return {
     source: { path: doc.path, sha256: doc.sha256, mediaType: doc.mediaType, encoding: doc.encoding },
+    extractorVersion: EXTRACTOR_VERSION,
     noticeType: decision.type,
     title: title?.value ?? null,
     publishedAt: published?.value ?? null,

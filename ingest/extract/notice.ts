@@ -59,6 +59,8 @@ export interface Evidence {
 
 export interface Notice {
   source: Source;
+  /** The EXTRACTOR_VERSION (ingest/extract/version.ts) that produced this notice. */
+  extractorVersion: string;
   noticeType: NoticeType;
   title: string | null;
   publishedAt: string | null;

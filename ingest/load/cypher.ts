@@ -35,7 +35,21 @@ RETURN documents, companies, projects, awards`;
 export const READ_DOCUMENTS = `
 UNWIND $shas AS s
 MATCH (d:Document {sha256: s})
-RETURN d.sha256 AS sha256, d.loaderVersion AS loaderVersion, d.url AS url, d.retrievedAt AS retrievedAt`;
+RETURN d.sha256 AS sha256, d.loaderVersion AS loaderVersion, d.extractorVersion AS extractorVersion, d.extractHash AS extractHash,
+       d.url AS url, d.retrievedAt AS retrievedAt`;
+
+/** How many documents there are, and how many were read by this extractor and written by this loader. */
+export const COUNT_CURRENT_DOCUMENTS = `
+MATCH (d:Document)
+RETURN count(d) AS total,
+       count(CASE WHEN d.extractorVersion = $extractor AND d.loaderVersion = $loader THEN 1 END) AS current`;
+
+/** Documents read by another extractor or written by another loader (all of them with $force), to read again. */
+export const READ_DOCUMENTS_TO_REEXTRACT = `
+MATCH (d:Document)
+WHERE $force OR d.extractorVersion IS NULL OR d.extractorVersion <> $extractor OR d.loaderVersion IS NULL OR d.loaderVersion <> $loader
+RETURN d.sha256 AS sha256, d.path AS path, d.url AS url, d.retrievedAt AS retrievedAt
+ORDER BY d.sha256`;
 
 export const COUNT_REGIONS = 'MATCH (r:Region) RETURN count(r) AS n';
 
@@ -139,6 +153,46 @@ MATCH (p:Project {id: row.projectId})
 MATCH (c:Company {id: row.companyId})
 MERGE (p)-[r:HAS_CANDIDATE]->(c)
 SET r += row.props`;
+
+/**
+ * A document read again (by a newer extractor or loader) first takes back what it said: the winners,
+ * candidates, buyer and agency it named, and its place among the projects' documents. What it alone
+ * supported is marked Retracting; DROP_RETRACTED_ORPHANS removes what the new reading did not restore,
+ * so a fixed extractor also removes a false winner it once stored. Runs before DROP_EVIDENCE.
+ */
+export const RETRACT_DOCUMENT_CLAIMS = `
+UNWIND $rows AS row
+MATCH (d:Document {sha256: row.sha256})
+CALL (d) {
+  MATCH (a:Award)-[:SUPPORTED_BY]->(d)
+  SET a:Retracting
+}
+CALL (d, row) {
+  MATCH (p:Project)-[pub:PUBLISHED_IN]->(d)
+  SET p:Retracting
+  DELETE pub
+  WITH p, row
+  CALL (p, row) {
+    MATCH (p)-[r:HAS_CANDIDATE|HAS_BUYER|HAS_AGENCY]->()
+    WHERE r.sha256 = row.sha256
+    DELETE r
+  }
+  CALL (p, row) {
+    MATCH (p)-[:HAS_AWARD]->(:Award)-[r:AWARDED_TO]->()
+    WHERE r.sha256 = row.sha256
+    DELETE r
+  }
+}`;
+
+/** After the batch's writes: retracted awards and projects that no document supports any more go. */
+export const DROP_RETRACTED_ORPHANS = `
+MATCH (n:Retracting)
+REMOVE n:Retracting
+WITH n
+WHERE (n:Project AND NOT (n)-[:PUBLISHED_IN]->())
+   OR (n:Award AND NOT (n)-[:SUPPORTED_BY]->() AND NOT (n)-[:AWARDED_TO]->())
+   OR (n:Award AND NOT EXISTS { (n)<-[:HAS_AWARD]-(p:Project) WHERE (p)-[:PUBLISHED_IN]->() })
+DETACH DELETE n`;
 
 /**
  * Evidence belongs to its document: a document loaded again first loses its SUPPORTED_BY links, the

@@ -6,7 +6,7 @@ import type { ListExtract } from '../lists/entry.ts';
 import type { DocumentOutcome } from './loader.ts';
 import { emptyCounters, type Counters } from './loader.ts';
 import { planListFile, type EntryState } from './list-plan.ts';
-import type { DocumentMeta } from './plan.ts';
+import { documentProps, type DocumentMeta } from './plan.ts';
 
 export interface ListLoadItem {
   kind: 'list';
@@ -95,17 +95,7 @@ export class ListLoader {
         });
         const existing = new Map(read.records.map((r) => toState(r.get('e'))).map((s) => [s.id, s]));
         const plan = planListFile(item.extract, { sha256: d.sha256, date }, existing);
-        const props = {
-          sha256: d.sha256,
-          path: d.path,
-          url: d.url,
-          retrievedAt: d.retrievedAt,
-          title: d.title,
-          publishedAt: d.publishedAt,
-          mediaType: d.mediaType,
-          noticeType: d.noticeType,
-          loaderVersion: this.opts.loaderVersion,
-        };
+        const props = documentProps(d, this.opts.loaderVersion);
         const results = [
           await tx.run(MERGE_LIST_DOCUMENT, { sha256: d.sha256, props }),
           await tx.run(MERGE_ENTRIES, { rows: plan.entries }),

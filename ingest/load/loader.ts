@@ -47,6 +47,8 @@ export interface BatchOutcome {
 export interface KnownDocument {
   sha256: string;
   loaderVersion: string | null;
+  extractorVersion: string | null;
+  extractHash: string | null;
   url: string | null;
   retrievedAt: string | null;
 }
@@ -146,8 +148,9 @@ export function statementsOf(plan: WritePlan): Statement[] {
   const winnerLinks = plan.winners.flatMap((w) => w.links.map((l) => ({ awardId: w.awardId, companyId: l.companyId, props: l.props })));
   const companyOwns = plan.owns.filter((o) => !o.ownerIsPerson);
   const personOwns = plan.owns.filter((o) => o.ownerIsPerson);
-  const rollupsChange = plan.awards.length > 0 || plan.winners.length > 0 || plan.projectRegions.length > 0 || plan.owns.length > 0;
+  const rollupsChange = plan.awards.length > 0 || plan.winners.length > 0 || plan.projectRegions.length > 0 || plan.owns.length > 0 || plan.reloaded.length > 0;
   const list: Statement[] = [
+    [Q.RETRACT_DOCUMENT_CLAIMS, plan.reloaded],
     [Q.DROP_EVIDENCE, plan.reloaded],
     [Q.MERGE_DOCUMENTS, plan.documents],
     [Q.MERGE_COMPANIES, plan.companies],
@@ -168,6 +171,7 @@ export function statementsOf(plan: WritePlan): Statement[] {
     [Q.MERGE_PERSONS, plan.persons],
     [Q.MERGE_COMPANY_OWNS, companyOwns],
     [Q.MERGE_PERSON_OWNS, personOwns],
+    [Q.DROP_RETRACTED_ORPHANS, plan.reloaded.length > 0 ? [{}] : []],
   ];
   return list.filter(([, rows]) => rows.length > 0);
 }
@@ -209,7 +213,14 @@ export class Loader {
     if (shas.length === 0) return out;
     const res = await this.driver.executeQuery(Q.READ_DOCUMENTS, { shas }, { database: this.database, routing: 'READ' });
     for (const r of res.records) {
-      out.set(r.get('sha256'), { sha256: r.get('sha256'), loaderVersion: r.get('loaderVersion'), url: r.get('url'), retrievedAt: r.get('retrievedAt') });
+      out.set(r.get('sha256'), {
+        sha256: r.get('sha256'),
+        loaderVersion: r.get('loaderVersion'),
+        extractorVersion: r.get('extractorVersion'),
+        extractHash: r.get('extractHash'),
+        url: r.get('url'),
+        retrievedAt: r.get('retrievedAt'),
+      });
     }
     return out;
   }

@@ -28,6 +28,9 @@ export interface DocumentMeta {
   publishedAt: string | null;
   mediaType: string;
   noticeType: NoticeType | 'ownership' | 'restriction-list';
+  /** The EXTRACTOR_VERSION that read it, and a hash of what it gave (ingest/reextract.ts compares them). */
+  extractorVersion?: string;
+  extractHash?: string;
 }
 
 export type LoadItem =
@@ -215,7 +218,8 @@ function projectStatus(n: Notice): ProjectStatus | null {
   }
 }
 
-function documentProps(d: DocumentMeta, loaderVersion: string): Props {
+/** The Document node's properties, for every kind of document. */
+export function documentProps(d: DocumentMeta, loaderVersion: string): Props {
   return {
     sha256: d.sha256,
     path: d.path,
@@ -226,6 +230,8 @@ function documentProps(d: DocumentMeta, loaderVersion: string): Props {
     mediaType: d.mediaType,
     noticeType: d.noticeType,
     loaderVersion,
+    extractorVersion: d.extractorVersion ?? null,
+    extractHash: d.extractHash ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Award, Notice, Supplier } from '../../ingest/extract/notice.ts';
 import type { HoldingRecord, PartyRef } from '../../ingest/ownership/holding.ts';
 import type { DocumentMeta, LoadItem } from '../../ingest/load/plan.ts';
+import { EXTRACTOR_VERSION } from '../../ingest/extract/version.ts';
 
 export function shaOf(label: string): string {
   return createHash('sha256').update(label).digest('hex');
@@ -20,6 +21,7 @@ export function notice(label: string, extra: Partial<Notice> = {}): Notice {
   const sha256 = shaOf(label);
   return {
     source: { path: `${label}.html`, sha256, mediaType: 'text/html', encoding: 'utf-8' },
+    extractorVersion: EXTRACTOR_VERSION,
     noticeType: 'award',
     title: `${label} 公告`,
     publishedAt: '2017-06-01',

@@ -10,7 +10,8 @@ function summary(documents: DocumentReport[]): IngestSummary {
   const count = (status: DocumentReport['status']) => documents.filter((d) => d.status === status).length;
   return {
     total: documents.length, done: documents.length, ok: count('ok'), failed: count('failed'), unchanged: count('unchanged'),
-    counters: emptyCounters(), regionsLoaded: 0, elapsedMs: 1000, parseMs: 10, writeMs: 10, checkMs: 1, concurrency: 1, batchSize: 100, documents,
+    counters: emptyCounters(), regionsLoaded: 0, elapsedMs: 1000, parseMs: 10, writeMs: 10, checkMs: 1, concurrency: 1, batchSize: 100,
+    reextracted: 0, reextractedChanged: 0, reextractMissing: 0, documents,
   };
 }
 

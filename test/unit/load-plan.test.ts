@@ -5,7 +5,7 @@ import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
 import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
 import { amountLabel, awardDate, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
 import { statementsOf } from '../../ingest/load/loader.ts';
-import { CREATE_SUPPORTED_BY, DROP_EVIDENCE, MERGE_DOCUMENTS } from '../../ingest/load/cypher.ts';
+import { CREATE_SUPPORTED_BY, DROP_EVIDENCE, DROP_RETRACTED_ORPHANS, MERGE_DOCUMENTS, RETRACT_DOCUMENT_CLAIMS } from '../../ingest/load/cypher.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 
 const EMPTY: Snapshot = { documents: [], companies: [], projects: [], awards: [] };
@@ -268,13 +268,15 @@ describe('lookups and statements', () => {
     ]);
   });
 
-  it('drops a reloaded document\'s evidence before the Document is written again, and writes the new evidence last', () => {
+  it('takes back what a reloaded document said and drops its evidence before the Document is written again; orphans go last', () => {
     const n = notice('r', { noticeType: 'tender', evidence: [{ field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
     const p = planBatch([noticeItem(n)], { ...EMPTY, documents: [shaOf('r')] }, OPTS).plan;
     const statements = statementsOf(p);
-    assert.deepEqual(statements[0], [DROP_EVIDENCE, [{ sha256: shaOf('r') }]]);
-    assert.equal(statements[1][0], MERGE_DOCUMENTS);
-    assert.deepEqual(statements.at(-1), [CREATE_SUPPORTED_BY, p.evidence]);
+    assert.deepEqual(statements[0], [RETRACT_DOCUMENT_CLAIMS, [{ sha256: shaOf('r') }]]);
+    assert.deepEqual(statements[1], [DROP_EVIDENCE, [{ sha256: shaOf('r') }]]);
+    assert.equal(statements[2][0], MERGE_DOCUMENTS);
+    assert.deepEqual(statements.at(-2), [CREATE_SUPPORTED_BY, p.evidence]);
+    assert.deepEqual(statements.at(-1), [DROP_RETRACTED_ORPHANS, [{}]]);
   });
 });
 
