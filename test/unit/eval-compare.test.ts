@@ -17,7 +17,7 @@ const label = parseLabel('x.json', JSON.stringify({
 
 function notice(over: Partial<Notice>): Notice {
   return {
-    source: { path: 'x', sha256: '', mediaType: 'text/html', encoding: 'utf-8' }, noticeType: 'award', title: null,
+    source: { path: 'x', sha256: '', mediaType: 'text/html', encoding: 'utf-8' }, extractorVersion: 'test', noticeType: 'award', title: null,
     publishedAt: '2020-05-01', decisionDate: null, publicityPeriod: null, project: { name: '某项目。', code: 'ZB-1', method: null, contractModel: [] }, buyer: { name: '某局', address: null },
     agency: null, region: null, budget: { amount: 100000.004, currency: 'CNY' }, awards: [], candidates: [], evidence: [], warnings: [], ...over,
   };
