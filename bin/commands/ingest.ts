@@ -138,7 +138,7 @@ export function registerIngest(program: Command): void {
     .option('-q, --quiet', 'no progress and no summary; failures are still reported')
     .addHelpText('after', '\nOne writer at a time: an ingest holds a lease in the database while it writes. Without --wait-for-lease, a second ingest stops at once and names the one that writes.');
   addBudgetOptions(cmd).action(async (paths: string[], flags: IngestFlags) => {
-    if (paths.length === 0 && !flags.notices?.length) throw new UserError('nothing to ingest: give files or directories, or --notices FILE.jsonl');
+      if (paths.length === 0 && !flags.notices?.length) throw new UserError('nothing to ingest: give files or directories, or --notices FILE.jsonl');
       const cfg = loadConfig();
       let manifest: Map<string, ManifestEntry> | undefined;
       const manifestProblems: string[] = [];
