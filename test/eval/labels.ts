@@ -38,13 +38,14 @@ export interface Label {
 }
 
 /** Where a label's document comes from: the repository, or one folder of the shared corpus. */
-export type DocumentGroup = 'repo' | 'shared:real' | 'shared:real-more';
+export type DocumentGroup = 'repo' | 'shared:real' | 'shared:real-more' | 'shared:gathered';
 
-export const documentGroups: readonly DocumentGroup[] = ['repo', 'shared:real', 'shared:real-more'];
+export const documentGroups: readonly DocumentGroup[] = ['repo', 'shared:real', 'shared:real-more', 'shared:gathered'];
 
 export function groupOf(document: string): DocumentGroup {
   if (document.startsWith('shared:real-more/')) return 'shared:real-more';
   if (document.startsWith('shared:real/')) return 'shared:real';
+  if (document.startsWith('shared:gathered/')) return 'shared:gathered';
   return 'repo';
 }
 

@@ -16,7 +16,7 @@ import { ftmProblems, type Entity } from '../support/ftm-model.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 import { HIKVISION } from '../support/sample-graph.ts';
-import { bodsErrors, releaseErrors, releasePackageErrors } from '../support/standards.ts';
+import { bodsErrors, releaseErrors, releasePackageErrors, skipUnlessStandardSchemas } from '../support/standards.ts';
 
 // The samples' HTML notices and ownership sources (the PDF adds parsing time and nothing the exports need).
 const SAMPLES = ['moyu-ppp-tender.html', 'moyu-ppp-award.html', 'pishan-ppp-award.html', 'ownership'].map((f) => path.join(repoRoot, 'samples', f));
@@ -55,7 +55,7 @@ describe('OCDS export of the samples', () => {
     return text;
   }
 
-  it('writes a valid release package with one release per project and the samples’ winners', async () => {
+  it('writes a valid release package with one release per project and the samples’ winners', { skip: skipUnlessStandardSchemas }, async () => {
     const pkg = JSON.parse(await exported());
     assert.deepEqual(releasePackageErrors(pkg), []);
     const projects = await driver.executeQuery('MATCH (p:Project) RETURN count(p) AS n');
@@ -70,7 +70,7 @@ describe('OCDS export of the samples', () => {
     }
   });
 
-  it('writes valid compiled releases as JSON Lines, and filters by region', async () => {
+  it('writes valid compiled releases as JSON Lines, and filters by region', { skip: skipUnlessStandardSchemas }, async () => {
     const lines = (await exported({ ...NO_FILTER, regionCode: '653200' }, true)).trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(lines.length, 2, 'Moyu and Pishan are in 和田地区');
     for (const r of lines) {
@@ -113,7 +113,8 @@ describe('OCDS export of the samples', () => {
     };
     const text = await bods();
     const statements = JSON.parse(text);
-    assert.deepEqual(bodsErrors(statements), []);
+    // The schema check needs the official schemas (see test/support/standards.ts); the round trip does not.
+    if (skipUnlessStandardSchemas === false) assert.deepEqual(bodsErrors(statements), []);
     assert.equal(await bods(), text, 'a second run writes the same statements');
     const before = (await driver.executeQuery(HOLDINGS)).records.map((r) => r.toObject());
     assert.equal(before.length, 11, 'the two ownership CSVs (7 + 3 rows) and the BODS range');

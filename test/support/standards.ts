@@ -1,5 +1,7 @@
-// Validators for the official schemas vendored in schema/standards/ (see its README): OCDS 1.1.5 is
-// JSON Schema draft-04, BODS 0.4 is 2020-12. Offline: every $ref resolves to a vendored file.
+// Validators for the official schemas of the standards (schema/standards/README.md says which files):
+// OCDS 1.1.5 is JSON Schema draft-04, BODS 0.4 is 2020-12. They are taken from BIDGRAPH_STANDARD_SCHEMAS
+// (default ../shared/standards beside the clone), not from this repository; without them the tests that
+// validate are skipped and say why. Offline: every $ref resolves to a file there.
 import fs from 'node:fs';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -8,7 +10,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { repoRoot } from '../../src/config.ts';
 
-const dir = path.join(repoRoot, 'schema', 'standards');
+const dir = path.resolve(repoRoot, process.env.BIDGRAPH_STANDARD_SCHEMAS ?? '../shared/standards');
+
+/** For node:test's `skip` option: false when the schemas are there, else the reason the test is skipped. */
+export const skipUnlessStandardSchemas: false | string =
+  fs.existsSync(path.join(dir, 'ocds-1.1.5')) && fs.existsSync(path.join(dir, 'bods-0.4'))
+    ? false
+    : `the official OCDS 1.1.5 and BODS 0.4 schemas are absent from ${dir} (set BIDGRAPH_STANDARD_SCHEMAS; schema/standards/README.md lists the files)`;
 const readJson = (rel: string) => JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as Record<string, unknown>;
 
 type Formats = (ajv: unknown) => unknown;

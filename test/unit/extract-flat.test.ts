@@ -1,6 +1,6 @@
 // Page text with tables flattened one cell per line, and values glued to the next label: the shapes
 // quoted in issue 13 from real notices and the whitespace-stripped national-platform text of
-// test/eval/corpus/ggzy-11.txt.
+// the gathered evaluation document ggzy-11 (test/eval/SOURCES.md).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rebuildFlatTables } from '../../ingest/extract/flat.ts';
