@@ -27,7 +27,9 @@ export async function dumpGraph(driver: Driver): Promise<string[]> {
   const lines = nodes.records.map((r) => JSON.stringify(canonical({ labels: r.get('labels'), props: factsOf(r.get('labels'), r.get('props')) })));
   for (const r of rels.records) {
     const end = (label: string, props: Record<string, unknown>) => `${label}:${String(props[keyOf[label]])}`;
-    lines.push(JSON.stringify(canonical({ type: r.get('type'), from: end(r.get('al'), r.get('ap')), to: end(r.get('bl'), r.get('bp')), props: r.get('props') })));
+    // When a list entry was matched to a company (LISTS.at) is bookkeeping too: the link and its evidence are the facts.
+    const props = r.get('type') === 'LISTS' ? { ...r.get('props'), at: null } : r.get('props');
+    lines.push(JSON.stringify(canonical({ type: r.get('type'), from: end(r.get('al'), r.get('ap')), to: end(r.get('bl'), r.get('bp')), props })));
   }
   return lines.sort();
 }
