@@ -22,8 +22,9 @@ export async function dumpGraph(driver: Driver): Promise<string[]> {
     {},
     db,
   );
-  // When the rollups were refreshed is bookkeeping, not a fact of the graph.
-  const factsOf = (labels: string[], props: Record<string, unknown>) => (labels.includes('RollupState') ? { ...props, refreshedAt: null } : props);
+  // When the rollups were refreshed and the listings updated is bookkeeping, not a fact of the graph.
+  const factsOf = (labels: string[], props: Record<string, unknown>) =>
+    labels.includes('RollupState') ? { ...props, refreshedAt: null } : labels.includes('RestrictionState') ? { ...props, updatedAt: null } : props;
   const lines = nodes.records.map((r) => JSON.stringify(canonical({ labels: r.get('labels'), props: factsOf(r.get('labels'), r.get('props')) })));
   for (const r of rels.records) {
     const end = (label: string, props: Record<string, unknown>) => `${label}:${String(props[keyOf[label]])}`;
