@@ -4,7 +4,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
 import type { ListExtract } from '../lists/entry.ts';
 import type { DocumentOutcome } from './loader.ts';
-import { emptyCounters, type Counters } from './loader.ts';
+import { countersOf, emptyCounters, type Counters } from './loader.ts';
 import { planListFile, type EntryState } from './list-plan.ts';
 import { documentProps, type DocumentMeta } from './plan.ts';
 
@@ -103,14 +103,7 @@ export class ListLoader {
           await tx.run(MERGE_NAME_LINKS, { sha256: d.sha256, rows: plan.nameLinks }),
           await tx.run(BUMP_RESTRICTION_STATE),
         ];
-        const c = emptyCounters();
-        for (const r of results) {
-          const u = r.summary.counters.updates();
-          c.nodesCreated += u.nodesCreated;
-          c.relationshipsCreated += u.relationshipsCreated;
-          c.propertiesSet += u.propertiesSet;
-        }
-        return { counters: c, plan };
+        return { counters: countersOf(results), plan };
       });
       const warnings: string[] = [];
       if (counters.plan.delisted.length) warnings.push(`${d.path}: ${counters.plan.delisted.length} entr${counters.plan.delisted.length === 1 ? 'y' : 'ies'} no longer listed, delisted on ${date}: ${counters.plan.delisted.join(', ')}`);

@@ -130,7 +130,8 @@ export function keyQuery(key: string): string {
   return `"${key.replace(/[\\"]/g, '\\$&')}"`;
 }
 
-function countersOf(results: QueryResult[]): Counters {
+/** The graph changes a transaction's statements made, from the driver's counters. */
+export function countersOf(results: QueryResult[]): Counters {
   const c = emptyCounters();
   for (const r of results) {
     const u = r.summary.counters.updates();
