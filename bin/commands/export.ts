@@ -93,18 +93,25 @@ interface OcdsFlags {
   archiveUrl?: string;
 }
 
-export function registerExport(program: Command): void {
-  const exp = program.command('export').description('write the graph in the data standards: OCDS, BODS, FollowTheMoney');
-
-  exp
-    .command('ocds')
-    .description('projects as an OCDS 1.1 release package (or JSON Lines of compiled releases with --jsonl), one ocid per project')
-    .option('--jsonl', 'one compiled release per line instead of a release package')
-    .option('--prefix <prefix>', 'ocid prefix (register yours with the Open Contracting Partnership)', ocidPrefix, 'ocds-bdgrph')
+/** The project filters OCDS and FtM exports share. */
+function withProjectFilters(cmd: Command): Command {
+  return cmd
     .option('--region <code>', 'only projects in this region or its subregions (GB/T 2260 code)', regionCode)
     .option('--from <date>', 'only projects with a notice published on or after this date', isoDay)
     .option('--to <date>', 'only projects with a notice published on or before this date', isoDay)
-    .option('--supplier <name|uscc>', 'only projects with an award to this company')
+    .option('--supplier <name|uscc>', 'only projects with an award to this company');
+}
+
+export function registerExport(program: Command): void {
+  const exp = program.command('export').description('write the graph in the data standards: OCDS, BODS, FollowTheMoney');
+
+  withProjectFilters(
+    exp
+      .command('ocds')
+      .description('projects as an OCDS 1.1 release package (or JSON Lines of compiled releases with --jsonl), one ocid per project')
+      .option('--jsonl', 'one compiled release per line instead of a release package')
+      .option('--prefix <prefix>', 'ocid prefix (register yours with the Open Contracting Partnership)', ocidPrefix, 'ocds-bdgrph'),
+  )
     .option('--archive-url <url>', 'base URL of the bidgraph API the document links point at (default http://localhost:$PORT)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (flags: OcdsFlags) => {
@@ -131,13 +138,11 @@ export function registerExport(program: Command): void {
       );
     });
 
-  exp
-    .command('ftm')
-    .description('FollowTheMoney entities as JSON Lines (Company, PublicBody, Person, Ownership, Contract, ContractAward), for Aleph and OpenSanctions tools')
-    .option('--region <code>', 'only projects in this region or its subregions (GB/T 2260 code)', regionCode)
-    .option('--from <date>', 'only projects with a notice published on or after this date', isoDay)
-    .option('--to <date>', 'only projects with a notice published on or before this date', isoDay)
-    .option('--supplier <name|uscc>', 'only projects with an award to this company')
+  withProjectFilters(
+    exp
+      .command('ftm')
+      .description('FollowTheMoney entities as JSON Lines (Company, PublicBody, Person, Ownership, Contract, ContractAward), for Aleph and OpenSanctions tools'),
+  )
     .option('--no-ownership', 'leave out persons and Ownership (they are not filtered by the project filters)')
     .option('--archive-url <url>', 'base URL of the bidgraph API that sourceUrl points at (default http://localhost:$PORT)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
