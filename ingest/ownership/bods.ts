@@ -9,6 +9,7 @@ import { isoDate } from './date.ts';
 import type { OwnershipExtract, OwnershipSource, PartyKind, PartyRef } from './holding.ts';
 import { partyRef, readUscc } from './party.ts';
 import type { ShareReading } from './share.ts';
+import { jsonParseProblem } from '../../src/errors.ts';
 
 type Json = Record<string, unknown>;
 type Warn = (where: string, msg: string) => void;
@@ -69,7 +70,7 @@ function salvageArray(text: string, open: number): StatementsRead {
           const v: unknown = JSON.parse(text.slice(start, i + 1));
           if (isObject(v)) statements.push(v);
         } catch (err) {
-          bad.push({ line: lineAt(text, start), reason: `not JSON (${(err as Error).message})` });
+          bad.push({ line: lineAt(text, start), reason: jsonParseProblem(err) });
         }
         start = -1;
       }
@@ -96,7 +97,7 @@ function readLines(text: string): StatementsRead {
       if (isObject(parsed)) statements.push(parsed);
       else bad.push({ line: i + 1, reason: 'not a JSON object' });
     } catch (err) {
-      bad.push({ line: i + 1, reason: `not JSON (${(err as Error).message})` });
+      bad.push({ line: i + 1, reason: jsonParseProblem(err) });
     }
   });
   return { statements, bad };

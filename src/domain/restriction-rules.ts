@@ -1,3 +1,4 @@
+import { jsonParseProblem } from '../errors.ts';
 // The restriction rules, as data (schema/restriction-rules.json): per list, whether an ownership
 // rule applies, its threshold, how shares aggregate and the dates it is in force. Checked when
 // loaded, with errors that name the file, the field and what was found.
@@ -103,7 +104,7 @@ export function parseRestrictionRules(text: string, file: string): RestrictionRu
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new RulesError(file, [`not JSON (${(err as Error).message})`]);
+    throw new RulesError(file, [jsonParseProblem(err)]);
   }
   const problems: string[] = [];
   const top = (raw ?? {}) as Record<string, unknown>;
