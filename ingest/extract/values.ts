@@ -91,6 +91,19 @@ export function addressOf(page: Page, span: Span): Found<string> | null {
 
 const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*/g;
 
+/**
+ * A code of Latin letters and digits that runs straight into words (page text with its breaks lost:
+ * 招标编号:S110000A001021220002本石景山区…, HTWZ2020-06各投标人) ends where the words start. Codes that
+ * start with words (赣建洪招字【2026】第01号, 徐采中招2026-040) or end with 号 (HZZFCG2016货字406号) are left whole.
+ */
+const RUN_ON_CODE = /^[A-Za-z0-9][A-Za-z0-9\-_#/.]{4,}(?=[\u3400-\u9fff])/;
+
+function runOnCut(token: { text: string; index: number }): { text: string; index: number } {
+  if (token.text.endsWith('号')) return token;
+  const m = RUN_ON_CODE.exec(token.text);
+  return m && /\d/.test(m[0]) ? { text: m[0], index: token.index } : token;
+}
+
 /** A project code; when the field lists several, the first is kept and the rest reported. */
 export function projectCodeOf(page: Page, span: Span): (Found<string> & { others: string[] }) | null {
   const s = trimTrailingPunctuation(page, span);
@@ -100,7 +113,7 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
     if (m[0].length >= 3) tokens.push({ text: m[0], index: m.index ?? 0 });
   }
   if (tokens.length === 0) return null;
-  const first = tokens[0];
+  const first = runOnCut(tokens[0]);
   const between = (a: { text: string; index: number }, b: { text: string; index: number }) =>
     s.text.slice(a.index + a.text.length, b.index);
   // Only separate numbers count as "several": 16A4937,16A5022 — not words around one code.

@@ -142,6 +142,27 @@ test('several numbers in one project code field: the first is kept, the others r
   assert.deepEqual(code?.others, ['16A5022', '16A5133']);
 });
 
+test('a code run into the words after it ends where they start; codes written with words stay whole', () => {
+  const cases: [string, string][] = [
+    // page text with its breaks lost (gathered ggzy-11, ggzy-27)
+    ['S110000A001021220002本石景山区古城南街东侧（首钢园区东南区）1612-769', 'S110000A001021220002'],
+    ['HTWZ2020-06各投标人', 'HTWZ2020-06'],
+    // ccgp-7658375, jxggzy-47, tenderx-13
+    ['HZZFCG2016货字406号', 'HZZFCG2016货字406号'],
+    ['赣建洪招字【2026】第01号', '赣建洪招字【2026】第01号'],
+    ['徐采中招2026-040', '徐采中招2026-040'],
+  ];
+  for (const [text, code] of cases) {
+    const page = buildPage(text);
+    assert.equal(projectCodeOf(page, whole(page))?.value, code, text);
+  }
+});
+
+test('the investment project code and the trading centre number are project codes (jxggzy-40, ggzy-29)', () => {
+  assert.deepEqual(fieldsOf('投资项目代码：2509-360733-04-01-370085'), [['projectCode', '2509-360733-04-01-370085']]);
+  assert.equal(classifyLabel('公共资源编号')?.key, 'projectCode');
+});
+
 test('method: the ticked box wins (misc-test_data_0)', () => {
   const page = buildPage('√公开招标 □邀请招标');
   assert.equal(methodOf(page, whole(page))?.value, '公开招标');
