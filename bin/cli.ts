@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UserError } from '../src/errors.ts';
 import { registerDb } from './commands/db.ts';
+import { registerDossier } from './commands/dossier.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -26,6 +27,7 @@ registerExtract(program);
 registerIngest(program);
 registerServe(program);
 registerExport(program);
+registerDossier(program);
 
 try {
   await program.parseAsync(process.argv);
