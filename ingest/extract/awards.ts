@@ -8,13 +8,14 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
+import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
-import { gluedName } from './winners.ts';
+import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 
@@ -78,6 +79,8 @@ const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
 const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
+/** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
+const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
 
 /** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
@@ -253,6 +256,8 @@ class AwardBuilder {
   private readonly warnings: string[] = [];
 
   private readonly hasResult: boolean;
+  /** The line of the last winner label with nothing after it (中标人：联合体：A（牵头）、B). */
+  private emptyWinnerLine = -2;
 
   constructor(input: AwardInput) {
     this.page = input.page;
@@ -317,7 +322,10 @@ class AwardBuilder {
         return;
       }
       case 'winnerName':
-        if (!v) return;
+        if (!v) {
+          this.emptyWinnerLine = f.line;
+          return;
+        }
         if (isPlaceholder(v.text)) {
           if (isSeeOriginal(v.text)) this.seeOriginal.push(v);
           return;
@@ -356,7 +364,14 @@ class AwardBuilder {
   }
 
   private winner(span: Span, line: number, source: AwardDraft['source']): void {
-    const split = splitSuppliers(this.page, gluedName(this.page, span));
+    const name = gluedName(this.page, span);
+    const amount = name.end < span.end ? gluedAmount(this.page, span, name) : null;
+    this.addWinner(name, line, source);
+    if (amount && this.current && this.lastParty === 'winner') this.value(amount.value, null, line, amount.info);
+  }
+
+  private addWinner(span: Span, line: number, source: AwardDraft['source']): void {
+    const split = splitSuppliers(this.page, span);
     this.warnings.push(...split.warnings);
     if (split.suppliers.length === 0) return;
     if (split.unclear) {
@@ -381,14 +396,17 @@ class AwardBuilder {
 
   private member(span: Span, role: 'lead' | 'member', line: number, label: string): void {
     const split = splitSuppliers(this.page, span);
-    const suppliers = split.suppliers.map((s) => ({ ...s, role, address: null, uscc: null }));
+    this.warnings.push(...split.warnings);
+    // 联合体：A（牵头）、B names every member with its role; a 成员 label names members only.
+    const named = split.suppliers.length > 1 && split.suppliers.some((s) => s.role === 'lead');
+    const suppliers = split.suppliers.map((s) => ({ ...s, role: named ? s.role : role, address: null, uscc: null }));
     if (suppliers.length === 0) return;
     if (this.current && line - this.current.lastLine <= 3 && this.lastParty === 'winner') {
       const alone = this.current.suppliers.length === 1 && this.current.suppliers[0].role === 'sole';
       if (alone) this.current.suppliers[0].role = role === 'lead' ? 'member' : 'lead';
       this.current.suppliers.push(...suppliers);
       this.current.lastLine = line;
-    } else if (/联合体|牵头/.test(label)) {
+    } else if (/牵头/.test(label) || (/联合体/.test(label) && (!BARE_CONSORTIUM.has(label) || line - this.emptyWinnerLine <= 1))) {
       this.finish();
       this.current = { lot: this.lot, status: 'active', suppliers, value: null, rate: null, line, lastLine: line, source: 'field' };
     } else {
@@ -413,13 +431,13 @@ class AwardBuilder {
     return true;
   }
 
-  private value(span: Span, f: Field | null, line: number): void {
-    const rate = readRate(this.page, span, f?.info ?? null);
+  private value(span: Span, f: Field | null, line: number, label: LabelInfo | null = f?.info ?? null): void {
+    const rate = readRate(this.page, span, label);
     if (rate) {
-      this.setRate(rate, f?.label.text ?? '');
+      this.setRate(rate, f?.label.text ?? label?.norm ?? '');
       return;
     }
-    const money = readMoney(this.page, span, f?.info.unit ?? null);
+    const money = readMoney(this.page, span, label?.unit ?? null);
     if (!money) return;
     if (this.current && line - this.current.lastLine <= 4) {
       if (!this.current.value) {

@@ -35,6 +35,27 @@ function candidateName(page: Page, span: Span): Found<string> | null {
   return { value: canonicalName(s.text).name, span: s };
 }
 
+const LIST_SEPARATOR = /[、；;，,]/g;
+
+/** The names of an unranked list, when every piece is one. */
+function candidateList(page: Page, span: Span): Found<string>[] {
+  const names: Found<string>[] = [];
+  let from = 0;
+  LIST_SEPARATOR.lastIndex = 0;
+  for (let m = LIST_SEPARATOR.exec(span.text); ; m = LIST_SEPARATOR.exec(span.text)) {
+    const to = m ? m.index : span.text.length;
+    const piece = subSpan(page, span, from, to);
+    if (piece.text) {
+      const name = candidateName(page, piece);
+      if (!name) return [];
+      names.push(name);
+    }
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return names;
+}
+
 export function scanCandidates(page: Page, fields: Field[], tables: Table[], sections: Sections, tableRows: Set<number>): CandidateScan {
   const out: CandidateDraft[] = [];
   let proposed: CandidateDraft | null = null;
@@ -59,6 +80,12 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
         rank = f.info.rank;
         rankLine = f.line;
         current = null;
+        // 中标候选人（排名不分先后）：A、B、C — several names, no rank.
+        const listed = v && rank === null ? candidateList(page, v) : [];
+        if (listed.length > 1) {
+          for (const name of listed) out.push({ rank: null, name, bid: null, line: f.line });
+          break;
+        }
         const name = v ? candidateName(page, v) : null;
         if (name) {
           current = { rank, name, bid: null, line: f.line };

@@ -22,6 +22,10 @@ export interface SupplierSplit {
 const SEPARATOR = /[、；;，,／/]/g;
 const SEPARATOR_OR_SPACE = /[、；;，,／/]|\s+(?=\S)/g;
 const PAIR = /^(.+?)(?:与|和|及)(.+?)(?:组成的?|的)?联合体$/;
+/** X、Y联合体 / X、Y组成的联合体 / X、Y（联合体）: the word closing a list of members. */
+const LIST_CLOSER = /(?:组成的?|的)?联合体$|[（(]\s*联合体\s*[)）]$/;
+/** Short role notes in brackets that the canonical name does not read: X（牵头）. */
+const SHORT_LEAD_NOTE = /\s*[（(]\s*(?:牵头|主办|主体)\s*[)）]\s*$/;
 
 /** Splits a winner value into suppliers. Returns an empty list when no usable name is in it. */
 export function splitSuppliers(page: Page, span: Span): SupplierSplit {
@@ -41,13 +45,17 @@ export function splitSuppliers(page: Page, span: Span): SupplierSplit {
   if (pair) {
     parts = [subSpan(page, span, 0, pair[1].length), subSpan(page, span, pair[1].length + 1, pair[1].length + 1 + pair[2].length)];
   } else {
-    parts = pieces(page, span, SEPARATOR_OR_SPACE);
+    const closer = LIST_CLOSER.exec(text);
+    const list = closer && closer.index > 0 ? subSpan(page, span, 0, closer.index) : span;
+    parts = pieces(page, list, SEPARATOR_OR_SPACE);
   }
   const suppliers: NamedSupplier[] = [];
   for (const part of parts) {
-    const c = canonicalName(part.text);
+    const lead = SHORT_LEAD_NOTE.exec(part.text);
+    const raw = lead && lead.index > 0 ? subSpan(page, part, 0, lead.index) : part;
+    const c = canonicalName(raw.text);
     if (!c.name || !looksLikeCompanyName(c.name)) continue;
-    suppliers.push({ raw: part, name: c.name, role: c.role ?? 'sole' });
+    suppliers.push({ raw, name: c.name, role: lead ? 'lead' : c.role ?? 'sole' });
   }
   if (suppliers.length === 1 && suppliers[0].role === 'sole') return { suppliers, unclear: false, warnings };
   const hasLead = suppliers.some((s) => s.role === 'lead');

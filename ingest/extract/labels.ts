@@ -69,12 +69,16 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
     '供应商联系地址', '中标人住所'],
   uscc: ['统一社会信用代码', '社会信用代码', '信用代码', '统一社会信用代码证号'],
   consortiumLead: ['联合体牵头人', '牵头人', '联合体主办方', '联合体牵头单位', '牵头单位'],
-  consortiumMember: ['联合体成员', '成员', '联合体成员单位', '成员单位', '联合体其他成员'],
+  consortiumMember: ['联合体成员', '成员', '联合体成员单位', '成员单位', '联合体其他成员',
+    // 联合体：A（牵头）、B — the whole consortium after one label, roles in brackets
+    '联合体', '联合体单位', '联合体名称', '联合体各方'],
   awardValue: ['中标(成交)金额', '中标金额', '成交金额', '中标价', '中标价格', '成交价格', '成交价', '中标(选)价',
     '中标供货商金额', '中标价格为', '中标(成交)价格', '合同金额', '中标(成交)价', '中标总价', '成交总价', '中标报价',
     '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
     '成交金额(可填写下浮率、折扣率或费率)'],
-  totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额'],
+  totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额',
+    '总中标金额合计', '总成交金额合计', '中标金额合计', '成交金额合计', '中标总金额合计', '合计中标金额', '合计成交金额',
+    '中标(成交)金额合计'],
   rate: ['下浮率', '折扣率', '费率', '优惠率', '下浮系数', '成交下浮系数', '中标下浮率', '成交下浮率', '中标降点数', '降点数',
     '中标费率', '成交费率', '中标折扣率', '成交折扣率', '下浮比例', '中标优惠率', '成交优惠率'],
   lot: ['分包号', '包号', '标包号', '标段号', '分包', '标包', '标段', '标项', '包件', '包件号', '合同包', '采购包',
@@ -91,7 +95,9 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
     '评标价', '拟中标价', '预中标价', '拟成交金额', '预成交金额'],
   unitName: ['投标人名称', '报价人名称', '投标单位名称', '投标人', '候选人名称', '中标候选人名称'],
   budget: ['预算金额', '项目预算', '采购预算', '预算', '采购项目预算金额', '项目总预算', '预算价', '采购预算金额',
-    '项目预算金额', '预算金额(元)', '采购预算价', '财政预算', '项目概算', '投资概算'],
+    '项目预算金额', '预算金额(元)', '采购预算价', '财政预算', '项目概算', '投资概算',
+    // a budget checked by the finance or audit office: still the budget, never the award
+    '预算审核价', '预算审核金额', '审核预算价', '审核预算金额', '预算审定价', '审定预算价', '财政审核价', '财政评审价'],
   ceiling: ['最高限价', '招标控制价', '控制价', '最高投标限价', '拦标价', '最高限价金额', '采购最高限价', '投标最高限价'],
   agencyFee: ['代理服务费', '代理费', '招标代理服务费', '代理服务收费标准及金额', '代理服务收费', '采购代理服务费',
     '代理服务费收费标准', '收费标准'],
@@ -134,6 +140,13 @@ const CANDIDATE_LABEL = /^(?:推荐)?第([一二三四五六七八九十\d]{1,3}
 
 /** 中标候选人1单位名称, 成交候选人2: the rank written after the word. */
 const NUMBERED_CANDIDATE_LABEL = /^(?:中标|成交|中选)?候选(?:人|单位|供应商)([一二三四五六七八九十\d]{1,2})(?:单位)?(?:名称)?$/;
+
+/** 中标候选人（排名不分先后）, 中标候选人名单: a list of candidates without ranks (rank null). */
+const CANDIDATE_LIST_LABEL = /^(?:中标|成交|中选)候选(?:人|单位|供应商)(?:名单)?(?:\((?:排名|排序|名次)?(?:不分先后|无先后)(?:顺序)?\))?$/;
+
+/** A note in brackets after an amount label (中标价(报价承诺), 中标金额(含税)): the label before it decides. */
+const LABEL_NOTE = /\([^()]{1,8}\)$/;
+const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
 
 const TABLE = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(VOCABULARY) as [FieldKey, string[]][]) {
@@ -179,6 +192,7 @@ export function classifyLabel(raw: string): LabelInfo | null {
   if (LOT_LABEL.test(norm)) return { key: 'lot', norm, unit: null, rank: null };
   const cand = CANDIDATE_LABEL.exec(norm) ?? NUMBERED_CANDIDATE_LABEL.exec(norm);
   if (cand) return { key: 'candidate', norm, unit: null, rank: smallNumber(cand[1]) };
+  if (CANDIDATE_LIST_LABEL.test(norm)) return { key: 'candidate', norm, unit: null, rank: null };
   if (PER_UNIT_SUFFIX.test(norm)) {
     const key = TABLE.get(norm.replace(PER_UNIT_SUFFIX, ''));
     if (key) return { key, norm, unit: 'per', rank: null };
@@ -187,6 +201,11 @@ export function classifyLabel(raw: string): LabelInfo | null {
   if (unit && unit.index > 0) {
     const key = TABLE.get(norm.slice(0, unit.index));
     if (key) return { key, norm, unit: unit[1] as AmountUnit, rank: null };
+  }
+  const note = LABEL_NOTE.exec(norm);
+  if (note && note.index > 0) {
+    const key = TABLE.get(norm.slice(0, note.index));
+    if (key && NOTED_KEYS.has(key)) return { key, norm, unit: null, rank: null };
   }
   return null;
 }

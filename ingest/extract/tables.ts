@@ -59,7 +59,7 @@ function headerColumns(line: Line): Column[] | null {
   for (const cell of cells) {
     const norm = normaliseLabel(cell.text).replace(/\(.*?\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
     const label = classifyLabel(cell.text);
-    const role = cell.text === '' || label?.key === 'candidate' ? null : roleOf(norm);
+    const role = cell.text === '' || (label?.key === 'candidate' && label.rank !== null) ? null : roleOf(norm);
     if (role) known++;
     const unit = UNIT_IN_HEADER.exec(cell.text);
     columns.push({

@@ -6,6 +6,7 @@
 import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import type { AwardDraft } from './awards.ts';
 import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
+import type { LabelInfo } from './labels.ts';
 import { compact, subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
@@ -101,10 +102,29 @@ export function gluedName(page: Page, span: Span): Span {
       const end = at + form.length;
       if (end >= text.length) continue;
       const rest = text.slice(end, end + LONGEST_LABEL);
-      for (let n = 2; n <= rest.length; n++) {
+      // A label glued on has its value after it; words that end the value (X、Y联合体) are part of it.
+      for (let n = 2; n <= rest.length && end + n < text.length; n++) {
         if (classifyLabel(rest.slice(0, n)) !== null) return subSpan(page, span, 0, end);
       }
     }
   }
   return span;
+}
+
+/**
+ * The amount glued after a winner's name (北京爱地地质勘察基础工程公司中标报价446558.00元): the value of an
+ * award-amount label that starts right where the name ends, or null.
+ */
+export function gluedAmount(page: Page, span: Span, name: Span): { value: Span; info: LabelInfo } | null {
+  const from = name.end - span.start;
+  const rest = span.text.slice(from, from + LONGEST_LABEL + 1);
+  for (let n = Math.min(rest.length, LONGEST_LABEL); n >= 2; n--) {
+    const info = classifyLabel(rest.slice(0, n));
+    if (!info) continue;
+    if (info.key !== 'awardValue') return null;
+    const colon = /^\s*[：:]?\s*/.exec(span.text.slice(from + n))![0].length;
+    const value = subSpan(page, span, from + n + colon, span.text.length);
+    return value.text && /\d/.test(value.text) ? { value, info } : null;
+  }
+  return null;
 }
