@@ -30,10 +30,9 @@ import {
   type MatchCandidateRow,
 } from '../graph/restrictions.ts';
 import { confirmMatch } from '../graph/match-review.ts';
+import { today } from './restrictions-ahead.ts';
 
 type Resolvers = Record<string, Record<string, unknown>>;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function day(asOf: string | null | undefined): string {
   return isoDate(asOf, 'asOf') ?? today();

@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS, checkNesting, estimateCost, queryShape, shapeError, too
 import { DEFAULT_QUERY_CACHE_BYTES, queryCaches, type QueryCaches } from './query-cache.ts';
 import { bearerMatches, createResolvers } from './resolvers.ts';
 import { RestrictionCache } from '../graph/restrictions.ts';
+import { keepTodaysRestrictions } from './restrictions-ahead.ts';
 import type { RestrictionRules } from '../domain/restriction-rules.ts';
 import { readRestrictionRules } from '../restriction-rules-file.ts';
 
@@ -59,6 +60,8 @@ export interface ApiOptions {
   logging?: boolean;
   /** The restriction rules; default: the file BIDGRAPH_RESTRICTION_RULES names, else schema/restriction-rules.json. */
   restrictionRules?: RestrictionRules;
+  /** The cache of computed restrictions; made from restrictionRules otherwise (`listen` shares one to compute today's ahead). */
+  restrictionCache?: RestrictionCache;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -187,7 +190,7 @@ export function createApi(opts: ApiOptions) {
   const withMutations = Boolean(opts.apiToken);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const restrictions = new RestrictionCache(opts.restrictionRules ?? readRestrictionRules());
+  const restrictions = opts.restrictionCache ?? new RestrictionCache(opts.restrictionRules ?? readRestrictionRules());
   // Compiled execution: each parsed document (yoga caches those) is compiled once; requests answered
   // in process cost 20–50% less with it.
   // The limits come first: a refused query is never compiled.
@@ -241,13 +244,21 @@ export function listen(opts: ApiOptions, port: number, host = '127.0.0.1'): Prom
   const gate =
     opts.gate ??
     new DatabaseGate(opts.driver, opts.database, { heartbeatMs: 2_000, log: (opts.logging ?? true) ? (line) => console.error(line) : undefined });
-  const yoga = createApi({ ...opts, gate, bodyCheckedUpstream: true });
+  const restrictionCache = opts.restrictionCache ?? new RestrictionCache(opts.restrictionRules ?? readRestrictionRules());
+  const yoga = createApi({ ...opts, gate, restrictionCache, bodyCheckedUpstream: true });
+  const ahead = keepTodaysRestrictions(restrictionCache, opts.driver, {
+    database: opts.database,
+    log: (opts.logging ?? true) ? (line) => console.error(line) : undefined,
+  });
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const server = createServer((req, res) => {
     if (guideHandler(req, res) || refuseBody(req, res, maxBytes)) return;
     void yoga(req, res);
   });
-  server.once('close', () => gate.stop());
+  server.once('close', () => {
+    gate.stop();
+    ahead.stop();
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

@@ -9,11 +9,13 @@ import * as documents from './documents.ts';
 import * as ownership from './ownership.ts';
 import * as projects from './projects.ts';
 import * as regions from './regions.ts';
+import * as restrictions from './restrictions.ts';
 import * as search from './search.ts';
 import type { NamedQuery } from './reader.ts';
 
 const SAMPLE: Record<string, unknown> = {
   ids: ['bidgraph-warm-up'],
+  companyIds: ['bidgraph-warm-up'],
   limit: neo4j.int(1),
   afterDate: null,
   afterId: null,
@@ -32,7 +34,7 @@ const SAMPLE: Record<string, unknown> = {
 
 export function namedQueries(): NamedQuery<object, unknown>[] {
   const all: NamedQuery<object, unknown>[] = [];
-  for (const mod of [awards, companies, documents, ownership, projects, regions, search]) {
+  for (const mod of [awards, companies, documents, ownership, projects, regions, restrictions, search]) {
     for (const value of Object.values(mod)) {
       if (value && typeof value === 'object' && 'cypher' in value && 'name' in value) all.push(value as NamedQuery<object, unknown>);
     }

@@ -10,6 +10,9 @@ import { repoRoot } from '../../src/config.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
+import { keepTodaysRestrictions } from '../../src/api/restrictions-ahead.ts';
+import { RestrictionCache } from '../../src/graph/restrictions.ts';
+import { readRestrictionRules } from '../../src/restriction-rules-file.ts';
 
 const TOKEN = 'restrictions-token-51c2';
 const HIK = '杭州海康威视数字技术股份有限公司';
@@ -108,6 +111,24 @@ describe('restriction fields on the samples', () => {
     assert.equal(d.region.restrictedTotalAwarded.amount, sum);
     assert.equal(d.region.restrictedTotalAwarded.currency, 'CNY');
     assert.equal(d.cmic.totalCount, 0);
+  });
+
+  it("computes today's restrictions ahead, so a request about today runs no fixpoint; another day is computed when asked", async () => {
+    const restrictionCache = new RestrictionCache(readRestrictionRules());
+    const ahead = keepTodaysRestrictions(restrictionCache, driver, { database: testConfig.neo4j.database, everyMs: 3_600_000 });
+    try {
+      await ahead.first;
+      const asked: string[] = [];
+      const ready = testApi({ driver, restrictionCache, onQuery: (entry) => asked.push(entry.name) });
+      const hik = await graphql(ready, `{ company(name: "${HIK}") { restricted } }`);
+      assert.equal(hik.body.data!.company.restricted, true, hik.text);
+      assert.ok(asked.includes('restrictionStamp') && !asked.includes('listingsForRestrictions'), asked.join(', '));
+      asked.length = 0;
+      await graphql(ready, `{ company(name: "${MOYU}") { restricted(asOf: "${IN_FORCE}") } }`);
+      assert.ok(asked.includes('listingsForRestrictions'), asked.join(', '));
+    } finally {
+      ahead.stop();
+    }
   });
 
   it('refuses a bad asOf, and confirmMatch without the token', async () => {
