@@ -63,7 +63,8 @@ export interface AwardInput {
 }
 
 type Event =
-  | { kind: 'lot'; pos: number; line: number; id: Found<string> | null }
+  | { kind: 'lot'; pos: number; line: number; id: Found<string> | null; range?: Found<string>[] }
+  | { kind: 'lotFail'; pos: number; line: number; reason: Span }
   | { kind: 'fail'; pos: number; line: number; reason: Span }
   | { kind: 'field'; pos: number; line: number; field: Field }
   | { kind: 'row'; pos: number; line: number; draft: AwardDraft }
@@ -82,6 +83,31 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
+/**
+ * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
+ * 品目 45、46：, 第3-5包：. The lots it names, or null.
+ */
+const LOT_HEADING = /^(?:(?:品目|标项|包号|分包号|分包|标段|标包|合同包|采购包|包)(?:号)?\s*(\d{1,3}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*\d{1,3})*)|第\s*(\d{1,3}(?:\s*(?:-|－|—|~|～|至|、)\s*\d{1,3})*)\s*(?:包|标段|标包|分包|标项|合同包|包件))\s*(?:[:：]\s*)?$/;
+const MAX_LOTS_IN_RANGE = 30;
+/** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
+const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
+
+/** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
+export function lotsOfHeading(text: string): string[] | null {
+  const m = LOT_HEADING.exec(text.trim());
+  if (!m) return null;
+  const list = (m[1] ?? m[2]).replace(/\s+/g, '');
+  const out: number[] = [];
+  for (const part of list.split(/[、,，]/)) {
+    const range = /^(\d+)(?:[-－—~～至](\d+))?$/.exec(part);
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from || to - from >= MAX_LOTS_IN_RANGE) return null;
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out.length > 0 ? out.map(String) : null;
+}
 
 /** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
 export function rankOf(text: string): number | null {
@@ -89,6 +115,12 @@ export function rankOf(text: string): number | null {
   if (/^\d{1,2}$/.test(t)) return Number(t);
   const m = /第([一二三四五六七八九十\d]{1,3})/.exec(t);
   return m ? smallNumber(m[1]) : null;
+}
+
+/** The heading's text without its colon, as the lot's evidence. */
+function trimmedLabel(page: Page, span: Span): Span {
+  const m = /\s*[:：]\s*$/.exec(span.text);
+  return m ? subSpan(page, span, 0, m.index) : span;
 }
 
 function lotFromField(f: Field): Found<string> | null {
@@ -217,6 +249,17 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   for (const h of sections.headings) events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
   for (const line of page.lines) {
     if (tableRows.has(line.index)) continue;
+    if (!line.cells && !NOT_RESULT_SECTIONS.has(sections.kindOf[line.index])) {
+      const lots = lotsOfHeading(line.span.text);
+      if (lots) {
+        const span = trimmedLabel(page, line.span);
+        const ids = lots.map((value) => ({ value, span }));
+        events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids });
+        continue;
+      }
+      const failed = LOT_FAILED.exec(line.span.text);
+      if (failed) events.push({ kind: 'lotFail', pos: line.span.start + failed.index, line: line.index, reason: line.span });
+    }
     const first = line.cells ? line.cells[0] : line.span;
     const m = LOT_LINE.exec(first.text);
     if (!m) continue;
@@ -248,6 +291,8 @@ class AwardBuilder {
   private readonly drafts: AwardDraft[] = [];
   private current: AwardDraft | null = null;
   private lot: Found<string> | null = null;
+  /** The lots a heading named (品目 14-15), until the next heading. */
+  private lotRange: Found<string>[] | null = null;
   private lastParty: 'winner' | 'other' = 'other';
   private pendingValue: { money: MoneyFound; line: number } | null = null;
   private total: MoneyFound | null = null;
@@ -282,11 +327,16 @@ class AwardBuilder {
       case 'heading':
         this.finish();
         this.lot = null;
+        this.lotRange = null;
         this.lastParty = 'other';
         return;
       case 'lot':
         this.finish();
         this.lot = e.id;
+        this.lotRange = e.range ?? null;
+        return;
+      case 'lotFail':
+        this.lotFailed(e.reason, e.line);
         return;
       case 'fail':
         this.finish();
@@ -361,6 +411,22 @@ class AwardBuilder {
         return;
       }
     }
+  }
+
+  /**
+   * A sentence under a lot heading that says the lot failed: one failed lot for each lot the heading names.
+   * Only under a lot heading, and only while that lot has no winner.
+   */
+  private lotFailed(reason: Span, line: number): void {
+    const lots = this.lotRange ?? (this.lot ? [this.lot] : null);
+    if (!lots || (this.current && this.current.suppliers.length > 0)) return;
+    const failed = new Set(this.drafts.filter((d) => d.status === 'unsuccessful' && d.lot).map((d) => d.lot!.value));
+    for (const lot of lots) {
+      if (failed.has(lot.value)) continue;
+      this.drafts.push({ lot, status: 'unsuccessful', suppliers: [], value: null, rate: null, line, lastLine: line, source: 'text', reason });
+    }
+    this.lotRange = null;
+    this.lot = null;
   }
 
   private winner(span: Span, line: number, source: AwardDraft['source']): void {

@@ -6,6 +6,7 @@ import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
+import type { SidewaysTable } from './sideways.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
 import { isPlaceholder, nameSpan, readMoney } from './values.ts';
@@ -56,7 +57,8 @@ function candidateList(page: Page, span: Span): Found<string>[] {
   return names;
 }
 
-export function scanCandidates(page: Page, fields: Field[], tables: Table[], sections: Sections, tableRows: Set<number>): CandidateScan {
+export function scanCandidates(page: Page, fields: Field[], tables: Table[], sections: Sections, tableRows: Set<number>,
+  sideways: SidewaysTable[] = []): CandidateScan {
   const out: CandidateDraft[] = [];
   let proposed: CandidateDraft | null = null;
   let rank: number | null = null;
@@ -130,7 +132,24 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   }
   freeText(page, tableRows, out);
   rankedTables(page, tables, sections, fields, out);
+  sidewaysCandidates(page, sideways, out);
   return merge(out, proposed);
+}
+
+/** Sideways tables: each column one candidate, its rank at the top. */
+function sidewaysCandidates(page: Page, tables: SidewaysTable[], out: CandidateDraft[]): void {
+  for (const table of tables) {
+    for (const column of table.columns) {
+      const name = candidateName(page, column.name);
+      if (!name) continue;
+      out.push({
+        rank: column.rank ? rankOf(column.rank.text) : null,
+        name,
+        bid: column.bid ? readMoney(page, column.bid, table.bidUnit) : null,
+        line: page.lines.findIndex((l) => l.span.start <= column.name.start && column.name.end <= l.span.end),
+      });
+    }
+  }
 }
 
 /** "X为第一中标候选人，中标价为…元" written as sentences. */

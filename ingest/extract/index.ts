@@ -26,6 +26,7 @@ import type { Page, Span } from './page.ts';
 import { findParties, findProject } from './parties.ts';
 import type { PartyFound } from './parties.ts';
 import { findSections } from './sections.ts';
+import { findSidewaysTables } from './sideways.ts';
 import { findTables, tableLines } from './tables.ts';
 import { findPublishedAt, findTitle } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
@@ -58,7 +59,9 @@ export function extractNotice(doc: ReadDocument): Notice {
   if (visible < MIN_TEXT) warnings.push(`the document has almost no text (${visible} characters); it may be an image or a stub`);
 
   const tables = findTables(page);
+  const sideways = findSidewaysTables(page);
   const tableRows = tableLines(tables);
+  for (const t of sideways) for (const l of t.lines) tableRows.add(l);
   const scan = scanFields(page, tableRows);
   const sections = findSections(page, scan.fields);
   const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator()) : null;
@@ -83,7 +86,7 @@ export function extractNotice(doc: ReadDocument): Notice {
     agency: agencyFound?.name.value ?? null,
     rejectedLines: rejectionLines(page, sections, tables),
   }, warnings);
-  const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows);
+  const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows, sideways);
 
   const published = findPublishedAt(page, scan.fields, tables, markup, locator);
   if (published?.note) warnings.push(published.note);

@@ -2,4 +2,4 @@
 // and the ownership readers. Each Document in the graph records the version that read it; `bidgraph ingest`
 // re-reads the archived originals of documents read by another version (see ingest/reextract.ts).
 // Bump it whenever the same bytes can give a different Notice or different holdings.
-export const EXTRACTOR_VERSION = '4';
+export const EXTRACTOR_VERSION = '5';

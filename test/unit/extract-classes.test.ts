@@ -3,11 +3,15 @@
 // reads a whole small notice through the extractor, as a new site's page would be read.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import path from 'node:path';
+import { lotsOfHeading } from '../../ingest/extract/awards.ts';
 import { splitSuppliers } from '../../ingest/extract/consortium.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import type { Notice } from '../../ingest/extract/index.ts';
 import { classifyLabel } from '../../ingest/extract/labels.ts';
 import { buildPage } from '../../ingest/extract/page.ts';
+import { readFile } from '../../ingest/read/index.ts';
+import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
 
 function extract(text: string): Notice {
   return extractNotice({ path: 't', sha256: '0', mediaType: 'text/plain', encoding: 'utf-8', html: null, text, pages: null, warnings: [] });
@@ -83,4 +87,62 @@ test('a column headed 中标候选人 is still a bidders\' column', () => {
   const n = extract('某某项目评标结果公示\n招标人：某某中学\n排名\t中标候选人\t投标报价（元）\n1\t甲乙建设工程有限公司\t1086000\n2\t丙丁科技有限公司\t1100000');
   assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [['甲乙建设工程有限公司', 1, 1086000], ['丙丁科技有限公司', 2, 1100000]]);
   assert.deepEqual(winners(n), []);
+});
+
+test('a sideways candidate table (ranks along the top, one candidate a column) gives every candidate with rank and bid', () => {
+  // The layout of a county trading centre's 评标结果 (gathered ggzy-19): 名次 / 投标单位 / 投标报价 rows.
+  const n = extract('某某排水涵工程中标候选人公示\n招标人：某某县交通运输局\n二、评标结果：\n名次\t第一名\t第二名\t第三名\n投标单位\t甲乙建筑安装工程有限公司\t丙丁建筑工程有限公司\t戊己建筑有限 公司\n投标报价\t1809353.49元\t1815499.18元\t1818553.63元\n质量目标\t合格\t合格\t合格');
+  assert.equal(n.noticeType, 'candidate');
+  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [
+    ['甲乙建筑安装工程有限公司', 1, 1809353.49], ['丙丁建筑工程有限公司', 2, 1815499.18], ['戊己建筑有限公司', 3, 1818553.63]]);
+  const side = extract('某某工程评标结果公示\n招标人：某某中学\n中标候选人\t第一中标候选人\t第二中标候选人\n单位名称\t甲乙建设工程有限公司\t丙丁科技有限公司\n投标报价（万元）\t108.6\t110');
+  assert.deepEqual(side.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [['甲乙建设工程有限公司', 1, 1086000], ['丙丁科技有限公司', 2, 1100000]]);
+  assert.deepEqual(winners(side), []);
+});
+
+test('lot headings name one lot or a run of lots: 品目 7, 品目 14-15：, 品目 45、46：, 第3-5包：, 包2：', () => {
+  assert.deepEqual(lotsOfHeading('品目 7'), ['7']);
+  assert.deepEqual(lotsOfHeading('品目 14-15：'), ['14', '15']);
+  assert.deepEqual(lotsOfHeading('品目 45、46：'), ['45', '46']);
+  assert.deepEqual(lotsOfHeading('第3-5包：'), ['3', '4', '5']);
+  assert.deepEqual(lotsOfHeading('包2：'), ['2']);
+  // A category code, a sentence, or an implausible run is no lot heading.
+  assert.equal(lotsOfHeading('品目：A02091107-视频监控设备'), null);
+  assert.equal(lotsOfHeading('品目 2：推荐第一中标单位：X公司'), null);
+  assert.equal(lotsOfHeading('品目 1-500：'), null);
+});
+
+test('a sentence under a lot heading that says the lot failed makes it a failed lot; other lots keep their winners', () => {
+  const n = extract('某某采购项目中标公告\n采购人：某某中学\n一、中标信息\n第一包：\n中标供应商：甲乙建设工程有限公司\n中标金额：10万元\n第二包：\n因有效投标人不足三家，予以废标。\n包3-4：\n截止投标文件接收截止时间，未收到投标人递交的投标文件。\n包5：\n中标供应商：丙丁科技有限公司\n中标金额：12万元');
+  assert.deepEqual(n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.amount ?? null]), [
+    ['1', 'active', ['甲乙建设工程有限公司'], 100000],
+    ['2', 'unsuccessful', [], null],
+    ['3', 'unsuccessful', [], null],
+    ['4', 'unsuccessful', [], null],
+    ['5', 'active', ['丙丁科技有限公司'], 120000],
+  ]);
+  // A tender's rule about failing is no failed lot.
+  const tender = extract('某某采购项目招标公告\n采购人：某某中学\n第一包：\n投标人不足三家的，予以废标。');
+  assert.deepEqual(tender.awards, []);
+});
+
+test('a per-品目 award notice (real-more gansu-vaccine-1.pdf): each 品目 its lot, failed runs expanded', { skip: skipUnlessShared('real-more') }, async () => {
+  const n = extractNotice(await readFile(path.join(sharedCorpus('real-more')!, 'gansu-vaccine-1.pdf')));
+  const byLot = new Map(n.awards.map((a) => [a.lot, a]));
+  const won = (lot: string) => { const a = byLot.get(lot); return a && [a.status, a.suppliers.map((s) => s.name).join('+'), a.value?.amount ?? null]; };
+  assert.equal(n.noticeType, 'award');
+  assert.deepEqual(won('1'), ['unsuccessful', '', null]); // 有效投标人不足三家，予以废标
+  assert.deepEqual(won('3'), ['active', '吉林迈丰生物药业有限公司', 49]);
+  assert.deepEqual(won('12'), ['active', '长春祈健生物制品有限公司', 136]);
+  assert.deepEqual(won('14'), ['unsuccessful', '', null]); // 品目 14-15：未收到投标人递交的投标文件
+  assert.deepEqual(won('15'), ['unsuccessful', '', null]);
+  assert.deepEqual(won('46'), ['unsuccessful', '', null]); // 品目 45、46：
+  assert.deepEqual(won('86'), ['active', '华兰生物疫苗有限公司', 17.5]);
+  assert.deepEqual(won('117'), ['active', '科园信海（北京）医疗用品贸易有限公司', 698]);
+  // 品目 2's named supplier is the bidder that 品目 84 says failed its qualification check: not stored.
+  assert.equal(byLot.get('2'), undefined);
+  assert.ok(n.awards.every((a) => a.suppliers.every((s) => s.name !== '长春长生生物科技有限公司')));
+  // 59 failed 品目 by hand; 品目 84's sentence is cut across lines (予 / 以废标) and is not read as a failure.
+  assert.equal(n.awards.filter((a) => a.status === 'unsuccessful').length, 58);
+  assert.equal(byLot.get('84'), undefined);
 });
