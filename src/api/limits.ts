@@ -26,6 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badInput } from './errors.ts';
+import { costModelOf, type CostModel } from './cost-model.ts';
 
 export interface QueryLimits {
   /** Deepest field nesting allowed (introspection fields excluded). */
@@ -255,54 +256,13 @@ export function shapeError(shape: QueryShape, limits: QueryLimits): GraphQLError
 // ---------------------------------------------------------------------------------------------
 // Before execution: the estimated cost
 
-/**
- * Fields that cost more than a plain lookup: ownership walks and aggregates over many awards.
- * Keys are Type.field.
- */
-const FIELD_WEIGHT: Record<string, number> = {
-  'Company.ultimateOwners': 20,
-  'Company.controllingParties': 20,
-  'Company.stateShare': 10,
-  'Company.stateShareMin': 10,
-  'Company.stateShareMax': 10,
-  'Company.groupAwards': 20,
-  'Company.groupTotalAwarded': 20,
-  'Company.groupMembers': 20,
-  'Company.totalAwarded': 5,
-  'Region.totalAwarded': 5,
-  'Region.topSuppliers': 20,
-  'Query.search': 10,
-  // Restrictions on a date: the fixpoint runs once per date and data stamp (then cached); per company it is a lookup.
-  'Company.restrictions': 10,
-  'Company.restricted': 10,
-  'Company.listings': 5,
-  'Company.matchCandidates': 5,
-  'Award.restrictedSuppliers': 10,
-  'Region.restrictedTotalAwarded': 20,
-  'Query.restrictedAwards': 20,
-};
-
-/** Expected length of lists that have no `first` argument. */
-const LIST_ESTIMATE: Record<string, number> = {
-  'AwardConnection.nodes': 1, // the connection's `first` already counts the rows
-  'Award.suppliers': 3,
-  'Region.path': 1,
-  'UltimateOwner.paths': 5,
-  'Company.names': 1,
-  'Company.restrictions': 2,
-  'Company.listings': 3,
-  'Restriction.paths': 5,
-  'Restriction.holdings': 3,
-  'Restriction.entries': 2,
-};
-const DEFAULT_LIST_ESTIMATE = 10;
-
 class CostWalk {
   /** A fragment's cost is fixed by its type condition and the request's variables: walked once. */
   private readonly memo = new Map<string, number | null>();
 
   constructor(
     private readonly schema: GraphQLSchema,
+    private readonly prices: CostModel,
     private readonly variables: Record<string, unknown>,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
   ) {}
@@ -322,10 +282,10 @@ class CostWalk {
     const type = getNullableType(def.type);
     let multiplier = 1;
     if (typeof args.first === 'number') multiplier = Math.max(args.first, 1);
-    else if (isListType(type)) multiplier = LIST_ESTIMATE[key] ?? DEFAULT_LIST_ESTIMATE;
+    else if (isListType(type)) multiplier = this.prices.listSize.get(key) ?? 1; // a list of scalars: its rows cost nothing
     const named = getNamedType(def.type);
     const childCost = isCompositeType(named) ? this.set(named, node.selectionSet) : 0;
-    const own = FIELD_WEIGHT[key] ?? (isCompositeType(named) ? 1 : 0);
+    const own = this.prices.weight.get(key) ?? (isCompositeType(named) ? 1 : 0);
     return own + multiplier * childCost;
   }
 
@@ -360,8 +320,8 @@ class CostWalk {
 
 /**
  * An upper estimate of the work an operation asks for: each object field costs 1 (heavy fields
- * more, see FIELD_WEIGHT), and everything under a list counts once per expected row (its `first`,
- * or an estimate). Both branches of a union count. Linear in the document's size.
+ * more: their @cost in the SDL), and everything under a list counts once per expected row (its
+ * `first`, or its @listSize). Both branches of a union count. Linear in the document's size.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -376,7 +336,7 @@ export function estimateCost(
   if (!root) return 0;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   const variables = coerced.coerced ?? {};
-  return new CostWalk(schema, variables, fragmentsOf(document)).set(root, operation.selectionSet);
+  return new CostWalk(schema, costModelOf(schema), variables, fragmentsOf(document)).set(root, operation.selectionSet);
 }
 
 export function tooCostly(cost: number, maxCost: number): GraphQLError {

@@ -17,6 +17,7 @@ import { archiveRoute } from './documents.ts';
 import { guideHandler } from './guide.ts';
 import { maskError } from './errors.ts';
 import { DatabaseGate, unavailableError } from './availability.ts';
+import { costModelOf } from './cost-model.ts';
 import { DEFAULT_LIMITS, checkNesting, estimateCost, queryShape, shapeError, tooCostly, tooManyTokens, type QueryLimits, type QueryShape } from './limits.ts';
 import { DEFAULT_QUERY_CACHE_BYTES, queryCaches, type QueryCaches } from './query-cache.ts';
 import { bearerMatches, createResolvers } from './resolvers.ts';
@@ -201,8 +202,10 @@ export function createApi(opts: ApiOptions) {
   if (opts.home) plugins.push(archiveRoute(opts.home));
   // The resolvers are typed one by one against ApiContext; the schema builder sees a plain map.
   const resolvers = createResolvers({ withMutations }) as Parameters<typeof createSchema>[0]['resolvers'];
+  const schema = createSchema<ApiContext>({ typeDefs: typeDefs(withMutations), resolvers });
+  costModelOf(schema); // the query-cost prices are checked now, not at the first request
   return createYoga({
-    schema: createSchema({ typeDefs: typeDefs(withMutations), resolvers }),
+    schema,
     graphqlEndpoint: '/graphql',
     cors: corsPolicy(opts.corsOrigins ?? []),
     graphiql: !publicMode && (opts.graphiql ?? true),
