@@ -331,6 +331,9 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
       const title = parsed.extract.nameLinks.length ? 'name links' : `restriction list (${parsed.source})`;
       const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.extract), title, publishedAt: null, noticeType: 'restriction-list' };
       item = { kind: 'list', document, source: parsed.source, extract: parsed.extract };
+    } else if (parsed.kind === 'notices') {
+      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.notices), title: parsed.title, publishedAt: null, noticeType: parsed.source as DocumentMeta['noticeType'] };
+      item = { kind: 'notices', document, notices: parsed.notices };
     } else if (parsed.kind === 'notice') {
       const n = parsed.notice;
       const document: DocumentMeta = { ...base, extractHash: extractHashOf(n), title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };

@@ -33,12 +33,13 @@ export interface ReextractSummary {
  * A fingerprint of what the extractor gave, without what depends on where the file sat or which version
  * read it: two readings with the same fingerprint put the same facts in the graph.
  */
-export function extractHashOf(extracted: Notice | HoldingRecord[] | ListExtract): string {
+export function extractHashOf(extracted: Notice | Notice[] | HoldingRecord[] | ListExtract): string {
+  const bareNotice = (n: Notice) => ({ ...n, source: { ...n.source, path: null }, extractorVersion: null });
   const bare = Array.isArray(extracted)
-    ? extracted.map((h) => ({ ...h, source: { ...h.source, path: null } }))
+    ? extracted.map((x) => ('extractorVersion' in x ? bareNotice(x) : { ...x, source: { ...x.source, path: null } }))
     : 'entries' in extracted
       ? extracted
-      : { ...extracted, source: { ...extracted.source, path: null }, extractorVersion: null };
+      : bareNotice(extracted);
   return createHash('sha256').update(JSON.stringify(bare)).digest('hex');
 }
 

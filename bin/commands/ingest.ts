@@ -123,7 +123,7 @@ function writeReport(file: string, s: IngestSummary, manifestProblems: string[])
 export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
-    .description('load notices (HTML, PDF, text), ownership sources (CSV, BODS, shareholder tables) and restriction lists (CSL, OFAC CSV, OpenSanctions, name links) into Neo4j')
+    .description('load notices (HTML, PDF, text, OCDS release/record packages and compiled releases), ownership sources (CSV, BODS, shareholder tables) and restriction lists (CSL, OFAC CSV, OpenSanctions, name links) into Neo4j')
     .argument('[paths...]', 'files or directories (walked recursively)')
     .option('--notices <file...>', 'JSON Lines of Notices written by `bidgraph extract --json` (here or on other machines), loaded without parsing')
     .option('--originals <dir>', 'where the originals of those notices are, when their recorded paths do not resolve (found by file name or sha256)')

@@ -2,4 +2,5 @@
 // and the ownership readers. Each Document in the graph records the version that read it; `bidgraph ingest`
 // re-reads the archived originals of documents read by another version (see ingest/reextract.ts).
 // Bump it whenever the same bytes can give a different Notice or different holdings.
-export const EXTRACTOR_VERSION = '5';
+// 6: OCDS files give their releases' notices; FtM files without listed entities are no restriction list.
+export const EXTRACTOR_VERSION = '6';

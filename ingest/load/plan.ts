@@ -27,7 +27,8 @@ export interface DocumentMeta {
   title: string | null;
   publishedAt: string | null;
   mediaType: string;
-  noticeType: NoticeType | 'ownership' | 'restriction-list';
+  /** A notice's type; or what the file is: an ownership source, a restriction list, a data standard's file of many notices (its format, e.g. ocds). */
+  noticeType: NoticeType | 'ownership' | 'restriction-list' | 'ocds';
   /** The EXTRACTOR_VERSION that read it, and a hash of what it gave (ingest/reextract.ts compares them). */
   extractorVersion?: string;
   extractHash?: string;
@@ -35,7 +36,13 @@ export interface DocumentMeta {
 
 export type LoadItem =
   | { kind: 'notice'; document: DocumentMeta; notice: Notice }
-  | { kind: 'holdings'; document: DocumentMeta; holdings: HoldingRecord[] };
+  | { kind: 'holdings'; document: DocumentMeta; holdings: HoldingRecord[] }
+  | { kind: 'notices'; document: DocumentMeta; notices: Notice[] };
+
+/** The notices an item carries: the one extracted from a notice, or the many of a data standard's file. */
+function noticesOf(item: LoadItem): readonly Notice[] {
+  return item.kind === 'notice' ? [item.notice] : item.kind === 'notices' ? item.notices : [];
+}
 
 /** What a batch must read before it can plan: identity keys, USCCs, projects and awards it touches. */
 export interface Lookup {
@@ -155,16 +162,17 @@ export function lookupFor(items: readonly LoadItem[]): Lookup {
   const projectIds = new Set<string>();
   const awardIds = new Set<string>();
   for (const item of items) {
-    const mentions = item.kind === 'notice' ? noticeMentions(item.notice) : item.holdings.flatMap(holdingMentions);
+    const mentions = item.kind === 'holdings' ? item.holdings.flatMap(holdingMentions) : noticesOf(item).flatMap(noticeMentions);
     for (const m of mentions) {
       const l = mentionLookup(m);
       for (const k of l.keys) keys.add(k);
       if (l.uscc) usccs.add(l.uscc);
     }
-    if (item.kind === 'notice' && hasProject(item.notice)) {
-      const pid = noticeProjectId(item.notice);
+    for (const notice of noticesOf(item)) {
+      if (!hasProject(notice)) continue;
+      const pid = noticeProjectId(notice);
       projectIds.add(pid);
-      if (AWARD_TYPES.has(item.notice.noticeType)) for (const id of awardIdsOf(item.notice, pid)) awardIds.add(id);
+      if (AWARD_TYPES.has(notice.noticeType)) for (const id of awardIdsOf(notice, pid)) awardIds.add(id);
     }
   }
   return { documents: items.map((i) => i.document.sha256), keys: [...keys], usccs: [...usccs], projectIds: [...projectIds], awardIds: [...awardIds] };
@@ -370,8 +378,8 @@ class Planner {
 
   add(item: LoadItem): void {
     this.rows.documents.push({ sha256: item.document.sha256, props: documentProps(item.document, this.opts.loaderVersion) });
-    if (item.kind === 'notice') this.addNotice(item.notice, item.document);
-    else this.addHoldings(item.holdings, item.document);
+    if (item.kind === 'holdings') this.addHoldings(item.holdings, item.document);
+    else for (const n of noticesOf(item)) this.addNotice(n, item.document);
   }
 
   private addRegionPath(path: { code: string; name: string }[]): void {
@@ -436,16 +444,16 @@ class Planner {
     }
   }
 
-  /** The first snippet a document gives for a field stands: one entry per document and field. */
+  /** The first snippet a document gives for a field of a subject stands (a file of many notices gives the same field for each of its projects). */
   private addEvidence(sha: string, e: Evidence, project: string | null, award: string | null): void {
     let doc = this.evidence.get(sha);
     if (!doc) {
       doc = { fields: new Set(), subjects: new Map() };
       this.evidence.set(sha, doc);
     }
-    if (doc.fields.has(e.field)) return;
-    doc.fields.add(e.field);
     const key = award ? `a ${award}` : project ? `p ${project}` : '';
+    if (doc.fields.has(`${key}\n${e.field}`)) return;
+    doc.fields.add(`${key}\n${e.field}`);
     let subject = doc.subjects.get(key);
     if (!subject) {
       subject = { award, project: award ? null : project, snippets: [] };

@@ -6,17 +6,22 @@ import type { ListExtract } from '../lists/entry.ts';
 import { extractList } from '../lists/index.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { extractOwnership } from '../ownership/index.ts';
+import { extractNotices } from '../standards/index.ts';
 import type { ReadDocument } from '../read/index.ts';
 import { ReadError, readDocument, readFile } from '../read/index.ts';
 
 export type Parsed =
   | { kind: 'notice'; mediaType: string; notice: Notice; warnings: string[] }
   | { kind: 'holdings'; mediaType: string; source: string; holdings: HoldingRecord[]; warnings: string[] }
-  | { kind: 'list'; mediaType: string; source: string; extract: ListExtract; warnings: string[] };
+  | { kind: 'list'; mediaType: string; source: string; extract: ListExtract; warnings: string[] }
+  | { kind: 'notices'; mediaType: string; source: string; title: string | null; notices: Notice[]; warnings: string[] };
 
 export type ParseOutcome = { ok: true; parsed: Parsed } | { ok: false; reason: string };
 
-/** 'route': a restriction list or ownership source if one recognises the content, else a notice (ingest); 'notice': a notice (extract). */
+/**
+ * 'route': a restriction list, a data standard's file of notices (OCDS) or an ownership source if one
+ * recognises the content, else a notice (ingest); 'notice': a notice (extract).
+ */
 export type ParseMode = 'route' | 'notice';
 
 /** Media types of the structured ownership formats, which the text reader sees as plain text. */
@@ -27,6 +32,12 @@ function route(doc: ReadDocument, mode: ParseMode): Parsed {
     // Restriction lists first: their formats are exact (a CSL header, OFAC's numbered rows, FtM entities).
     const list = extractList(doc);
     if (list) return { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: [...doc.warnings, ...list.warnings] };
+    // Then the data standards (an ocid makes OCDS), before BODS, which is recognised by its statement types.
+    const standard = extractNotices(doc);
+    if (standard) {
+      const { source, mediaType, title, notices, warnings } = standard;
+      return { kind: 'notices', mediaType, source, title, notices, warnings: [...doc.warnings, ...warnings] };
+    }
   }
   const ownership = mode === 'route' ? extractOwnership(doc) : null;
   if (ownership) {

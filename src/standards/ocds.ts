@@ -99,6 +99,8 @@ function award(a: ExportAward, parties: Parties, docsBySha: Map<string, Document
     description: notes.length ? notes.join('; ') : undefined,
     status: a.status === 'unsuccessful' ? 'unsuccessful' : a.status === 'active' ? 'active' : undefined,
     date: dateTime(a.date) ?? undefined,
+    // OCDS's award date is the decision's; when the graph only knows the notice's date, the extension says so.
+    bidgraph: a.date && a.dateKind && a.dateKind.toLowerCase() !== 'decision' ? { dateKind: a.dateKind.toLowerCase() === 'publicitystart' ? 'publicityStart' : a.dateKind.toLowerCase() } : undefined,
     value: money(a.amount, a.currency),
     suppliers: suppliers.length ? suppliers : undefined,
     documents: source ? [{ id: source.sha256, documentType: DOCUMENT_TYPES[source.noticeType ?? ''], title: source.title ?? undefined }] : undefined,
@@ -132,7 +134,8 @@ export function projectRelease(row: ExportProjectRow, opts: OcdsOptions, now: st
   const date = releaseDate(row, now);
   const tags = compiled ? ['compiled'] : [...(p.budget !== null || p.method || row.documents.some((d) => d.noticeType === 'tender') ? ['tender'] : []), ...(awards.length ? ['award'] : [])];
   const tender: Json = {
-    id: p.code ?? p.id,
+    // Without a procurement number the tender's id is the ocid (as OCDS allows), not a graph-internal id.
+    id: p.code ?? ocid,
     title: p.name ?? undefined,
     status: p.status === 'terminated' || p.status === 'failed' ? 'unsuccessful' : p.status === 'awarded' ? 'complete' : p.status === 'open' ? 'active' : undefined,
     value: money(p.budget),

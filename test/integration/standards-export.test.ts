@@ -1,6 +1,6 @@
 // The exports over the bundled samples: the OCDS release package and compiled releases validate against
-// the vendored OCDS 1.1.5 schemas and carry the samples' awards; the BODS export validates against BODS 0.4
-// and, ingested into an empty database, gives back the same holdings.
+// the OCDS 1.1.5 schemas and carry the samples' awards, and ingested into an empty database give back the
+// same awards; the BODS export validates against BODS 0.4 and, ingested, gives back the same holdings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +30,14 @@ const HOLDINGS = `MATCH (o)-[r:OWNS]->(t:Company)
   RETURN o.name AS owner, labels(o)[0] AS label, o.uscc AS ownerUscc, t.name AS owned, t.uscc AS ownedUscc, r.share AS share, r.shareMin AS min, r.shareMax AS max, r.asOf AS asOf
   ORDER BY owner, owned, share`;
 
+
+/** Awards as the graph holds them: what an OCDS round trip must give back. */
+const AWARDS = `MATCH (p:Project)-[:HAS_AWARD]->(a:Award)
+  OPTIONAL MATCH (a)-[w:AWARDED_TO]->(c:Company)
+  WITH p, a, c, w ORDER BY c.name
+  RETURN p.name AS project, p.code AS code, p.budget AS budget, a.lot AS lot, a.status AS status, a.amount AS amount, a.amountFen AS amountFen,
+         a.currency AS currency, a.date AS date, a.dateKind AS dateKind, collect([c.name, c.uscc, w.role]) AS suppliers
+  ORDER BY project, lot`;
 
 const NO_FILTER: ProjectFilter = { regionCode: null, from: null, to: null, supplierIds: null };
 const OPTS = { prefix: 'ocds-bdgrph', archiveBase: 'http://localhost:4000', now: '2026-12-04T00:00:00Z', publisher: 'bidgraph' };
@@ -130,4 +138,33 @@ describe('OCDS export of the samples', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('OCDS round trip: the export, ingested into an empty database, gives the same awards, suppliers and amounts, each citing the file', async () => {
+    await resetDatabase(driver);
+    await load(driver, SAMPLES);
+    const before = (await driver.executeQuery(AWARDS)).records.map((r) => r.toObject());
+    assert.ok(before.some((a) => a.status === 'active' && a.suppliers.some((s: unknown[]) => s[0] === HIKVISION)), 'the samples have Hikvision winning');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-ocds-'));
+    for (const jsonl of [false, true]) {
+      const file = path.join(dir, jsonl ? 'export.ocds.jsonl' : 'export.ocds.json');
+      fs.writeFileSync(file, await exported(NO_FILTER, jsonl));
+      await resetDatabase(driver);
+      await load(driver, [file]);
+      const after = (await driver.executeQuery(AWARDS)).records.map((r) => r.toObject());
+      assert.deepEqual(after, before, jsonl ? 'compiled releases' : 'release package');
+      const cited = await driver.executeQuery(
+        `MATCH (a:Award)-[s:SUPPORTED_BY]->(d:Document) WITH d, count(a) AS awards, collect(s.fields) AS fields
+         RETURN d.noticeType AS type, d.sha256 AS sha, awards, size([f IN fields WHERE any(x IN f WHERE x =~ 'awards\\[\\d+\\]\\.status')]) AS withStatus`,
+      );
+      assert.equal(cited.records.length, 1, 'every award points at the one OCDS file');
+      assert.equal(cited.records[0].get('type'), 'ocds');
+      assert.equal(cited.records[0].get('awards'), before.length);
+      assert.equal(cited.records[0].get('withStatus'), before.length, 'each award cites its status in the file');
+      const winners = await driver.executeQuery('MATCH (:Award)-[w:AWARDED_TO]->(:Company) RETURN collect(DISTINCT w.sha256) AS shas, count(*) AS n, count(w.snippet) AS snippets');
+      assert.equal(winners.records[0].get('snippets'), winners.records[0].get('n'), 'every winner has its snippet');
+      assert.deepEqual(winners.records[0].get('shas'), [cited.records[0].get('sha')]);
+      const again = await ingest({ inputs: [file], driver, database: testConfig.neo4j.database, home: null, concurrency: 1 });
+      assert.equal(again.unchanged, 1, 're-ingesting changes nothing');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
