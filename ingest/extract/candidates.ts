@@ -30,7 +30,14 @@ const RANK_REACH = 3;
 const FREE_TEXT = /(?:^|[：:，,。；;\s])(?:[A-Za-z\d一二三四五六七八九十]{1,3}(?:包|标段))?([^：:，,。；;\s]{2,60}?)(?:为|是)(?:推荐的?)?第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)/d;
 const FREE_BID = /(?:中标价|投标报价|谈判报价|磋商报价|报价|中标金额|投标价)(?:为|是)?[:：]?\s*([^，,；;。]+)/;
 
+/** A candidate consortium written lead(member): 南昌市…设计研究总院集团有限公司(浙江施朗龙山工程设计有限公司). */
+const MEMBER_IN_BRACKETS = /^(.+?)\s*[（(]([^（）()]+)[)）]$/;
+
 function candidateName(page: Page, span: Span): Found<string> | null {
+  const bracketed = MEMBER_IN_BRACKETS.exec(span.text);
+  if (bracketed && looksLikeCompanyName(bracketed[1]) && looksLikeCompanyName(bracketed[2])) {
+    span = subSpan(page, span, 0, bracketed[1].length);
+  }
   const s = nameSpan(page, span);
   if (!s || !looksLikeCompanyName(s.text)) return null;
   return { value: canonicalName(s.text).name, span: s };
@@ -97,6 +104,16 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
       }
       case 'unitName':
       case 'partyName': {
+        // 定标候选人及相关内容 / 单位名称：A … 单位名称：B: an unranked list under a candidates heading.
+        // A bare 名称 there names the next party block (监督机构 / 名称：X), not a candidate.
+        if (rank === null && v && f.info.norm !== '名称' && sections.kindOf[f.line] === 'candidates' && headingLines.size > 0) {
+          const name = candidateName(page, v);
+          if (name) {
+            current = { rank: null, name, bid: null, line: f.line };
+            out.push(current);
+          }
+          break;
+        }
         // 第一名 / 单位名称：X: the name comes right under its rank, not from a later block (监督机构 / 名称).
         if (rank === null || current || !v || f.line - rankLine > RANK_REACH) break;
         const name = candidateName(page, v);

@@ -3,4 +3,5 @@
 // re-reads the archived originals of documents read by another version (see ingest/reextract.ts).
 // Bump it whenever the same bytes can give a different Notice or different holdings.
 // 6: OCDS files give their releases' notices; FtM files without listed entities are no restriction list.
-export const EXTRACTOR_VERSION = '6';
+// 7: unranked candidate blocks (定标候选人 / 单位名称) and candidate consortia written lead(member).
+export const EXTRACTOR_VERSION = '7';

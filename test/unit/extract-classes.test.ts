@@ -146,3 +146,18 @@ test('a per-品目 award notice (real-more gansu-vaccine-1.pdf): each 品目 its
   assert.equal(n.awards.filter((a) => a.status === 'unsuccessful').length, 58);
   assert.equal(byLot.get('84'), undefined);
 });
+
+test('定标候选人及相关内容 then 单位名称 rows: every candidate, unranked; a 监督机构 / 名称 block after it is none (real-more jxggzy-21)', { skip: skipUnlessShared('real-more') }, async () => {
+  const n = extractNotice(await readFile(path.join(sharedCorpus('real-more')!, 'jxggzy-21.txt')));
+  assert.equal(n.noticeType, 'candidate');
+  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank]), [
+    ['广西建工第一建筑工程集团有限公司', null], ['江西建工第四建筑有限责任公司', null], ['中铁城建集团有限公司', null],
+    ['青岛亿联建设集团股份有限公司', null], ['中国建筑第二工程局有限公司', null]]);
+  assert.deepEqual(n.awards, []);
+});
+
+test('a candidate consortium written lead(member) is named by its lead (real-more jxggzy-25)', { skip: skipUnlessShared('real-more') }, async () => {
+  const n = extractNotice(await readFile(path.join(sharedCorpus('real-more')!, 'jxggzy-25.txt')));
+  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank]).slice(0, 3), [
+    ['南昌市城市规划设计研究总院集团有限公司', 1], ['同济大学建筑设计研究院（集团）有限公司', 2], ['中国瑞林工程技术股份有限公司', 3]]);
+});
