@@ -2,7 +2,7 @@
 // identity keys, USCCs, projects and awards it has not met yet. It holds committed state only, and
 // it is exact as long as this run is the only writer (run one ingest at a time): a key once looked
 // up can only gain companies through this run's own writes.
-import type { AwardState, CompanyState, ProjectState } from './identity.ts';
+import type { AwardState, CompanyState, ProjectState } from '../../src/domain/identity.ts';
 import type { Lookup, Snapshot } from './plan.ts';
 
 const MAX_ENTRIES = 1_000_000;

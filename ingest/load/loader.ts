@@ -4,7 +4,7 @@ import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
 import { IdentityCache } from './cache.ts';
 import * as Q from './cypher.ts';
-import type { AwardState, CompanyState, ProjectState, Stamps } from './identity.ts';
+import type { AwardState, CompanyState, ProjectState, Stamps } from '../../src/domain/identity.ts';
 import type { LoadItem, Lookup, Snapshot, WritePlan } from './plan.ts';
 import { lookupFor, planBatch } from './plan.ts';
 

@@ -4,7 +4,7 @@
 import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
-import type { AwardDateKind, AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from './identity.ts';
+import type { AwardDateKind, AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from '../../src/domain/identity.ts';
 import {
   amendAward,
   amendProject,
@@ -16,7 +16,7 @@ import {
   projectId,
   searchTextOf,
   stampOf,
-} from './identity.ts';
+} from '../../src/domain/identity.ts';
 
 /** What the Document node says about an ingested original. */
 export interface DocumentMeta {

@@ -1,7 +1,7 @@
 // Thin resolvers: check arguments, ask src/graph/ through the request's batchers, shape the answer.
 // No Cypher here.
 import { timingSafeEqual } from 'node:crypto';
-import { canonicalName, nameKey } from '../domain/names.ts';
+import { nameRecord } from '../domain/identity.ts';
 import { normalizeUscc } from '../domain/uscc.ts';
 import { serverVersion } from '../db/driver.ts';
 import { batched, type ApiContext } from './context.ts';
@@ -189,10 +189,16 @@ export async function documentBySha(ctx: ApiContext, sha: string | null | undefi
   return (await batched(ctx, 'document', null, sha, loadDocuments)) ?? null;
 }
 
+/**
+ * The company a name is, found under the identity keys ingest merges a mention of that name under
+ * (src/domain/identity.ts: its canonical key and those of its known renames).
+ */
 async function companyByName(ctx: ApiContext, name: string): Promise<CompanyRow | null> {
-  const canonical = canonicalName(requiredText(name, 'name', 300)).name;
-  if (!canonical) throw badInput('name has nothing left once canonicalised (only punctuation or role notes?).', 'name');
-  const found = (await batched(ctx, 'companiesByName', null, nameKey(canonical), loadCompaniesByNameKeys)) ?? [];
+  const record = nameRecord(requiredText(name, 'name', 300));
+  if (!record) throw badInput('name has nothing left once canonicalised (only punctuation or role notes?).', 'name');
+  const canonical = record.canonical;
+  const byKey = await Promise.all(record.keys.map((key) => batched(ctx, 'companiesByName', null, key, loadCompaniesByNameKeys)));
+  const found = [...new Map(byKey.flatMap((rows) => rows ?? []).map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (found.length > 1) {
     throw apiError('AMBIGUOUS_NAME', `The name ${canonical} belongs to ${found.length} companies; ask by id or uscc.`, {
       candidates: found.map((c) => ({ id: c.id, name: c.name, uscc: c.uscc })),
@@ -410,13 +416,12 @@ export function createResolvers(opts: { withMutations: boolean }) {
         authorized(ctx);
         const raw = requiredText(args.name, 'name', 300);
         const source = requiredText(args.source, 'source', 1000);
-        const canonical = canonicalName(raw).name;
-        if (!canonical) throw badInput('name has nothing left once canonicalised.', 'name');
+        const record = nameRecord(raw);
+        if (!record) throw badInput('name has nothing left once canonicalised.', 'name');
+        const canonical = record.canonical;
         const outcome = await addAlias(ctx.driver, ctx.database, ctx.timeoutMs, {
           companyId: args.companyId,
-          raw,
-          canonical,
-          key: nameKey(canonical),
+          name: record,
           source,
           at: new Date().toISOString(),
         });

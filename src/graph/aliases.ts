@@ -6,13 +6,15 @@ import { isTimeout, GraphTimeoutError, namedQuery } from './reader.ts';
 import { awaitSearchIndexes } from '../db/migrate.ts';
 import { escapeLucene } from './companies.ts';
 import { project, type CompanyRow } from './rows.ts';
+import type { NameRecord } from '../domain/identity.ts';
 
 export interface AliasRequest {
   companyId: string;
-  /** The name as the reviewer gave it, and its canonical form and key (src/domain/names.ts). */
-  raw: string;
-  canonical: string;
-  key: string;
+  /**
+   * The name as ingest would record it (src/domain/identity.ts): the spellings to keep and the
+   * identity keys a mention of it is merged under, its known renames' included.
+   */
+  name: NameRecord;
   /** How the reviewer knows (a URL, a document sha256, a registry extract). */
   source: string;
   /** ISO time of the request. */
@@ -25,30 +27,30 @@ export type AliasOutcome =
   | { kind: 'conflict'; other: CompanyRow }
   | { kind: 'busy'; holder: LeaseHolder };
 
-/** The company, and another company the name key already belongs to, if any. */
+/** The company, and another company one of the name's identity keys already belongs to, if any. */
 export const aliasCheck = namedQuery<
-  { companyId: string; key: string; lucene: string },
+  { companyId: string; keys: string[]; lucene: string },
   { company: CompanyRow | null; known: boolean; other: CompanyRow | null }
 >(
   'aliasCheck',
   `OPTIONAL MATCH (c:Company {id: $companyId})
    OPTIONAL CALL {
      CALL db.index.fulltext.queryNodes('companyKeys', $lucene, {limit: 20}) YIELD node
-     WITH node WHERE node:Company AND node.id <> $companyId AND $key IN node.nameKeys
+     WITH node WHERE node:Company AND node.id <> $companyId AND any(k IN $keys WHERE k IN node.nameKeys)
      RETURN node AS other ORDER BY node.id LIMIT 1
    }
    RETURN CASE WHEN c IS NULL THEN null ELSE ${project.company('c')} END AS company,
-          coalesce($key IN c.nameKeys, false) AS known,
+          coalesce(all(k IN $keys WHERE k IN c.nameKeys), false) AS known,
           CASE WHEN other IS NULL THEN null ELSE ${project.company('other')} END AS other`,
 );
 
-/** Adds the name forms and key, the names to the search text, and a note of who says so (aliasNotes). */
-export const aliasAdd = namedQuery<{ companyId: string; names: string[]; key: string; note: string }, { company: CompanyRow }>(
+/** Adds the name forms and keys, the names to the search text, and a note of who says so (aliasNotes). */
+export const aliasAdd = namedQuery<{ companyId: string; names: string[]; keys: string[]; note: string }, { company: CompanyRow }>(
   'aliasAdd',
   `MATCH (c:Company {id: $companyId})
    WITH c, [n IN $names WHERE NOT n IN coalesce(c.names, [])] AS fresh
    SET c.names = coalesce(c.names, []) + fresh,
-       c.nameKeys = coalesce(c.nameKeys, []) + [$key],
+       c.nameKeys = coalesce(c.nameKeys, []) + [k IN $keys WHERE NOT k IN coalesce(c.nameKeys, [])],
        c.searchText = reduce(s = coalesce(c.searchText, c.name, ''), n IN fresh | s + ' ' + n),
        c.aliasNotes = coalesce(c.aliasNotes, []) + [$note]
    RETURN ${project.company('c')} AS company`,
@@ -68,14 +70,16 @@ export async function addAlias(driver: Driver, database: string | undefined, tim
       async (tx): Promise<AliasOutcome> => {
         const holder = await claimLease(tx, randomUUID());
         if (holder) return { kind: 'busy', holder };
-        const check = await tx.run(aliasCheck.cypher, { companyId: req.companyId, key: req.key, lucene: `"${escapeLucene(req.key)}"` });
+        const keys = req.name.keys;
+        const lucene = keys.map((k) => `"${escapeLucene(k)}"`).join(' OR ');
+        const check = await tx.run(aliasCheck.cypher, { companyId: req.companyId, keys, lucene });
         const row = check.records[0]?.toObject() as { company: CompanyRow | null; known: boolean; other: CompanyRow | null } | undefined;
         if (!row?.company) return { kind: 'missing' };
         if (row.other) return { kind: 'conflict', other: row.other };
         if (row.known) return { kind: 'known', company: row.company };
-        const note = JSON.stringify({ name: req.canonical, source: req.source, at: req.at });
-        const names = [...new Set([req.canonical, req.raw])];
-        const added = await tx.run(aliasAdd.cypher, { companyId: req.companyId, names, key: req.key, note });
+        const note = JSON.stringify({ name: req.name.canonical, source: req.source, at: req.at });
+        const names = [...new Set([req.name.canonical, ...req.name.forms])];
+        const added = await tx.run(aliasAdd.cypher, { companyId: req.companyId, names, keys, note });
         return { kind: 'added', company: added.records[0].get('company') as CompanyRow };
       },
       { timeout: timeoutMs, metadata: { app: 'bidgraph-api', query: 'addAlias' } },

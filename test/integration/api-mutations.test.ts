@@ -36,8 +36,9 @@ describe('addAlias', () => {
       assert.deepEqual(errorCodes(res), ['UNAUTHENTICATED'], JSON.stringify(headers));
       assert.equal(res.body.errors?.[0].message, 'Mutations need the header Authorization: Bearer <BIDGRAPH_API_TOKEN>.');
     }
-    const lookup = await graphql(api, '{ company(name: "中国电子科技集团公司") { id } }');
-    assert.deepEqual(lookup.body.data, { company: null });
+    const stored = await driver.executeQuery("MATCH (c:Company {id: 'c:cetc'}) RETURN c.names AS names, c.aliasNotes AS notes");
+    assert.deepEqual(stored.records[0].get('names'), ['中国电子科技集团有限公司']);
+    assert.equal(stored.records[0].get('notes'), null);
   });
 
   it('records the alias with its source, so that lookups and search find the company by it', async () => {

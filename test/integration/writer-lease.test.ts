@@ -8,6 +8,7 @@ import os from 'node:os';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { addAlias } from '../../src/graph/aliases.ts';
+import { nameRecord } from '../../src/domain/identity.ts';
 import { LeaseLostError, WriterBusyError, WriterLease } from '../../src/db/writer-lease.ts';
 import { createApi } from '../../src/api/server.ts';
 import { errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
@@ -124,7 +125,7 @@ describe('alias writes and the lease', () => {
       const name = `示例竞争名称${round}有限公司`;
       const outcomes = await Promise.all(
         [`c:${round}`, `c:${round + 1}`, `c:${(round + 2) % 8}`].map((companyId) =>
-          addAlias(driver, testConfig.neo4j.database, 30_000, { companyId, raw: name, canonical: name, key: name, source: 'race', at: new Date().toISOString() }),
+          addAlias(driver, testConfig.neo4j.database, 30_000, { companyId, name: nameRecord(name)!, source: 'race', at: new Date().toISOString() }),
         ),
       );
       assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['added', 'conflict', 'conflict'], name);

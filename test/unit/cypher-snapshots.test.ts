@@ -8,8 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import neo4j from 'neo4j-driver';
 import { repoRoot } from '../../src/config.ts';
-import { canonicalName, nameKey } from '../../src/domain/names.ts';
-import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
+import { companyId, nameRecord, personId, projectId } from '../../src/domain/identity.ts';
 import { readRestrictionRules } from '../../src/restriction-rules-file.ts';
 import { GraphReader, type NamedQuery } from '../../src/graph/reader.ts';
 import * as awards from '../../src/graph/awards.ts';
@@ -60,7 +59,11 @@ const MODULES: Record<string, Scenario[]> = {
     { title: 'company(uscc:)', run: (r) => companies.loadCompaniesByUscc(r, ['91330000733796106P']) },
     {
       title: 'company(name:) with a traditional-script variant, keyed as ingest keys names',
-      run: (r) => companies.loadCompaniesByNameKeys(r, [nameKey(canonicalName('杭州海康威視數字技術股份有限公司').name)]),
+      run: (r) => companies.loadCompaniesByNameKeys(r, nameRecord('杭州海康威視數字技術股份有限公司')!.keys),
+    },
+    {
+      title: 'company(name:) with a former name: the keys of its rename group',
+      run: (r) => companies.loadCompaniesByNameKeys(r, nameRecord('中国电子科技集团公司')!.keys),
     },
     { title: 'Person by id', run: (r) => companies.loadPersons(r, [personId('陈宗年', HIKVISION)]) },
     { title: 'Company.owners', run: (r) => companies.loadOwners(r, [HIKVISION]) },
@@ -158,9 +161,8 @@ const MODULES: Record<string, Scenario[]> = {
         return [];
       },
       run: (_r, driver) => {
-        const raw = '海康威視數字技術股份有限公司';
-        const canonical = canonicalName(raw).name;
-        return addAlias(driver, undefined, 5000, { companyId: HIKVISION, raw, canonical, key: nameKey(canonical), source: 'https://example.org/registry', at: '2025-01-01T00:00:00.000Z' });
+        const name = nameRecord('海康威視數字技術股份有限公司')!;
+        return addAlias(driver, undefined, 5000, { companyId: HIKVISION, name, source: 'https://example.org/registry', at: '2025-01-01T00:00:00.000Z' });
       },
     },
   ],

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IdentityCache } from '../../ingest/load/cache.ts';
-import type { CompanyState } from '../../ingest/load/identity.ts';
+import type { CompanyState } from '../../src/domain/identity.ts';
 import type { Lookup, Snapshot } from '../../ingest/load/plan.ts';
 
 const company = (id: string, keys: string[], uscc: string | null = null): CompanyState => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AwardFields, CompanyState, ProjectFields } from '../../ingest/load/identity.ts';
+import type { AwardFields, CompanyState, ProjectFields } from '../../src/domain/identity.ts';
 import {
   amendAward,
   amendProject,
@@ -8,12 +8,13 @@ import {
   CompanyIdentities,
   companyId,
   identityKeys,
+  nameRecord,
   personId,
   projectId,
   sha1,
   stampOf,
-} from '../../ingest/load/identity.ts';
-import { aliasGroup } from '../../ingest/load/aliases.ts';
+} from '../../src/domain/identity.ts';
+import { aliasGroup } from '../../src/domain/aliases.ts';
 
 const HIKVISION = '杭州海康威视数字技术股份有限公司';
 const HIKVISION_USCC = '91330000733796106P';
@@ -263,5 +264,32 @@ describe('award amendments', () => {
     assert.equal(termination.state.amount, 100);
     assert.equal(termination.state.sha256, 'b'.repeat(64));
     assert.equal(termination.state.date, '2018-03-05');
+  });
+});
+
+describe('nameRecord: a name as ingest records it, and as the API looks it up', () => {
+  it('gives the canonical form, the spellings and the keys a mention of it is merged under', () => {
+    const ids = new CompanyIdentities([]);
+    const stored = ids.resolve({ name: HIKVISION, stamp: stampOf('2017-01-01', 'a') })!;
+    for (const variant of ['杭州海康威視數字技術股份有限公司', ' 杭州 海康威视 数字技术股份有限公司 ', `${HIKVISION}（联合体牵头人）`]) {
+      const record = nameRecord(variant)!;
+      assert.equal(record.canonical, HIKVISION);
+      assert.deepEqual(record.keys, ids.get(stored.id)!.nameKeys, variant);
+      assert.equal(ids.resolve({ name: variant, stamp: stampOf('2017-02-01', 'b') })!.id, stored.id, variant);
+    }
+  });
+
+  it('a former name carries its rename group: the current name, both spellings, both keys', () => {
+    assert.deepEqual(nameRecord('中国电子科技集团公司'), {
+      canonical: '中国电子科技集团公司',
+      renamed: true,
+      current: '中国电子科技集团有限公司',
+      forms: ['中国电子科技集团公司', '中国电子科技集团有限公司'],
+      keys: ['中国电子科技集团公司', '中国电子科技集团有限公司'],
+    });
+  });
+
+  it('is null when nothing is left of the name', () => {
+    assert.equal(nameRecord(' （联合体牵头人） '), null);
   });
 });

@@ -1,7 +1,7 @@
 // Planning a batch without a database: what rows a set of notices and holdings writes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { companyId, personId, projectId } from '../../ingest/load/identity.ts';
+import { companyId, personId, projectId } from '../../src/domain/identity.ts';
 import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
 import { amountLabel, awardDate, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
 import { statementsOf } from '../../ingest/load/loader.ts';

@@ -7,7 +7,7 @@
 //  1. The same USCC is the same company. Two different USCCs are never one company.
 //  2. Without a USCC match, a mention matches nodes that share an identity key: the nameKey of its
 //     canonical name (traditional, spaced and role-annotated spellings share it), plus the keys of
-//     every name in its alias group (ingest/load/aliases.ts: known renames).
+//     every name in its alias group (src/domain/aliases.ts: known renames).
 //  3. A mention with a USCC that matches no node by USCC takes over a node found by name only when
 //     that is the only name match and it has no USCC; otherwise it gets its own node (and a warning
 //     when the name is already used by a company with another USCC).
@@ -23,9 +23,9 @@
 // the value of the newest notice by publication date that gives one (ties broken by sha256), so the
 // result does not depend on the order documents are loaded in.
 import { createHash } from 'node:crypto';
-import type { OrganisationKind } from '../../src/domain/names.ts';
-import { branchParentName, canonicalName, nameKey, partyKind } from '../../src/domain/names.ts';
-import { normalizeUscc } from '../../src/domain/uscc.ts';
+import type { OrganisationKind } from './names.ts';
+import { branchParentName, canonicalName, nameKey, partyKind } from './names.ts';
+import { normalizeUscc } from './uscc.ts';
 import { aliasGroup } from './aliases.ts';
 
 export function sha1(s: string): string {
@@ -73,6 +73,34 @@ export function identityKeys(name: string): string[] {
   const group = aliasesOf(name);
   const keys = new Set([keyOf(name), ...(group?.keys ?? [])]);
   return [...keys].sort();
+}
+
+/**
+ * A name as a company node records it: its canonical form, the name the node carries (the current
+ * one after renames), every spelling to keep in `names` and the identity keys it is found and merged
+ * under. Ingest and the API (name lookups, aliases a reviewer adds) both go through this; null when
+ * nothing is left of the name once canonicalised.
+ */
+export interface NameRecord {
+  canonical: string;
+  /** A known rename involves the name (src/domain/aliases.ts): the node carries the current one. */
+  renamed: boolean;
+  current: string;
+  forms: string[];
+  keys: string[];
+}
+
+export function nameRecord(given: string, rawName?: string | null): NameRecord | null {
+  const name = canonical(given);
+  if (!name) return null;
+  const group = aliasesOf(name);
+  return {
+    canonical: name,
+    renamed: group !== null,
+    current: group ? group.names[0] : name,
+    forms: [...new Set([given.trim(), (rawName ?? '').trim(), name, ...(group?.names ?? [])])].filter(Boolean),
+    keys: identityKeys(name),
+  };
 }
 
 /** The key a project's buyer contributes to the project id: the current name's key after renames. */
@@ -180,18 +208,19 @@ export class CompanyIdentities {
 
   resolve(m: CompanyMention): CompanyResolution | null {
     const warnings: string[] = [];
-    const name = canonical(m.name);
-    if (!name) return null;
+    const record = nameRecord(m.name, m.rawName);
+    if (!record) return null;
+    const name = record.canonical;
     let uscc: string | null = null;
     if (m.uscc) {
       uscc = normalizeUscc(m.uscc);
       if (!uscc) warnings.push(`${name}: "${m.uscc}" is not a valid USCC; ignored`);
     }
-    const keys = identityKeys(name);
+    const keys = record.keys;
     const isBranch = parentOf(name) !== null;
     const { id, usable } = this.pick(name, keys, uscc, isBranch, warnings);
     const existing = this.byId.get(id);
-    const state = this.update(existing, id, name, keys, usable, isBranch, m);
+    const state = this.update(existing, id, record, usable, isBranch, m);
     this.index(state);
     this.touched.add(id);
 
@@ -253,33 +282,30 @@ export class CompanyIdentities {
   private update(
     existing: CompanyState | undefined,
     id: string,
-    name: string,
-    keys: string[],
+    record: NameRecord,
     uscc: string | null,
     isBranch: boolean,
     m: CompanyMention,
   ): CompanyState {
-    const group = aliasesOf(name);
-    const forms = [m.name.trim(), (m.rawName ?? '').trim(), name, ...(group?.names ?? [])].filter(Boolean);
     const base: CompanyState = existing ?? {
       id,
-      name: group ? group.names[0] : name,
+      name: record.current,
       names: [],
       nameKeys: [],
       uscc: null,
-      kind: m.kind ?? kindOf(name),
+      kind: m.kind ?? kindOf(record.canonical),
       isBranch,
       address: null,
       amendedAt: {},
     };
     const next: CompanyState = {
       ...base,
-      names: sortedUnion(base.names, forms),
-      nameKeys: sortedUnion(base.nameKeys, keys),
+      names: sortedUnion(base.names, record.forms),
+      nameKeys: sortedUnion(base.nameKeys, record.keys),
       uscc: base.uscc ?? uscc,
       amendedAt: { ...base.amendedAt },
     };
-    if (group) next.name = group.names[0];
+    if (record.renamed) next.name = record.current;
     if (m.kind === 'state' && next.kind !== 'state') next.kind = 'state';
     const address = m.address?.trim();
     if (address && supersedes(m.stamp, next.amendedAt.address)) {

@@ -1,6 +1,6 @@
 // Known renames: a company that changed its registered name is one company. Each entry is a fact
 // with a date and a source; the loader puts both names on one node and keeps the old one in `names`.
-import { nameKey } from '../../src/domain/names.ts';
+import { nameKey } from './names.ts';
 
 export interface CompanyRename {
   /** The registered name before the change. */
