@@ -1,11 +1,11 @@
 // `bidgraph ingest --notices FILE.jsonl`: Notices that `bidgraph extract --json` wrote, possibly on other
 // machines, loaded as they are: no parsing here. The originals are archived when they can be found (the
 // notice's own path, or a folder given with --originals) and their bytes match the notice's sha256.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { archiveDocument } from '../src/archive.ts';
+import { sha256Hex } from './read/reader.ts';
 import type { Notice, NoticeType } from './extract/notice.ts';
 import type { Loader } from './load/loader.ts';
 import type { LoadItem } from './load/plan.ts';
@@ -45,9 +45,6 @@ export function asNotice(value: unknown): Notice | string {
   return n as Notice;
 }
 
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The original's bytes when they can be found and match the notice; otherwise why not. */
 function findOriginal(n: Notice, listDir: string, originals: string | null): { bytes: Buffer } | { problem: string } {
@@ -61,7 +58,7 @@ function findOriginal(n: Notice, listDir: string, originals: string | null): { b
     } catch {
       continue;
     }
-    if (sha256Of(bytes) === n.source.sha256) return { bytes };
+    if (sha256Hex(bytes) === n.source.sha256) return { bytes };
     return { problem: `the file at ${file} is not the original (its sha256 differs); original not archived` };
   }
   return { problem: `original not found (${recorded}${originals ? ` nor in ${originals}` : ''}); not archived` };
@@ -129,7 +126,7 @@ async function loadChunk(chunk: { line: number; notice: Notice }[], file: string
     if (version === null) warnings.push('the notice does not say which extractor version wrote it; it will be read again from the archive after an upgrade');
     const original = findOriginal(n, listDir, ctx.originals);
     if ('problem' in original) warnings.push(original.problem);
-    else if (ctx.home) await archiveDocument(ctx.home, original.bytes, { mediaType: n.source.mediaType, originalName: path.basename(n.source.path) });
+    else if (ctx.home) await archiveDocument(ctx.home, original.bytes, { sha256: n.source.sha256, mediaType: n.source.mediaType, originalName: path.basename(n.source.path) });
     const item: LoadItem = {
       kind: 'notice',
       notice: n,

@@ -1,7 +1,6 @@
 // `bidgraph ingest`: walks the inputs, skips documents already loaded, parses the rest on worker
 // threads, and writes them in input order, in batches, one transaction per batch. Every document
 // ends as ok, unchanged or failed (with a reason); nothing here prints or exits.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { matchListings, type MatchSummary } from './load/listings.ts';
 import type { DocumentMeta, LoadItem } from './load/plan.ts';
 import { loadRegions } from './load/regions.ts';
 import { defaultReadOptions } from './read/index.ts';
+import { sha256Hex } from './read/reader.ts';
 import type { ParseBudget, WorkerReply } from './workers/pool.ts';
 import { ParsePool } from './workers/pool.ts';
 import type { RunState } from './run-state.ts';
@@ -152,9 +152,6 @@ const WRITTEN: Slot = { state: 'written' };
 const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
 const CHECK_CHUNK = 256;
 
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** One file to read in a pass; `recorded` keeps the path and source of a document read again from the archive. */
 interface PassEntry {
@@ -372,7 +369,7 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
             if (!stat.isFile()) return { file, shown, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
             if (stat.size > MAX_BYTES) return { file, shown, bytes: null, sha256: '' };
             const bytes = await fs.readFile(file);
-            return { file, shown, bytes, sha256: sha256Of(bytes) };
+            return { file, shown, bytes, sha256: sha256Hex(bytes) };
           } catch (err) {
             return { file, shown, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
           }
@@ -400,7 +397,7 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
           }
         }
         metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256) });
-        pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null });
+        pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null, sha256: r.bytes ? r.sha256 : null });
       });
     }
   };

@@ -49,11 +49,13 @@ async function writeAtomically(file: string, data: Buffer | string): Promise<voi
 }
 
 /**
- * Stores the bytes under their sha256 unless they are there already. Returns the hash and whether
- * this call wrote them. The sidecar is written once, with the first name the document came under.
+ * Stores the bytes under their sha256 (computed once, by whoever read them) unless they are there
+ * already. Returns where and whether this call wrote them. The sidecar is written once, with the
+ * first name the document came under.
  */
-export async function archiveDocument(home: string, bytes: Uint8Array, meta: ArchiveMeta): Promise<{ sha256: string; path: string; created: boolean }> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+export async function archiveDocument(home: string, bytes: Uint8Array, meta: ArchiveMeta & { sha256: string }): Promise<{ sha256: string; path: string; created: boolean }> {
+  const { sha256 } = meta;
+  if (!isSha256(sha256)) throw new Error(`archive: "${sha256}" is not a sha256`);
   const file = archivePath(home, sha256);
   const sidecar = sidecarPath(home, sha256);
   let created = false;

@@ -17,6 +17,9 @@ export interface ReadDocument {
   warnings: string[];
 }
 
+/** What a reader decodes from the bytes; the caller, who hashed them once, adds their sha256. */
+export type ReadContent = Omit<ReadDocument, 'sha256'>;
+
 /** A document that cannot be read: the message names the file and the reason. */
 export class ReadError extends Error {
   readonly path: string;

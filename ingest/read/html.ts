@@ -1,10 +1,10 @@
 // HTML pages and article fragments: decode the bytes (BOM, declared charset, sniffing), then the readable text.
-import type { ReadDocument } from './document.ts';
+import type { ReadContent } from './document.ts';
 import { ReadError } from './document.ts';
 import { declaredHtmlCharset, decodeText } from './encoding.ts';
 import { htmlToText } from './html-text.ts';
 import type { ReadOptions, Reader } from './reader.ts';
-import { checkSize, extensionOf, resolveOptions, sha256Hex } from './reader.ts';
+import { checkSize, extensionOf, resolveOptions } from './reader.ts';
 
 export { htmlToText } from './html-text.ts';
 
@@ -19,7 +19,7 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return HTML_MARKER.test(head);
 }
 
-export async function readHtml(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadDocument> {
+export async function readHtml(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadContent> {
   checkSize(path, bytes.length, resolveOptions(options).maxTextBytes);
   const decoded = decodeText(bytes, declaredHtmlCharset(bytes));
   if (!decoded) throw new ReadError(path, 'not a text document (binary content)');
@@ -31,7 +31,6 @@ export async function readHtml(bytes: Buffer, path: string, options?: Partial<Re
   }
   return {
     path,
-    sha256: sha256Hex(bytes),
     mediaType: 'text/html',
     encoding: decoded.encoding,
     html: decoded.text,

@@ -5,7 +5,7 @@ import { ReadError } from './document.ts';
 import { htmlReader } from './html.ts';
 import { pdfReader } from './pdf.ts';
 import type { ReadOptions, Reader } from './reader.ts';
-import { checkSize, resolveOptions } from './reader.ts';
+import { checkSize, resolveOptions, sha256Hex } from './reader.ts';
 import { textReader } from './text.ts';
 
 export type { ReadDocument } from './document.ts';
@@ -22,10 +22,15 @@ export function pickReader(bytes: Buffer, path: string): Reader {
   return readers.find((reader) => reader.matches(bytes, path)) ?? textReader;
 }
 
-/** Read a document already in memory. Throws ReadError (with the path and a reason) for unreadable input. */
-export async function readDocument(path: string, bytes: Buffer, options?: Partial<ReadOptions>): Promise<ReadDocument> {
+/**
+ * Read a document already in memory. Throws ReadError (with the path and a reason) for unreadable
+ * input. `sha256` is the bytes' hash when the caller has it already (the pipeline hashes each file
+ * once, to know whether it is new), so they are not hashed again.
+ */
+export async function readDocument(path: string, bytes: Buffer, options?: Partial<ReadOptions>, sha256?: string): Promise<ReadDocument> {
   if (bytes.length === 0) throw new ReadError(path, 'empty file');
-  return pickReader(bytes, path).read(bytes, path, options);
+  const content = await pickReader(bytes, path).read(bytes, path, options);
+  return { ...content, sha256: sha256 ?? sha256Hex(bytes) };
 }
 
 /** Read a file from disk; files above every size limit are refused before they are loaded. */

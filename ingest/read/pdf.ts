@@ -5,10 +5,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InvalidPDFException, FormatError, PasswordException, PDFParse, UnknownErrorException, VerbosityLevel } from 'pdf-parse';
-import type { ReadDocument } from './document.ts';
+import type { ReadContent } from './document.ts';
 import { ReadError } from './document.ts';
 import type { ReadOptions, Reader } from './reader.ts';
-import { checkSize, extensionOf, resolveOptions, sha256Hex } from './reader.ts';
+import { checkSize, extensionOf, resolveOptions } from './reader.ts';
 import { looksLikeHtml } from './html.ts';
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -43,10 +43,9 @@ function readErrorFor(path: string, error: unknown): ReadError {
   throw error;
 }
 
-export async function readPdf(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadDocument> {
+export async function readPdf(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadContent> {
   checkSize(path, bytes.length, resolveOptions(options).maxPdfBytes);
   if (!hasPdfMagic(bytes)) throw new ReadError(path, 'not a PDF (no %PDF- header)');
-  const sha256 = sha256Hex(bytes);
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS, ...pdfResources });
   let pages: { num: number; text: string }[];
   let total: number;
@@ -68,7 +67,6 @@ export async function readPdf(bytes: Buffer, path: string, options?: Partial<Rea
   if (!hasEofMarker(bytes)) warnings.push('no %%EOF marker at the end of the file (truncated?)');
   return {
     path,
-    sha256,
     mediaType: 'application/pdf',
     encoding: null,
     html: null,

@@ -1,6 +1,6 @@
 // What every format reader provides, and the limits they share.
 import { createHash } from 'node:crypto';
-import type { ReadDocument } from './document.ts';
+import type { ReadContent } from './document.ts';
 import { ReadError } from './document.ts';
 
 export interface ReadOptions {
@@ -18,7 +18,7 @@ export const defaultReadOptions: ReadOptions = { maxTextBytes: 20 * MB, maxPdfBy
 export interface Reader {
   name: string;
   matches(bytes: Buffer, path: string): boolean;
-  read(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadDocument>;
+  read(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadContent>;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

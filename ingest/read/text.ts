@@ -1,17 +1,16 @@
 // Plain text: UTF-8 or the GB family, detected as for HTML but with no charset declaration to honour.
-import type { ReadDocument } from './document.ts';
+import type { ReadContent } from './document.ts';
 import { ReadError } from './document.ts';
 import { decodeText } from './encoding.ts';
 import type { ReadOptions, Reader } from './reader.ts';
-import { checkSize, resolveOptions, sha256Hex } from './reader.ts';
+import { checkSize, resolveOptions } from './reader.ts';
 
-export async function readText(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadDocument> {
+export async function readText(bytes: Buffer, path: string, options?: Partial<ReadOptions>): Promise<ReadContent> {
   checkSize(path, bytes.length, resolveOptions(options).maxTextBytes);
   const decoded = decodeText(bytes, null);
   if (!decoded) throw new ReadError(path, 'not a text document (binary content)');
   return {
     path,
-    sha256: sha256Hex(bytes),
     mediaType: 'text/plain',
     encoding: decoded.encoding,
     html: null,

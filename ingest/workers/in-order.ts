@@ -24,6 +24,6 @@ export async function parseInOrder(files: readonly string[], opts: InOrderOption
       }
       if (next === files.length) void pool.close().then(resolve);
     });
-    files.forEach((path, seq) => pool.submit({ seq, path, bytes: null }));
+    files.forEach((path, seq) => pool.submit({ seq, path, bytes: null, sha256: null }));
   });
 }

@@ -14,10 +14,10 @@ async function run(task: ParseTask): Promise<WorkerReply> {
   const t0 = performance.now();
   const bytes = task.bytes ? Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) : null;
   try {
-    const outcome = await parseDocument(task.path, bytes, mode);
+    const outcome = await parseDocument(task.path, bytes, mode, task.sha256 ?? undefined);
     const parseMs = performance.now() - t0;
-    if (outcome.ok && home && bytes) {
-      await archiveDocument(home, bytes, { mediaType: outcome.parsed.mediaType, originalName: task.path.split(/[\\/]/).pop() ?? null });
+    if (outcome.ok && home && bytes && task.sha256) {
+      await archiveDocument(home, bytes, { sha256: task.sha256, mediaType: outcome.parsed.mediaType, originalName: task.path.split(/[\\/]/).pop() ?? null });
     }
     return { seq: task.seq, outcome, parseMs, totalMs: performance.now() - t0 };
   } catch (err) {

@@ -58,10 +58,10 @@ function route(doc: ReadDocument, mode: ParseMode): Parsed {
  * reason; an exception from an extractor is a bug, reported as one, so one page cannot stop a run.
  * Without bytes, the file is read from disk (the reader's size limits apply before loading it).
  */
-export async function parseDocument(path: string, bytes: Buffer | null, mode: ParseMode = 'route'): Promise<ParseOutcome> {
+export async function parseDocument(path: string, bytes: Buffer | null, mode: ParseMode = 'route', sha256?: string): Promise<ParseOutcome> {
   let doc: ReadDocument;
   try {
-    doc = bytes ? await readDocument(path, bytes) : await readFile(path);
+    doc = bytes ? await readDocument(path, bytes, undefined, sha256) : await readFile(path);
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, reason: err.reason };
     throw err;

@@ -14,6 +14,8 @@ export interface ParseTask {
   path: string;
   /** The file's bytes (transferred), or null to let the reader open the file itself. */
   bytes: Uint8Array | null;
+  /** The sha256 of those bytes, as the pipeline computed it (null with the bytes). */
+  sha256: string | null;
 }
 
 export interface WorkerReply {

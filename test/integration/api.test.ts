@@ -12,6 +12,7 @@ import { archiveDocument } from '../../src/archive.ts';
 import { createApi, listen } from '../../src/api/server.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { HIKVISION_USCC, caseDocuments, caseFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { sha256Hex } from '../../ingest/read/reader.ts';
 
 const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 const SHA = { tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) };
@@ -26,7 +27,8 @@ before(async () => {
   await writeFixture(driver, caseFixture(SHA));
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-api-'));
   for (const doc of [caseDocuments.tender, caseDocuments.award]) {
-    await archiveDocument(home, Buffer.from(doc.text, 'utf8'), { mediaType: doc.mediaType, originalName: '墨玉县公告.html' });
+    const bytes = Buffer.from(doc.text, 'utf8');
+    await archiveDocument(home, bytes, { sha256: sha256Hex(bytes), mediaType: doc.mediaType, originalName: '墨玉县公告.html' });
   }
   api = testApi({ driver, home, logging: false });
 });

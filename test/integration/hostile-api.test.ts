@@ -19,6 +19,7 @@ import { queryShape } from '../../src/api/limits.ts';
 import { API_DRIVER_TUNING, createDriver } from '../../src/db/driver.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 import { HIKVISION_USCC, DAHUA_USCC, caseDocuments, caseFixture, errorCodes, graphql, testApi, writeFixture, type GraphQLResponse } from '../support/api-fixtures.ts';
+import { sha256Hex } from '../../ingest/read/reader.ts';
 
 const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 const SHA = { tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) };
@@ -87,7 +88,8 @@ before(async () => {
   await resetDatabase(driver);
   await writeFixture(driver, caseFixture(SHA));
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-hostile-'));
-  await archiveDocument(home, Buffer.from(caseDocuments.award.text, 'utf8'), { mediaType: caseDocuments.award.mediaType, originalName: 'award.html' });
+  const award = Buffer.from(caseDocuments.award.text, 'utf8');
+  await archiveDocument(home, award, { sha256: sha256Hex(award), mediaType: caseDocuments.award.mediaType, originalName: 'award.html' });
   graphBefore = await graphDigest();
 });
 

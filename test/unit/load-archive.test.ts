@@ -16,10 +16,10 @@ describe('the archive', () => {
   const sha = createHash('sha256').update(bytes).digest('hex');
 
   it('stores bytes under <home>/archive/<first two hex>/<sha256> with a sidecar, once', async () => {
-    const first = await archiveDocument(home, bytes, { mediaType: 'text/html', originalName: 'a.html' });
+    const first = await archiveDocument(home, bytes, { sha256: sha, mediaType: 'text/html', originalName: 'a.html' });
     assert.deepEqual(first, { sha256: sha, path: path.join(home, 'archive', sha.slice(0, 2), sha), created: true });
     assert.equal(archivePath(home, sha), first.path);
-    const again = await archiveDocument(home, bytes, { mediaType: 'text/html', originalName: 'b.html' });
+    const again = await archiveDocument(home, bytes, { sha256: sha, mediaType: 'text/html', originalName: 'b.html' });
     assert.equal(again.created, false);
     assert.deepEqual(JSON.parse(fs.readFileSync(`${first.path}.json`, 'utf8')), { sha256: sha, mediaType: 'text/html', originalName: 'a.html', size: bytes.length });
     assert.deepEqual(fs.readdirSync(path.dirname(first.path)).sort(), [sha, `${sha}.json`]);

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../../src/config.ts';
 import type { WorkerReply } from '../../ingest/workers/pool.ts';
 import { ParsePool } from '../../ingest/workers/pool.ts';
+import { sha256Hex } from '../../ingest/read/reader.ts';
 
 const DIR = path.join(repoRoot, 'test/fixtures/ingest');
 
@@ -17,7 +18,10 @@ function runPool(tasks: { path: string; bytes: boolean }[]): Promise<WorkerReply
       replies.push(reply);
       if (replies.length === tasks.length) void pool.close().then(() => resolve(replies.sort((a, b) => a.seq - b.seq)));
     });
-    tasks.forEach((t, seq) => pool.submit({ seq, path: t.path, bytes: t.bytes ? new Uint8Array(fs.readFileSync(t.path)) : null }));
+    tasks.forEach((t, seq) => {
+      const bytes = t.bytes ? fs.readFileSync(t.path) : null;
+      pool.submit({ seq, path: t.path, bytes: bytes ? new Uint8Array(bytes) : null, sha256: bytes ? sha256Hex(bytes) : null });
+    });
   });
 }
 

@@ -11,6 +11,7 @@ import { htmlToText } from '../../ingest/read/html-text.ts';
 import type { ParseBudget, WorkerReply } from '../../ingest/workers/pool.ts';
 import { ParsePool } from '../../ingest/workers/pool.ts';
 import { manyPagesPdf, nestedDivs, repeatedPagePdf, wideHtml, writeFile } from '../support/hostile.ts';
+import { sha256Hex } from '../../ingest/read/reader.ts';
 
 const SAMPLES = path.join(repoRoot, 'samples');
 
@@ -22,7 +23,10 @@ function runPool(files: string[], budget: ParseBudget): Promise<{ replies: Worke
       replies.push(reply);
       if (replies.length === files.length) void pool.close().then(() => resolve({ replies: replies.sort((a, b) => a.seq - b.seq), ms: Date.now() - t0 }));
     });
-    files.forEach((file, seq) => pool.submit({ seq, path: file, bytes: new Uint8Array(fs.readFileSync(file)) }));
+    files.forEach((file, seq) => {
+      const bytes = fs.readFileSync(file);
+      pool.submit({ seq, path: file, bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes) });
+    });
   });
 }
 
