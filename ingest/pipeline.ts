@@ -17,6 +17,8 @@ import { loadRegions } from './load/regions.ts';
 import { defaultReadOptions } from './read/index.ts';
 import { sha256Hex } from './read/reader.ts';
 import type { ParseBudget, WorkerReply } from './workers/pool.ts';
+import type { Parsed } from './workers/parse.ts';
+import { archiveDocument } from '../src/archive.ts';
 import { ParsePool } from './workers/pool.ts';
 import type { RunState } from './run-state.ts';
 import { record, unchanged } from './run-state.ts';
@@ -146,7 +148,13 @@ type Slot =
   | { state: 'waiting' }
   | { state: 'written' }
   | { state: 'done'; report: DocumentReport }
-  | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[]; changed?: boolean };
+  | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[]; changed?: boolean; original: Original | null };
+
+/** The bytes of a parsed document, kept until its write succeeds: only then is it archived. */
+interface Original {
+  bytes: Buffer;
+  name: string | null;
+}
 
 const WRITTEN: Slot = { state: 'written' };
 const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
@@ -222,7 +230,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   let onReply: (reply: WorkerReply) => void = () => {};
-  const pool = new ParsePool(concurrency, { home: opts.home, budget: opts.budget }, (reply) => onReply(reply));
+  const pool = new ParsePool(concurrency, { budget: opts.budget }, (reply) => onReply(reply));
   const passOptions = { opts, loader, pool, run, writeBatch, batchSize, concurrency, setReplyHandler: (h: (r: WorkerReply) => void) => (onReply = h) };
   let reextract: ReextractSummary = { reextracted: 0, changed: 0, missing: [] };
   try {
@@ -279,9 +287,91 @@ interface PassOptions {
   setReplyHandler: (h: (reply: WorkerReply) => void) => void;
 }
 
+/** A file read and hashed, or why it cannot be: the dispatch stage. */
+interface ReadEntry {
+  file: string;
+  /** The path reports name it by (the recorded one for a document read again from the archive). */
+  shown: string;
+  /** Null when the file is too large to hold (the reader opens it itself, within its limits). */
+  bytes: Buffer | null;
+  sha256: string;
+  error?: string;
+}
+
+/** A document sent to a worker, and what the pass needs of it when the worker answers. */
+interface Dispatched {
+  sha256: string;
+  abs: string;
+  known: KnownDocument | undefined;
+  bytes: Buffer | null;
+}
+
+/** Reads one file and hashes it, once: the hash travels with the bytes to the reader and the archive. */
+async function readAndHash({ file, recorded }: PassEntry): Promise<ReadEntry> {
+  const shown = recorded?.path ?? file;
+  try {
+    const stat = await fs.stat(file);
+    // A FIFO or a device would block the read forever.
+    if (!stat.isFile()) return { file, shown, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
+    if (stat.size > MAX_BYTES) return { file, shown, bytes: null, sha256: '' };
+    const bytes = await fs.readFile(file);
+    return { file, shown, bytes, sha256: sha256Hex(bytes) };
+  } catch (err) {
+    return { file, shown, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+}
+
+/** The parsing stage's result as the loader takes it: the document's metadata and what it says. */
+function loadItemOf(parsed: Parsed, sha256: string, reportPath: string, source: ManifestEntry | undefined): LoadItem | ListLoadItem {
+  const base = {
+    sha256,
+    path: reportPath,
+    url: source?.url ?? null,
+    retrievedAt: source?.retrievedAt ?? null,
+    mediaType: parsed.mediaType,
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+  if (parsed.kind === 'list') {
+    const title = parsed.extract.nameLinks.length ? 'name links' : `restriction list (${parsed.source})`;
+    const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.extract), title, publishedAt: null, noticeType: 'restriction-list' };
+    return { kind: 'list', document, source: parsed.source, extract: parsed.extract };
+  }
+  if (parsed.kind === 'notices') {
+    const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.notices), title: parsed.title, publishedAt: null, noticeType: parsed.source as DocumentMeta['noticeType'] };
+    return { kind: 'notices', document, notices: parsed.notices };
+  }
+  if (parsed.kind === 'notice') {
+    const n = parsed.notice;
+    const document: DocumentMeta = { ...base, extractHash: extractHashOf(n), title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
+    return { kind: 'notice', document, notice: n };
+  }
+  const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.holdings), title: null, publishedAt: null, noticeType: 'ownership' };
+  return { kind: 'holdings', document, holdings: parsed.holdings };
+}
+
 /**
- * Hashes the entries, skips those loaded already (unless `force`), parses the rest on the workers and
- * writes them in input order, in batches.
+ * The archiving stage: the originals of documents whose write succeeded, under the sha256 computed
+ * when they were read. A document that could not be archived stays loaded, with a warning that says so.
+ */
+async function archiveWritten(home: string | null, slots: Slot[], reports: DocumentReport[]): Promise<void> {
+  if (!home) return;
+  await Promise.all(
+    slots.map(async (s, i) => {
+      const report = reports[i];
+      if (s.state !== 'parsed' || !s.original || report.status !== 'ok' || !report.sha256) return;
+      try {
+        await archiveDocument(home, s.original.bytes, { sha256: report.sha256, mediaType: s.item.document.mediaType, originalName: s.original.name });
+      } catch (err) {
+        report.warnings.push(`original not archived (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      }
+    }),
+  );
+}
+
+/**
+ * One pass over a list of files, in stages: dispatch (read and hash each file, skip those loaded
+ * already unless `force`), parsing on the workers, writing in input order in batches, and archiving
+ * the originals whose write succeeded.
  */
 async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Promise<void> {
   const { opts, loader, pool, run, batchSize, concurrency } = p;
@@ -301,47 +391,23 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
     notify();
   };
 
-  const metas = new Map<number, { sha256: string; abs: string; known: KnownDocument | undefined }>();
+  const metas = new Map<number, Dispatched>();
   p.setReplyHandler((reply: WorkerReply) => {
     run.parseMs += reply.parseMs;
     const meta = metas.get(reply.seq)!;
     metas.delete(reply.seq);
     const entry = entries[reply.seq];
-    const recorded = entry.recorded;
-    const reportPath = recorded?.path ?? entry.file;
+    const reportPath = entry.recorded?.path ?? entry.file;
     if (!reply.outcome.ok) {
       settle(reply.seq, { state: 'done', report: { path: reportPath, sha256: meta.sha256 || null, status: 'failed', reason: reply.outcome.reason, warnings: [] } });
       return;
     }
     const parsed = reply.outcome.parsed;
-    const source = recorded ?? manifest.get(meta.abs);
-    const base = {
-      sha256: meta.sha256,
-      path: reportPath,
-      url: source?.url ?? null,
-      retrievedAt: source?.retrievedAt ?? null,
-      mediaType: parsed.mediaType,
-      extractorVersion: EXTRACTOR_VERSION,
-    };
-    let item: LoadItem | ListLoadItem;
-    if (parsed.kind === 'list') {
-      const title = parsed.extract.nameLinks.length ? 'name links' : `restriction list (${parsed.source})`;
-      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.extract), title, publishedAt: null, noticeType: 'restriction-list' };
-      item = { kind: 'list', document, source: parsed.source, extract: parsed.extract };
-    } else if (parsed.kind === 'notices') {
-      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.notices), title: parsed.title, publishedAt: null, noticeType: parsed.source as DocumentMeta['noticeType'] };
-      item = { kind: 'notices', document, notices: parsed.notices };
-    } else if (parsed.kind === 'notice') {
-      const n = parsed.notice;
-      const document: DocumentMeta = { ...base, extractHash: extractHashOf(n), title: n.title, publishedAt: n.publishedAt, noticeType: n.noticeType };
-      item = { kind: 'notice', document, notice: n };
-    } else {
-      const document: DocumentMeta = { ...base, extractHash: extractHashOf(parsed.holdings), title: null, publishedAt: null, noticeType: 'ownership' };
-      item = { kind: 'holdings', document, holdings: parsed.holdings };
-    }
+    const item = loadItemOf(parsed, meta.sha256, reportPath, entry.recorded ?? manifest.get(meta.abs));
     // Read again from the archive: did this extractor give something else than the one before?
-    const changed = recorded ? meta.known?.extractHash !== item.document.extractHash : undefined;
-    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings, changed });
+    const changed = entry.recorded ? meta.known?.extractHash !== item.document.extractHash : undefined;
+    const original = meta.bytes ? { bytes: meta.bytes, name: path.basename(entry.file) } : null;
+    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings, changed, original });
   });
 
   // Dispatch: hash a chunk, ask the database which are loaded already, send the rest to workers.
@@ -359,28 +425,13 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
     for (let start = 0; start < entries.length; start += CHECK_CHUNK) {
       while (start - nextToWrite > window) await new Promise<void>((r) => (resumeDispatch = r));
       const tc = performance.now();
-      const chunk = entries.slice(start, start + CHECK_CHUNK);
-      const read = await Promise.all(
-        chunk.map(async ({ file, recorded }) => {
-          const shown = recorded?.path ?? file;
-          try {
-            const stat = await fs.stat(file);
-            // A FIFO or a device would block the read forever.
-            if (!stat.isFile()) return { file, shown, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
-            if (stat.size > MAX_BYTES) return { file, shown, bytes: null, sha256: '' };
-            const bytes = await fs.readFile(file);
-            return { file, shown, bytes, sha256: sha256Hex(bytes) };
-          } catch (err) {
-            return { file, shown, bytes: null, sha256: '', error: `cannot open file (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
-          }
-        }),
-      );
+      const read = await Promise.all(entries.slice(start, start + CHECK_CHUNK).map(readAndHash));
       const known = await loader.knownDocuments([...new Set(read.map((r) => r.sha256).filter(Boolean))]);
       run.checkMs += performance.now() - tc;
       read.forEach((r, i) => {
         const seq = start + i;
         const abs = path.resolve(r.file);
-        if ('error' in r && r.error) {
+        if (r.error) {
           settle(seq, { state: 'done', report: { path: r.shown, sha256: null, status: 'failed', reason: r.error, warnings: [] } });
           return;
         }
@@ -396,7 +447,7 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
             return;
           }
         }
-        metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256) });
+        metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256), bytes: r.bytes });
         pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null, sha256: r.bytes ? r.sha256 : null });
       });
     }
@@ -429,10 +480,15 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
       continue;
     }
     const written = (await p.writeBatch(batch)).values();
+    const reports: DocumentReport[] = [];
     for (let i = nextToWrite; i < seq; i++) {
       const s = slots[i];
       const report = s.state === 'done' ? s.report : written.next().value!;
-      record(run, entries[i].recorded ? { ...report, reextracted: true, changed: s.state === 'parsed' && s.changed === true && report.status === 'ok' } : report);
+      reports.push(entries[i].recorded ? { ...report, reextracted: true, changed: s.state === 'parsed' && s.changed === true && report.status === 'ok' } : report);
+    }
+    await archiveWritten(opts.home, slots.slice(nextToWrite, seq), reports);
+    for (let i = nextToWrite; i < seq; i++) {
+      record(run, reports[i - nextToWrite]);
       slots[i] = WRITTEN;
     }
     nextToWrite = seq;

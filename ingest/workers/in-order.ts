@@ -15,7 +15,7 @@ export async function parseInOrder(files: readonly string[], opts: InOrderOption
   const outcomes = new Map<number, ParseOutcome>();
   let next = 0;
   await new Promise<void>((resolve) => {
-    const pool = new ParsePool(Math.max(1, Math.min(opts.concurrency, files.length)), { home: null, mode: opts.mode ?? 'notice', budget: opts.budget }, (reply) => {
+    const pool = new ParsePool(Math.max(1, Math.min(opts.concurrency, files.length)), { mode: opts.mode ?? 'notice', budget: opts.budget }, (reply) => {
       outcomes.set(reply.seq, reply.outcome);
       while (outcomes.has(next)) {
         onOutcome(files[next], outcomes.get(next)!);

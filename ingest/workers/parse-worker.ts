@@ -1,14 +1,13 @@
-// A parse worker: takes documents from the pipeline, reads and extracts them, archives the
-// original, and posts the result back. Started through ./pool.ts, which loads TypeScript in it.
+// A parse worker: takes documents from the pipeline, reads and extracts them, and posts the result
+// back (the pipeline archives the original once the document is written). Started through ./pool.ts, which loads TypeScript in it.
 // Documents are taken one at a time, and each is announced when it starts, so the pool can time
 // it and knows which document a worker was on when it ran out of time or memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import { archiveDocument } from '../../src/archive.ts';
 import type { ParseMode } from './parse.ts';
 import { parseDocument } from './parse.ts';
 import type { ParseTask, WorkerMessage, WorkerReply } from './pool.ts';
 
-const { home, mode } = workerData as { home: string | null; mode: ParseMode };
+const { mode } = workerData as { mode: ParseMode };
 
 async function run(task: ParseTask): Promise<WorkerReply> {
   const t0 = performance.now();
@@ -16,9 +15,6 @@ async function run(task: ParseTask): Promise<WorkerReply> {
   try {
     const outcome = await parseDocument(task.path, bytes, mode, task.sha256 ?? undefined);
     const parseMs = performance.now() - t0;
-    if (outcome.ok && home && bytes && task.sha256) {
-      await archiveDocument(home, bytes, { sha256: task.sha256, mediaType: outcome.parsed.mediaType, originalName: task.path.split(/[\\/]/).pop() ?? null });
-    }
     return { seq: task.seq, outcome, parseMs, totalMs: performance.now() - t0 };
   } catch (err) {
     const e = err as Error;

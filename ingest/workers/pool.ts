@@ -23,7 +23,7 @@ export interface WorkerReply {
   outcome: ParseOutcome;
   /** Read + extract time. */
   parseMs: number;
-  /** Including archiving. */
+  /** Including the worker's own overhead. */
   totalMs: number;
 }
 
@@ -43,8 +43,6 @@ export const defaultParseBudget: ParseBudget = { timeMs: defaultParseLimits.time
 export const MIN_PARSE_MEMORY_MB = 64;
 
 export interface PoolOptions {
-  /** BIDGRAPH_HOME for archiving originals; null skips archiving. */
-  home: string | null;
   /** 'route' tries the ownership sources first (ingest); 'notice' extracts notices only (extract). */
   mode?: ParseMode;
   budget?: ParseBudget;
@@ -100,7 +98,7 @@ export class ParsePool {
 
   private spawn(): Slot {
     const worker = new Worker(bootstrapUrl(ENTRY), {
-      workerData: { home: this.options.home, mode: this.options.mode ?? 'route' },
+      workerData: { mode: this.options.mode ?? 'route' },
       resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
     });
     const slot: Slot = { worker, busy: [], running: null, retired: false };

@@ -14,7 +14,7 @@ const DIR = path.join(repoRoot, 'test/fixtures/ingest');
 function runPool(tasks: { path: string; bytes: boolean }[]): Promise<WorkerReply[]> {
   return new Promise((resolve) => {
     const replies: WorkerReply[] = [];
-    const pool = new ParsePool(2, { home: null }, (reply) => {
+    const pool = new ParsePool(2, {}, (reply) => {
       replies.push(reply);
       if (replies.length === tasks.length) void pool.close().then(() => resolve(replies.sort((a, b) => a.seq - b.seq)));
     });

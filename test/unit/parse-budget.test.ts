@@ -19,7 +19,7 @@ function runPool(files: string[], budget: ParseBudget): Promise<{ replies: Worke
   const t0 = Date.now();
   return new Promise((resolve) => {
     const replies: WorkerReply[] = [];
-    const pool = new ParsePool(2, { home: null, budget }, (reply) => {
+    const pool = new ParsePool(2, { budget }, (reply) => {
       replies.push(reply);
       if (replies.length === files.length) void pool.close().then(() => resolve({ replies: replies.sort((a, b) => a.seq - b.seq), ms: Date.now() - t0 }));
     });
