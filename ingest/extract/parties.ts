@@ -190,7 +190,35 @@ function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found
       return { name: { value: tidy(v.text), span: v }, code: { value: next.span.text, span: next.span } };
     }
   }
-  return { name: { value: tidy(v.text), span: v }, code: null };
+  return { name: completedName(page, f, v), code: null };
+}
+
+/** How a project's name ends: 项目, 工程, 采购, 服务, a closing bracket… */
+const PROJECT_NAME_END = /(项目|工程|采购|服务|招标|建设|改造|维护|运维|保障|设计|监理|施工|购置|租赁|标段|[)）])$/;
+const MAX_WRAPPED = 40;
+
+/**
+ * A name that a PDF's line broke or split into text runs (项目名称：2025 \t年纸质图书采购项目, …运维服\n务采购项目):
+ * the rest of the line's runs and the next line complete it, but only when the short name does not end like a
+ * project's name and the completed one does.
+ */
+function completedName(page: Page, f: Field, v: Span): Found<string> {
+  const plain = { value: tidy(v.text), span: v };
+  if (PROJECT_NAME_END.test(v.text)) return plain;
+  const line = page.lines[f.line];
+  let end = v.end;
+  const rest = line.cells ? line.cells.filter((c) => c.start >= v.end && c.text) : [];
+  if (rest.length > 0 && rest.every((c) => !/[：:]/.test(c.text))) end = rest[rest.length - 1].end;
+  const next = page.lines[f.line + 1];
+  const ends: number[] = [end];
+  if (next && !next.cells && next.span.text.length <= MAX_WRAPPED && !/[：:]/.test(next.span.text)) ends.push(next.span.end);
+  for (const to of ends) {
+    if (to === v.end) continue;
+    const span: Span = { text: page.text.slice(v.start, to), start: v.start, end: to };
+    const joined = span.text.replace(/[ \t]*\t[ \t]*|\s*\n\s*/g, '');
+    if (PROJECT_NAME_END.test(joined)) return { value: tidy(joined), span };
+  }
+  return plain;
 }
 
 export function findProject(page: Page, fields: Field[]): ProjectFound {

@@ -4,4 +4,5 @@
 // Bump it whenever the same bytes can give a different Notice or different holdings.
 // 6: OCDS files give their releases' notices; FtM files without listed entities are no restriction list.
 // 7: unranked candidate blocks (定标候选人 / 单位名称) and candidate consortia written lead(member).
-export const EXTRACTOR_VERSION = '7';
+// 8: project names split into PDF text runs or wrapped onto the next line are completed.
+export const EXTRACTOR_VERSION = '8';

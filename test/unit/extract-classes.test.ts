@@ -161,3 +161,13 @@ test('a candidate consortium written lead(member) is named by its lead (real-mor
   assert.deepEqual(n.candidates.map((c) => [c.name, c.rank]).slice(0, 3), [
     ['南昌市城市规划设计研究总院集团有限公司', 1], ['同济大学建筑设计研究院（集团）有限公司', 2], ['中国瑞林工程技术股份有限公司', 3]]);
 });
+
+test('a project name split into PDF text runs or wrapped onto the next line is completed (real-more tenderx-9, -8, -1)', () => {
+  const name = (text: string) => extract(`某某采购项目招标公告\n${text}\n采购方式：公开招标`).project.name;
+  assert.equal(name('项目名称：2025 \t年纸质图书采购项目'), '2025年纸质图书采购项目');
+  assert.equal(name('项目名称：市政府外办 \t2026 \t年数字化项目运维和综合保障'), '市政府外办2026年数字化项目运维和综合保障');
+  assert.equal(name('项目名称：合肥市公安局瑶海分局雪亮工程支网一期、二期、三期运维服\n务采购项目'), '合肥市公安局瑶海分局雪亮工程支网一期、二期、三期运维服务采购项目');
+  // A whole name is left alone, and a next line that does not end it like a project is not joined.
+  assert.equal(name('项目名称：某某中学教学楼改造工程\n第一包'), '某某中学教学楼改造工程');
+  assert.equal(name('项目名称：某某中学食堂\n地点在南门'), '某某中学食堂');
+});
