@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
 import { nameKey } from '../src/domain/names.ts';
-import { Csv } from './support/csv.ts';
+import { Csv, nodeHeader, relHeader } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, zipf } from './support/random.ts';
 
@@ -56,6 +56,8 @@ function amountFen(rnd: () => number): number {
   return Math.round(Math.pow(10, 4 + rnd() * 5) * 100);
 }
 
+const OWNS_COLUMNS = ['share:double', 'shareMin:double', 'shareMax:double', 'asOf'] as const;
+
 function companyRow(csv: Csv, id: string, name: string, kind: string, uscc: string | null = null): void {
   const names = [name];
   csv.row([id, name, names.join(';'), names.map(nameKey).join(';'), uscc, kind, false, names.join(' '), 'Company']);
@@ -72,8 +74,8 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
   const f = (name: string) => path.join(dir, name);
 
   // Regions: 31 provinces, 10 prefectures each, 9 counties each.
-  const regions = new Csv(f('regions.csv'), ['code:ID(Region)', 'name', 'level', 'status', ':LABEL']);
-  const partOf = new Csv(f('part_of.csv'), [':START_ID(Region)', ':END_ID(Region)', ':TYPE']);
+  const regions = new Csv(f('regions.csv'), nodeHeader('Region', ['name', 'level', 'status'], { labelColumn: true }));
+  const partOf = new Csv(f('part_of.csv'), relHeader('PART_OF', [], { typeColumn: true }));
   const provinces: string[] = [];
   const counties: string[] = [];
   const countyWeights: number[] = [];
@@ -112,10 +114,10 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
   };
 
   // Companies: the CETC case, state bodies, group heads and their subsidiaries, suppliers, buyers.
-  const companies = new Csv(f('companies.csv'), ['id:ID(Company)', 'name', 'names:string[]', 'nameKeys:string[]', 'uscc', 'kind', 'isBranch:boolean', 'searchText', ':LABEL']);
-  const persons = new Csv(f('persons.csv'), ['id:ID(Person)', 'name', 'names:string[]', 'searchText', ':LABEL']);
-  const ownsC = new Csv(f('owns_company.csv'), [':START_ID(Company)', ':END_ID(Company)', 'share:double', 'shareMin:double', 'shareMax:double', 'asOf', ':TYPE']);
-  const ownsP = new Csv(f('owns_person.csv'), [':START_ID(Person)', ':END_ID(Company)', 'share:double', 'shareMin:double', 'shareMax:double', 'asOf', ':TYPE']);
+  const companies = new Csv(f('companies.csv'), nodeHeader('Company', ['name', 'names:string[]', 'nameKeys:string[]', 'uscc', 'kind', 'isBranch:boolean', 'searchText'], { labelColumn: true }));
+  const persons = new Csv(f('persons.csv'), nodeHeader('Person', ['name', 'names:string[]', 'searchText'], { labelColumn: true }));
+  const ownsC = new Csv(f('owns_company.csv'), relHeader('OWNS', OWNS_COLUMNS, { from: 'Company', typeColumn: true }));
+  const ownsP = new Csv(f('owns_person.csv'), relHeader('OWNS', OWNS_COLUMNS, { from: 'Person', typeColumn: true }));
   let holdings = 0;
   const own = (owner: string, owned: string, share: number | [number, number]) => {
     holdings++;
@@ -229,15 +231,15 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
   ownsP.close();
 
   // Projects, their awards (lots) and suppliers.
-  const projects = new Csv(f('projects.csv'), ['id:ID(Project)', 'code', 'name', 'method', 'status', 'searchText', ':LABEL']);
-  const awards = new Csv(f('awards.csv'), ['id:ID(Award)', 'lot', 'status', 'amount:double', 'amountFen:long', 'currency', 'rateKind', 'ratePercent:double', 'date', 'sha256', 'amountLabel', ':LABEL']);
-  const documents = new Csv(f('documents.csv'), ['sha256:ID(Document)', 'title', 'url', 'publishedAt', 'mediaType', 'noticeType', ':LABEL']);
-  const inRegion = new Csv(f('in_region.csv'), [':START_ID(Project)', ':END_ID(Region)', ':TYPE']);
-  const hasBuyer = new Csv(f('has_buyer.csv'), [':START_ID(Project)', ':END_ID(Company)', ':TYPE']);
-  const hasAgency = new Csv(f('has_agency.csv'), [':START_ID(Project)', ':END_ID(Company)', ':TYPE']);
-  const hasAward = new Csv(f('has_award.csv'), [':START_ID(Project)', ':END_ID(Award)', ':TYPE']);
-  const awardedTo = new Csv(f('awarded_to.csv'), [':START_ID(Award)', ':END_ID(Company)', 'role', ':TYPE']);
-  const publishedIn = new Csv(f('published_in.csv'), [':START_ID(Project)', ':END_ID(Document)', 'noticeType', ':TYPE']);
+  const projects = new Csv(f('projects.csv'), nodeHeader('Project', ['code', 'name', 'method', 'status', 'searchText'], { labelColumn: true }));
+  const awards = new Csv(f('awards.csv'), nodeHeader('Award', ['lot', 'status', 'amount:double', 'amountFen:long', 'currency', 'rateKind', 'ratePercent:double', 'date', 'sha256', 'amountLabel'], { labelColumn: true }));
+  const documents = new Csv(f('documents.csv'), nodeHeader('Document', ['title', 'url', 'publishedAt', 'mediaType', 'noticeType'], { labelColumn: true }));
+  const inRegion = new Csv(f('in_region.csv'), relHeader('IN_REGION', [], { typeColumn: true }));
+  const hasBuyer = new Csv(f('has_buyer.csv'), relHeader('HAS_BUYER', [], { typeColumn: true }));
+  const hasAgency = new Csv(f('has_agency.csv'), relHeader('HAS_AGENCY', [], { typeColumn: true }));
+  const hasAward = new Csv(f('has_award.csv'), relHeader('HAS_AWARD', [], { typeColumn: true }));
+  const awardedTo = new Csv(f('awarded_to.csv'), relHeader('AWARDED_TO', ['role'], { typeColumn: true }));
+  const publishedIn = new Csv(f('published_in.csv'), relHeader('PUBLISHED_IN', ['noticeType'], { typeColumn: true }));
   const pickSupplier = zipf(suppliers.length, 0.9, rnd);
   const winners = new Uint8Array(suppliers.length);
   let a = 0;

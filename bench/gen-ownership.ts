@@ -28,7 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LocalServerConfig } from '../src/config.ts';
 import { nameKey } from '../src/domain/names.ts';
-import { Csv } from './support/csv.ts';
+import { Csv, nodeHeader, relHeader } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, zipf } from './support/random.ts';
 
@@ -95,6 +95,8 @@ const WIDE = 8; // listed: tens of holders
 const WIDE_ABOVE = 16;
 
 /** The graph being built: nodes as typed arrays, links streamed to CSV as they are made. */
+const OWNS_COLUMNS = ['share:double', 'shareMin:double', 'shareMax:double', 'asOf', 'sha256', 'snippet'] as const;
+
 class Builder {
   readonly rnd: () => number;
   readonly n: number;
@@ -126,9 +128,8 @@ class Builder {
     this.left = new Float64Array(this.n).fill(100);
     this.companyIds = Array.from({ length: this.n }, (_, i) => `c:${sha1(`bench-ownership:${opts.seed}:c:${i}`)}`);
     this.personIds = Array.from({ length: opts.persons }, (_, i) => `p:${sha1(`bench-ownership:${opts.seed}:p:${i}`)}`);
-    const relHeader = ['share:double', 'shareMin:double', 'shareMax:double', 'asOf', 'sha256', 'snippet'];
-    this.ownsCompany = new Csv(path.join(dir, 'owns_company.csv'), [':START_ID(Company)', ':END_ID(Company)', ...relHeader]);
-    this.ownsPerson = new Csv(path.join(dir, 'owns_person.csv'), [':START_ID(Person)', ':END_ID(Company)', ...relHeader]);
+    this.ownsCompany = new Csv(path.join(dir, 'owns_company.csv'), relHeader('OWNS', OWNS_COLUMNS, { from: 'Company' }));
+    this.ownsPerson = new Csv(path.join(dir, 'owns_person.csv'), relHeader('OWNS', OWNS_COLUMNS, { from: 'Person' }));
     this.pickPersonRank = zipf(opts.persons, 0.7, this.rnd);
   }
 
@@ -384,13 +385,13 @@ export function generateOwnershipCsv(dir: string, options: OwnershipGraphOptions
   b.close();
 
   // The nodes.
-  const companies = new Csv(path.join(dir, 'companies.csv'), ['id:ID(Company)', 'name', 'names:string[]', 'nameKeys:string[]', 'kind', 'isBranch:boolean', 'searchText']);
+  const companies = new Csv(path.join(dir, 'companies.csv'), nodeHeader('Company', ['name', 'names:string[]', 'nameKeys:string[]', 'kind', 'isBranch:boolean', 'searchText']));
   for (let c = 0; c < n; c++) {
     const name = companyName(c, role[c], group[c]);
     companies.row([b.companyIds[c], name, name, nameKey(name), role[c] === Role.State ? 'state' : 'enterprise', false, name]);
   }
   companies.close();
-  const persons = new Csv(path.join(dir, 'persons.csv'), ['id:ID(Person)', 'name', 'names:string[]', 'searchText']);
+  const persons = new Csv(path.join(dir, 'persons.csv'), nodeHeader('Person', ['name', 'names:string[]', 'searchText']));
   for (let p = 0; p < b.personIds.length; p++) {
     const name = `示例自然人${p}`;
     persons.row([b.personIds[p], name, name, name]);

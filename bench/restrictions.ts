@@ -29,7 +29,7 @@ import { loadControllingParties } from '../src/graph/ownership.ts';
 import { GraphReader, isTimeout } from '../src/graph/reader.ts';
 import { readRestrictionRules } from '../src/restriction-rules-file.ts';
 import { generateOwnershipCsv } from './gen-ownership.ts';
-import { Csv } from './support/csv.ts';
+import { Csv, nodeHeader, relHeader } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
@@ -65,8 +65,8 @@ const median = (xs: number[]) => percentile(xs.slice().sort((a, b) => a - b), 50
 function writeExtras(dir: string): { provinces: string[]; listed: number } {
   const rnd = random(SEED + 16);
   const ids = fs.readFileSync(path.join(dir, 'companies.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => JSON.parse(l.slice(0, l.indexOf(','))) as string);
-  const regions = new Csv(path.join(dir, 'regions.csv'), ['code:ID(Region)', 'name', 'level']);
-  const partOf = new Csv(path.join(dir, 'part_of.csv'), [':START_ID(Region)', ':END_ID(Region)']);
+  const regions = new Csv(path.join(dir, 'regions.csv'), nodeHeader('Region', ['name', 'level']));
+  const partOf = new Csv(path.join(dir, 'part_of.csv'), relHeader('PART_OF', []));
   const provinces: string[] = [];
   const counties: string[] = [];
   for (let p = 11; p < 11 + 31; p++) {
@@ -85,11 +85,11 @@ function writeExtras(dir: string): { provinces: string[]; listed: number } {
       }
     }
   }
-  const projects = new Csv(path.join(dir, 'projects.csv'), ['id:ID(Project)', 'name']);
-  const inRegion = new Csv(path.join(dir, 'in_region.csv'), [':START_ID(Project)', ':END_ID(Region)']);
-  const awards = new Csv(path.join(dir, 'awards.csv'), ['id:ID(Award)', 'status', 'amount:double', 'amountFen:long', 'currency', 'date']);
-  const hasAward = new Csv(path.join(dir, 'has_award.csv'), [':START_ID(Project)', ':END_ID(Award)']);
-  const awardedTo = new Csv(path.join(dir, 'awarded_to.csv'), [':START_ID(Award)', ':END_ID(Company)', 'role']);
+  const projects = new Csv(path.join(dir, 'projects.csv'), nodeHeader('Project', ['name']));
+  const inRegion = new Csv(path.join(dir, 'in_region.csv'), relHeader('IN_REGION', []));
+  const awards = new Csv(path.join(dir, 'awards.csv'), nodeHeader('Award', ['status', 'amount:double', 'amountFen:long', 'currency', 'date']));
+  const hasAward = new Csv(path.join(dir, 'has_award.csv'), relHeader('HAS_AWARD', []));
+  const awardedTo = new Csv(path.join(dir, 'awarded_to.csv'), relHeader('AWARDED_TO', ['role']));
   for (let a = 0; a < AWARDS; a++) {
     const project = `j:bench:${a}`;
     projects.row([project, `项目${a}`]);
@@ -100,8 +100,8 @@ function writeExtras(dir: string): { provinces: string[]; listed: number } {
     hasAward.row([project, `a:bench:${a}`]);
     awardedTo.row([`a:bench:${a}`, ids[Math.floor(rnd() * ids.length)], 'sole']);
   }
-  const entries = new Csv(path.join(dir, 'list_entries.csv'), ['id:ID(ListEntry)', 'feed', 'list', 'name', 'listedOn']);
-  const lists = new Csv(path.join(dir, 'lists.csv'), [':START_ID(ListEntry)', ':END_ID(Company)', 'matchedBy']);
+  const entries = new Csv(path.join(dir, 'list_entries.csv'), nodeHeader('ListEntry', ['feed', 'list', 'name', 'listedOn']));
+  const lists = new Csv(path.join(dir, 'lists.csv'), relHeader('LISTS', ['matchedBy']));
   const chosen = shuffled(ids, rnd).slice(0, LISTED);
   chosen.forEach((id, i) => {
     entries.row([`bench:${i}`, 'ofac', i % 2 ? 'us_ofac_sdn' : 'us_bis_entity_list', `Listed party ${i}`, '2020-01-01']);

@@ -12,6 +12,8 @@ export interface NodeModel {
   /** Labels that mirror a property's value, e.g. State for kind 'state' (Neo4j Browser styles by label). */
   extraLabels?: Record<string, Record<string, string>>;
   properties: Record<string, string>;
+  /** Fields of the GraphQL type of this label that the API computes instead of reading a property, with how. */
+  apiComputed?: Record<string, string>;
 }
 
 export interface RelationshipModel {
@@ -51,6 +53,9 @@ export function checkModel(m: Model): string[] {
         if (!(prop in node.properties)) problems.push(`${label}: extra label ${extra} depends on undeclared ${prop}`);
       }
     }
+    for (const field of Object.keys(node.apiComputed ?? {})) {
+      if (field in node.properties) problems.push(`${label}: ${field} is both a property and computed by the API`);
+    }
   }
   for (const [type, rel] of Object.entries(m.relationships)) {
     for (const end of [...[rel.from].flat(), rel.to]) {
@@ -68,3 +73,21 @@ const problems = checkModel(loaded);
 if (problems.length) throw new Error(`schema/model.json contradicts itself: ${problems.join('; ')}`);
 
 export const model: Model = loaded;
+
+type RawNodes = (typeof raw)['nodes'];
+/** The node labels of schema/model.json, as a type. */
+export type NodeLabel = keyof RawNodes & string;
+/** The property names schema/model.json declares for a label, as a type: a name it lacks fails the type check. */
+export type PropertyOf<L extends NodeLabel> = keyof RawNodes[L]['properties'] & string;
+type RawRelationships = (typeof raw)['relationships'];
+/** The relationship types of schema/model.json, as a type. */
+export type RelationshipType = keyof RawRelationships & string;
+/** The property names schema/model.json declares for a relationship type (never for one without properties). */
+export type RelPropertyOf<T extends RelationshipType> = RawRelationships[T] extends { properties: infer P } ? keyof P & string : never;
+/** Values for some of a label's declared properties (what a loader SETs). */
+export type PropsOf<L extends NodeLabel> = { [P in PropertyOf<L>]?: unknown };
+
+/** A Cypher map projection of declared properties: `v {.a, .b}`. */
+export function projection<L extends NodeLabel>(_label: L, v: string, props: readonly PropertyOf<L>[], extra = ''): string {
+  return `${v} {${props.map((p) => `.${p}`).join(', ')}${extra ? `, ${extra}` : ''}}`;
+}

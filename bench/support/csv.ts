@@ -1,5 +1,7 @@
 // neo4j-admin's CSV format, written buffered, for the synthetic-graph generators.
 import fs from 'node:fs';
+import type { NodeLabel, PropertyOf, RelationshipType, RelPropertyOf } from '../../schema/model.ts';
+import { model } from '../../schema/model.ts';
 
 
 /** Buffered CSV writer (neo4j-admin's format: comma-separated, quoted strings, ';' inside arrays). */
@@ -41,4 +43,26 @@ export class Csv {
     this.flush();
     fs.closeSync(this.fd);
   }
+}
+
+// Headers from schema/model.json: the key column and the ends' labels come from the model, and a column
+// the model does not declare fails the type check. A column may carry neo4j-admin's type (`amount:double`).
+type Typed<P extends string> = P | `${P}:${string}`;
+
+/** `<key>:ID(<Label>)`, the columns, and `:LABEL` when the file gives each row's labels. */
+export function nodeHeader<L extends NodeLabel>(label: L, columns: readonly Typed<PropertyOf<L>>[], opts: { labelColumn?: boolean } = {}): string[] {
+  return [`${model.nodes[label].key}:ID(${label})`, ...columns, ...(opts.labelColumn ? [':LABEL'] : [])];
+}
+
+/** `:START_ID(<From>)`, `:END_ID(<To>)` (the model's ends; `from` names one when several are allowed), the columns, and `:TYPE` when the file gives it. */
+export function relHeader<T extends RelationshipType>(
+  type: T,
+  columns: readonly Typed<RelPropertyOf<T>>[],
+  opts: { from?: NodeLabel; typeColumn?: boolean } = {},
+): string[] {
+  const rel = model.relationships[type];
+  const froms = [rel.from].flat();
+  const from = opts.from ?? (froms.length === 1 ? froms[0] : null);
+  if (!from || !froms.includes(from)) throw new Error(`${type} starts at one of ${froms.join(', ')}: say which`);
+  return [`:START_ID(${from})`, `:END_ID(${rel.to})`, ...columns, ...(opts.typeColumn ? [':TYPE'] : [])];
 }

@@ -1,5 +1,7 @@
 // Every statement the loader runs, named after what it does. Parameters only; each takes a list of
 // rows ($rows) and MERGEs on the node keys of schema/model.json, so running it twice changes nothing.
+// The plain MERGEs are built from the model (model-cypher.ts); the ones with rules of their own are written out.
+import { mergeNodes, mergeRelationship } from './model-cypher.ts';
 
 /** What a batch must know before planning: companies by USCC or identity key, projects and awards by id. */
 export const READ_SNAPSHOT = `
@@ -53,48 +55,22 @@ ORDER BY d.sha256`;
 
 export const COUNT_REGIONS = 'MATCH (r:Region) RETURN count(r) AS n';
 
-export const MERGE_REGIONS = `
-UNWIND $rows AS row
-MERGE (r:Region {code: row.code})
-SET r.name = row.name, r.level = row.level, r.status = row.status`;
+export const MERGE_REGIONS = mergeNodes('Region', { set: ['name', 'level', 'status'] });
 
 /** For codes outside the gazetteer (a notice's own path): never overwrite what the gazetteer says. */
-export const MERGE_EXTRA_REGIONS = `
-UNWIND $rows AS row
-MERGE (r:Region {code: row.code})
-ON CREATE SET r.name = row.name, r.level = row.level, r.status = row.status`;
+export const MERGE_EXTRA_REGIONS = mergeNodes('Region', { onCreate: ['name', 'level', 'status'] });
 
-export const MERGE_PART_OF = `
-UNWIND $rows AS row
-MATCH (r:Region {code: row.code})
-MATCH (p:Region {code: row.parent})
-MERGE (r)-[:PART_OF]->(p)`;
+export const MERGE_PART_OF = mergeRelationship('PART_OF', { field: 'code' }, { field: 'parent' });
 
-export const MERGE_DOCUMENTS = `
-UNWIND $rows AS row
-MERGE (d:Document {sha256: row.sha256})
-SET d += row.props`;
+export const MERGE_DOCUMENTS = mergeNodes('Document');
 
 // State and PublicBody mirror Company.kind as labels (schema/model.json extraLabels): Neo4j Browser styles by label only.
-export const MERGE_COMPANIES = `
-UNWIND $rows AS row
-MERGE (c:Company {id: row.id})
-SET c += row.props
-FOREACH (_ IN CASE WHEN c.kind = 'state' THEN [1] ELSE [] END | SET c:State)
-FOREACH (_ IN CASE WHEN c.kind = 'public' THEN [1] ELSE [] END | SET c:PublicBody)
-FOREACH (_ IN CASE WHEN coalesce(c.kind, '') <> 'state' AND c:State THEN [1] ELSE [] END | REMOVE c:State)
-FOREACH (_ IN CASE WHEN coalesce(c.kind, '') <> 'public' AND c:PublicBody THEN [1] ELSE [] END | REMOVE c:PublicBody)`;
+// Listed mirrors `listed`, which ingest/load/listings.ts writes, not this statement.
+export const MERGE_COMPANIES = mergeNodes('Company', { mirrors: ['kind'] });
 
-export const MERGE_BRANCH_OF = `
-UNWIND $rows AS row
-MATCH (b:Company {id: row.from})
-MATCH (p:Company {id: row.to})
-MERGE (b)-[:BRANCH_OF]->(p)`;
+export const MERGE_BRANCH_OF = mergeRelationship('BRANCH_OF', { field: 'from' }, { field: 'to' });
 
-export const MERGE_PROJECTS = `
-UNWIND $rows AS row
-MERGE (p:Project {id: row.id})
-SET p += row.props`;
+export const MERGE_PROJECTS = mergeNodes('Project');
 
 /** The newest notice that names a region decides it: the old IN_REGION goes. */
 export const REPLACE_IN_REGION = `
@@ -105,26 +81,11 @@ OPTIONAL MATCH (p)-[old:IN_REGION]->(other:Region) WHERE other.code <> row.code
 DELETE old
 MERGE (p)-[:IN_REGION]->(r)`;
 
-export const MERGE_HAS_BUYER = `
-UNWIND $rows AS row
-MATCH (p:Project {id: row.projectId})
-MATCH (c:Company {id: row.companyId})
-MERGE (p)-[r:HAS_BUYER]->(c)
-SET r += row.props`;
+export const MERGE_HAS_BUYER = mergeRelationship('HAS_BUYER', { field: 'projectId' }, { field: 'companyId' });
 
-export const MERGE_HAS_AGENCY = `
-UNWIND $rows AS row
-MATCH (p:Project {id: row.projectId})
-MATCH (c:Company {id: row.companyId})
-MERGE (p)-[r:HAS_AGENCY]->(c)
-SET r += row.props`;
+export const MERGE_HAS_AGENCY = mergeRelationship('HAS_AGENCY', { field: 'projectId' }, { field: 'companyId' });
 
-export const MERGE_PUBLISHED_IN = `
-UNWIND $rows AS row
-MATCH (p:Project {id: row.projectId})
-MATCH (d:Document {sha256: row.sha256})
-MERGE (p)-[r:PUBLISHED_IN]->(d)
-SET r.noticeType = row.noticeType`;
+export const MERGE_PUBLISHED_IN = mergeRelationship('PUBLISHED_IN', { field: 'projectId' }, { field: 'sha256' }, { set: ['noticeType'] });
 
 export const MERGE_AWARDS = `
 UNWIND $rows AS row
@@ -140,19 +101,9 @@ MATCH (a:Award {id: row.awardId})-[old:AWARDED_TO]->(c:Company)
 WHERE NOT c.id IN row.companyIds
 DELETE old`;
 
-export const MERGE_AWARDED_TO = `
-UNWIND $rows AS row
-MATCH (a:Award {id: row.awardId})
-MATCH (c:Company {id: row.companyId})
-MERGE (a)-[r:AWARDED_TO]->(c)
-SET r += row.props`;
+export const MERGE_AWARDED_TO = mergeRelationship('AWARDED_TO', { field: 'awardId' }, { field: 'companyId' });
 
-export const MERGE_HAS_CANDIDATE = `
-UNWIND $rows AS row
-MATCH (p:Project {id: row.projectId})
-MATCH (c:Company {id: row.companyId})
-MERGE (p)-[r:HAS_CANDIDATE]->(c)
-SET r += row.props`;
+export const MERGE_HAS_CANDIDATE = mergeRelationship('HAS_CANDIDATE', { field: 'projectId' }, { field: 'companyId' });
 
 /**
  * A document read again (by a newer extractor or loader) first takes back what it said: the winners,
@@ -228,10 +179,7 @@ WITH d, s, coalesce(a, p) AS subject
 WHERE subject IS NOT NULL
 CREATE (subject)-[:SUPPORTED_BY {fields: s.fields, texts: s.texts, starts: s.starts, ends: s.ends}]->(d)`;
 
-export const MERGE_PERSONS = `
-UNWIND $rows AS row
-MERGE (p:Person {id: row.id})
-SET p += row.props`;
+export const MERGE_PERSONS = mergeNodes('Person');
 
 // A holding restated with an older asOf does not overwrite a newer one.
 const OWNS_SET = `
@@ -239,15 +187,9 @@ MERGE (o)-[r:OWNS]->(c)
 ON CREATE SET r += row.props
 ON MATCH SET r += CASE WHEN coalesce(row.props.asOf, '') >= coalesce(r.asOf, '') THEN row.props ELSE {} END`;
 
-export const MERGE_COMPANY_OWNS = `
-UNWIND $rows AS row
-MATCH (o:Company {id: row.ownerId})
-MATCH (c:Company {id: row.ownedId})${OWNS_SET}`;
+export const MERGE_COMPANY_OWNS = mergeRelationship('OWNS', { field: 'ownerId', label: 'Company' }, { field: 'ownedId' }, { vars: ['o', 'c'], merge: OWNS_SET });
 
-export const MERGE_PERSON_OWNS = `
-UNWIND $rows AS row
-MATCH (o:Person {id: row.ownerId})
-MATCH (c:Company {id: row.ownedId})${OWNS_SET}`;
+export const MERGE_PERSON_OWNS = mergeRelationship('OWNS', { field: 'ownerId', label: 'Person' }, { field: 'ownedId' }, { vars: ['o', 'c'], merge: OWNS_SET });
 
 /**
  * Awards changed: the derived award rollups (src/graph/rollups.ts) no longer hold, and queries must

@@ -4,6 +4,7 @@
 import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
+import type { PropsOf } from '../../schema/model.ts';
 import type { AwardDateKind, AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from '../../src/domain/identity.ts';
 import {
   amendAward,
@@ -227,7 +228,7 @@ function projectStatus(n: Notice): ProjectStatus | null {
 }
 
 /** The Document node's properties, for every kind of document. */
-export function documentProps(d: DocumentMeta, loaderVersion: string): Props {
+export function documentProps(d: DocumentMeta, loaderVersion: string): PropsOf<'Document'> {
   return {
     sha256: d.sha256,
     path: d.path,
@@ -243,7 +244,7 @@ export function documentProps(d: DocumentMeta, loaderVersion: string): Props {
   };
 }
 
-function companyProps(c: CompanyState): Props {
+function companyProps(c: CompanyState): PropsOf<'Company'> {
   return {
     name: c.name,
     names: c.names,
@@ -257,7 +258,7 @@ function companyProps(c: CompanyState): Props {
   };
 }
 
-function projectProps(p: ProjectState): Props {
+function projectProps(p: ProjectState): PropsOf<'Project'> {
   return {
     code: p.code,
     name: p.name,
@@ -278,7 +279,7 @@ export function awardDate(n: Notice): { date: string | null; dateKind: AwardDate
   return start ? { date: start, dateKind: 'publicityStart' } : { date: null, dateKind: null };
 }
 
-function awardProps(a: AwardState): Props {
+function awardProps(a: AwardState): PropsOf<'Award'> {
   const rate = a.rateKind && a.ratePercent !== null ? { kind: a.rateKind, percent: a.ratePercent } : null;
   return {
     lot: a.lot,

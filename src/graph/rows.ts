@@ -1,5 +1,7 @@
 // What the graph queries return: plain rows, and the Cypher map projections that produce them.
-// Property names follow schema/model.json; a property the loader left out comes back as null.
+// Property names follow schema/model.json (the type check refuses one it lacks); a property the loader left out comes back as null.
+import type { PropertyOf } from '../../schema/model.ts';
+import { projection } from '../../schema/model.ts';
 
 export interface CompanyRow {
   id: string;
@@ -70,16 +72,17 @@ export interface EvidenceRow {
   document: DocumentRow;
 }
 
-/** Cypher map projections, one per label, so every query returns the same row shape. */
+/** Cypher map projections, one per label, so every query returns the same row shape; names checked against the model. */
+const COMPANY = ['id', 'name', 'names', 'uscc', 'address', 'kind', 'isBranch'] as const satisfies readonly PropertyOf<'Company'>[];
 export const project = {
-  company: (v: string) => `${v} {.id, .name, .names, .uscc, .address, .kind, .isBranch}`,
+  company: (v: string) => projection('Company', v, COMPANY),
   party: (v: string) =>
-    `CASE WHEN ${v}:Person THEN ${v} {.id, .name, person: true} ELSE ${v} {.id, .name, .names, .uscc, .address, .kind, .isBranch, person: false} END`,
-  region: (v: string) => `${v} {.code, .name, .level}`,
+    `CASE WHEN ${v}:Person THEN ${projection('Person', v, ['id', 'name'], 'person: true')} ELSE ${projection('Company', v, COMPANY, 'person: false')} END`,
+  region: (v: string) => projection('Region', v, ['code', 'name', 'level']),
   award: (v: string) =>
-    `${v} {.id, .lot, .status, .amount, .amountFen, .currency, .rateKind, .ratePercent, .date, .dateKind, .sha256, .snippet}`,
-  project: (v: string) => `${v} {.id, .code, .name, .method, .contractModel, .budget, .status}`,
-  document: (v: string) => `${v} {.sha256, .path, .url, .retrievedAt, .title, .publishedAt, .mediaType, .noticeType}`,
+    projection('Award', v, ['id', 'lot', 'status', 'amount', 'amountFen', 'currency', 'rateKind', 'ratePercent', 'date', 'dateKind', 'sha256', 'snippet']),
+  project: (v: string) => projection('Project', v, ['id', 'code', 'name', 'method', 'contractModel', 'budget', 'status']),
+  document: (v: string) => projection('Document', v, ['sha256', 'path', 'url', 'retrievedAt', 'title', 'publishedAt', 'mediaType', 'noticeType']),
 };
 
 /** Temporal values may be stored as strings or as Neo4j dates; the API speaks ISO strings. */

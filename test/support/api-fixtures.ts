@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { awaitSearchIndexes } from '../../src/db/migrate.ts';
 import { nameKey } from '../../src/domain/names.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
+import { mergeNodes, mergeRelationship } from '../../ingest/load/model-cypher.ts';
 
 export interface RegionFixture {
   code: string;
@@ -107,12 +108,9 @@ export interface GraphFixture {
 const STATEMENTS = {
   regions: `UNWIND $rows AS row
     MERGE (r:Region {code: row.code}) SET r.name = row.name, r.level = row.level, r.status = 'current'`,
-  partOf: `UNWIND $rows AS row
-    MATCH (r:Region {code: row.code}) MATCH (p:Region {code: row.parent}) MERGE (r)-[:PART_OF]->(p)`,
-  companies: `UNWIND $rows AS row
-    MERGE (c:Company {id: row.id}) SET c += row.props`,
-  branchOf: `UNWIND $rows AS row
-    MATCH (b:Company {id: row.id}) MATCH (p:Company {id: row.branchOf}) MERGE (b)-[:BRANCH_OF]->(p)`,
+  partOf: mergeRelationship('PART_OF', { field: 'code' }, { field: 'parent' }),
+  companies: mergeNodes('Company'),
+  branchOf: mergeRelationship('BRANCH_OF', { field: 'id' }, { field: 'branchOf' }),
   persons: `UNWIND $rows AS row
     MERGE (p:Person {id: row.id}) SET p.name = row.name, p.names = [row.name], p.searchText = row.name`,
   holdings: `UNWIND $rows AS row
@@ -121,24 +119,17 @@ const STATEMENTS = {
     CREATE (o)-[r:OWNS]->(c) SET r += row.props`,
   documents: `UNWIND $rows AS row
     MERGE (d:Document {sha256: row.sha256}) SET d += row`,
-  projects: `UNWIND $rows AS row
-    MERGE (p:Project {id: row.id}) SET p += row.props`,
-  inRegion: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.id}) MATCH (r:Region {code: row.region}) MERGE (p)-[:IN_REGION]->(r)`,
-  buyer: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.id}) MATCH (c:Company {id: row.company}) MERGE (p)-[:HAS_BUYER]->(c)`,
-  agency: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.id}) MATCH (c:Company {id: row.company}) MERGE (p)-[:HAS_AGENCY]->(c)`,
-  publishedIn: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.id}) MATCH (d:Document {sha256: row.sha256}) MERGE (p)-[r:PUBLISHED_IN]->(d) SET r.noticeType = row.noticeType`,
-  candidates: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.id}) MATCH (c:Company {id: row.company}) MERGE (p)-[r:HAS_CANDIDATE]->(c) SET r += row.props`,
+  projects: mergeNodes('Project'),
+  inRegion: mergeRelationship('IN_REGION', { field: 'id' }, { field: 'region' }),
+  buyer: mergeRelationship('HAS_BUYER', { field: 'id' }, { field: 'company' }, { set: 'none' }),
+  agency: mergeRelationship('HAS_AGENCY', { field: 'id' }, { field: 'company' }, { set: 'none' }),
+  publishedIn: mergeRelationship('PUBLISHED_IN', { field: 'id' }, { field: 'sha256' }, { set: ['noticeType'] }),
+  candidates: mergeRelationship('HAS_CANDIDATE', { field: 'id' }, { field: 'company' }),
   awards: `UNWIND $rows AS row
     MATCH (p:Project {id: row.project})
     MERGE (a:Award {id: row.id}) SET a += row.props
     MERGE (p)-[:HAS_AWARD]->(a)`,
-  awardedTo: `UNWIND $rows AS row
-    MATCH (a:Award {id: row.award}) MATCH (c:Company {id: row.company}) MERGE (a)-[r:AWARDED_TO]->(c) SET r += row.props`,
+  awardedTo: mergeRelationship('AWARDED_TO', { field: 'award' }, { field: 'company' }),
   evidence: `UNWIND $rows AS row
     MATCH (d:Document {sha256: row.sha256})
     CALL (row) {
