@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadDocument } from '../read/document.ts';
 import { parseCsv } from '../ownership/csv.ts';
+import { columnsOf, csvWithHeader } from './csv-header.ts';
 import { listDate } from './dates.ts';
 import type { ListEntryRecord, ListExtract, ListSource } from './entry.ts';
 import { clean, distinct, emptyEntry, warner } from './entry.ts';
@@ -145,11 +146,7 @@ const COLUMNS = ['_id', 'id', 'source', 'entity_number', 'type', 'programs', 'na
 type Column = (typeof COLUMNS)[number];
 
 function headerOf(fields: string[]): Map<Column, number> | null {
-  const map = new Map<Column, number>();
-  fields.forEach((f, i) => {
-    const name = f.trim().toLowerCase() as Column;
-    if ((COLUMNS as readonly string[]).includes(name) && !map.has(name)) map.set(name, i);
-  });
+  const map = new Map([...columnsOf(fields)].filter(([name]) => (COLUMNS as readonly string[]).includes(name)) as [Column, number][]);
   return map.has('source') && map.has('name') && (map.has('alt_names') || map.has('programs')) ? map : null;
 }
 
@@ -209,10 +206,6 @@ export function parseCslCsv(doc: ReadDocument): ListExtract {
 export const cslCsvSource: ListSource = {
   name: 'csl-csv',
   mediaType: 'text/csv',
-  matches: (doc) => {
-    if (doc.html !== null) return false;
-    const first = parseCsv(doc.text.slice(0, 4096)).records[0];
-    return first !== undefined && headerOf(first.fields) !== null;
-  },
+  matches: csvWithHeader(headerOf),
   parse: parseCslCsv,
 };

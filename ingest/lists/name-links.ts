@@ -3,13 +3,14 @@
 // cited evidence that lets an English list name reach a Chinese company name.
 import type { ReadDocument } from '../read/document.ts';
 import { parseCsv } from '../ownership/csv.ts';
+import { columnsOf, csvWithHeader } from './csv-header.ts';
 import type { ListExtract, ListSource, NameLinkRecord } from './entry.ts';
 import { clean, warner } from './entry.ts';
 
 function header(fields: string[]): Map<string, number> | null {
-  const names = fields.map((f) => f.trim().toLowerCase());
-  const map = new Map(['name', 'alias', 'source'].map((c) => [c, names.indexOf(c)] as [string, number]));
-  return [...map.values()].every((i) => i >= 0) && !names.includes('owner') ? map : null;
+  const columns = columnsOf(fields);
+  const map = new Map(['name', 'alias', 'source'].map((c) => [c, columns.get(c) ?? -1] as [string, number]));
+  return [...map.values()].every((i) => i >= 0) && !columns.has('owner') ? map : null;
 }
 
 export function parseNameLinks(doc: ReadDocument): ListExtract {
@@ -32,10 +33,6 @@ export function parseNameLinks(doc: ReadDocument): ListExtract {
 export const nameLinksSource: ListSource = {
   name: 'name-links',
   mediaType: 'text/csv',
-  matches: (doc) => {
-    if (doc.html !== null) return false;
-    const first = parseCsv(doc.text.slice(0, 4096)).records[0];
-    return first !== undefined && header(first.fields) !== null;
-  },
+  matches: csvWithHeader(header),
   parse: parseNameLinks,
 };
