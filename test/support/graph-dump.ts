@@ -22,9 +22,15 @@ export async function dumpGraph(driver: Driver): Promise<string[]> {
     {},
     db,
   );
-  // When the rollups were refreshed and the listings updated is bookkeeping, not a fact of the graph.
+  // When the rollups were refreshed and the listings updated is bookkeeping, not a fact of the graph; so are
+  // the days a list entry was first and last seen, which are the run's day when a list copy has no manifest.
+  const bookkeeping: Record<string, Record<string, null>> = {
+    RollupState: { refreshedAt: null },
+    RestrictionState: { updatedAt: null },
+    ListEntry: { firstSeenOn: null, lastSeenOn: null },
+  };
   const factsOf = (labels: string[], props: Record<string, unknown>) =>
-    labels.includes('RollupState') ? { ...props, refreshedAt: null } : labels.includes('RestrictionState') ? { ...props, updatedAt: null } : props;
+    labels.reduce((facts, label) => ({ ...facts, ...bookkeeping[label] }), props);
   const lines = nodes.records.map((r) => JSON.stringify(canonical({ labels: r.get('labels'), props: factsOf(r.get('labels'), r.get('props')) })));
   for (const r of rels.records) {
     const end = (label: string, props: Record<string, unknown>) => `${label}:${String(props[keyOf[label]])}`;
