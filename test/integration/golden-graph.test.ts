@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { repoRoot } from '../../src/config.ts';
 import { ingest } from '../../ingest/pipeline.ts';
+import { defaultParseBudget } from '../../ingest/workers/pool.ts';
 import { refreshAwardRollups } from '../../src/graph/rollups.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import type { GraphDigest } from '../support/golden-graph.ts';
@@ -35,7 +36,10 @@ let home: string;
 /** An empty database, the inputs ingested as `bidgraph ingest` does (rollups refreshed), the dump made portable. */
 async function graphOf(inputs: string[]): Promise<string[]> {
   await resetDatabase(driver);
-  const result = await ingest({ inputs, driver, database: testConfig.neo4j.database, home, concurrency: 2, batchSize: 50 });
+  // The graph is compared, not the parse budget: on a loaded machine a big PDF can outrun the default
+  // 60 s and fail, which would read as a changed graph.
+  const budget = { ...defaultParseBudget, timeMs: 15 * 60_000 };
+  const result = await ingest({ inputs, driver, database: testConfig.neo4j.database, home, concurrency: 2, batchSize: 50, budget });
   assert.ok(result.ok > 0, 'nothing was ingested');
   await refreshAwardRollups(driver, testConfig.neo4j.database);
   return portable(await dumpGraph(driver), { repo: repoRoot, shared: sharedCorpusRoot, home });
