@@ -9,6 +9,8 @@ export interface NodeModel {
   /** Properties with a TEXT index (CONTAINS lookups). */
   textIndexed?: string[];
   caption: string;
+  /** How Neo4j Browser draws the label (browser/bidgraph.grass is generated from it). */
+  display: NodeDisplay & { extraLabels?: Record<string, Partial<NodeDisplay> & { color: string }> };
   /** Labels that mirror a property's value, e.g. State for kind 'state' (Neo4j Browser styles by label). */
   extraLabels?: Record<string, Record<string, string>>;
   properties: Record<string, string>;
@@ -20,9 +22,27 @@ export interface RelationshipModel {
   from: string | string[];
   to: string;
   properties?: Record<string, string>;
+  /** How Neo4j Browser draws the type; caption is one of its properties (default: the type). */
+  display?: { color: string; width: number; caption?: string };
+}
+
+/** A node's look in Neo4j Browser: sizes in px, colours #RRGGBB; text is the caption colour. Unset: the default's. */
+export interface NodeDisplay {
+  size?: number;
+  fontSize?: number;
+  color: string;
+  border: string;
+  borderWidth?: number;
+  text: string;
+}
+
+export interface DisplayModel {
+  node: Required<NodeDisplay>;
+  relationship: { color: string; width: number; fontSize: number; padding: number; textOutside: string; text: string };
 }
 
 export interface Model {
+  display: DisplayModel;
   nodes: Record<string, NodeModel>;
   relationships: Record<string, RelationshipModel>;
   fulltext: FulltextModel[];
@@ -53,6 +73,15 @@ export function checkModel(m: Model): string[] {
         if (!(prop in node.properties)) problems.push(`${label}: extra label ${extra} depends on undeclared ${prop}`);
       }
     }
+    for (const extra of Object.keys(node.extraLabels ?? {})) {
+      // A mirrored label exists to stand out in the Browser (State, Listed): it must look unlike its node.
+      const look = node.display.extraLabels?.[extra];
+      if (!look) problems.push(`${label}: extra label ${extra} has no display`);
+      else if (!look.color || look.color === node.display.color) problems.push(`${label}: extra label ${extra} has the colour of ${label}`);
+    }
+    for (const extra of Object.keys(node.display.extraLabels ?? {})) {
+      if (!(extra in (node.extraLabels ?? {}))) problems.push(`${label}: display for unknown extra label ${extra}`);
+    }
     for (const field of Object.keys(node.apiComputed ?? {})) {
       if (field in node.properties) problems.push(`${label}: ${field} is both a property and computed by the API`);
     }
@@ -61,6 +90,10 @@ export function checkModel(m: Model): string[] {
     for (const end of [...[rel.from].flat(), rel.to]) {
       if (!labels.has(end)) problems.push(`${type}: unknown label ${end}`);
     }
+  }
+  for (const [type, rel] of Object.entries(m.relationships)) {
+    const caption = rel.display?.caption;
+    if (caption !== undefined && !(caption in (rel.properties ?? {}))) problems.push(`${type}: caption ${caption} is not a declared property`);
   }
   for (const ft of m.fulltext) {
     for (const l of ft.labels) if (!labels.has(l)) problems.push(`fulltext ${ft.name}: unknown label ${l}`);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { isNode, isPath, type Driver } from 'neo4j-driver';
 import type { Locator, Page } from 'playwright-core';
+import { model } from '../../schema/model.ts';
 import { listen } from '../../src/api/server.ts';
 import { warmUp } from '../../src/graph/warmup.ts';
 import { boltUri, browserUrl } from '../../src/db/local-server.ts';
@@ -22,13 +23,14 @@ import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 import { guideCypher } from '../support/guide-queries.ts';
 import { HIKVISION, ingestSamples } from '../support/sample-graph.ts';
 
-// Colours from browser/bidgraph.grass.
-const STATE_FILL = '#C62828';
-const PUBLIC_BODY_FILL = '#FFC454';
-const AWARD_FILL = '#5DB665';
-const COMPANY_FILL = '#4C8EDA';
+// Colours of browser/bidgraph.grass, which the model's display gives.
+const companyLooks = model.nodes.Company.display.extraLabels!;
+const STATE_FILL = companyLooks.State.color;
+const PUBLIC_BODY_FILL = companyLooks.PublicBody.color;
+const AWARD_FILL = model.nodes.Award.display.color;
+const COMPANY_FILL = model.nodes.Company.display.color;
 /** Companies on a restriction list (label Listed): the samples list Hikvision. */
-const LISTED_FILL = '#212121';
+const LISTED_FILL = companyLooks.Listed.color;
 
 /** The guide frame: the one whose slides hold runnable queries. */
 function guideFrame(page: Page): Locator {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { browserStyle } from '../../schema/browser-style.ts';
 import { model } from '../../schema/model.ts';
 import { repoRoot } from '../../src/config.ts';
 import { guideHandler, renderGuide, requestOrigin } from '../../src/api/guide.ts';
@@ -160,6 +161,10 @@ describe('the Browser style', () => {
   const rules = grassRules(grassText);
   const selectors = rules.map(([s]) => s);
 
+  it('is the style the model gives (npm run style:browser rewrites it)', () => {
+    assert.equal(grassText, browserStyle(model));
+  });
+
   it('keeps to what the Browser parser reads: no comments, one colon per declaration', () => {
     assert.doesNotMatch(grassText, /\/\*|\/\//);
     for (const [selector, props] of rules) {
@@ -183,6 +188,36 @@ describe('the Browser style', () => {
       assert.ok(i > company, label);
       assert.notEqual(rules[i][1].color, rules[company][1].color, label);
     }
+  });
+
+  it('makes every mirrored label (State, PublicBody, Listed) stand out from its node, after its rule', () => {
+    for (const [label, node] of Object.entries(model.nodes)) {
+      const own = selectors.indexOf(`node.${label}`);
+      for (const extra of Object.keys(node.extraLabels ?? {})) {
+        const i = selectors.indexOf(`node.${extra}`);
+        assert.ok(i > own, extra);
+        assert.notEqual(rules[i][1].color, rules[own][1].color, extra);
+        assert.equal(rules[i][1].caption, `'{${node.caption}}'`, extra);
+      }
+    }
+    const listed = rules.find(([s]) => s === 'node.Listed')?.[1];
+    assert.deepEqual(listed, {
+      diameter: '95px',
+      'font-size': '10px',
+      color: '#212121',
+      'border-color': '#FFD600',
+      'border-width': '6px',
+      'text-color-internal': '#FFD600',
+      caption: "'{name}'",
+    });
+  });
+
+  it('captions relationships by the property the model names, else by their type', () => {
+    const caption = (type: string) => rules.find(([s]) => s === `relationship.${type}`)?.[1].caption;
+    assert.equal(caption('SUPPORTED_BY'), "'{fields}'");
+    assert.equal(caption('LISTS'), "'{matchedBy}'");
+    assert.equal(caption('OWNS'), "'<type>'");
+    assert.equal(caption('HAS_BUYER'), undefined);
   });
 
   it('styles only relationship types of the model', () => {
