@@ -1,11 +1,14 @@
-// Writes a graph for the API tests with parameterised Cypher, following schema/model.json exactly
-// (labels, keys, properties, relationship types), without waiting for the loaders. Derived
-// properties (nameKeys, searchText, amountFen) are computed the way the model describes them.
+// Writes a graph for the API tests that ingest cannot give from documents (made-up ids, ranges and
+// cycles of holdings, two companies of one name) with the loader's own statements, which follow
+// schema/model.json; identity keys, search text, amount captions and evidence arrays come from the
+// same functions ingest uses.
 import type { Driver } from 'neo4j-driver';
+import type { PropsOf } from '../../schema/model.ts';
 import { awaitSearchIndexes } from '../../src/db/migrate.ts';
-import { nameKey } from '../../src/domain/names.ts';
+import { nameRecord, searchTextOf } from '../../src/domain/identity.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
-import { mergeNodes, mergeRelationship } from '../../ingest/load/model-cypher.ts';
+import * as Q from '../../ingest/load/cypher.ts';
+import { amountLabel, evidenceArrays } from '../../ingest/load/plan.ts';
 
 export interface RegionFixture {
   code: string;
@@ -105,86 +108,68 @@ export interface GraphFixture {
   evidence?: EvidenceFixture[];
 }
 
-const STATEMENTS = {
-  regions: `UNWIND $rows AS row
-    MERGE (r:Region {code: row.code}) SET r.name = row.name, r.level = row.level, r.status = 'current'`,
-  partOf: mergeRelationship('PART_OF', { field: 'code' }, { field: 'parent' }),
-  companies: mergeNodes('Company'),
-  branchOf: mergeRelationship('BRANCH_OF', { field: 'id' }, { field: 'branchOf' }),
-  persons: `UNWIND $rows AS row
-    MERGE (p:Person {id: row.id}) SET p.name = row.name, p.names = [row.name], p.searchText = row.name`,
-  holdings: `UNWIND $rows AS row
-    MATCH (o:Company|Person {id: row.owner})
-    MATCH (c:Company {id: row.owned})
-    CREATE (o)-[r:OWNS]->(c) SET r += row.props`,
-  documents: `UNWIND $rows AS row
-    MERGE (d:Document {sha256: row.sha256}) SET d += row`,
-  projects: mergeNodes('Project'),
-  inRegion: mergeRelationship('IN_REGION', { field: 'id' }, { field: 'region' }),
-  buyer: mergeRelationship('HAS_BUYER', { field: 'id' }, { field: 'company' }, { set: 'none' }),
-  agency: mergeRelationship('HAS_AGENCY', { field: 'id' }, { field: 'company' }, { set: 'none' }),
-  publishedIn: mergeRelationship('PUBLISHED_IN', { field: 'id' }, { field: 'sha256' }, { set: ['noticeType'] }),
-  candidates: mergeRelationship('HAS_CANDIDATE', { field: 'id' }, { field: 'company' }),
-  awards: `UNWIND $rows AS row
-    MATCH (p:Project {id: row.project})
-    MERGE (a:Award {id: row.id}) SET a += row.props
-    MERGE (p)-[:HAS_AWARD]->(a)`,
-  awardedTo: mergeRelationship('AWARDED_TO', { field: 'award' }, { field: 'company' }),
-  evidence: `UNWIND $rows AS row
-    MATCH (d:Document {sha256: row.sha256})
-    CALL (row) {
-      MATCH (x:Award {id: row.of}) RETURN x
-      UNION
-      MATCH (x:Project {id: row.of}) RETURN x
-    }
-    MERGE (x)-[r:SUPPORTED_BY]->(d)
-    SET r.fields = row.fields, r.texts = row.texts, r.starts = row.starts, r.ends = row.ends`,
-};
-
-/** Snippets grouped per subject and document, as parallel arrays sorted by field then start (as the loader writes them). */
-function supportedBy(evidence: readonly EvidenceFixture[]): Record<string, unknown>[] {
-  const groups = new Map<string, EvidenceFixture[]>();
-  for (const e of evidence) {
-    const key = `${e.of}\u0000${e.sha256}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  return [...groups.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : a.start - b.start));
-    return {
-      of: sorted[0].of,
-      sha256: sorted[0].sha256,
-      fields: sorted.map((e) => e.field),
-      texts: sorted.map((e) => e.text),
-      starts: sorted.map((e) => e.start),
-      ends: sorted.map((e) => e.end),
-    };
-  });
+/** Identity keys of every name form, as the loader records them (src/domain/identity.ts). */
+function nameKeysOf(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap((n) => nameRecord(n)?.keys ?? []))].sort();
 }
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
-/** A readable caption as the model describes it (¥5.7M); only for the Browser. */
-function amountLabel(amount: number | undefined, status: string): string {
-  if (status === 'unsuccessful') return 'unsuccessful';
-  if (amount === undefined) return 'award';
-  return amount >= 1e6 ? `¥${(amount / 1e6).toFixed(1)}M` : `¥${Math.round(amount)}`;
-}
-
-function companyProps(c: CompanyFixture) {
+function companyProps(c: CompanyFixture): PropsOf<'Company'> {
   const names = [...new Set([c.name, ...(c.aliases ?? [])])];
   return compact({
     id: c.id,
     name: c.name,
     names,
-    nameKeys: [...new Set(names.map(nameKey))],
-    searchText: names.join(' '),
+    nameKeys: nameKeysOf(names),
+    searchText: searchTextOf(names),
     uscc: c.uscc,
     address: c.address,
     kind: c.kind ?? 'enterprise',
     isBranch: c.branchOf !== undefined,
   });
+}
+
+/** A project's own fields carry the model's property names; its links are written apart. */
+function projectProps(p: ProjectFixture): PropsOf<'Project'> {
+  const { region: _r, buyer: _b, agency: _a, documents: _d, candidates: _c, ...own } = p;
+  return compact({ ...own, searchText: p.name });
+}
+
+function awardProps(a: AwardFixture): PropsOf<'Award'> {
+  const rate = a.rateKind && a.ratePercent !== undefined ? { kind: a.rateKind, percent: a.ratePercent } : null;
+  return compact({
+    id: a.id,
+    lot: a.lot,
+    status: a.status,
+    amount: a.amount,
+    amountFen: a.amount === undefined ? undefined : Math.round(a.amount * 100),
+    currency: a.amount === undefined ? undefined : (a.currency ?? 'CNY'),
+    rateKind: a.rateKind,
+    ratePercent: a.ratePercent,
+    date: a.date,
+    amountLabel: amountLabel(a.amount ?? null, rate, a.status),
+    sha256: a.sha256,
+    snippet: a.snippet,
+  });
+}
+
+/** One SUPPORTED_BY per subject and document, its snippets as the loader's parallel arrays, grouped per document. */
+function supportedBy(evidence: readonly EvidenceFixture[], awardIds: ReadonlySet<string>): Record<string, unknown>[] {
+  const groups = new Map<string, EvidenceFixture[]>();
+  for (const e of evidence) {
+    const key = `${e.of}\u0000${e.sha256}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const byDocument = new Map<string, Record<string, unknown>[]>();
+  for (const group of groups.values()) {
+    const { of, sha256 } = group[0];
+    const subject = awardIds.has(of) ? { award: of, project: null } : { award: null, project: of };
+    byDocument.set(sha256, [...(byDocument.get(sha256) ?? []), { ...subject, ...evidenceArrays(group) }]);
+  }
+  return [...byDocument].map(([sha256, subjects]) => ({ sha256, subjects }));
 }
 
 async function run(driver: Driver, statement: string, rows: unknown[]): Promise<void> {
@@ -194,93 +179,59 @@ async function run(driver: Driver, statement: string, rows: unknown[]): Promise<
   }
 }
 
-/** Writes the fixture; ids must be new or the same as before (MERGE on keys; holdings are created). */
+/**
+ * Writes the fixture with the loader's own statements (ingest/load/cypher.ts, built from the model);
+ * ids must be new or the same as before (MERGE on keys).
+ */
 export async function writeFixture(driver: Driver, f: GraphFixture): Promise<void> {
   const regions = f.regions ?? [];
   const companies = f.companies ?? [];
+  const persons = new Set((f.persons ?? []).map((p) => p.id));
   const projects = f.projects ?? [];
   const awards = f.awards ?? [];
-  await run(driver, STATEMENTS.regions, regions.map((r) => ({ code: r.code, name: r.name, level: r.level })));
-  await run(driver, STATEMENTS.partOf, regions.filter((r) => r.parent).map((r) => ({ code: r.code, parent: r.parent })));
-  await run(driver, STATEMENTS.documents, (f.documents ?? []).map((d) => compact({ ...d })));
-  await run(driver, STATEMENTS.companies, companies.map((c) => ({ id: c.id, props: companyProps(c) })));
-  await run(driver, STATEMENTS.branchOf, companies.filter((c) => c.branchOf).map((c) => ({ id: c.id, branchOf: c.branchOf })));
-  await run(driver, STATEMENTS.persons, f.persons ?? []);
+  const holdings = (f.holdings ?? []).map((h) => ({
+    ownerId: h.owner,
+    ownedId: h.owned,
+    person: persons.has(h.owner),
+    props: compact({ share: h.share, shareMin: h.shareMin, shareMax: h.shareMax, asOf: h.asOf, sha256: h.sha256, snippet: h.snippet }),
+  }));
+  await run(driver, Q.MERGE_REGIONS, regions.map((r) => ({ code: r.code, name: r.name, level: r.level, status: 'current' })));
+  await run(driver, Q.MERGE_PART_OF, regions.filter((r) => r.parent).map((r) => ({ code: r.code, parent: r.parent })));
+  await run(driver, Q.MERGE_DOCUMENTS, (f.documents ?? []).map((d) => ({ sha256: d.sha256, props: compact({ ...d }) })));
+  await run(driver, Q.MERGE_COMPANIES, companies.map((c) => ({ id: c.id, props: companyProps(c) })));
+  await run(driver, Q.MERGE_BRANCH_OF, companies.filter((c) => c.branchOf).map((c) => ({ from: c.id, to: c.branchOf })));
+  await run(driver, Q.MERGE_PERSONS, (f.persons ?? []).map((p) => ({ id: p.id, props: { id: p.id, name: p.name, names: [p.name], searchText: p.name } })));
+  await run(driver, Q.MERGE_COMPANY_OWNS, holdings.filter((h) => !h.person));
+  await run(driver, Q.MERGE_PERSON_OWNS, holdings.filter((h) => h.person));
+  await run(driver, Q.MERGE_PROJECTS, projects.map((p) => ({ id: p.id, props: projectProps(p) })));
+  await run(driver, Q.REPLACE_IN_REGION, projects.filter((p) => p.region).map((p) => ({ projectId: p.id, code: p.region })));
+  await run(driver, Q.MERGE_HAS_BUYER, projects.filter((p) => p.buyer).map((p) => ({ projectId: p.id, companyId: p.buyer, props: {} })));
+  await run(driver, Q.MERGE_HAS_AGENCY, projects.filter((p) => p.agency).map((p) => ({ projectId: p.id, companyId: p.agency, props: {} })));
+  await run(driver, Q.MERGE_PUBLISHED_IN, projects.flatMap((p) => (p.documents ?? []).map((d) => ({ projectId: p.id, ...d }))));
   await run(
     driver,
-    STATEMENTS.holdings,
-    (f.holdings ?? []).map((h) => ({
-      owner: h.owner,
-      owned: h.owned,
-      props: compact({ share: h.share, shareMin: h.shareMin, shareMax: h.shareMax, asOf: h.asOf, sha256: h.sha256, snippet: h.snippet }),
-    })),
-  );
-  await run(
-    driver,
-    STATEMENTS.projects,
-    projects.map((p) => ({
-      id: p.id,
-      props: compact({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        method: p.method,
-        contractModel: p.contractModel,
-        budget: p.budget,
-        status: p.status,
-        searchText: p.name,
-      }),
-    })),
-  );
-  await run(driver, STATEMENTS.inRegion, projects.filter((p) => p.region).map((p) => ({ id: p.id, region: p.region })));
-  await run(driver, STATEMENTS.buyer, projects.filter((p) => p.buyer).map((p) => ({ id: p.id, company: p.buyer })));
-  await run(driver, STATEMENTS.agency, projects.filter((p) => p.agency).map((p) => ({ id: p.id, company: p.agency })));
-  await run(driver, STATEMENTS.publishedIn, projects.flatMap((p) => (p.documents ?? []).map((d) => ({ id: p.id, ...d }))));
-  await run(
-    driver,
-    STATEMENTS.candidates,
+    Q.MERGE_HAS_CANDIDATE,
     projects.flatMap((p) =>
       (p.candidates ?? []).map((c) => ({
-        id: p.id,
-        company: c.company,
+        projectId: p.id,
+        companyId: c.company,
         props: compact({ rank: c.rank, bidAmount: c.bidAmount, sha256: c.sha256, snippet: c.snippet }),
       })),
     ),
   );
+  await run(driver, Q.MERGE_AWARDS, awards.map((a) => ({ id: a.id, projectId: a.project, props: awardProps(a) })));
   await run(
     driver,
-    STATEMENTS.awards,
-    awards.map((a) => ({
-      id: a.id,
-      project: a.project,
-      props: compact({
-        id: a.id,
-        lot: a.lot,
-        status: a.status,
-        amount: a.amount,
-        amountFen: a.amount === undefined ? undefined : Math.round(a.amount * 100),
-        currency: a.amount === undefined ? undefined : (a.currency ?? 'CNY'),
-        rateKind: a.rateKind,
-        ratePercent: a.ratePercent,
-        date: a.date,
-        amountLabel: amountLabel(a.amount, a.status),
-        sha256: a.sha256,
-        snippet: a.snippet,
-      }),
-    })),
-  );
-  await run(
-    driver,
-    STATEMENTS.awardedTo,
+    Q.MERGE_AWARDED_TO,
     awards.flatMap((a) =>
       (a.suppliers ?? []).map((s) => ({
-        award: a.id,
-        company: s.company,
+        awardId: a.id,
+        companyId: s.company,
         props: compact({ role: s.role, rawName: s.rawName, sha256: s.sha256, snippet: s.snippet }),
       })),
     ),
   );
-  await run(driver, STATEMENTS.evidence, supportedBy(f.evidence ?? []));
+  await run(driver, Q.CREATE_SUPPORTED_BY, supportedBy(f.evidence ?? [], new Set(awards.map((a) => a.id))));
   // The search index is eventually consistent: a search right after must find the fixture.
   await awaitSearchIndexes(driver);
 }
