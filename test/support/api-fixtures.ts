@@ -8,6 +8,7 @@ import { awaitSearchIndexes } from '../../src/db/migrate.ts';
 import { nameRecord, searchTextOf } from '../../src/domain/identity.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
 import * as Q from '../../ingest/load/cypher.ts';
+import { mergeRelationship } from '../../ingest/load/model-cypher.ts';
 import { amountLabel, evidenceArrays } from '../../ingest/load/plan.ts';
 
 export interface RegionFixture {
@@ -172,6 +173,14 @@ function supportedBy(evidence: readonly EvidenceFixture[], awardIds: ReadonlySet
   return [...byDocument].map(([sha256, subjects]) => ({ sha256, subjects }));
 }
 
+// Holdings are created, not merged: the ownership tests state a holding twice on purpose (two edges, as
+// another writer could leave them), which the loader's MERGE would fold into one. Ends as the model gives them.
+const CREATE_OWNS = 'CREATE (o)-[r:OWNS]->(c) SET r += row.props';
+const OWNS_BY = {
+  company: mergeRelationship('OWNS', { field: 'ownerId', label: 'Company' }, { field: 'ownedId' }, { vars: ['o', 'c'], merge: CREATE_OWNS }),
+  person: mergeRelationship('OWNS', { field: 'ownerId', label: 'Person' }, { field: 'ownedId' }, { vars: ['o', 'c'], merge: CREATE_OWNS }),
+};
+
 async function run(driver: Driver, statement: string, rows: unknown[]): Promise<void> {
   if (rows.length === 0) return;
   for (let i = 0; i < rows.length; i += 5000) {
@@ -181,7 +190,7 @@ async function run(driver: Driver, statement: string, rows: unknown[]): Promise<
 
 /**
  * Writes the fixture with the loader's own statements (ingest/load/cypher.ts, built from the model);
- * ids must be new or the same as before (MERGE on keys).
+ * ids must be new or the same as before (MERGE on keys; holdings are created).
  */
 export async function writeFixture(driver: Driver, f: GraphFixture): Promise<void> {
   const regions = f.regions ?? [];
@@ -201,8 +210,8 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
   await run(driver, Q.MERGE_COMPANIES, companies.map((c) => ({ id: c.id, props: companyProps(c) })));
   await run(driver, Q.MERGE_BRANCH_OF, companies.filter((c) => c.branchOf).map((c) => ({ from: c.id, to: c.branchOf })));
   await run(driver, Q.MERGE_PERSONS, (f.persons ?? []).map((p) => ({ id: p.id, props: { id: p.id, name: p.name, names: [p.name], searchText: p.name } })));
-  await run(driver, Q.MERGE_COMPANY_OWNS, holdings.filter((h) => !h.person));
-  await run(driver, Q.MERGE_PERSON_OWNS, holdings.filter((h) => h.person));
+  await run(driver, OWNS_BY.company, holdings.filter((h) => !h.person));
+  await run(driver, OWNS_BY.person, holdings.filter((h) => h.person));
   await run(driver, Q.MERGE_PROJECTS, projects.map((p) => ({ id: p.id, props: projectProps(p) })));
   await run(driver, Q.REPLACE_IN_REGION, projects.filter((p) => p.region).map((p) => ({ projectId: p.id, code: p.region })));
   await run(driver, Q.MERGE_HAS_BUYER, projects.filter((p) => p.buyer).map((p) => ({ projectId: p.id, companyId: p.buyer, props: {} })));
