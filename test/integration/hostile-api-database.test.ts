@@ -4,6 +4,9 @@
 // time), and always leaves it running. Against a server it does not manage (NEO4J_URI) it skips.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { DatabaseGate } from '../../src/api/availability.ts';
@@ -11,20 +14,22 @@ import { API_DRIVER_TUNING, connect } from '../../src/db/driver.ts';
 import { start, status, stop } from '../../src/db/local-server.ts';
 import { warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testConfig } from '../support/neo4j.ts';
-import { HIKVISION_USCC, caseDocuments, caseFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
+import { ingestCase } from '../support/api-case.ts';
 
 const external = testConfig.neo4j.external ? 'the tests use a server they do not manage (NEO4J_URI): not stopping it' : false;
-const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 
 /** Safety nets against hangs, not performance figures. */
 const REFUSAL_BOUND_MS = 3_000;
 const NOTICE_BOUND_MS = 15_000;
 const RECOVERY_BOUND_MS = 180_000;
 
-const ORDINARY = `{ company(uscc: "${HIKVISION_USCC}") { id name } }`;
-const ORDINARY_ANSWER = { data: { company: { id: 'c:hikvision', name: '杭州海康威视数字技术股份有限公司' } } };
+const ORDINARY = '{ company(uscc: "91330000733796106P") { id name } }';
+/** Hikvision as the case's documents give it (its id is ingest's). */
+let ORDINARY_ANSWER: unknown;
 
 let driver: Driver;
+let home: string;
 
 async function until(what: string, boundMs: number, check: () => Promise<boolean> | boolean): Promise<number> {
   const t0 = Date.now();
@@ -44,7 +49,9 @@ before(async () => {
   if (external) return;
   driver = await connect(testConfig.neo4j, API_DRIVER_TUNING);
   await resetDatabase(driver);
-  await writeFixture(driver, caseFixture({ tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) }));
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-hostile-db-'));
+  const { C } = await ingestCase(driver, home);
+  ORDINARY_ANSWER = { data: { company: { id: C['hikvision'], name: '杭州海康威视数字技术股份有限公司' } } };
 });
 
 after(async () => {
@@ -52,6 +59,7 @@ after(async () => {
   // Whatever happened above, the other test files get their database back.
   if (!status(testConfig.local).running) await start(testConfig.local);
   await driver.close();
+  fs.rmSync(home, { recursive: true, force: true });
 });
 
 describe('the database goes down and comes back', { skip: external }, () => {

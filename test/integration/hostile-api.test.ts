@@ -12,17 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import { archiveDocument } from '../../src/archive.ts';
 import { listen, type ApiOptions } from '../../src/api/server.ts';
 import { queryCaches } from '../../src/api/query-cache.ts';
 import { queryShape } from '../../src/api/limits.ts';
 import { API_DRIVER_TUNING, createDriver } from '../../src/db/driver.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
-import { HIKVISION_USCC, DAHUA_USCC, caseDocuments, caseFixture, errorCodes, graphql, testApi, writeFixture, type GraphQLResponse } from '../support/api-fixtures.ts';
-import { sha256Hex } from '../../ingest/read/reader.ts';
+import { errorCodes, graphql, testApi, type GraphQLResponse } from '../support/api-fixtures.ts';
+import { CASE_SHA as SHA, caseFiles, caseText, ingestCase } from '../support/api-case.ts';
 
-const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
-const SHA = { tender: sha(caseDocuments.tender.text), award: sha(caseDocuments.award.text), shareholders: sha(caseDocuments.shareholders.text) };
+const HIKVISION_USCC = '91330000733796106P';
+const DAHUA_USCC = '91330000727215176K';
+/** Company and award ids of the case, by short name (test/support/api-case.ts). */
+let C: Record<string, string>;
+let A: Record<string, string>;
+
 
 /** A guard against hangs: the refusals take milliseconds; a regression to the old behaviour took 18 s or more. */
 const BOUND_MS = 3_000;
@@ -45,13 +48,14 @@ async function graphDigest(): Promise<string> {
 }
 
 const ORDINARY = `{ company(uscc: "${HIKVISION_USCC}") { id name awards(first: 2) { totalCount nodes { id value { amount } } } } }`;
-const ORDINARY_ANSWER = {
+/** Hikvision and its first awards as the case's documents give them (ids are ingest's). */
+const ordinaryAnswer = () => ({
   company: {
-    id: 'c:hikvision',
+    id: C['hikvision'],
     name: '杭州海康威视数字技术股份有限公司',
-    awards: { totalCount: 3, nodes: [{ id: 'a:j:pishan:-', value: { amount: 310000000.12 } }, { id: 'a:j:moyu:1', value: { amount: 745000000 } }] },
+    awards: { totalCount: 3, nodes: [{ id: A['pishan:-'], value: { amount: 310000000.12 } }, { id: A['moyu:1'], value: { amount: 745000000 } }] },
   },
-};
+});
 
 type Api = ReturnType<typeof testApi>;
 
@@ -73,12 +77,12 @@ async function post(target: Api, query: string, variables?: Record<string, unkno
 /** The hostile request and an ordinary one sent at the same time; the ordinary one must answer exactly. */
 async function alongsideOrdinary(target: Api, hostile: () => Promise<GraphQLResponse>): Promise<{ res: GraphQLResponse; ms: number }> {
   const [attack, ordinary] = await Promise.all([timed(hostile), graphql(target, ORDINARY)]);
-  assert.deepEqual(ordinary.body, { data: ORDINARY_ANSWER });
+  assert.deepEqual(ordinary.body, { data: ordinaryAnswer() });
   return attack;
 }
 
 function doublingFragments(levels: number): string {
-  let text = 'query { company(id: "c:hikvision") { ...F0 } }\n';
+  let text = `query { company(id: "${C['hikvision']}") { ...F0 } }\n`;
   for (let i = 0; i < levels; i++) text += `fragment F${i} on Company { ...F${i + 1} ...F${i + 1} }\n`;
   return text + `fragment F${levels} on Company { id name }\n`;
 }
@@ -86,10 +90,8 @@ function doublingFragments(levels: number): string {
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await writeFixture(driver, caseFixture(SHA));
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-hostile-'));
-  const award = Buffer.from(caseDocuments.award.text, 'utf8');
-  await archiveDocument(home, award, { sha256: sha256Hex(award), mediaType: caseDocuments.award.mediaType, originalName: 'award.html' });
+  ({ C, A } = await ingestCase(driver, home));
   graphBefore = await graphDigest();
 });
 
@@ -120,7 +122,7 @@ describe('queries built to blow up the limit checks', () => {
   });
 
   it('counts depth through doubling fragments too, without walking every spread', async () => {
-    let text = 'query { company(id: "c:hikvision") { ...D0 } }\n';
+    let text = `query { company(id: "${C['hikvision']}") { ...D0 } }\n`;
     for (let i = 0; i < 30; i++) text += `fragment D${i} on Company { holdings { owned { ...D${i + 1} } } branchOf { ...D${i + 1} } }\n`;
     text += 'fragment D30 on Company { id }\n';
     const { res, ms } = await timed(() => post(api(), text));
@@ -131,7 +133,7 @@ describe('queries built to blow up the limit checks', () => {
 
   it('answers a 5,000-deep query with 400 QUERY_TOO_DEEP before parsing it (no stack overflow, no 500)', async () => {
     const target = api();
-    const query = `{ company(id: "c:hikvision") {${' branchOf {'.repeat(5000)} id${' }'.repeat(5000)} } }`;
+    const query = `{ company(id: "${C['hikvision']}") {${' branchOf {'.repeat(5000)} id${' }'.repeat(5000)} } }`;
     const { res, ms } = await alongsideOrdinary(target, () => post(target, query));
     assert.equal(res.status, 400);
     assert.deepEqual(errorCodes(res), ['QUERY_TOO_DEEP']);
@@ -143,12 +145,12 @@ describe('queries built to blow up the limit checks', () => {
   });
 
   it('answers a subscription with 400 OPERATION_NOT_SUPPORTED, not 500', async () => {
-    const res = await post(api(), 'subscription { company(id: "c:hikvision") { id } }');
+    const res = await post(api(), `subscription { company(id: "${C['hikvision']}") { id } }`);
     assert.equal(res.status, 400);
     assert.deepEqual(errorCodes(res), ['OPERATION_NOT_SUPPORTED']);
     assert.equal(res.body.errors?.[0].message, 'This API answers queries (and, with a token, mutations); it has no subscriptions.');
     // A client that asks for plain JSON gets the same error (with 200, as GraphQL over HTTP says for application/json).
-    const legacy = await graphql(api(), 'subscription { company(id: "c:hikvision") { id } }');
+    const legacy = await graphql(api(), `subscription { company(id: "${C['hikvision']}") { id } }`);
     assert.deepEqual(errorCodes(legacy), ['OPERATION_NOT_SUPPORTED']);
   });
 });
@@ -167,7 +169,7 @@ describe('queries built to fill the caches', () => {
   it('refuses aliases past the limit with TOO_MANY_ALIASES, and counts them through fragments', async () => {
     const aliases = `{ ${Array.from({ length: 201 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
     assert.deepEqual(errorCodes(await post(api(), aliases)), ['TOO_MANY_ALIASES']);
-    const viaFragments = `{ company(id: "c:hikvision") { ...A ...B } } fragment A on Company { ${Array.from({ length: 101 }, (_, i) => `x${i}: id`).join(' ')} } fragment B on Company { ...A }`;
+    const viaFragments = `{ company(id: "${C['hikvision']}") { ...A ...B } } fragment A on Company { ${Array.from({ length: 101 }, (_, i) => `x${i}: id`).join(' ')} } fragment B on Company { ...A }`;
     const res = await post(api(), viaFragments);
     assert.deepEqual(errorCodes(res), ['TOO_MANY_ALIASES']);
     assert.equal(res.body.errors?.[0].message, 'Query has 202 aliased fields; the limit is 200.');
@@ -187,7 +189,7 @@ describe('queries built to fill the caches', () => {
     const held = caches.documentCache.calculatedSize + caches.errorCache.calculatedSize;
     assert.ok(held <= budget, `${held} bytes held`);
     assert.ok(caches.documentCache.size < 300 && caches.documentCache.size > 0, `${caches.documentCache.size} documents kept`);
-    assert.deepEqual((await graphql(target, ORDINARY)).body, { data: ORDINARY_ANSWER });
+    assert.deepEqual((await graphql(target, ORDINARY)).body, { data: ordinaryAnswer() });
   });
 });
 
@@ -203,12 +205,12 @@ describe('lookups by name, USCC and id', () => {
     ];
     const res = await post(target, `{ ${lookups.join(' ')} }`);
     assert.equal(res.body.errors, undefined, res.text);
-    assert.equal(res.body.data?.n0.id, 'c:hikvision');
-    assert.equal(res.body.data?.n1.id, 'c:dahua');
-    assert.equal(res.body.data?.n2.id, 'c:cetc');
+    assert.equal(res.body.data?.n0.id, C['hikvision']);
+    assert.equal(res.body.data?.n1.id, C['dahua']);
+    assert.equal(res.body.data?.n2.id, C['cetc']);
     assert.equal(res.body.data?.n3, null);
-    assert.equal(res.body.data?.u0.id, 'c:dahua');
-    assert.equal(res.body.data?.u1.id, 'c:hikvision');
+    assert.equal(res.body.data?.u0.id, C['dahua']);
+    assert.equal(res.body.data?.u1.id, C['hikvision']);
     assert.deepEqual(asked.sort(), ['companiesByNameKeys', 'companiesByUscc', 'regionsByCode']);
   });
 
@@ -216,7 +218,7 @@ describe('lookups by name, USCC and id', () => {
     const res = await post(api(), '{ a: company(name: "示例同名科技有限公司") { id } b: company(name: "浙江大华技术股份有限公司") { id } }');
     assert.deepEqual(errorCodes(res), ['AMBIGUOUS_NAME']);
     assert.deepEqual(res.body.errors?.[0].path, ['a']);
-    assert.deepEqual(res.body.data, { a: null, b: { id: 'c:dahua' } });
+    assert.deepEqual(res.body.data, { a: null, b: { id: C['dahua'] } });
   });
 
   it('refuses 20,000 aliased company(name:) lookups with TOO_MANY_LOOKUPS before any reaches the database', async () => {
@@ -281,7 +283,7 @@ describe('the web', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-security-policy'), "default-src 'none'; sandbox");
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(await res.text(), caseDocuments.award.text);
+    assert.equal(await res.text(), caseText(caseFiles.award));
   });
 
   it('answers bad escapes and odd paths with 4xx and no internals', async () => {
@@ -305,7 +307,7 @@ describe('a database that cannot be reached', () => {
     const unreachable = createDriver({ ...testConfig.neo4j, uri: 'bolt://127.0.0.1:1' }, API_DRIVER_TUNING);
     try {
       const target = api({ driver: unreachable });
-      const first = await timed(() => post(target, '{ company(id: "c:hikvision") { id } }'));
+      const first = await timed(() => post(target, `{ company(id: "${C['hikvision']}") { id } }`));
       assert.equal(first.res.status, 503);
       assert.deepEqual(errorCodes(first.res), ['DATABASE_UNAVAILABLE']);
       assert.equal(first.res.body.errors?.[0].message, 'The database is unavailable; try again in a few seconds.');
@@ -315,7 +317,7 @@ describe('a database that cannot be reached', () => {
       assert.deepEqual(errorCodes(next.res), ['DATABASE_UNAVAILABLE']);
       assert.ok(next.ms < BOUND_MS, `next refusal after ${next.ms.toFixed(0)} ms`);
       // The API in front of the reachable database is untouched.
-      assert.deepEqual((await graphql(api(), ORDINARY)).body, { data: ORDINARY_ANSWER });
+      assert.deepEqual((await graphql(api(), ORDINARY)).body, { data: ordinaryAnswer() });
     } finally {
       await unreachable.close();
     }
