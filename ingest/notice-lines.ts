@@ -7,9 +7,8 @@ import readline from 'node:readline';
 import { archiveDocument } from '../src/archive.ts';
 import { sha256Hex } from './read/reader.ts';
 import type { Notice, NoticeType } from './extract/notice.ts';
-import type { Loader } from './load/loader.ts';
 import type { LoadItem } from './load/plan.ts';
-import type { DocumentReport, IngestProgress } from './pipeline.ts';
+import type { DocumentReport, NoticeSink, IngestProgress } from './pipeline.ts';
 import { extractHashOf } from './reextract.ts';
 import type { RunState } from './run-state.ts';
 import { record, recordFailure, unchanged } from './run-state.ts';
@@ -18,7 +17,7 @@ const NOTICE_TYPES: ReadonlySet<NoticeType> = new Set(['award', 'candidate', 'te
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export interface NoticeLinesContext {
-  loader: Loader;
+  loader: NoticeSink;
   run: RunState;
   writeBatch: (batch: { item: LoadItem; warnings: string[] }[]) => Promise<DocumentReport[]>;
   batchSize: number;

@@ -32,9 +32,25 @@ export interface ManifestEntry {
   retrievedAt: string | null;
 }
 
+/** Where notices and holdings go: Neo4j through the Loader, or a bulk import's graph in memory (ingest/bulk/). */
+export interface NoticeSink {
+  readonly version: string;
+  knownDocuments(shas: string[]): Promise<Map<string, KnownDocument>>;
+  load(items: readonly LoadItem[]): Promise<BatchOutcome>;
+}
+
+export interface DocumentSink extends NoticeSink {
+  /** Restriction lists and name-link files, each on its own. */
+  readonly lists: ListSink;
+}
+
+export type ListSink = Pick<ListLoader, 'load'>;
+
 export interface IngestOptions {
   inputs: string[];
-  driver: Driver;
+  /** The database written, or null when `sink` takes the documents instead (no regions, re-extraction, index wait or list matching then). */
+  driver: Driver | null;
+  sink?: DocumentSink;
   database?: string;
   /** BIDGRAPH_HOME: originals are archived under <home>/archive. Null skips archiving. */
   home: string | null;
@@ -167,24 +183,24 @@ interface PassEntry {
   recorded?: RecordedDocument;
 }
 
+function driverOf(opts: IngestOptions): Driver {
+  if (!opts.driver) throw new Error('ingest needs a driver, or a sink that takes the documents');
+  return opts.driver;
+}
+
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const concurrency = Math.max(1, opts.concurrency ?? os.availableParallelism());
   const batchSize = Math.max(1, opts.batchSize ?? 200);
 
   const regions = allRegions();
-  const regionsLoaded = await loadRegions(opts.driver, regions, opts.database);
+  // With a sink, the driver is not written to: the sink's owner loads regions, waits for indexes and matches lists.
+  const driver = opts.sink ? null : opts.driver;
+  const regionsLoaded = driver ? await loadRegions(driver, regions, opts.database) : 0;
   const lease = opts.lease;
-  const loader = new Loader(opts.driver, {
-    database: opts.database,
-    knownRegions: new Set(regions.map((r) => r.code)),
-    ...(lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {}),
-  });
-  const listLoader = new ListLoader(opts.driver, {
-    database: opts.database,
-    loaderVersion: loader.version,
-    ...(lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {}),
-  });
+  const guard = lease ? { guard: (tx: ManagedTransaction) => lease.guard(tx) } : {};
+  const loader: NoticeSink = opts.sink ?? new Loader(driverOf(opts), { database: opts.database, knownRegions: new Set(regions.map((r) => r.code)), ...guard });
+  const listLoader: ListSink = opts.sink?.lists ?? new ListLoader(driverOf(opts), { database: opts.database, loaderVersion: loader.version, ...guard });
   let listsLoaded = 0;
   let matching: MatchSummary | null = null;
 
@@ -240,8 +256,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       await loadNoticeLines(file, { loader, run, writeBatch, batchSize, originals: opts.originals ?? null, home: opts.home, onProgress: opts.onProgress });
     }
     const mode = opts.reextract ?? 'auto';
-    if (mode !== 'off' && opts.home) {
-      const stale = await documentsToReextract(opts.driver, opts.database, opts.home, mode === 'force', { loader: loader.version, extractor: EXTRACTOR_VERSION });
+    if (mode !== 'off' && opts.home && driver) {
+      const stale = await documentsToReextract(driver, opts.database, opts.home, mode === 'force', { loader: loader.version, extractor: EXTRACTOR_VERSION });
       reextract.missing = stale.missing;
       if (stale.documents.length > 0) {
         run.progress.total += stale.documents.length;
@@ -250,9 +266,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         reextract = { ...summariseReextraction(run.reports.slice(from)), missing: stale.missing };
       }
     }
-    if (run.progress.ok > 0) await awaitSearchIndexes(opts.driver, opts.database);
-    // New companies, names, entries or name links can each make or unmake a link: match again.
-    if (run.progress.ok > 0 && opts.matchListings !== false) matching = await matchListings(opts.driver, opts.database);
+    if (run.progress.ok > 0 && driver) {
+      await awaitSearchIndexes(driver, opts.database);
+      // New companies, names, entries or name links can each make or unmake a link: match again.
+      if (opts.matchListings !== false) matching = await matchListings(driver, opts.database);
+    }
   } finally {
     await pool.close();
   }
@@ -278,7 +296,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
 interface PassOptions {
   opts: IngestOptions;
-  loader: Loader;
+  loader: NoticeSink;
   pool: ParsePool;
   run: RunState;
   writeBatch: (batch: { item: LoadItem | ListLoadItem; warnings: string[] }[]) => Promise<DocumentReport[]>;

@@ -1,9 +1,8 @@
-// neo4j-admin `database import full`, run as org.neo4j.cli.AdminTool on the local server's own
-// classpath: how the benchmarks load their generated CSV graphs in minutes instead of hours.
-import { spawnSync } from 'node:child_process';
+// neo4j-admin `database import full` of the benchmarks' generated CSV graphs (ingest/bulk/admin.ts runs
+// it): how they load in minutes instead of hours.
 import path from 'node:path';
 import type { LocalServerConfig } from '../../src/config.ts';
-import { javaBinary, javaEnv, resolveClasspath } from '../../src/db/local-server.ts';
+import { runImport } from '../../ingest/bulk/admin.ts';
 
 export interface CsvImport {
   /** JVM heap of the importer, e.g. '4g'. */
@@ -20,30 +19,18 @@ export interface CsvImport {
  * importer's closing lines (counts, peak memory).
  */
 export function importCsv(cfg: LocalServerConfig, dir: string, spec: CsvImport, log: (line: string) => void = () => {}): string[] {
-  const args = [
-    `-Xmx${spec.heap}`,
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
-    '-cp',
-    resolveClasspath(cfg, log),
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    // The database name goes first: the --nodes/--relationships options take several values and would swallow it.
-    'neo4j',
-    '--overwrite-destination=true',
-    `--report-file=${path.join(dir, 'import.report')}`,
-    '--array-delimiter=;',
-    ...(spec.options ?? []),
-    ...spec.nodes.map(([label, file]) => `--nodes=${label}=${path.join(dir, file)}`),
-    ...spec.relationships.map(([type, file]) => `--relationships=${type}=${path.join(dir, file)}`),
-  ];
-  const res = spawnSync(javaBinary(), args, { cwd: dir, env: javaEnv(cfg), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (res.status !== 0) {
-    throw new Error(`neo4j-admin database import failed (exit ${res.status}): ${(res.stderr || res.stdout).trim().split('\n').slice(-8).join(' | ')}`);
-  }
-  const summary = res.stdout.split('\n').filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties|Peak memory/.test(l));
-  return summary.slice(-6).map((l) => l.trim());
+  const inDir = ([name, file]: [string, string]): [string, string] => [name, path.join(dir, file)];
+  return runImport(
+    cfg,
+    {
+      database: 'neo4j',
+      reportFile: path.join(dir, 'import.report'),
+      options: ['--array-delimiter=;', ...(spec.options ?? [])],
+      nodes: spec.nodes.map(inDir),
+      relationships: spec.relationships.map(inDir),
+    },
+    spec.heap,
+    dir,
+    log,
+  );
 }

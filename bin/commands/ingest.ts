@@ -40,11 +40,11 @@ function positiveInt(v: string): number {
 }
 
 /** A bar on a terminal; otherwise a plain line every few seconds (logs stay readable). */
-function progressReporter(quiet: boolean): { update: (p: IngestProgress) => void; stop: () => void } {
+export function progressReporter(quiet: boolean, command = 'ingest'): { update: (p: IngestProgress) => void; stop: () => void } {
   if (quiet) return { update: () => {}, stop: () => {} };
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: 'ingest [{bar}] {percentage}% | {value}/{total} | ok {ok} unchanged {unchanged} failed {failed} | {eta_formatted} left',
+      format: `${command} [{bar}] {percentage}% | {value}/{total} | ok {ok} unchanged {unchanged} failed {failed} | {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
     });
@@ -72,13 +72,13 @@ function progressReporter(quiet: boolean): { update: (p: IngestProgress) => void
       const now = Date.now();
       if (now - last < 5000 && p.done < p.total) return;
       last = now;
-      warn(`ingest: ${p.done}/${p.total} documents (ok ${p.ok}, unchanged ${p.unchanged}, failed ${p.failed})`);
+      warn(`${command}: ${p.done}/${p.total} documents (ok ${p.ok}, unchanged ${p.unchanged}, failed ${p.failed})`);
     },
     stop: () => {},
   };
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 

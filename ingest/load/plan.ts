@@ -244,7 +244,7 @@ export function documentProps(d: DocumentMeta, loaderVersion: string): PropsOf<'
   };
 }
 
-function companyProps(c: CompanyState): PropsOf<'Company'> {
+export function companyProps(c: CompanyState): PropsOf<'Company'> {
   return {
     name: c.name,
     names: c.names,
@@ -258,7 +258,7 @@ function companyProps(c: CompanyState): PropsOf<'Company'> {
   };
 }
 
-function projectProps(p: ProjectState): PropsOf<'Project'> {
+export function projectProps(p: ProjectState): PropsOf<'Project'> {
   return {
     code: p.code,
     name: p.name,
@@ -279,7 +279,7 @@ export function awardDate(n: Notice): { date: string | null; dateKind: AwardDate
   return start ? { date: start, dateKind: 'publicityStart' } : { date: null, dateKind: null };
 }
 
-function awardProps(a: AwardState): PropsOf<'Award'> {
+export function awardProps(a: AwardState): PropsOf<'Award'> {
   const rate = a.rateKind && a.ratePercent !== null ? { kind: a.rateKind, percent: a.ratePercent } : null;
   return {
     lot: a.lot,

@@ -12,6 +12,11 @@ export interface RegionEntry {
 
 const CHUNK = 5_000;
 
+/** The gazetteer's Region rows as MERGE_REGIONS writes them (bulk-import writes the same). */
+export function gazetteerRows(regions: readonly RegionEntry[]): Required<RegionEntry>[] {
+  return regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent, status: r.status ?? 'current' }));
+}
+
 /**
  * Writes the gazetteer unless the database already holds at least as many regions. Returns how many
  * regions were written (0 when they were there already).
@@ -20,7 +25,7 @@ export async function loadRegions(driver: Driver, regions: readonly RegionEntry[
   const res = await driver.executeQuery(Q.COUNT_REGIONS, {}, { database, routing: 'READ' });
   const present = Number(res.records[0].get('n'));
   if (present >= regions.length) return 0;
-  const rows = regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent, status: r.status ?? 'current' }));
+  const rows = gazetteerRows(regions);
   for (let i = 0; i < rows.length; i += CHUNK) {
     await driver.executeQuery(Q.MERGE_REGIONS, { rows: rows.slice(i, i + CHUNK) }, { database });
   }
