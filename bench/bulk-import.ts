@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/driver.ts';
-import { freePort, start, stop } from '../src/db/local-server.ts';
+import { start, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { refreshAwardRollups } from '../src/graph/rollups.ts';
 import { listInputs } from '../ingest/inputs.ts';
@@ -22,6 +21,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import { parseInOrder } from '../ingest/workers/in-order.ts';
 import { adminImport, importLocally, planImport } from '../ingest/bulk/run.ts';
 import { writeCorpus } from './gen-corpus.ts';
+import { benchHome, graphSize } from './support/bench-home.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -37,18 +37,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const secs = (ms: number) => +(ms / 1000).toFixed(1);
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-bulk-'));
-const env = {
-  ...process.env,
-  BIDGRAPH_HOME: work,
-  NEO4J_BOLT_PORT: String(await freePort()),
-  NEO4J_HTTP_PORT: String(await freePort()),
-  NEO4J_PASSWORD: 'bidgraph-bench-pw',
-  NEO4J_URI: '',
-  BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '2g',
-  BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '1g',
-};
-const cfg = loadConfig(env);
+const { work, cfg } = await benchHome('bidgraph-bench-bulk-');
 const loadBefore = os.loadavg().map((l) => +l.toFixed(1));
 
 log(`bench:bulk: ${notices} notices (ingest of ${share}), ${concurrency} workers, ${os.availableParallelism()} cores, load ${loadBefore.join(' ')}, work dir ${work}`);
@@ -88,11 +77,6 @@ async function emptyDatabase(current: Driver | null): Promise<Driver> {
   return driver;
 }
 
-async function graphSize(driver: Driver): Promise<{ nodes: number; relationships: number }> {
-  const n = await driver.executeQuery('MATCH (n) RETURN count(n) AS c');
-  const r = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS c');
-  return { nodes: Number(n.records[0].get('c')), relationships: Number(r.records[0].get('c')) };
-}
 
 let driver: Driver | null = null;
 try {

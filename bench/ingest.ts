@@ -13,9 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/driver.ts';
-import { freePort, start, status, stop } from '../src/db/local-server.ts';
+import { start, status, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { allRegions } from '../src/domain/region.ts';
 import type { Statement } from '../ingest/load/loader.ts';
@@ -24,6 +23,7 @@ import { loadRegions } from '../ingest/load/regions.ts';
 import type { LoadItem } from '../ingest/load/plan.ts';
 import { ingest, readManifest } from '../ingest/pipeline.ts';
 import { writeCorpus } from './gen-corpus.ts';
+import { benchHome, graphSize } from './support/bench-home.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -51,11 +51,6 @@ async function freshGraph(current: Driver): Promise<Driver> {
   return driver;
 }
 
-async function graphSize(driver: Driver): Promise<{ nodes: number; relationships: number }> {
-  const n = await driver.executeQuery('MATCH (n) RETURN count(n) AS c');
-  const r = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS c');
-  return { nodes: Number(n.records[0].get('c')), relationships: Number(r.records[0].get('c')) };
-}
 
 /**
  * CPU time spent by a process (Linux /proc), in ms: on a shared machine wall time says more about
@@ -92,18 +87,7 @@ async function* lines(file: string): AsyncGenerator<string> {
   for await (const line of rl) if (line) yield line;
 }
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-'));
-const env = {
-  ...process.env,
-  BIDGRAPH_HOME: work,
-  NEO4J_BOLT_PORT: String(await freePort()),
-  NEO4J_HTTP_PORT: String(await freePort()),
-  NEO4J_PASSWORD: 'bidgraph-bench-pw',
-  NEO4J_URI: '',
-  BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '2g',
-  BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '1g',
-};
-const cfg = loadConfig(env);
+const { work, cfg } = await benchHome('bidgraph-bench-');
 
 log(`bench: ${notices} notices, concurrency ${concurrency}, batch size ${batchSize}, ${os.availableParallelism()} cores, work dir ${work}`);
 const tg = performance.now();
