@@ -71,6 +71,11 @@ export async function archiveDocument(home: string, bytes: Uint8Array, meta: Arc
   return { sha256, path: file, created };
 }
 
+/** Whether the archive holds the bytes of a document (without reading them). */
+export async function isArchived(home: string, sha256: string): Promise<boolean> {
+  return isSha256(sha256) && exists(archivePath(home, sha256));
+}
+
 /** The archived bytes and their media type, or null when the archive does not hold that document. */
 export async function readArchived(home: string, sha256: string): Promise<ArchivedDocument | null> {
   if (!isSha256(sha256)) return null;

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/db/ensure.ts';
 import { buildDossier } from '../../src/dossier/model.ts';
-import { findCompany, gatherDossier } from '../../src/dossier/gather.ts';
+import { findCompany, gatherDossier, isIsoDay, isRegionCode } from '../../src/dossier/gather.ts';
 import { writeDossierFolder } from '../../src/dossier/folder.ts';
 import { UserError } from '../../src/errors.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
@@ -18,12 +18,12 @@ const DOSSIER_TIMEOUT_MS = 120_000;
 const CHROMIUM = '/usr/bin/chromium';
 
 function isoDay(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  if (!isIsoDay(v)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
   return v;
 }
 
 function regionCode(v: string): string {
-  if (!/^\d{6}$/.test(v)) throw new InvalidArgumentError('expected a six-digit GB/T 2260 code, e.g. 653200');
+  if (!isRegionCode(v)) throw new InvalidArgumentError('expected a six-digit GB/T 2260 code, e.g. 653200');
   return v;
 }
 

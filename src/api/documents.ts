@@ -9,10 +9,11 @@ export const DOCUMENTS_PATH = '/documents/';
 /** What an archived original may do in a browser: nothing but be shown. */
 export const ARCHIVE_CSP = "default-src 'none'; sandbox";
 
-function problem(status: number, error: string, message: string): Response {
+/** A JSON error for a route outside GraphQL: a code and a sentence for the user, never internals. */
+export function problem(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ error, message }) + '\n', {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-security-policy': ARCHIVE_CSP },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'content-security-policy': ARCHIVE_CSP, ...headers },
   });
 }
 

@@ -14,6 +14,7 @@ import { Loaders } from './batch.ts';
 import type { ApiContext } from './context.ts';
 import { DEFAULT_MAX_REQUEST_BYTES, refuseBody } from './body-limit.ts';
 import { archiveRoute } from './documents.ts';
+import { dossierRoute, type DossierRouteOptions } from './dossier.ts';
 import { guideHandler } from './guide.ts';
 import { maskError } from './errors.ts';
 import { DatabaseGate, unavailableError } from './availability.ts';
@@ -63,6 +64,8 @@ export interface ApiOptions {
   restrictionRules?: RestrictionRules;
   /** The cache of computed restrictions; made from restrictionRules otherwise (`listen` shares one to compute today's ahead). */
   restrictionCache?: RestrictionCache;
+  /** Bounds of /dossier/<company> (src/api/dossier.ts): read timeout, award cap, dossiers at once. */
+  dossier?: Pick<DossierRouteOptions, 'timeoutMs' | 'maxAwards' | 'concurrency'>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -200,6 +203,7 @@ export function createApi(opts: ApiOptions) {
   const gate = opts.gate ?? new DatabaseGate(opts.driver, opts.database, { log: logging ? (line) => console.error(line) : undefined });
   const plugins: (Plugin | ReturnType<typeof useGraphQlJit>)[] = [limitsPlugin(limits, publicMode, shapes, gate), useGraphQlJit()];
   if (opts.home) plugins.push(archiveRoute(opts.home));
+  plugins.push(dossierRoute({ driver: opts.driver, database: opts.database, home: opts.home, restrictions, gate, logging, ...opts.dossier }));
   // The resolvers are typed one by one against ApiContext; the schema builder sees a plain map.
   const resolvers = createResolvers({ withMutations }) as Parameters<typeof createSchema>[0]['resolvers'];
   const schema = createSchema<ApiContext>({ typeDefs: typeDefs(withMutations), resolvers });

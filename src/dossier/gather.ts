@@ -30,6 +30,16 @@ export const DEFAULT_MAX_LINKS = 500;
 /** A company "controls" another it holds at least this share of in effect (the lower bound). */
 export const CONTROL_SHARE = 50;
 
+/** A day as the dossier takes it: YYYY-MM-DD, a real date. */
+export function isIsoDay(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+}
+
+/** A six-digit GB/T 2260 region code. */
+export function isRegionCode(v: string): boolean {
+  return /^\d{6}$/.test(v);
+}
+
 export type Lookup = { found: CompanyRow } | { found: null; candidates: CompanyRow[] };
 
 /** The company a name, a USCC or a company id (c:…, or the hash after it) stands for. */
