@@ -25,7 +25,7 @@ describe('the dossier route', () => {
   let driver: Driver;
   let home: string;
   let api: ReturnType<typeof testApi>;
-  const get = (p: string, init?: RequestInit) => api.fetch(`http://localhost${p}`, init);
+  const get = (p: string, method = 'GET') => api.fetch(`http://localhost${p}`, { method });
 
   before(async () => {
     driver = await testDriver();
@@ -85,7 +85,7 @@ describe('the dossier route', () => {
       assert.equal(res.status, 200, key);
       assert.equal(undated(await res.text()), undated(byUscc), key);
     }
-    const head = await get(`/dossier/${HIK_USCC}?asOf=${AS_OF}`, { method: 'HEAD' });
+    const head = await get(`/dossier/${HIK_USCC}?asOf=${AS_OF}`, 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
   });
@@ -111,7 +111,7 @@ describe('the dossier route', () => {
     const none = await get(`/dossier/c:${'0'.repeat(40)}`);
     assert.equal(none.status, 404);
     assert.deepEqual(await none.json(), { error: 'NOT_FOUND', message: `The graph holds no company c:${'0'.repeat(40)}.` });
-    const post = await get(`/dossier/${HIK_USCC}`, { method: 'POST' });
+    const post = await get(`/dossier/${HIK_USCC}`, 'POST');
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
   });

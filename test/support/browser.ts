@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from '../../src/config.ts';
 
@@ -28,12 +29,16 @@ export interface HeadlessBrowser {
   close(): Promise<void>;
 }
 
-function isLocal(url: URL): boolean {
+function isLocal(url: URL, files: string | null): boolean {
+  if (url.protocol === 'file:') return files !== null && url.href.startsWith(files);
   return ['data:', 'blob:'].includes(url.protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-/** Starts Chromium with a fresh profile in a temporary folder, removed on close. */
-export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
+/**
+ * Starts Chromium with a fresh profile in a temporary folder, removed on close. `filesUnder`: the one
+ * folder whose files pages may open (a dossier's); any other file is refused like the internet.
+ */
+export async function launchHeadlessBrowser(filesUnder?: string): Promise<HeadlessBrowser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh (Debian's chromium package)`);
   }
@@ -48,9 +53,10 @@ export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
     timezoneId: 'UTC',
   });
   const refused: string[] = [];
+  const files = filesUnder ? pathToFileURL(filesUnder + path.sep).href : null;
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocal(new URL(url))) return route.continue();
+    if (isLocal(new URL(url), files)) return route.continue();
     refused.push(url);
     return route.abort('internetdisconnected');
   });
