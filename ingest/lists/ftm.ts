@@ -114,20 +114,45 @@ export function parseFtm(doc: ReadDocument): ListExtract {
   return { covers: { feed: 'opensanctions', lists: distinct(out.map((e) => e.list ?? '')) }, entries: out, nameLinks: [], warnings };
 }
 
+/** The first JSON object of a JSON Lines text, or null when it does not start with one. */
+function firstObject(doc: ReadDocument): Record<string, unknown> | null {
+  if (doc.html !== null) return null;
+  const first = doc.text.slice(0, 20_000).split('\n').find((l) => l.trim() !== '');
+  if (!first) return null;
+  try {
+    const v = JSON.parse(first) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** OpenSanctions marks what a list file holds: the datasets of each entity, its caption, the listed targets. */
+const isListExport = (v: Record<string, unknown>) => 'datasets' in v || 'caption' in v || 'target' in v;
+
+/**
+ * Why FollowTheMoney entities that are no restriction list are not loaded (null when the document is
+ * not such entities). Without datasets or targets nothing says who is listed where: an FtM export of a
+ * graph (`bidgraph export ftm` writes one) re-ingested must not turn its companies into listed parties,
+ * and bidgraph reads FtM only as a list.
+ */
+export function ftmNotAList(doc: ReadDocument): string | null {
+  const v = firstObject(doc);
+  if (!v || asEntity(v) === null || isListExport(v)) return null;
+  return (
+    'FollowTheMoney entities without datasets, target or caption: not a restriction list (OpenSanctions files mark their datasets and listed targets). ' +
+    'It looks like an FtM export of a graph such as `bidgraph export ftm` writes; bidgraph reads FtM only as a list, so it is not loaded. ' +
+    'Ingest the notices, ownership files or OCDS/BODS exports instead.'
+  );
+}
+
 export const ftmSource: ListSource = {
   name: 'ftm',
   mediaType: 'application/x-ndjson',
   matches: (doc) => {
-    if (doc.html !== null) return false;
-    const first = doc.text.slice(0, 20_000).split('\n').find((l) => l.trim() !== '');
-    if (!first) return false;
-    try {
-      const v = JSON.parse(first) as Record<string, unknown>;
-      // id, schema and properties make an entity; datasets, caption or target say it is FtM's export.
-      return asEntity(v) !== null && ('datasets' in v || 'caption' in v || 'target' in v);
-    } catch {
-      return false;
-    }
+    // id, schema and properties make an entity; datasets, caption or target say it is OpenSanctions' export.
+    const v = firstObject(doc);
+    return v !== null && asEntity(v) !== null && isListExport(v);
   },
   parse: parseFtm,
 };

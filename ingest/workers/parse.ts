@@ -3,6 +3,7 @@
 import { extractNotice } from '../extract/index.ts';
 import type { Notice } from '../extract/notice.ts';
 import type { ListExtract } from '../lists/entry.ts';
+import { ftmNotAList } from '../lists/ftm.ts';
 import { extractList } from '../lists/index.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { extractOwnership } from '../ownership/index.ts';
@@ -32,6 +33,9 @@ function route(doc: ReadDocument, mode: ParseMode): Parsed {
     // Restriction lists first: their formats are exact (a CSL header, OFAC's numbered rows, FtM entities).
     const list = extractList(doc);
     if (list) return { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: [...doc.warnings, ...list.warnings] };
+    // FtM entities that are no list (our own export, say) are refused, not read as a notice.
+    const notAList = ftmNotAList(doc);
+    if (notAList) throw new ReadError(doc.path, notAList);
     // Then the data standards (an ocid makes OCDS), before BODS, which is recognised by its statement types.
     const standard = extractNotices(doc);
     if (standard) {
@@ -69,6 +73,7 @@ export async function parseDocument(path: string, bytes: Buffer | null, mode: Pa
   try {
     return { ok: true, parsed: route(doc, mode) };
   } catch (err) {
+    if (err instanceof ReadError) return { ok: false, reason: err.reason };
     const e = err as Error;
     const where = e.stack?.split('\n').find((l) => l.includes('/ingest/'))?.trim() ?? '';
     return { ok: false, reason: `extraction failed (a bug): ${e.name}: ${e.message}${where ? ` ${where}` : ''}` };

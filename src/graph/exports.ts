@@ -3,6 +3,7 @@
 // streams in bounded memory; every query is read-only and parameterised.
 import neo4j, { type Integer } from 'neo4j-driver';
 import { namedQuery, type GraphReader } from './reader.ts';
+import { ENTRY, type ListEntryRow } from './restrictions.ts';
 import { project, type AwardRow, type CompanyRow, type DocumentRow, type ProjectRow, type RegionRow } from './rows.ts';
 
 export interface ProjectFilter {
@@ -120,6 +121,29 @@ export const ownershipPartiesForExport = namedQuery<{ afterId: string; limit: In
    ORDER BY n.id`,
 );
 
+export interface ExportListingRow {
+  companyId: string;
+  listings: { entry: ListEntryRow; matchedBy: string; evidence: string | null }[];
+}
+
+/**
+ * One page of companies that restriction-list entries are linked to (LISTS: a USCC, an exact name,
+ * a cited name link or a reviewer; never a candidate), in id order, with those entries.
+ */
+export const listingsForExport = namedQuery<{ afterId: string; limit: Integer }, ExportListingRow>(
+  'listingsForExport',
+  `MATCH (e:ListEntry)-[:LISTS]->(c:Company)
+   WHERE e.list IS NOT NULL AND c.id > $afterId
+   WITH DISTINCT c ORDER BY c.id LIMIT $limit
+   CALL (c) {
+     MATCH (e:ListEntry)-[l:LISTS]->(c) WHERE e.list IS NOT NULL
+     WITH e, l ORDER BY e.list, e.id
+     RETURN collect({entry: ${ENTRY('e')}, matchedBy: l.matchedBy, evidence: l.evidence}) AS listings
+   }
+   RETURN c.id AS companyId, listings
+   ORDER BY companyId`,
+);
+
 /** Every page of a keyset query, one page in memory at a time. */
 async function* pages<R>(fetch: (afterId: string) => Promise<R[]>, idOf: (row: R) => string): AsyncGenerator<R> {
   let afterId = '';
@@ -144,5 +168,12 @@ export function exportOwnershipParties(reader: GraphReader, pageSize = EXPORT_PA
   return pages(
     (afterId) => reader.run(ownershipPartiesForExport, { afterId, limit: neo4j.int(pageSize) }),
     (r) => (r.company?.id ?? r.person!.id),
+  );
+}
+
+export function exportListings(reader: GraphReader, pageSize = EXPORT_PAGE): AsyncGenerator<ExportListingRow> {
+  return pages(
+    (afterId) => reader.run(listingsForExport, { afterId, limit: neo4j.int(pageSize) }),
+    (r) => r.companyId,
   );
 }

@@ -126,7 +126,8 @@ export interface ListEntryRow {
   notes: string[] | null;
 }
 
-const ENTRY = (e: string) => `${e} {.id, .list, .listTitle, .programmes, .name, .names, .addresses, .identifiers, .listedOn, .delistedOn, .endedOn, .sha256, .notes}`;
+/** A ListEntry as a ListEntryRow. */
+export const ENTRY = (e: string) => `${e} {.id, .list, .listTitle, .programmes, .name, .names, .addresses, .identifiers, .listedOn, .delistedOn, .endedOn, .sha256, .notes}`;
 
 /** Listings of each company, and of the company a branch belongs to. */
 export const listingsOf = namedQuery<{ ids: string[] }, ListingRow>(

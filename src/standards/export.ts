@@ -2,10 +2,10 @@
 // time, so memory stays bounded whatever the graph's size. The sink decides where the text goes.
 import type { GraphReader } from '../graph/reader.ts';
 import type { ProjectFilter } from '../graph/exports.ts';
-import { exportOwnershipParties, exportProjects } from '../graph/exports.ts';
+import { exportListings, exportOwnershipParties, exportProjects } from '../graph/exports.ts';
 import type { BodsOptions } from './bods.ts';
 import type { FtmOptions } from './ftm.ts';
-import { companyEntity, ownershipEntity, personEntity, projectEntities } from './ftm.ts';
+import { companyEntity, ftmId, ownershipEntity, personEntity, projectEntities, sanctionEntities } from './ftm.ts';
 import { entityStatement, personStatement, relationshipStatement } from './bods.ts';
 import type { OcdsOptions } from './ocds.ts';
 import { PACKAGE_CLOSE, projectRelease, releasePackageOpen } from './ocds.ts';
@@ -86,12 +86,18 @@ export async function exportFtm(reader: GraphReader, filter: ProjectFilter, opts
     for (const c of parties) await party(companyEntity(c, opts));
     for (const e of entities) await emit(e);
   }
-  if (!opts.ownership) return { written };
-  for await (const row of exportOwnershipParties(reader)) {
-    await party(row.company ? companyEntity(row.company, opts) : personEntity(row.person!, opts));
+  if (opts.ownership) {
+    for await (const row of exportOwnershipParties(reader)) {
+      await party(row.company ? companyEntity(row.company, opts) : personEntity(row.person!, opts));
+    }
+    for await (const row of exportOwnershipParties(reader)) {
+      for (const h of row.holdings) await emit(ownershipEntity(h, opts));
+    }
   }
-  for await (const row of exportOwnershipParties(reader)) {
-    for (const h of row.holdings) await emit(ownershipEntity(h, opts));
+  // Listings of the companies written above only: a Sanction names its entity, which must be in the export.
+  for await (const row of exportListings(reader)) {
+    if (!seen.has(ftmId(row.companyId))) continue;
+    for (const e of sanctionEntities(row, opts)) await emit(e);
   }
   return { written };
 }

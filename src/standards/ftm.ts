@@ -3,7 +3,7 @@
 // are a hash of the graph's ids, so they are stable across runs. Pure: rows in, entities out.
 import { createHash } from 'node:crypto';
 import type { CompanyRow } from '../graph/rows.ts';
-import type { ExportHoldingRow, ExportProjectRow } from '../graph/exports.ts';
+import type { ExportHoldingRow, ExportListingRow, ExportProjectRow } from '../graph/exports.ts';
 import { isoText } from '../graph/rows.ts';
 
 export interface FtmEntity {
@@ -130,4 +130,30 @@ export function projectEntities(row: ExportProjectRow, opts: FtmOptions): { part
     }
   }
   return { parties, entities };
+}
+
+/**
+ * A Sanction per list entry linked to a company: the list as programme (its title, and its
+ * programme tags as ids), listed and delisted dates, the list file that has it, and how bidgraph
+ * tied the entry to the company. The issuing authority is not stated: the graph keeps only the
+ * list's own title, which names it in words.
+ */
+export function sanctionEntities(row: ExportListingRow, opts: FtmOptions): FtmEntity[] {
+  return row.listings.map(({ entry, matchedBy, evidence }) => ({
+    id: ftmId(`sanction:${entry.id}>${row.companyId}`),
+    schema: 'Sanction',
+    properties: props({
+      entity: ftmId(row.companyId),
+      program: entry.listTitle ?? entry.list,
+      programId: entry.programmes ?? [],
+      recordId: entry.id,
+      startDate: day(entry.listedOn),
+      endDate: day(entry.delistedOn) ?? day(entry.endedOn),
+      status: entry.delistedOn ? 'delisted' : 'listed',
+      summary: entry.name ? `listed as ${entry.name}` : null,
+      description: `linked to the company by ${matchedBy}${evidence ? `: ${evidence}` : ''}`,
+      sourceUrl: archived(opts, entry.sha256),
+      publisher: opts.publisher,
+    }),
+  }));
 }

@@ -2,8 +2,10 @@
 // lot and a failed lot, a public buyer, and an ownership chain with an exact share and a range.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ExportHoldingRow, ExportProjectRow } from '../../src/graph/exports.ts';
-import { companyEntity, ftmId, ownershipEntity, personEntity, projectEntities } from '../../src/standards/ftm.ts';
+import type { ExportHoldingRow, ExportListingRow, ExportProjectRow } from '../../src/graph/exports.ts';
+import type { ListEntryRow } from '../../src/graph/restrictions.ts';
+import { parseDocument } from '../../ingest/workers/parse.ts';
+import { companyEntity, ftmId, ownershipEntity, personEntity, projectEntities, sanctionEntities } from '../../src/standards/ftm.ts';
 import { ftmProblems } from '../support/ftm-model.ts';
 
 const OPTS = { archiveBase: 'http://localhost:4000', publisher: 'bidgraph' };
@@ -62,4 +64,86 @@ test('the model check catches a missing required property, an unknown property a
     { id: 'x2', schema: 'Company', properties: { name: ['甲公司'], shareholders: ['乙'] } },
   ]);
   assert.deepEqual(problems, ['x1: Ownership requires asset', 'x1: owner refers to nowhere, which is not exported', 'x2: Company has no property shareholders']);
+});
+
+const entry = (extra: Partial<ListEntryRow>): ListEntryRow => ({
+  id: 'csl:x',
+  list: 'us_bis_entity_list',
+  listTitle: null,
+  programmes: null,
+  name: null,
+  names: null,
+  addresses: null,
+  identifiers: null,
+  listedOn: null,
+  delistedOn: null,
+  endedOn: null,
+  sha256: null,
+  notes: null,
+  ...extra,
+});
+
+test('a Sanction per listing of a company: programme, dates, the list file, how the entry was tied to it; valid FtM', () => {
+  const row: ExportListingRow = {
+    companyId: 'c:hik',
+    listings: [
+      {
+        entry: entry({ id: 'csl:el-1', listTitle: 'Entity List (EL) - Bureau of Industry and Security', name: 'Hangzhou Hikvision Digital Technology Co. Ltd.', listedOn: '2019-10-09', sha256: SHA }),
+        matchedBy: 'name-link',
+        evidence: 'Hikvision annual report (English edition)',
+      },
+      { entry: entry({ id: 'ofac:9999', list: 'us_ofac_ns_cmic', programmes: ['CMIC-EO13959'], listedOn: '2021-06-03', delistedOn: '2024-02-01' }), matchedBy: 'uscc', evidence: null },
+    ],
+  };
+  const sanctions = sanctionEntities(row, OPTS);
+  assert.deepEqual(ftmProblems([companyEntity(HIK, OPTS), ...sanctions]), []);
+  assert.deepEqual(sanctions, [
+    {
+      id: ftmId('sanction:csl:el-1>c:hik'),
+      schema: 'Sanction',
+      properties: {
+        entity: [ftmId('c:hik')],
+        program: ['Entity List (EL) - Bureau of Industry and Security'],
+        recordId: ['csl:el-1'],
+        startDate: ['2019-10-09'],
+        status: ['listed'],
+        summary: ['listed as Hangzhou Hikvision Digital Technology Co. Ltd.'],
+        description: ['linked to the company by name-link: Hikvision annual report (English edition)'],
+        sourceUrl: [`http://localhost:4000/documents/${SHA}`],
+        publisher: ['bidgraph'],
+      },
+    },
+    {
+      id: ftmId('sanction:ofac:9999>c:hik'),
+      schema: 'Sanction',
+      properties: {
+        entity: [ftmId('c:hik')],
+        program: ['us_ofac_ns_cmic'],
+        programId: ['CMIC-EO13959'],
+        recordId: ['ofac:9999'],
+        startDate: ['2021-06-03'],
+        endDate: ['2024-02-01'],
+        status: ['delisted'],
+        description: ['linked to the company by uscc'],
+        publisher: ['bidgraph'],
+      },
+    },
+  ]);
+  assert.deepEqual(ftmProblems(sanctions), [`${sanctions[0].id}: entity refers to ${ftmId('c:hik')}, which is not exported`, `${sanctions[1].id}: entity refers to ${ftmId('c:hik')}, which is not exported`]);
+});
+
+test('an FtM export re-ingested is refused with its reason, not taken for a restriction list; an OpenSanctions line still is one', async () => {
+  const exported = [companyEntity(HIK, OPTS), ...sanctionEntities({ companyId: 'c:hik', listings: [{ entry: entry({ id: 'csl:el-1', listedOn: '2019-10-09' }), matchedBy: 'uscc', evidence: null }] }, OPTS)];
+  const outcome = await parseDocument('export.ftm.jsonl', Buffer.from(exported.map((e) => JSON.stringify(e)).join('\n') + '\n'));
+  assert.deepEqual(outcome, {
+    ok: false,
+    reason:
+      'FollowTheMoney entities without datasets, target or caption: not a restriction list (OpenSanctions files mark their datasets and listed targets). ' +
+      'It looks like an FtM export of a graph such as `bidgraph export ftm` writes; bidgraph reads FtM only as a list, so it is not loaded. ' +
+      'Ingest the notices, ownership files or OCDS/BODS exports instead.',
+  });
+  const listed = { ...exported[0], target: true, datasets: ['us_bis_entity_list'] };
+  const list = await parseDocument('entities.ftm.json', Buffer.from(JSON.stringify(listed) + '\n'));
+  assert.equal(list.ok, true);
+  assert.equal(list.ok && list.parsed.kind, 'list');
 });
