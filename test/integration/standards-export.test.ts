@@ -168,3 +168,58 @@ describe('OCDS export of the samples', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('FtM export of the samples with their restriction lists', () => {
+  let driver: Driver;
+  let reader: GraphReader;
+  let entities: Entity[];
+  before(async () => {
+    driver = await testDriver();
+    await resetDatabase(driver);
+    await load(driver, [...SAMPLES, path.join(repoRoot, 'samples', 'lists')]);
+    reader = new GraphReader(driver, { database: testConfig.neo4j.database, timeoutMs: 60_000 });
+    let text = '';
+    await exportFtm(reader, NO_FILTER, { archiveBase: 'http://localhost:4000', publisher: 'bidgraph', ownership: true }, (c) => void (text += c));
+    entities = text.trim().split('\n').map((l) => JSON.parse(l) as Entity);
+  });
+  after(() => driver.close());
+
+  it('gives a Sanction per listing of an exported company, fitting the model, each after its entity', async () => {
+    assert.deepEqual(ftmProblems(entities), []);
+    const sanctions = entities.filter((e) => e.schema === 'Sanction');
+    const listed = await driver.executeQuery('MATCH (e:ListEntry)-[:LISTS]->(c:Company) WHERE e.list IS NOT NULL RETURN count(*) AS n');
+    assert.equal(sanctions.length, listed.records[0].get('n'));
+    const p = (e: Entity, k: string) => (e.properties[k] as string[] | undefined) ?? [];
+    const nameOf = new Map(entities.map((e) => [e.id, p(e, 'name')[0]]));
+    assert.deepEqual(
+      sanctions.map((s) => [nameOf.get(p(s, 'entity')[0]), p(s, 'program')[0], p(s, 'programId'), p(s, 'recordId'), p(s, 'startDate'), p(s, 'status'), p(s, 'description')[0]]),
+      [
+        [HIKVISION, 'Entity List (EL) - Bureau of Industry and Security', [], ['csl:sample-el-hikvision'], ['2019-10-09'], ['listed'],
+          'linked to the company by name-link: name "Hangzhou Hikvision Digital Technology Co. Ltd." is "Hangzhou Hikvision Digital Technology Co., Ltd.", given as the name of 杭州海康威视数字技术股份有限公司 by Hikvision annual report (English edition) (name-link file line 2)'],
+        [HIKVISION, 'us_ofac_ns_cmic', ['CMIC-EO13959'], ['ofac:30946'], ['2021-06-03'], ['listed'], 'linked to the company by uscc: USCC 91330000733796106P in the entry and on the company'],
+        ['浙江大华技术股份有限公司', 'Entity List (EL) - Bureau of Industry and Security', [], ['csl:sample-el-dahua'], ['2019-10-09'], ['listed'],
+          'linked to the company by name-link: name "Zhejiang Dahua Technology Co. Ltd." is "Zhejiang Dahua Technology Co., Ltd.", given as the name of 浙江大华技术股份有限公司 by Dahua annual report (English edition) (name-link file line 3)'],
+      ],
+    );
+    for (const s of sanctions) {
+      assert.match(p(s, 'sourceUrl')[0], /^http:\/\/localhost:4000\/documents\/[0-9a-f]{64}$/);
+      assert.ok(entities.findIndex((e) => e.id === p(s, 'entity')[0]) < entities.indexOf(s), 'the entity comes before its Sanction');
+    }
+  });
+
+  it('refuses the export ingested again, with its reason, and loads no list entry from it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-ftm-'));
+    const file = path.join(dir, 'export.ftm.jsonl');
+    fs.writeFileSync(file, entities.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const count = async () => (await driver.executeQuery('MATCH (n) WHERE n:ListEntry OR n:Company OR n:Document RETURN count(n) AS n')).records[0].get('n');
+    const before = await count();
+    const summary = await ingest({ inputs: [file], driver, database: testConfig.neo4j.database, home: null, concurrency: 1 });
+    assert.equal(summary.failed, 1);
+    assert.deepEqual(
+      summary.documents.map((d) => [d.path, d.status, d.reason]),
+      [[file, 'failed', 'FollowTheMoney entities without datasets, target or caption: not a restriction list (OpenSanctions files mark their datasets and listed targets). It looks like an FtM export of a graph such as `bidgraph export ftm` writes; bidgraph reads FtM only as a list, so it is not loaded. Ingest the notices, ownership files or OCDS/BODS exports instead.']],
+    );
+    assert.equal(await count(), before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -150,6 +150,7 @@ const MODULES: Record<string, Scenario[]> = {
       run: (r) => drain(exportsQ.exportProjects(r, { regionCode: HOTAN, from: '2017-01-01', to: null, supplierIds: null })),
     },
     { title: 'export bods: the first page', run: (r) => drain(exportsQ.exportOwnershipParties(r)) },
+    { title: 'export ftm: the first page of listed companies', run: (r) => drain(exportsQ.exportListings(r)) },
   ],
   aliases: [
     {
