@@ -16,14 +16,12 @@
 //
 // Options: --awards 10000 --graph-awards 200000 --rounds 3 --keep
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { createApi } from '../src/api/server.ts';
-import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/driver.ts';
-import { freePort, start, stop } from '../src/db/local-server.ts';
+import { start, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { writeDossierFolder } from '../src/dossier/folder.ts';
 import { findCompany, gatherDossier } from '../src/dossier/gather.ts';
@@ -32,6 +30,7 @@ import { GraphReader } from '../src/graph/reader.ts';
 import { computeFromGraph } from '../src/graph/restrictions.ts';
 import { readRestrictionRules } from '../src/restriction-rules-file.ts';
 import { generateGraphCsv, importGraph } from './gen-graph.ts';
+import { benchServer } from './support/server.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -56,15 +55,7 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, value];
 }
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-dossier-'));
-const cfg = loadConfig({
-  BIDGRAPH_HOME: home,
-  NEO4J_BOLT_PORT: String(await freePort()),
-  NEO4J_HTTP_PORT: String(await freePort()),
-  NEO4J_PASSWORD: 'bidgraph-bench-pw',
-  BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '1g',
-  BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '1g',
-});
+const { home, cfg } = await benchServer('bidgraph-bench-dossier-', { heap: '1g', pageCache: '1g' });
 try {
   log(`Building a graph of ${GRAPH_AWARDS} awards in ${home}…`);
   await start(cfg.local, log); // writes the configuration and sets the password

@@ -19,9 +19,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/driver.ts';
-import { freePort, start, stop } from '../src/db/local-server.ts';
+import { start, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createApi } from '../src/api/server.ts';
 import { computeFromGraph } from '../src/graph/restrictions.ts';
@@ -33,6 +32,7 @@ import { Csv, nodeHeader, relHeader } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
+import { benchServer } from './support/server.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -125,15 +125,7 @@ async function migrateWaiting(driver: Awaited<ReturnType<typeof connect>>): Prom
 }
 
 async function main(): Promise<void> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-bench-restrictions-'));
-  const cfg = loadConfig({
-    BIDGRAPH_HOME: home,
-    NEO4J_BOLT_PORT: String(await freePort()),
-    NEO4J_HTTP_PORT: String(await freePort()),
-    NEO4J_PASSWORD: 'bidgraph-bench-pw',
-    BIDGRAPH_NEO4J_HEAP: process.env.BIDGRAPH_NEO4J_HEAP || '2g',
-    BIDGRAPH_NEO4J_PAGECACHE: process.env.BIDGRAPH_NEO4J_PAGECACHE || '3g',
-  });
+  const { home, cfg } = await benchServer('bidgraph-bench-restrictions-', { heap: '2g', pageCache: '3g' });
   try {
     log(`Building ${COMPANIES} companies, ${LINKS} holdings, ${AWARDS} awards, ${LISTED} listed parties in ${home}…`);
     await start(cfg.local, log);
