@@ -30,7 +30,7 @@ import { GraphReader } from '../src/graph/reader.ts';
 import { computeFromGraph } from '../src/graph/restrictions.ts';
 import { readRestrictionRules } from '../src/restriction-rules-file.ts';
 import { generateGraphCsv, importGraph } from './gen-graph.ts';
-import { benchServer } from './support/server.ts';
+import { benchServer, endBenchServer } from './support/server.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -124,7 +124,5 @@ try {
     await driver.close();
   }
 } finally {
-  await stop(cfg.local);
-  if (!opts.keep) fs.rmSync(home, { recursive: true, force: true });
-  else log(`Kept ${home}.`);
+  await endBenchServer({ home, cfg }, opts.keep, log);
 }

@@ -32,7 +32,7 @@ import { Csv, nodeHeader, relHeader } from './support/csv.ts';
 import { importCsv } from './support/import.ts';
 import { random, shuffled } from './support/random.ts';
 import { percentile } from './support/stats.ts';
-import { benchServer } from './support/server.ts';
+import { benchServer, endBenchServer } from './support/server.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -155,9 +155,7 @@ async function main(): Promise<void> {
       await driver.close();
     }
   } finally {
-    await stop(cfg.local);
-    if (!opts.keep) fs.rmSync(home, { recursive: true, force: true });
-    else log(`Kept ${home}.`);
+    await endBenchServer({ home, cfg }, opts.keep, log);
   }
 }
 
