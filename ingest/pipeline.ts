@@ -1,6 +1,8 @@
 // `bidgraph ingest`: walks the inputs, skips documents already loaded, parses the rest on worker
 // threads, and writes them in input order, in batches, one transaction per batch. Every document
 // ends as ok, unchanged or failed (with a reason); nothing here prints or exits.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +20,8 @@ import { defaultReadOptions } from './read/index.ts';
 import { sha256Hex } from './read/reader.ts';
 import type { ParseBudget, WorkerReply } from './workers/pool.ts';
 import type { Parsed } from './workers/parse.ts';
-import { archiveDocument } from '../src/archive.ts';
+import { archiveDocument, archiveFile } from '../src/archive.ts';
+import { listSourceOfFile } from './lists/stream.ts';
 import { ParsePool } from './workers/pool.ts';
 import type { RunState } from './run-state.ts';
 import { record, unchanged } from './run-state.ts';
@@ -166,16 +169,37 @@ type Slot =
   | { state: 'done'; report: DocumentReport }
   | { state: 'parsed'; item: LoadItem | ListLoadItem; warnings: string[]; changed?: boolean; original: Original | null };
 
-/** The bytes of a parsed document, kept until its write succeeds: only then is it archived. */
-interface Original {
-  bytes: Buffer;
-  name: string | null;
-}
+/**
+ * The bytes of a parsed document, kept until its write succeeds: only then is it archived. A list
+ * file read piece by piece is not held: its file is copied, and checked against the hash, instead.
+ */
+type Original = { bytes: Buffer; name: string | null } | { file: string; name: string | null };
 
 const WRITTEN: Slot = { state: 'written' };
 const MAX_BYTES = Math.max(defaultReadOptions.maxTextBytes, defaultReadOptions.maxPdfBytes);
 const CHECK_CHUNK = 256;
 
+
+/** The sha256 of a file read as a stream, for files too large to hold. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function sameStamp(file: string, stamp: FileStamp): Promise<boolean> {
+  try {
+    const now = await fs.stat(file);
+    return now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** A list file read piece by piece gets one document's parse time per 20 MB it holds. */
+function budgetShares(size: number): number {
+  return Math.max(1, Math.ceil(size / defaultReadOptions.maxTextBytes));
+}
 
 /** One file to read in a pass; `recorded` keeps the path and source of a document read again from the archive. */
 interface PassEntry {
@@ -313,7 +337,14 @@ interface ReadEntry {
   /** Null when the file is too large to hold (the reader opens it itself, within its limits). */
   bytes: Buffer | null;
   sha256: string;
+  /** A list file too large to hold, hashed as a stream: its size and time when hashed, to see that it stays the same. */
+  streamed?: FileStamp;
   error?: string;
+}
+
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 /** A document sent to a worker, and what the pass needs of it when the worker answers. */
@@ -322,6 +353,7 @@ interface Dispatched {
   abs: string;
   known: KnownDocument | undefined;
   bytes: Buffer | null;
+  streamed?: FileStamp;
 }
 
 /** Reads one file and hashes it, once: the hash travels with the bytes to the reader and the archive. */
@@ -331,6 +363,9 @@ async function readAndHash({ file, recorded }: PassEntry): Promise<ReadEntry> {
     const stat = await fs.stat(file);
     // A FIFO or a device would block the read forever.
     if (!stat.isFile()) return { file, shown, bytes: null, sha256: '', error: `${specialKind(stat)}, not a regular file; refused (reading it could block forever)` };
+    if (stat.size > defaultReadOptions.maxTextBytes && (await listSourceOfFile(file))) {
+      return { file, shown, bytes: null, sha256: await hashFile(file), streamed: { size: stat.size, mtimeMs: stat.mtimeMs } };
+    }
     if (stat.size > MAX_BYTES) return { file, shown, bytes: null, sha256: '' };
     const bytes = await fs.readFile(file);
     return { file, shown, bytes, sha256: sha256Hex(bytes) };
@@ -377,8 +412,9 @@ async function archiveWritten(home: string | null, slots: Slot[], reports: Docum
     slots.map(async (s, i) => {
       const report = reports[i];
       if (s.state !== 'parsed' || !s.original || report.status !== 'ok' || !report.sha256) return;
+      const meta = { sha256: report.sha256, mediaType: s.item.document.mediaType, originalName: s.original.name };
       try {
-        await archiveDocument(home, s.original.bytes, { sha256: report.sha256, mediaType: s.item.document.mediaType, originalName: s.original.name });
+        await ('bytes' in s.original ? archiveDocument(home, s.original.bytes, meta) : archiveFile(home, s.original.file, meta));
       } catch (err) {
         report.warnings.push(`original not archived (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       }
@@ -424,8 +460,14 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
     const item = loadItemOf(parsed, meta.sha256, reportPath, entry.recorded ?? manifest.get(meta.abs));
     // Read again from the archive: did this extractor give something else than the one before?
     const changed = entry.recorded ? meta.known?.extractHash !== item.document.extractHash : undefined;
-    const original = meta.bytes ? { bytes: meta.bytes, name: path.basename(entry.file) } : null;
-    settle(reply.seq, { state: 'parsed', item, warnings: parsed.warnings, changed, original });
+    const name = path.basename(entry.file);
+    const original = meta.bytes ? { bytes: meta.bytes, name } : meta.streamed ? { file: entry.file, name } : null;
+    const slot: Slot = { state: 'parsed', item, warnings: parsed.warnings, changed, original };
+    if (!meta.streamed) return settle(reply.seq, slot);
+    // Hashed in one read, parsed in another: the file must not have changed in between.
+    void sameStamp(entry.file, meta.streamed).then((same) =>
+      settle(reply.seq, same ? slot : { state: 'done', report: { path: reportPath, sha256: meta.sha256, status: 'failed', reason: 'the file changed while it was being read; ingest it again', warnings: [] } }),
+    );
   });
 
   // Dispatch: hash a chunk, ask the database which are loaded already, send the rest to workers.
@@ -465,8 +507,8 @@ async function runPass(p: PassOptions, entries: PassEntry[], force: boolean): Pr
             return;
           }
         }
-        metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256), bytes: r.bytes });
-        pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null, sha256: r.bytes ? r.sha256 : null });
+        metas.set(seq, { sha256: r.sha256, abs, known: known.get(r.sha256), bytes: r.bytes, streamed: r.streamed });
+        pool.submit({ seq, path: r.file, bytes: r.bytes ? new Uint8Array(r.bytes) : null, sha256: r.bytes ? r.sha256 : null, ...(r.streamed ? { budgetShares: budgetShares(r.streamed.size) } : {}) });
       });
     }
   };

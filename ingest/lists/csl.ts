@@ -1,15 +1,15 @@
 // The US Consolidated Screening List (trade.gov): JSON ({results: [...]}) and CSV, read by header
 // name (older copies start with `_id`, newer ones do not). Multi-valued CSV cells are `;`-separated.
 import { createHash } from 'node:crypto';
-import type { ReadDocument } from '../read/document.ts';
-import { parseCsv } from '../ownership/csv.ts';
 import { columnsOf, csvWithHeader } from './csv-header.ts';
 import { listDate } from './dates.ts';
-import type { ListEntryRecord, ListExtract, ListSource } from './entry.ts';
+import type { ListEntryRecord, ListExtract, ListReading, ListSource } from './entry.ts';
 import { clean, distinct, emptyEntry, warner } from './entry.ts';
 import { cslList } from './list-ids.ts';
 import { splitListedName } from './names.ts';
+import { ResultsSplitter, type ResultsUnit } from './json-results.ts';
 import { readRemarks } from './remarks.ts';
+import type { CsvUnit } from './units.ts';
 
 /** One CSL record with its fields as strings and lists, whichever format it came in. */
 interface CslFields {
@@ -98,18 +98,9 @@ function jsonFields(r: Record<string, unknown>): CslFields {
   };
 }
 
-function parseJson(doc: ReadDocument): unknown {
-  try {
-    return JSON.parse(doc.text);
-  } catch {
-    return null;
-  }
-}
-
-function isCslJson(v: unknown): v is { results: unknown[]; sources_used?: unknown } {
-  if (!v || typeof v !== 'object' || !Array.isArray((v as { results?: unknown }).results)) return false;
-  const first = (v as { results: unknown[] }).results.find((r) => r && typeof r === 'object') as Record<string, unknown> | undefined;
-  return !first || ('source' in first && 'name' in first);
+/** The first result of a CSL JSON file has a source and a name (a file with no results is read, and reports none). */
+function isCslRecord(v: unknown): boolean {
+  return !!v && typeof v === 'object' && 'source' in v && 'name' in v;
 }
 
 /** The lists a file covers: the sources it names (JSON sources_used) and those its records carry. */
@@ -118,26 +109,47 @@ function covers(entries: ListEntryRecord[], sourcesUsed: unknown): ListExtract['
   return { feed: 'csl', lists: distinct([...named, ...entries.map((e) => e.list ?? '')]) };
 }
 
-export function parseCslJson(doc: ReadDocument): ListExtract {
+/** Results one at a time, as the splitter completes them (json-results.ts). */
+export function cslJsonReading(path: string): ListReading<ResultsUnit> {
   const warnings: string[] = [];
-  const warn = warner(doc, warnings);
-  const v = parseJson(doc);
-  if (!isCslJson(v)) return { covers: null, entries: [], nameLinks: [], warnings: [`${doc.path}: not a CSL JSON file (no results); nothing read`] };
+  const warn = warner(path, warnings);
   const entries: ListEntryRecord[] = [];
-  v.results.forEach((r, i) => {
-    const where = `results[${i}]`;
-    if (!r || typeof r !== 'object') return warn(where, 'not an object; skipped');
-    const e = entryOf(jsonFields(r as Record<string, unknown>), where, warn);
-    if (e) entries.push(e);
-  });
-  return { covers: covers(entries, (v as { sources_used?: unknown }).sources_used), entries, nameLinks: [], warnings };
+  let results = false;
+  let sourcesUsed: unknown = null;
+  const take = (u: ResultsUnit) => {
+    if (u.kind === 'results') results = true;
+    else if (u.kind === 'member') sourcesUsed = u.key === 'sources_used' ? u.value : sourcesUsed;
+    else if (u.kind === 'problem') warnings.push(`${path}: ${u.message}`);
+    else {
+      const where = `results[${u.index}]`;
+      if (u.error) return warn(where, `${u.error}; skipped`);
+      if (!u.value || typeof u.value !== 'object' || Array.isArray(u.value)) return warn(where, 'not an object; skipped');
+      const e = entryOf(jsonFields(u.value as Record<string, unknown>), where, warn);
+      if (e) entries.push(e);
+    }
+  };
+  const finish = (): ListExtract =>
+    results ? { covers: covers(entries, sourcesUsed), entries, nameLinks: [], warnings } : { covers: null, entries: [], nameLinks: [], warnings: [`${path}: not a CSL JSON file (no results); nothing read`, ...warnings] };
+  return { take, finish };
+}
+
+/** The head of a CSL JSON file: an object whose `results` start with a record that has a source and a name. */
+function cslJsonHead(text: string): boolean {
+  const head = text.slice(0, 100_000);
+  if (!/^\s*\{/.test(head) || !/"results"\s*:/.test(head)) return false;
+  const units = new ResultsSplitter().push(head);
+  const first = units.find((u) => u.kind === 'result');
+  // Results with none complete in the head: an empty list, or one first record longer than the head.
+  if (!first) return units.some((u) => u.kind === 'results');
+  return first.kind === 'result' && isCslRecord(first.value);
 }
 
 export const cslJsonSource: ListSource = {
   name: 'csl-json',
   mediaType: 'application/json',
-  matches: (doc) => doc.html === null && /^\s*\{/.test(doc.text) && /"results"\s*:/.test(doc.text.slice(0, 100_000)) && isCslJson(parseJson(doc)),
-  parse: parseCslJson,
+  matches: (doc) => doc.html === null && cslJsonHead(doc.text),
+  units: 'json-results',
+  reading: cslJsonReading,
 };
 
 // ------------------------------------------------------------------------------------ CSV
@@ -160,52 +172,57 @@ function csvIds(v: string): CslFields['ids'] {
   });
 }
 
-export function parseCslCsv(doc: ReadDocument): ListExtract {
+/** Records one at a time: the first is the header, every other is read by it. */
+export function cslCsvReading(path: string): ListReading<CsvUnit> {
   const warnings: string[] = [];
-  const warn = warner(doc, warnings);
-  const { records, unclosed } = parseCsv(doc.text);
-  const header = records[0] ? headerOf(records[0].fields) : null;
-  if (!header) return { covers: null, entries: [], nameLinks: [], warnings: [`${doc.path}: line 1: no CSL header (source, name, programs or alt_names); nothing read`] };
-  if (unclosed) warn(`line ${records[records.length - 1].line}`, 'a quoted field is never closed; the last record may be cut');
+  const warn = warner(path, warnings);
   const entries: ListEntryRecord[] = [];
-  for (const record of records.slice(1)) {
+  let header: { columns: Map<Column, number>; width: number } | null | undefined;
+  const take = (record: CsvUnit) => {
     const where = `line ${record.line}`;
-    if (record.fields.length !== records[0].fields.length) {
-      warn(where, `${record.fields.length} fields where the header has ${records[0].fields.length}; row skipped`);
-      continue;
+    if (header === undefined) {
+      const columns = headerOf(record.fields);
+      header = columns ? { columns, width: record.fields.length } : null;
+      return;
     }
-    const raw = (c: Column) => {
-      const i = header.get(c);
-      return i === undefined ? '' : (record.fields[i] ?? '').trim();
-    };
-    const get = (c: Column) => clean(raw(c));
-    const e = entryOf(
-      {
-        id: get('_id') || get('id'),
-        source: get('source'),
-        entityNumber: get('entity_number'),
-        type: get('type'),
-        name: raw('name'),
-        altNames: cells(get('alt_names')),
-        programs: cells(get('programs')),
-        remarks: get('remarks'),
-        addresses: cells(get('addresses')),
-        ids: csvIds(get('ids')),
-        startDate: get('start_date'),
-        endDate: get('end_date'),
-        federalRegisterNotice: get('federal_register_notice'),
-      },
-      where,
-      warn,
-    );
+    if (!header) return;
+    if (record.unclosed) warn(where, 'a quoted field is never closed; the last record may be cut');
+    if (record.fields.length !== header.width) return warn(where, `${record.fields.length} fields where the header has ${header.width}; row skipped`);
+    const e = entryOf(csvFields(record.fields, header.columns), where, warn);
     if (e) entries.push(e);
-  }
-  return { covers: covers(entries, null), entries, nameLinks: [], warnings };
+  };
+  const finish = (): ListExtract =>
+    header ? { covers: covers(entries, null), entries, nameLinks: [], warnings } : { covers: null, entries: [], nameLinks: [], warnings: [`${path}: line 1: no CSL header (source, name, programs or alt_names); nothing read`] };
+  return { take, finish };
+}
+
+function csvFields(fields: string[], header: Map<Column, number>): CslFields {
+  const raw = (c: Column) => {
+    const i = header.get(c);
+    return i === undefined ? '' : (fields[i] ?? '').trim();
+  };
+  const get = (c: Column) => clean(raw(c));
+  return {
+    id: get('_id') || get('id'),
+    source: get('source'),
+    entityNumber: get('entity_number'),
+    type: get('type'),
+    name: raw('name'),
+    altNames: cells(get('alt_names')),
+    programs: cells(get('programs')),
+    remarks: get('remarks'),
+    addresses: cells(get('addresses')),
+    ids: csvIds(get('ids')),
+    startDate: get('start_date'),
+    endDate: get('end_date'),
+    federalRegisterNotice: get('federal_register_notice'),
+  };
 }
 
 export const cslCsvSource: ListSource = {
   name: 'csl-csv',
   mediaType: 'text/csv',
   matches: csvWithHeader(headerOf),
-  parse: parseCslCsv,
+  units: 'csv',
+  reading: cslCsvReading,
 };

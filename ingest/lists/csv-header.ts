@@ -13,7 +13,7 @@ export function columnsOf(fields: string[]): Map<string, number> {
 }
 
 /** A `matches` for a ListSource: plain text whose first CSV record (within 4 KiB) is a header `headerOf` accepts. */
-export function csvWithHeader(headerOf: (fields: string[]) => unknown): (doc: ReadDocument) => boolean {
+export function csvWithHeader(headerOf: (fields: string[]) => unknown): (doc: Pick<ReadDocument, 'html' | 'text'>) => boolean {
   return (doc) => {
     if (doc.html !== null) return false;
     const first = parseCsv(doc.text.slice(0, 4096)).records[0];

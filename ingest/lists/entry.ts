@@ -1,6 +1,7 @@
 // What every restriction-list reader produces: list entries (one per listed party, or a part of one
 // that a side file adds), name links, and warnings that name the file and the row.
 import type { ReadDocument } from '../read/document.ts';
+import type { UnitKinds } from './units.ts';
 
 /** Where an entry came from: each feed numbers its entries its own way. */
 export type Feed = 'csl' | 'ofac' | 'opensanctions';
@@ -60,12 +61,24 @@ export interface ListExtract {
   warnings: string[];
 }
 
-/** One list format: `matches` looks at the content, `parse` never throws on bad data. */
-export interface ListSource {
+/** A list file read piece by piece: `take` each unit in file order, then `finish`. */
+export interface ListReading<U> {
+  take(unit: U): void;
+  finish(): ListExtract;
+}
+
+/**
+ * One list format: `matches` looks at the start of the content only (so a file too large to hold
+ * is recognised by its head); `reading` never throws on bad data. `units` says what it takes.
+ */
+export type ListSource = { [K in keyof UnitKinds]: ListSourceOf<K> }[keyof UnitKinds];
+
+export interface ListSourceOf<K extends keyof UnitKinds> {
   name: string;
   mediaType: string;
-  matches(doc: ReadDocument): boolean;
-  parse(doc: ReadDocument): ListExtract;
+  units: K;
+  matches(doc: Pick<ReadDocument, 'html' | 'text'>): boolean;
+  reading(path: string): ListReading<UnitKinds[K]>;
 }
 
 export function emptyEntry(feed: Feed, sourceId: string, where: string): ListEntryRecord {
@@ -100,6 +113,6 @@ export function distinct(values: readonly string[]): string[] {
 }
 
 /** `<path>: <where>: <reason>` collector. */
-export function warner(doc: ReadDocument, warnings: string[]): (where: string, msg: string) => void {
-  return (where, msg) => void warnings.push(`${doc.path}: ${where}: ${msg}`);
+export function warner(path: string, warnings: string[]): (where: string, msg: string) => void {
+  return (where, msg) => void warnings.push(`${path}: ${where}: ${msg}`);
 }

@@ -1,12 +1,12 @@
 // OpenSanctions / FollowTheMoney entities, one JSON object per line (entities.ftm.json). Listed
 // parties are the `target` entities of an organisation schema; `Sanction` entities give their
 // programme and dates. One entry per entity and dataset: list opensanctions:<dataset>.
-import type { ReadDocument } from '../read/document.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { listDate } from './dates.ts';
-import type { Identifier, ListEntryRecord, ListExtract, ListSource } from './entry.ts';
+import type { Identifier, ListEntryRecord, ListExtract, ListReading, ListSource } from './entry.ts';
 import { distinct, emptyEntry, warner } from './entry.ts';
 import { openSanctionsList } from './list-ids.ts';
+import type { LineUnit } from './units.ts';
 
 interface FtmEntity {
   id: string;
@@ -31,10 +31,6 @@ function asEntity(v: unknown): FtmEntity | null {
   return { id: o.id, schema: o.schema, target: o.target === true, datasets, first_seen: typeof o.first_seen === 'string' ? o.first_seen : undefined, properties };
 }
 
-function lines(doc: ReadDocument): { line: number; text: string }[] {
-  return doc.text.split('\n').map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text !== '');
-}
-
 /** Identifiers: the USCC (FtM 4.x uscCode; older files may carry it in registrationNumber) and the others. */
 function identifiersOf(p: Record<string, string[]>): Identifier[] {
   const out: Identifier[] = [];
@@ -53,65 +49,83 @@ function identifiersOf(p: Record<string, string[]>): Identifier[] {
   return out.filter((i) => !seen.has(`${i.type}:${i.value}`) && seen.add(`${i.type}:${i.value}`));
 }
 
-export function parseFtm(doc: ReadDocument): ListExtract {
+/** What a Sanction entity says of the entity it lists: programmes and dates, nothing else is kept. */
+interface SanctionFacts {
+  programmes: string[];
+  starts: string[];
+  ends: string[];
+}
+
+/**
+ * Reads entities line by line. Only what can make an entry is kept: listed organisations and the
+ * facts of the Sanctions naming them (a Sanction may come before or after its entity), so memory
+ * follows the number of listed organisations, not the size of the file.
+ */
+export function ftmReading(path: string): ListReading<LineUnit> {
   const warnings: string[] = [];
-  const warn = warner(doc, warnings);
-  const entities: { e: FtmEntity; line: number }[] = [];
-  for (const { line, text } of lines(doc)) {
+  const warn = warner(path, warnings);
+  const targets: { e: FtmEntity; line: number }[] = [];
+  const sanctions = new Map<string, SanctionFacts[]>();
+  let persons = 0;
+  const take = ({ line, text: raw }: LineUnit) => {
+    const text = raw.trim();
+    if (text === '') return;
     let v: unknown;
     try {
       v = JSON.parse(text);
     } catch {
-      warn(`line ${line}`, 'not JSON; skipped');
-      continue;
+      return warn(`line ${line}`, 'not JSON; skipped');
     }
     const e = asEntity(v);
-    if (!e) warn(`line ${line}`, 'not a FollowTheMoney entity (id, schema, properties); skipped');
-    else entities.push({ e, line });
-  }
-  // Sanctions name the entity they list: programme and dates come from them.
-  const sanctions = new Map<string, FtmEntity[]>();
-  for (const { e } of entities) {
-    if (e.schema !== 'Sanction') continue;
-    for (const target of e.properties.entity ?? []) sanctions.set(target, [...(sanctions.get(target) ?? []), e]);
-  }
-  const out: ListEntryRecord[] = [];
-  let persons = 0;
-  for (const { e, line } of entities) {
-    if (!e.target) continue;
-    if (!ORGANISATIONS.has(e.schema)) {
-      if (e.schema === 'Person') persons++;
-      continue;
+    if (!e) return warn(`line ${line}`, 'not a FollowTheMoney entity (id, schema, properties); skipped');
+    if (e.schema === 'Sanction') {
+      const p = e.properties;
+      const facts = { programmes: p.program ?? [], starts: [...(p.listingDate ?? []), ...(p.startDate ?? [])], ends: p.endDate ?? [] };
+      for (const target of p.entity ?? []) {
+        const known = sanctions.get(target);
+        if (known) known.push(facts);
+        else sanctions.set(target, [facts]);
+      }
     }
-    const p = e.properties;
-    const name = p.name?.[0];
-    if (!name) {
-      warn(`line ${line}`, `entity ${e.id} has no name; skipped`);
-      continue;
-    }
-    const own = sanctions.get(e.id) ?? [];
-    const dates = own.flatMap((s) => [...(s.properties.listingDate ?? []), ...(s.properties.startDate ?? [])]).map(listDate).filter((d): d is string => d !== null).sort();
-    const ends = own.flatMap((s) => s.properties.endDate ?? []).map(listDate).filter((d): d is string => d !== null).sort();
-    for (const dataset of e.datasets?.length ? e.datasets : ['unknown']) {
-      const entry = emptyEntry('opensanctions', `${dataset}:${e.id}`, `line ${line}`);
-      entry.list = openSanctionsList(dataset);
-      entry.programmes = distinct([...(p.program ?? []), ...own.flatMap((s) => s.properties.program ?? [])]);
-      entry.entityType = e.schema;
-      entry.name = name;
-      entry.aliases = distinct([...(p.name ?? []).slice(1), ...(p.alias ?? []), ...(p.previousName ?? [])]).filter((a) => a !== name);
-      entry.addresses = distinct(p.address ?? []);
-      entry.identifiers = identifiersOf(p);
-      entry.listedOn = dates[0] ?? null;
-      entry.endedOn = ends.at(-1) ?? null;
-      entry.remarks = distinct(p.notes ?? []).join(' ') || null;
-      entry.notes = distinct(p.topics ?? []).map((t) => `topic: ${t}`);
-      // weakAlias: too weak to match on (OpenSanctions' own word); kept visible as a note.
-      for (const w of p.weakAlias ?? []) entry.notes.push(`weak alias: ${w}`);
-      out.push(entry);
-    }
+    if (!e.target) return;
+    if (ORGANISATIONS.has(e.schema)) targets.push({ e, line });
+    else if (e.schema === 'Person') persons++;
+  };
+  const finish = (): ListExtract => {
+    const out = targets.flatMap(({ e, line }) => entriesOf(e, line, sanctions.get(e.id) ?? [], warn));
+    if (persons) warnings.push(`${path}: ${persons} listed person(s) not loaded (bidgraph matches organisations only)`);
+    return { covers: { feed: 'opensanctions', lists: distinct(out.map((e) => e.list ?? '')) }, entries: out, nameLinks: [], warnings };
+  };
+  return { take, finish };
+}
+
+/** One entry per dataset the listed organisation is in. */
+function entriesOf(e: FtmEntity, line: number, own: SanctionFacts[], warn: (where: string, msg: string) => void): ListEntryRecord[] {
+  const p = e.properties;
+  const name = p.name?.[0];
+  if (!name) {
+    warn(`line ${line}`, `entity ${e.id} has no name; skipped`);
+    return [];
   }
-  if (persons) warnings.push(`${doc.path}: ${persons} listed person(s) not loaded (bidgraph matches organisations only)`);
-  return { covers: { feed: 'opensanctions', lists: distinct(out.map((e) => e.list ?? '')) }, entries: out, nameLinks: [], warnings };
+  const dates = own.flatMap((s) => s.starts).map(listDate).filter((d): d is string => d !== null).sort();
+  const ends = own.flatMap((s) => s.ends).map(listDate).filter((d): d is string => d !== null).sort();
+  return (e.datasets?.length ? e.datasets : ['unknown']).map((dataset) => {
+    const entry = emptyEntry('opensanctions', `${dataset}:${e.id}`, `line ${line}`);
+    entry.list = openSanctionsList(dataset);
+    entry.programmes = distinct([...(p.program ?? []), ...own.flatMap((s) => s.programmes)]);
+    entry.entityType = e.schema;
+    entry.name = name;
+    entry.aliases = distinct([...(p.name ?? []).slice(1), ...(p.alias ?? []), ...(p.previousName ?? [])]).filter((a) => a !== name);
+    entry.addresses = distinct(p.address ?? []);
+    entry.identifiers = identifiersOf(p);
+    entry.listedOn = dates[0] ?? null;
+    entry.endedOn = ends.at(-1) ?? null;
+    entry.remarks = distinct(p.notes ?? []).join(' ') || null;
+    entry.notes = distinct(p.topics ?? []).map((t) => `topic: ${t}`);
+    // weakAlias: too weak to match on (OpenSanctions' own word); kept visible as a note.
+    for (const w of p.weakAlias ?? []) entry.notes.push(`weak alias: ${w}`);
+    return entry;
+  });
 }
 
 /** The first JSON object of a JSON Lines text, or null when it does not start with one. */
@@ -154,5 +168,6 @@ export const ftmSource: ListSource = {
     const v = firstObject(doc);
     return v !== null && asEntity(v) !== null && isListExport(v);
   },
-  parse: parseFtm,
+  units: 'lines',
+  reading: ftmReading,
 };

@@ -1,11 +1,10 @@
 // Name links: `name,alias,source` — a company's name and another name of it (most often the Chinese
 // name and the English one its own annual report gives), and where that is said. The link is the
 // cited evidence that lets an English list name reach a Chinese company name.
-import type { ReadDocument } from '../read/document.ts';
-import { parseCsv } from '../ownership/csv.ts';
 import { columnsOf, csvWithHeader } from './csv-header.ts';
-import type { ListExtract, ListSource, NameLinkRecord } from './entry.ts';
+import type { ListExtract, ListReading, ListSource, NameLinkRecord } from './entry.ts';
 import { clean, warner } from './entry.ts';
+import type { CsvUnit } from './units.ts';
 
 function header(fields: string[]): Map<string, number> | null {
   const columns = columnsOf(fields);
@@ -13,26 +12,29 @@ function header(fields: string[]): Map<string, number> | null {
   return [...map.values()].every((i) => i >= 0) && !columns.has('owner') ? map : null;
 }
 
-export function parseNameLinks(doc: ReadDocument): ListExtract {
+export function nameLinksReading(path: string): ListReading<CsvUnit> {
   const warnings: string[] = [];
-  const warn = warner(doc, warnings);
-  const { records } = parseCsv(doc.text);
-  const h = records[0] ? header(records[0].fields) : null;
-  if (!h) return { covers: null, entries: [], nameLinks: [], warnings: [`${doc.path}: line 1: no header name,alias,source; nothing read`] };
+  const warn = warner(path, warnings);
   const nameLinks: NameLinkRecord[] = [];
-  for (const r of records.slice(1)) {
-    const get = (c: string) => clean(r.fields[h.get(c)!]);
+  let h: Map<string, number> | null | undefined;
+  const take = (r: CsvUnit) => {
+    if (h === undefined) return void (h = header(r.fields));
+    if (!h) return;
+    const get = (c: string) => clean(r.fields[h!.get(c)!]);
     const link = { name: get('name'), alias: get('alias'), source: get('source'), line: r.line };
     if (!link.name || !link.alias) warn(`line ${r.line}`, 'name or alias empty; skipped');
     else if (!link.source) warn(`line ${r.line}`, 'no source: a name link needs one; skipped');
     else nameLinks.push(link);
-  }
-  return { covers: null, entries: [], nameLinks, warnings };
+  };
+  const finish = (): ListExtract =>
+    h ? { covers: null, entries: [], nameLinks, warnings } : { covers: null, entries: [], nameLinks: [], warnings: [`${path}: line 1: no header name,alias,source; nothing read`] };
+  return { take, finish };
 }
 
 export const nameLinksSource: ListSource = {
   name: 'name-links',
   mediaType: 'text/csv',
   matches: csvWithHeader(header),
-  parse: parseNameLinks,
+  units: 'csv',
+  reading: nameLinksReading,
 };

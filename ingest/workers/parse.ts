@@ -5,6 +5,7 @@ import type { Notice } from '../extract/notice.ts';
 import type { ListExtract } from '../lists/entry.ts';
 import { ftmNotAList } from '../lists/ftm.ts';
 import { extractList } from '../lists/index.ts';
+import { readListFile } from '../lists/stream.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { extractOwnership } from '../ownership/index.ts';
 import { extractNotices } from '../standards/index.ts';
@@ -60,9 +61,14 @@ function route(doc: ReadDocument, mode: ParseMode): Parsed {
 /**
  * Reads and extracts one document. A document the readers refuse (ReadError) fails with their
  * reason; an exception from an extractor is a bug, reported as one, so one page cannot stop a run.
- * Without bytes, the file is read from disk (the reader's size limits apply before loading it).
+ * Without bytes, the file is read from disk: a restriction list piece by piece, whatever its size;
+ * anything else within the reader's size limits, checked before loading it.
  */
 export async function parseDocument(path: string, bytes: Buffer | null, mode: ParseMode = 'route', sha256?: string): Promise<ParseOutcome> {
+  if (!bytes && mode === 'route') {
+    const list = await streamedList(path);
+    if (list) return list;
+  }
   let doc: ReadDocument;
   try {
     doc = bytes ? await readDocument(path, bytes, undefined, sha256) : await readFile(path);
@@ -74,8 +80,24 @@ export async function parseDocument(path: string, bytes: Buffer | null, mode: Pa
     return { ok: true, parsed: route(doc, mode) };
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, reason: err.reason };
-    const e = err as Error;
-    const where = e.stack?.split('\n').find((l) => l.includes('/ingest/'))?.trim() ?? '';
-    return { ok: false, reason: `extraction failed (a bug): ${e.name}: ${e.message}${where ? ` ${where}` : ''}` };
+    return extractionBug(err);
+  }
+}
+
+function extractionBug(err: unknown): ParseOutcome {
+  const e = err as Error;
+  const where = e.stack?.split('\n').find((l) => l.includes('/ingest/'))?.trim() ?? '';
+  return { ok: false, reason: `extraction failed (a bug): ${e.name}: ${e.message}${where ? ` ${where}` : ''}` };
+}
+
+/** A list file read from disk piece by piece; null when its head is no list format. */
+async function streamedList(path: string): Promise<ParseOutcome | null> {
+  try {
+    const list = await readListFile(path);
+    return list && { ok: true, parsed: { kind: 'list', mediaType: list.mediaType, source: list.source, extract: list, warnings: list.warnings } };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) return { ok: false, reason: `cannot read file (${code})` };
+    return extractionBug(err);
   }
 }

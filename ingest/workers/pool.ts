@@ -16,6 +16,8 @@ export interface ParseTask {
   bytes: Uint8Array | null;
   /** The sha256 of those bytes, as the pipeline computed it (null with the bytes). */
   sha256: string | null;
+  /** The parse time budget, in documents' worth (a large list file read piece by piece gets several); default 1. */
+  budgetShares?: number;
 }
 
 export interface WorkerReply {
@@ -105,7 +107,9 @@ export class ParsePool {
     worker.on('message', (msg: WorkerMessage) => {
       if (slot.retired) return;
       if ('started' in msg) {
-        slot.running = { seq: msg.started, timer: setTimeout(() => this.retire(slot, overTimeReason(this.budget)), this.budget.timeMs) };
+        const shares = slot.busy.find((t) => t.seq === msg.started)?.budgetShares ?? 1;
+        const budget = { ...this.budget, timeMs: this.budget.timeMs * shares };
+        slot.running = { seq: msg.started, timer: setTimeout(() => this.retire(slot, overTimeReason(budget)), budget.timeMs) };
         return;
       }
       if (slot.running?.seq === msg.seq) {
