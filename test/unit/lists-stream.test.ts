@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from '../../ingest/read/index.ts';
@@ -12,13 +11,13 @@ import { defaultReadOptions } from '../../ingest/read/reader.ts';
 import { extractList } from '../../ingest/lists/index.ts';
 import { resultsUnits, ResultsSplitter, type ResultsUnit } from '../../ingest/lists/json-results.ts';
 import { fileLines, readListFile } from '../../ingest/lists/stream.ts';
+import { bigCslJson, bigFtm, tempDir } from '../support/big-lists.ts';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/lists');
 const FIXTURES = ['csl.json', 'csl.csv', 'cons_prim.csv', 'cons_prim_2026.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv', 'entities.ftm.json', 'name-links.csv'];
 
 async function tempFile(name: string, content: string | Buffer): Promise<string> {
-  const d = await fs.mkdtemp(path.join(os.tmpdir(), 'bidgraph-lists-'));
-  const file = path.join(d, name);
+  const file = path.join(await tempDir(), name);
   await fs.writeFile(file, content);
   return file;
 }
@@ -93,31 +92,24 @@ test('CSL JSON: an element that is not an object or not JSON is named; a file cu
   assert.deepEqual(whole!.covers, { feed: 'csl', lists: ['us_bis_entity_list'] });
 });
 
-/** An FtM export over the text reader's cap: listed companies, Sanctions naming them, unlisted filler and a few bad lines. */
-async function bigFtm(companies: number, minBytes: number): Promise<{ file: string; badLines: number[] }> {
-  const lines: string[] = [];
-  const badLines: number[] = [];
-  for (let i = 0; i < companies; i++) {
-    lines.push(JSON.stringify({ id: `co-${i}`, schema: 'Company', target: true, datasets: ['us_ofac_sdn'], properties: { name: [`COMPANY ${i} CO., LTD.`], alias: [`Co ${i}`] } }));
-    lines.push(JSON.stringify({ id: `sanction-${i}`, schema: 'Sanction', datasets: ['us_ofac_sdn'], properties: { entity: [`co-${i}`], program: ['SDGT'], startDate: ['2020-01-02'] } }));
-    if (i % 1000 === 999) {
-      lines.push('{"id": "cut');
-      badLines.push(lines.length);
-    }
-  }
-  const filler = JSON.stringify({ id: 'x', schema: 'Address', datasets: ['us_ofac_sdn'], properties: { full: ['x'.repeat(900)] } });
-  const body = lines.join('\n') + '\n';
-  const copies = Math.ceil(Math.max(0, minBytes - body.length) / (filler.length + 1));
-  const file = await tempFile('entities.ftm.json', body + `${filler}\n`.repeat(copies));
-  return { file, badLines };
-}
-
 test('an FtM file over the text reader\'s cap is read completely, its bad lines named', async () => {
-  const { file, badLines } = await bigFtm(3000, defaultReadOptions.maxTextBytes + 1024 * 1024);
+  const { file, bad } = await bigFtm(await tempDir(), 3000, defaultReadOptions.maxTextBytes + 1024 * 1024);
   assert.ok((await fs.stat(file)).size > defaultReadOptions.maxTextBytes);
   const x = await readListFile(file);
   assert.equal(x!.source, 'ftm');
   assert.equal(x!.entries.length, 3000);
   assert.deepEqual(x!.entries[2999], { ...x!.entries[2999], id: 'opensanctions:us_ofac_sdn:co-2999', name: 'COMPANY 2999 CO., LTD.', aliases: ['Co 2999'], programmes: ['SDGT'], listedOn: '2020-01-02' });
-  assert.deepEqual(x!.warnings, badLines.map((l) => `${file}: line ${l}: not JSON; skipped`));
+  assert.deepEqual(bad, [2001, 4002, 6003]);
+  assert.deepEqual(x!.warnings, bad.map((l) => `${file}: line ${l}: not JSON; skipped`));
+});
+
+test('a CSL JSON file over the text reader\'s cap is read completely, its bad results named', async () => {
+  const { file, bad } = await bigCslJson(await tempDir(), 3000, defaultReadOptions.maxTextBytes + 1024 * 1024);
+  assert.ok((await fs.stat(file)).size > defaultReadOptions.maxTextBytes);
+  const x = await readListFile(file);
+  assert.equal(x!.source, 'csl-json');
+  assert.equal(x!.entries.length, 2997);
+  assert.equal(x!.entries.at(-1)!.name, 'ENTITY 2998 CO., LTD.');
+  assert.deepEqual(x!.covers, { feed: 'csl', lists: ['us_bis_entity_list'] });
+  assert.deepEqual(x!.warnings, bad.map((i) => `${file}: results[${i}]: not JSON; skipped`));
 });
