@@ -12,6 +12,9 @@ export type ResultsUnit =
 /** Top-level members other than `results` that are kept; the rest are skipped unread. */
 const KEPT_MEMBERS = new Set(['sources_used']);
 
+const STRUCTURE = /["{}[\],:]/g;
+const IN_STRING = /["\\]/g;
+
 export class ResultsSplitter {
   private depth = 0;
   private inString = false;
@@ -33,7 +36,8 @@ export class ResultsSplitter {
     this.out = [];
     this.pieceFrom = 0;
     this.keyFrom = 0;
-    for (let i = 0; i < chunk.length; i++) this.step(chunk, i);
+    if (!this.started) this.begin(chunk);
+    if (this.depth >= 0) this.scan(chunk);
     if (this.piece !== null) this.piece += chunk.slice(this.pieceFrom);
     // A key cut by the chunk's end: keep its first part.
     if (this.inString && this.keyText !== null && this.key === null) this.keyText += chunk.slice(this.keyFrom);
@@ -42,37 +46,55 @@ export class ResultsSplitter {
 
   /** The end of the file: a problem when it stops inside the structure. */
   end(): ResultsUnit[] {
-    if (!this.started) return [{ kind: 'problem', message: 'not a JSON object' }];
+    if (!this.started || this.depth < 0) return [{ kind: 'problem', message: 'not a JSON object' }];
     if (this.depth !== 0 || this.inString) return [{ kind: 'problem', message: 'the file ends inside the JSON (cut short?); what came before is kept' }];
     return [];
   }
 
+  /** The first character that is not white space must open an object; else the file is not read. */
+  private begin(chunk: string): void {
+    const first = /\S/.exec(chunk);
+    if (!first) return;
+    this.started = true;
+    if (first[0] !== '{') this.depth = -1;
+  }
+
+  /** Jumps from one character that matters to the next: inside strings only quotes and escapes do. */
+  private scan(chunk: string): void {
+    let i = 0;
+    if (this.escape) {
+      this.escape = false;
+      i = 1;
+    }
+    while (i < chunk.length) {
+      const pattern = this.inString ? IN_STRING : STRUCTURE;
+      pattern.lastIndex = i;
+      const m = pattern.exec(chunk);
+      if (!m) return;
+      if (!this.inString) {
+        this.step(chunk, m.index);
+        i = m.index + 1;
+      } else if (m[0] === '\\') {
+        if (m.index + 1 >= chunk.length) this.escape = true;
+        i = m.index + 2;
+      } else {
+        this.inString = false;
+        if (this.keyText !== null && this.depth === 1 && this.key === null) this.key = this.keyText + chunk.slice(this.keyFrom, m.index);
+        i = m.index + 1;
+      }
+    }
+  }
+
+  /** One structural character outside strings: " { } [ ] , : */
   private step(chunk: string, i: number): void {
     const c = chunk[i];
-    if (this.inString) {
-      if (this.escape) this.escape = false;
-      else if (c === '\\') this.escape = true;
-      else if (c === '"') {
-        this.inString = false;
-        if (this.keyText !== null && this.depth === 1 && this.key === null) this.key = this.keyText + chunk.slice(this.keyFrom, i);
-      }
-      return;
-    }
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') return;
-    if (!this.started) {
-      this.started = true;
-      if (c !== '{') {
-        this.depth = -1;
-        return;
-      }
-    }
-    if (this.depth < 0) return;
     if (c === '"') {
       this.inString = true;
       if (this.depth === 1 && this.key === null) {
         this.keyText = '';
         this.keyFrom = i + 1;
       }
+      return;
     }
     if (this.depth === 1 && c === ':' && this.key !== null) return this.startValue(i);
     if (this.depth === 2 && this.inResults && (c === ',' || c === ']')) {
