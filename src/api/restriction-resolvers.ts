@@ -30,6 +30,8 @@ import {
   type MatchCandidateRow,
 } from '../graph/restrictions.ts';
 import { confirmMatch } from '../graph/match-review.ts';
+import type { GraphReader } from '../graph/reader.ts';
+import { placedCounts, placedPages } from '../graph/restricted-awards.ts';
 import { today } from './restrictions-ahead.ts';
 
 type Resolvers = Record<string, Record<string, unknown>>;
@@ -86,12 +88,23 @@ export function restrictionResolvers(opts: { withMutations: boolean }): Resolver
         const first = pageSize(args.first, ctx.limits.maxPageSize);
         const after = cursor(args.after);
         const filter = async () => ({ companyIds: restrictedIds(await restrictionsOn(ctx, date), lists, args.includePossible), from, to });
+        // Placed once per restriction result and award data, then shared by the requests; null: read live.
+        const placed = async (reader: GraphReader, companyIds: string[]) =>
+          ctx.restrictions.awards.placed(reader, await restrictionsOn(ctx, date), JSON.stringify([lists, args.includePossible]), companyIds);
         return {
           scope: 'restricted',
           args: [{ from, to, date, lists, possible: args.includePossible }, first, after],
           parentKey: code,
-          page: async (reader, keys) => loadRestrictedAwardPages(reader, keys, await filter(), first, after),
-          count: async (reader, keys) => loadRestrictedAwardCounts(reader, keys, await filter()),
+          page: async (reader, keys) => {
+            const f = await filter();
+            const index = await placed(reader, f.companyIds);
+            return index ? placedPages(reader, index, keys, f, first, after) : loadRestrictedAwardPages(reader, keys, f, first, after);
+          },
+          count: async (reader, keys) => {
+            const f = await filter();
+            const index = await placed(reader, f.companyIds);
+            return index ? placedCounts(index, keys, f) : loadRestrictedAwardCounts(reader, keys, f);
+          },
         };
       },
     },

@@ -10,6 +10,7 @@ import { AFTER_CURSOR, AWARD_ORDER, COUNTS_IN_TOTAL } from './fragments.ts';
 import type { AwardSortKey } from './cursor.ts';
 import type { AwardPage } from './awards.ts';
 import { namedQuery, type GraphReader } from './reader.ts';
+import { RestrictedAwardIndex } from './restricted-awards.ts';
 import { groupBy, project, type AwardRow, type DocumentRow } from './rows.ts';
 
 export const listingsForRestrictions = namedQuery<Record<string, never>, ListingFact>(
@@ -68,6 +69,8 @@ function holdingFact(r: HoldingRow): HoldingFact {
 /** The restrictions of every company on a date: computed once per date and data stamp, then cached. */
 export class RestrictionCache {
   private readonly results = new Map<string, Promise<Map<string, Restriction[]>>>();
+  /** Where the awards of each result's restricted companies were placed (restricted-awards.ts). */
+  readonly awards = new RestrictedAwardIndex();
 
   constructor(
     readonly rules: RestrictionRules,

@@ -18,14 +18,14 @@ export const TOP_SUPPLIERS_KEPT = 200;
 export const ROLLUP_VERSION = 4;
 
 /** The fingerprint of the award data, from the count store (each term is O(1)). */
-const FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT { ()-[:HAS_AWARD]->() },
+export const AWARD_DATA_FINGERPRINT = `[COUNT { (:Award) }, COUNT { ()-[:AWARDED_TO]->() }, COUNT { ()-[:HAS_AWARD]->() },
   COUNT { ()-[:IN_REGION]->() }, COUNT { ()-[:PART_OF]->() }, COUNT { (:Region) }, COUNT { (:Company) }]`;
 
 /**
  * A boolean Cypher expression: the rollups exist and match the data. It reads the RollupState
  * node, so a query using it starts with `OPTIONAL MATCH (rollup:RollupState {name: 'awards'})`.
  */
-export const ROLLUPS_FRESH = `(rollup IS NOT NULL AND NOT coalesce(rollup.stale, false) AND rollup.version = ${ROLLUP_VERSION} AND rollup.fingerprint = ${FINGERPRINT})`;
+export const ROLLUPS_FRESH = `(rollup IS NOT NULL AND NOT coalesce(rollup.stale, false) AND rollup.version = ${ROLLUP_VERSION} AND rollup.fingerprint = ${AWARD_DATA_FINGERPRINT})`;
 
 export const ROLLUP_STATE = `OPTIONAL MATCH (rollup:RollupState {name: 'awards'})`;
 
@@ -110,7 +110,7 @@ CALL (a) {
     name: 'rollupState',
     cypher: `
 MERGE (rollup:RollupState {name: 'awards'})
-SET rollup.fingerprint = ${FINGERPRINT}, rollup.version = ${ROLLUP_VERSION}, rollup.refreshedAt = toString(datetime()), rollup.stale = false`,
+SET rollup.fingerprint = ${AWARD_DATA_FINGERPRINT}, rollup.version = ${ROLLUP_VERSION}, rollup.refreshedAt = toString(datetime()), rollup.stale = false`,
   },
 ];
 

@@ -13,6 +13,8 @@ import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
 import { keepTodaysRestrictions } from '../../src/api/restrictions-ahead.ts';
 import { RestrictionCache } from '../../src/graph/restrictions.ts';
 import { readRestrictionRules } from '../../src/restriction-rules-file.ts';
+import { refreshAwardRollups } from '../../src/graph/rollups.ts';
+import { MARK_ROLLUPS_STALE } from '../../ingest/load/cypher.ts';
 
 const TOKEN = 'restrictions-token-51c2';
 const HIK = '杭州海康威视数字技术股份有限公司';
@@ -111,6 +113,36 @@ describe('restriction fields on the samples', () => {
     assert.equal(d.region.restrictedTotalAwarded.amount, sum);
     assert.equal(d.region.restrictedTotalAwarded.currency, 'CNY');
     assert.equal(d.cmic.totalCount, 0);
+  });
+
+  it('with fresh award rollups, places the restricted awards once and answers pages and counts as the live queries do; stale rollups go live again', async () => {
+    const PAGES = `query($after: String, $lists: [String!]) { restrictedAwards(regionCode: "653200", asOf: "${IN_FORCE}", first: 1, after: $after, lists: $lists) {
+      totalCount nodes { id date } pageInfo { hasNextPage endCursor } } }`;
+    const walk = async (api2: ReturnType<typeof testApi>, lists: string[] | null) => {
+      const seen: unknown[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res = await graphql(api2, PAGES, { after, lists });
+        assert.equal(res.body.errors, undefined, res.text);
+        const page = res.body.data!.restrictedAwards;
+        seen.push([page.totalCount, page.nodes]);
+        if (!page.pageInfo.hasNextPage) return seen;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const live = [await walk(api, null), await walk(api, ['us_ofac_sdn'])];
+    assert.equal(live[0].length, 2);
+    await refreshAwardRollups(driver, testConfig.neo4j.database);
+    const asked: string[] = [];
+    const placed = testApi({ driver, onQuery: (entry) => asked.push(entry.name) });
+    assert.deepEqual([await walk(placed, null), await walk(placed, ['us_ofac_sdn'])], live);
+    assert.equal(asked.filter((n) => n === 'placedAwardsOf').length, 2, asked.join(', '));
+    assert.ok(!asked.includes('restrictedAwardsIn') && !asked.includes('restrictedAwardCountIn'), asked.join(', '));
+    // A write to awards marks the rollups stale in its transaction: the placement is no longer trusted.
+    await driver.executeQuery(MARK_ROLLUPS_STALE, {}, { database: testConfig.neo4j.database });
+    asked.length = 0;
+    assert.deepEqual(await walk(placed, null), live[0]);
+    assert.ok(asked.includes('restrictedAwardsIn') && !asked.includes('placedAwardsOf'), asked.join(', '));
   });
 
   it("computes today's restrictions ahead, so a request about today runs no fixpoint; another day is computed when asked", async () => {

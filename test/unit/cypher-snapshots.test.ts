@@ -20,6 +20,7 @@ import * as ownership from '../../src/graph/ownership.ts';
 import * as projects from '../../src/graph/projects.ts';
 import * as regions from '../../src/graph/regions.ts';
 import * as restrictions from '../../src/graph/restrictions.ts';
+import * as restrictedAwards from '../../src/graph/restricted-awards.ts';
 import * as search from '../../src/graph/search.ts';
 import { addAlias } from '../../src/graph/aliases.ts';
 import { confirmMatch } from '../../src/graph/match-review.ts';
@@ -137,6 +138,20 @@ const MODULES: Record<string, Scenario[]> = {
     { title: 'restrictedAwards.totalCount', run: (r) => restrictions.loadRestrictedAwardCounts(r, [HOTAN], { companyIds: [HIKVISION], from: null, to: null }) },
     { title: 'Region.restrictedTotalAwarded', run: (r) => restrictions.loadRestrictedAwardTotals(r, [HOTAN], { companyIds: [HIKVISION], from: null, to: null }) },
     { title: 'ListEntry by id', run: (r) => restrictions.loadListEntries(r, ['e:1']) },
+  ],
+  'restricted-awards': [
+    {
+      title: 'restrictedAwards(regionCode, first: 20) with fresh award rollups: the award data stamp, the restricted awards placed once, then the page by id',
+      respond: (cypher) => {
+        if (cypher === restrictedAwards.awardDataStamp.cypher) return [{ usable: true, stamp: ['2025-01-01T00:00:00Z', 1, 1, 1, 1, 1, 1, 2] }];
+        if (cypher === restrictedAwards.placedAwardsOf.cypher) return [{ id: AWARD, date: '2017-04-18', regions: [HOTAN, '650000'] }];
+        return [];
+      },
+      run: async (r) => {
+        const placed = await new restrictedAwards.RestrictedAwardIndex().placed(r, new Map(), '[null,false]', [HIKVISION, DAHUA]);
+        return restrictedAwards.placedPages(r, placed!, [HOTAN], { from: '2017-01-01', to: '2017-12-31' }, 20, null);
+      },
+    },
   ],
   dossier: [
     { title: "a company's awards for its dossier (region, as of a date)", run: (r) => dossier.loadDossierAwards(r, [HIKVISION, DAHUA], { regionCode: HOTAN, asOf: '2025-01-01' }, 501) },
