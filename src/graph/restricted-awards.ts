@@ -40,7 +40,7 @@ export const placedAwardsOf = namedQuery<{ companyIds: string[] }, { id: string;
 );
 
 /** Date descending, undated last, then id ascending: AWARD_ORDER. */
-function awardOrder(a: PlacedAward, b: PlacedAward): number {
+export function awardOrder(a: PlacedAward, b: PlacedAward): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
