@@ -9,7 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import { ingest, type IngestSummary } from '../../ingest/pipeline.ts';
 import { defaultReadOptions } from '../../ingest/read/reader.ts';
 import { archivePath } from '../../src/archive.ts';
-import { bigCslJson, bigFtm, tempDir, type BigList } from '../support/big-lists.ts';
+import { bigCslJson, bigFtm, removeTempDirs, tempDir, type BigList } from '../support/big-lists.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
 const OVER_CAP = defaultReadOptions.maxTextBytes + 2 * 1024 * 1024;
@@ -37,7 +37,10 @@ describe('list files over the old text cap', () => {
     csl = await bigCslJson(dir, 2500, OVER_CAP);
     first = await run();
   });
-  after(() => driver.close());
+  after(async () => {
+    await driver.close();
+    removeTempDirs();
+  });
 
   it('loads both completely and names the bad lines', async () => {
     for (const f of [ftm.file, csl.file]) assert.ok(fs.statSync(f).size > defaultReadOptions.maxTextBytes);

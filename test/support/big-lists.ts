@@ -10,8 +10,17 @@ export interface BigList {
   bad: number[];
 }
 
+const made: string[] = [];
+
 export async function tempDir(): Promise<string> {
-  return fs.promises.mkdtemp(path.join(os.tmpdir(), 'bidgraph-lists-'));
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'bidgraph-lists-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (the generated files weigh tens of MB). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes lines through a stream, so files of hundreds of MB never sit in memory. */

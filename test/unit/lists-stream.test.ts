@@ -1,7 +1,7 @@
 // List files read piece by piece from disk give what the same text held whole gives: every format
 // of test/fixtures/lists, CSV records running over lines, CSL JSON cut anywhere into chunks, and a
 // file over the text reader's cap read completely with its bad lines named.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +11,9 @@ import { defaultReadOptions } from '../../ingest/read/reader.ts';
 import { extractList } from '../../ingest/lists/index.ts';
 import { resultsUnits, ResultsSplitter, type ResultsUnit } from '../../ingest/lists/json-results.ts';
 import { fileLines, readListFile } from '../../ingest/lists/stream.ts';
-import { bigCslJson, bigFtm, tempDir } from '../support/big-lists.ts';
+import { bigCslJson, bigFtm, removeTempDirs, tempDir } from '../support/big-lists.ts';
+
+after(removeTempDirs);
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/lists');
 const FIXTURES = ['csl.json', 'csl.csv', 'cons_prim.csv', 'cons_prim_2026.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv', 'entities.ftm.json', 'name-links.csv'];
