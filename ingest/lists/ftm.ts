@@ -1,3 +1,4 @@
+import type { ReadDocument } from '../read/document.ts';
 // OpenSanctions / FollowTheMoney entities, one JSON object per line (entities.ftm.json). Listed
 // parties are the `target` entities of an organisation schema; `Sanction` entities give their
 // programme and dates. One entry per entity and dataset: list opensanctions:<dataset>.
@@ -129,7 +130,7 @@ function entriesOf(e: FtmEntity, line: number, own: SanctionFacts[], warn: (wher
 }
 
 /** The first JSON object of a JSON Lines text, or null when it does not start with one. */
-function firstObject(doc: ReadDocument): Record<string, unknown> | null {
+function firstObject(doc: Pick<ReadDocument, 'text' | 'html'>): Record<string, unknown> | null {
   if (doc.html !== null) return null;
   const first = doc.text.slice(0, 20_000).split('\n').find((l) => l.trim() !== '');
   if (!first) return null;
