@@ -2,6 +2,7 @@
 // class markers of platform-generated pages (code-winningSupplierName...). Meta tags and #pubTime are read
 // with small patterns; the DOM is loaded only when the page carries class markers.
 import { load } from 'cheerio';
+import { decodeEntities } from '../read/entities.ts';
 
 export interface Marker {
   /** The class name without the "code-" prefix: winningSupplierName, 00003... */
@@ -25,18 +26,6 @@ const PUB_TIME = /^<(\w+)\b[^>]*>([\s\S]*?)<\/\1>/;
 const HEAD_CHARS = 20000;
 const HAS_MARKERS = /class\s*=\s*["'][^"']*\bcode-[\w]+/i;
 const MARKER_CLASS = /(?:^|\s)code-([\w]+)/;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
 
 function stripTags(s: string): string {
   return decodeEntities(s.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();

@@ -2,6 +2,7 @@
 import type { ReadContent } from './document.ts';
 import { ReadError } from './document.ts';
 import { decodeText } from './encoding.ts';
+import { decodeEntities } from './entities.ts';
 import type { ReadOptions, Reader } from './reader.ts';
 import { checkSize, resolveOptions } from './reader.ts';
 
@@ -14,8 +15,9 @@ export async function readText(bytes: Buffer, path: string, options?: Partial<Re
     mediaType: 'text/plain',
     encoding: decoded.encoding,
     html: null,
-    // One line-ending convention, so offsets do not depend on where the file was written.
-    text: decoded.text.replace(/\r\n?/g, '\n'),
+    // One line-ending convention, so offsets do not depend on where the file was written; character
+    // references left in by a crawler (&nbsp;) decoded, so they end no name.
+    text: decodeEntities(decoded.text.replace(/\r\n?/g, '\n')),
     pages: null,
     warnings: decoded.warnings,
   };
