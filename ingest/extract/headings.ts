@@ -32,7 +32,9 @@ export interface KnownParts {
 
 /** The title's lines without the notice kind and a trailing code: what names buyer and project. */
 function stemLines(page: Page, title: Span): Span[] {
-  const lines = page.lines.filter((l) => !l.cells && l.span.start >= title.start && l.span.end <= title.end).map((l) => l.span);
+  const whole = page.lines.filter((l) => !l.cells && l.span.start >= title.start && l.span.end <= title.end).map((l) => l.span);
+  // A title that is the head of a longer line (…中标结果公示发布时间：…) is its own stem.
+  const lines = whole.length > 0 || title.text.includes('\n') ? whole : [title];
   while (lines.length > 0) {
     const last = lines[lines.length - 1];
     let text = last.text;
@@ -108,7 +110,10 @@ function splitTitle(page: Page, title: Span, known: KnownParts, locator: () => L
   if (known.project === null) {
     const buyerName = buyer?.name.value ?? known.buyer;
     const words = buyerName && stem.startsWith(compact(buyerName)) ? stem.slice(compact(buyerName).length) : stem;
-    const found = words.length >= 6 && PROJECT_END.test(words) ? repeated(locator(), words, title) : null;
+    // A company naming its own project (江西精工…有限公司年产8万吨…项目) writes it so in the body too; a buyer on
+    // a title line of its own is drawn apart by the page itself.
+    const whole = words !== stem && buyer === null && lines.length === 1 && PROJECT_END.test(stem) ? repeated(locator(), stem, title) : null;
+    const found = whole ?? (words.length >= 6 && PROJECT_END.test(words) ? repeated(locator(), words, title) : null);
     if (found) project = { value: tidy(found.text), span: found };
   }
 

@@ -104,6 +104,11 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
   deposit: ['投标保证金', '保证金', '履约保证金', '响应保证金', '磋商保证金'],
 };
 
+/** The labels (normalised) that name one field: a pattern built from them stays in step with this vocabulary. */
+export function labelsOf(key: Exclude<FieldKey, 'other' | 'candidate'>): readonly string[] {
+  return VOCABULARY[key];
+}
+
 /** Labels the extractor does not use but must recognise, so their values do not run into others. */
 const KNOWN_OTHER = [
   '联系人', '联系电话', '电话', '传真', '联系方式', '邮编', '邮政编码', '项目联系人', '项目联系电话', '评审日期',

@@ -3,10 +3,10 @@
 import { findDates, parseDate } from '../../src/domain/date.ts';
 import { dateAt, fieldDates, publicityDay, tableDate } from './dates.ts';
 import type { Field } from './fields.ts';
-import { classifyLabel } from './labels.ts';
+import { classifyLabel, labelsOf } from './labels.ts';
 import type { FieldKey } from './labels.ts';
 import type { Table } from './tables.ts';
-import { joinSpans, Locator, tidy } from './page.ts';
+import { joinSpans, Locator, subSpan, tidy } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Markup } from './markup.ts';
 import type { Found } from './values.ts';
@@ -27,8 +27,31 @@ function titleLike(text: string): boolean {
   return text.length >= 4 && text.length <= 100 && !SENTENCE.test(text) && !CHROME.test(text);
 }
 
+/**
+ * A publication-date label (发布时间：), longest first. Labels that start with a notice word (公示发布时间) are
+ * left out: in 中标结果公示发布时间： that word ends the title.
+ */
+const PUBLISHED_LABEL = new RegExp(`(?:${labelsOf('publishedAt').filter((l) => !/^(公告|公示|结果)/.test(l))
+  .sort((a, b) => b.length - a.length).join('|')})\\s*[：:]`);
+
+/**
+ * Page text saved with its line breaks lost starts with the title run into its date:
+ * 省级粮食储备库器材库和钢架棚项目中标结果公示发布时间：2020-11-23…信息来源：… The words before the first
+ * line's date label are the title.
+ */
+function titleBeforeDate(page: Page): Found<string> | null {
+  const first = page.lines[0];
+  if (!first || first.cells) return null;
+  const label = PUBLISHED_LABEL.exec(first.span.text);
+  if (!label || label.index < 4) return null;
+  const span = subSpan(page, first.span, 0, label.index);
+  return titleLike(span.text) ? { value: tidy(span.text), span } : null;
+}
+
 /** The title from the first lines: a line ending in a notice word, joined to short lines above it. */
 function titleFromText(page: Page): Found<string> | null {
+  const beforeDate = titleBeforeDate(page);
+  if (beforeDate) return beforeDate;
   const lines = page.lines.slice(0, TOP_LINES).filter((l) => !l.cells);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].span.text;

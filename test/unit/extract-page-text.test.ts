@@ -1,0 +1,69 @@
+// Page text that crawlers saved from the national platform (www.ggzy.gov.cn, 2020): character references
+// left in, and line breaks lost so that the title runs into its publication date. The pages themselves
+// carry no licence, so each case is a minimal page in the same wording, naming the real notice that showed it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractNotice } from '../../ingest/extract/index.ts';
+import { decodeEntities } from '../../ingest/read/entities.ts';
+import { readDocument } from '../../ingest/read/index.ts';
+
+async function extractText(text: string) {
+  const doc = await readDocument('page.txt', Buffer.from(text, 'utf-8'));
+  return { doc, notice: extractNotice(doc) };
+}
+
+test('character references in page text are decoded; what is no reference stays as written', () => {
+  assert.equal(decodeEntities('2019年&ldquo;煤改电&rdquo;配套&#8220;工程&#x201D;&nbsp;&ensp;A&amp;B'), '2019年“煤改电”配套“工程”  A&B');
+  assert.equal(decodeEntities('R&D 中心 &unknown; &#0; &#xD800;'), 'R&D 中心 &unknown; &#0; &#xD800;');
+});
+
+test('a buyer followed by &nbsp; padding ends at the name (ggzy.gov.cn 0014…6efcc6, 吕梁市离石区“煤改电”钢管杆采购)', async () => {
+  const { doc, notice } = await extractText('某某市某某区2019年&ldquo;煤改电&rdquo;配套电网改造工程钢管杆采购中标结果公示\n'
+    + '中标人：青岛某某电力设备厂有限公司\n四、联系方式：&nbsp;&nbsp;&nbsp;招标人：山西某某电力有限公司某某分公司&nbsp;&nbsp;&nbsp;\n');
+  assert.ok(!doc.text.includes('&'), doc.text);
+  assert.equal(notice.buyer?.name, '山西某某电力有限公司某某分公司');
+  assert.equal(notice.title, '某某市某某区2019年“煤改电”配套电网改造工程钢管杆采购中标结果公示');
+});
+
+// ggzy.gov.cn 0034c0fa…0c856858 (黄山市, 省级粮食储备库器材库和钢架棚项目中标结果公示) and 0037fd0d…4e39fc326:
+// the whole page on one line, title first.
+const GLUED_AWARD = '某某县粮食储备库器材库项目中标结果公示发布时间：2020-11-2318:40信息来源：某某市公共资源交易平台电子交易系统'
+  + '原文链接地址 某某县粮食储备库器材库项目项目 （HJ2020S050）评审、公示结束，中标人已确定，现将中标结果公示如下：'
+  + '中标人名称：某某建设集团有限公司中标价：1653187.06元工期：90 日历天';
+
+test('the title run into 发布时间： is the title; the type and the project follow from it', async () => {
+  const { notice } = await extractText(GLUED_AWARD);
+  assert.equal(notice.title, '某某县粮食储备库器材库项目中标结果公示');
+  assert.equal(notice.noticeType, 'award');
+  assert.equal(notice.publishedAt, '2020-11-23');
+  // The title's stem is the project: the body repeats it.
+  assert.equal(notice.project.name, '某某县粮食储备库器材库项目');
+  assert.deepEqual(notice.awards.flatMap((a) => a.suppliers.map((s) => s.name)), ['某某建设集团有限公司']);
+  // 公示发布时间 is a date label too, but in 中标结果公示发布时间： the notice word belongs to the title.
+  const shorter = await extractText(GLUED_AWARD.replace('发布时间：', '公示发布时间：').replace('中标结果公示公示', '中标结果公示'));
+  assert.equal(shorter.notice.title, '某某县粮食储备库器材库项目中标结果公示');
+});
+
+test('a candidate title run into its date makes a candidate notice, with no winner (ggzy.gov.cn 山西, 中标候选人公示)', async () => {
+  const { notice } = await extractText('2020年度材料、配件采购【钢材】（006标段）中标候选人公示发布时间：2020-11-1917:00信息来源：山西'
+    + '原文链接地址中标人：某某科技有限公司');
+  assert.equal(notice.noticeType, 'candidate');
+  assert.deepEqual(notice.awards, []);
+});
+
+test('a sentence or a page without a date label gives no title from the first line', async () => {
+  const { notice } = await extractText('经评审，现将结果公示如下，发布时间：2020-11-23');
+  assert.equal(notice.title, null);
+});
+
+test('本…（招标项目编号：…） and 本招标项目…，招标人为… name the project (ggzy.gov.cn 山西伟拓 和谐街排水工程; 温州 乐清市客货运中心)', async () => {
+  const numbered = await extractText('某某项目中标结果公示发布时间：2020-12-0108:22信息来源：某某招标采购交易平台原文链接地址'
+    + '本和谐街排水工程项目钢筋采购（招标项目编号：M1400000026003571012），确定001第一标段的中标人如下：');
+  assert.equal(numbered.notice.project.name, '和谐街排水工程项目钢筋采购');
+  const tender = await extractText('招标项目编号：A3303820540001095000\n发布时间：2020-12-02 04:08\n'
+    + '本招标项目某某市客货运中心钢结构加层及装修工程，招标人为某某运输集团有限公司，自行招标。');
+  assert.equal(tender.notice.project.name, '某某市客货运中心钢结构加层及装修工程');
+  // 本 ending a word (成本, 资本) starts no name.
+  const cost = await extractText('采购结果公告\n降低成本节能改造工程（项目编号：X1）已完成评审');
+  assert.equal(cost.notice.project.name, null);
+});
