@@ -85,7 +85,7 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     else if (f.key === 'partyName' && (section === 'buyer' || section === 'agency')) who = section;
     if (who) {
       last = { who, line: f.line };
-      const name = v ? partyNameOf(page, v) : null;
+      const name = v ? firstOfSeveral(page, partyNameOf(page, v), who, warnings) : null;
       if (!name || !v) continue;
       if (who === 'buyer') {
         if (!buyer) buyer = { name, address: null, raw: name.span };
@@ -124,6 +124,21 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
   }
   agency ??= signOffAgency(page);
   return { buyer, agency, warnings };
+}
+
+/**
+ * A party field that names several organisations joined by 、 (招标人：…物资供应处、…采供部): a Party is one
+ * organisation, so the first is kept and the others are reported. Parts that are not all organisations
+ * are one name and stay whole.
+ */
+function firstOfSeveral(page: Page, found: Found<string> | null, who: string, warnings: string[]): Found<string> | null {
+  if (!found || !found.span.text.includes('、')) return found;
+  const parts = found.span.text.split('、');
+  if (parts.some((p) => !looksLikeCompanyName(p))) return found;
+  const first = partyNameOf(page, subSpan(page, found.span, 0, parts[0].length));
+  if (!first) return found;
+  warnings.push(`${who}: the field names ${parts.length} organisations (${parts.join('; ')}); kept the first`);
+  return first;
 }
 
 function asParty(page: Page, span: Span | null): PartyFound | null {

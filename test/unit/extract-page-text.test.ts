@@ -67,3 +67,14 @@ test('本…（招标项目编号：…） and 本招标项目…，招标人为
   const cost = await extractText('采购结果公告\n降低成本节能改造工程（项目编号：X1）已完成评审');
   assert.equal(cost.notice.project.name, null);
 });
+
+test('a buyer field naming two organisations joined by 、 keeps the first and says so (ggzy.gov.cn 山西潞安 LAZBCL-2020-0117)', async () => {
+  const { notice } = await extractText('某某电力电缆等一批采购中标结果公示\n'
+    + '招标人：山西某某矿业（集团）有限责任公司物资供应处、山西某某能源开发股份有限公司采供部\n中标人：安徽某某电缆科技有限公司\n');
+  assert.equal(notice.buyer?.name, '山西某某矿业（集团）有限责任公司物资供应处');
+  assert.ok(notice.warnings.includes('buyer: the field names 2 organisations (山西某某矿业（集团）有限责任公司物资供应处; '
+    + '山西某某能源开发股份有限公司采供部); kept the first'), notice.warnings.join('\n'));
+  // Words joined by 、 that are not each an organisation are one name.
+  const one = await extractText('某某采购项目中标结果公示\n采购人：某某市水务、园林管理局\n中标人：某某科技有限公司\n');
+  assert.equal(one.notice.buyer?.name, '某某市水务、园林管理局');
+});
