@@ -5,4 +5,6 @@
 // 6: OCDS files give their releases' notices; FtM files without listed entities are no restriction list.
 // 7: unranked candidate blocks (定标候选人 / 单位名称) and candidate consortia written lead(member).
 // 8: project names split into PDF text runs or wrapped onto the next line are completed.
-export const EXTRACTOR_VERSION = '8';
+// 9: character references in plain text decoded; a title run into its 发布时间： read; 本…（招标项目编号：…） projects; a party field
+//    naming several organisations keeps the first.
+export const EXTRACTOR_VERSION = '9';
