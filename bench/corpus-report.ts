@@ -42,9 +42,9 @@ function peerMoney(p: PeerLabel): string | null {
 }
 
 function ourMoney(n: Notice): string | null {
-  const values = n.awards.map((a) => a.value?.amount).filter((v): v is number => v !== undefined);
+  const values = n.awards.map((a) => a.value?.fen).filter((v): v is number => v !== undefined);
   if (values.length === 0) return null;
-  return (Math.round(values.reduce((s, v) => s + v * 100, 0)) / 100).toFixed(2);
+  return (values.reduce((s, v) => s + v, 0) / 100).toFixed(2);
 }
 
 interface Comparison {

@@ -232,7 +232,7 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
 
   // Projects, their awards (lots) and suppliers.
   const projects = new Csv(f('projects.csv'), nodeHeader('Project', ['code', 'name', 'method', 'status', 'searchText'], { labelColumn: true }));
-  const awards = new Csv(f('awards.csv'), nodeHeader('Award', ['lot', 'status', 'amount:double', 'amountFen:long', 'currency', 'rateKind', 'ratePercent:double', 'date', 'sha256', 'amountLabel'], { labelColumn: true }));
+  const awards = new Csv(f('awards.csv'), nodeHeader('Award', ['lot', 'status', 'amountFen:long', 'currency', 'rateKind', 'ratePercent:double', 'date', 'sha256', 'amountLabel'], { labelColumn: true }));
   const documents = new Csv(f('documents.csv'), nodeHeader('Document', ['title', 'url', 'publishedAt', 'mediaType', 'noticeType'], { labelColumn: true }));
   const inRegion = new Csv(f('in_region.csv'), relHeader('IN_REGION', [], { typeColumn: true }));
   const hasBuyer = new Csv(f('has_buyer.csv'), relHeader('HAS_BUYER', [], { typeColumn: true }));
@@ -269,7 +269,7 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
         awards.row([id, lot, 'active', null, null, null, RATE_KINDS[p % 3], Math.round(rnd() * 2000) / 100, d, sha, 'award', 'Award']);
       } else {
         const fen = amountFen(rnd);
-        awards.row([id, lot, 'active', fen / 100, fen, 'CNY', null, null, d, sha, fen >= 1e8 ? `¥${(fen / 1e8).toFixed(1)}M` : `¥${Math.round(fen / 100)}`, 'Award']);
+        awards.row([id, lot, 'active', fen, 'CNY', null, null, d, sha, fen >= 1e8 ? `¥${(fen / 1e8).toFixed(1)}M` : `¥${Math.round(fen / 100)}`, 'Award']);
       }
       const members = rnd() < 0.9 ? 1 : 2 + Math.floor(rnd() * 2);
       const chosen = new Set<number>();

@@ -89,7 +89,7 @@ function writeExtras(dir: string): { provinces: string[]; listed: number } {
   }
   const projects = new Csv(path.join(dir, 'projects.csv'), nodeHeader('Project', ['name']));
   const inRegion = new Csv(path.join(dir, 'in_region.csv'), relHeader('IN_REGION', []));
-  const awards = new Csv(path.join(dir, 'awards.csv'), nodeHeader('Award', ['status', 'amount:double', 'amountFen:long', 'currency', 'date']));
+  const awards = new Csv(path.join(dir, 'awards.csv'), nodeHeader('Award', ['status', 'amountFen:long', 'currency', 'date']));
   const hasAward = new Csv(path.join(dir, 'has_award.csv'), relHeader('HAS_AWARD', []));
   const awardedTo = new Csv(path.join(dir, 'awarded_to.csv'), relHeader('AWARDED_TO', ['role']));
   for (let a = 0; a < AWARDS; a++) {
@@ -98,7 +98,7 @@ function writeExtras(dir: string): { provinces: string[]; listed: number } {
     inRegion.row([project, counties[Math.floor(rnd() * counties.length)]]);
     const fen = Math.floor(rnd() * 1e10);
     const day = `20${String(15 + Math.floor(rnd() * 10))}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-    awards.row([`a:bench:${a}`, 'active', fen / 100, fen, 'CNY', day]);
+    awards.row([`a:bench:${a}`, 'active', fen, 'CNY', day]);
     hasAward.row([project, `a:bench:${a}`]);
     awardedTo.row([`a:bench:${a}`, ids[Math.floor(rnd() * ids.length)], 'sole']);
   }

@@ -14,6 +14,8 @@ export interface NodeModel {
   /** Labels that mirror a property's value, e.g. State for kind 'state' (Neo4j Browser styles by label). */
   extraLabels?: Record<string, Record<string, string>>;
   properties: Record<string, string>;
+  /** Properties stored as Neo4j INTEGER (a JavaScript number would be stored as FLOAT). */
+  integers?: string[];
   /** Fields of the GraphQL type of this label that the API computes instead of reading a property, with how. */
   apiComputed?: Record<string, string>;
 }
@@ -24,6 +26,8 @@ export interface RelationshipModel {
   properties?: Record<string, string>;
   /** How Neo4j Browser draws the type; caption is one of its properties (default: the type). */
   display?: { color: string; width: number; caption?: string };
+  /** Properties stored as Neo4j INTEGER. */
+  integers?: string[];
 }
 
 /** A node's look in Neo4j Browser: sizes in px, colours #RRGGBB; text is the caption colour. Unset: the default's. */
@@ -64,7 +68,7 @@ export function checkModel(m: Model): string[] {
   const labels = new Set(Object.keys(m.nodes));
   for (const [label, node] of Object.entries(m.nodes)) {
     if (!node.unique.includes(node.key)) problems.push(`${label}: key ${node.key} is not unique`);
-    for (const prop of [...node.unique, ...node.indexed, ...(node.textIndexed ?? []), node.caption]) {
+    for (const prop of [...node.unique, ...node.indexed, ...(node.textIndexed ?? []), ...(node.integers ?? []), node.caption]) {
       if (!(prop in node.properties)) problems.push(`${label}: ${prop} is not a declared property`);
     }
     for (const [extra, when] of Object.entries(node.extraLabels ?? {})) {
@@ -89,6 +93,9 @@ export function checkModel(m: Model): string[] {
   for (const [type, rel] of Object.entries(m.relationships)) {
     for (const end of [...[rel.from].flat(), rel.to]) {
       if (!labels.has(end)) problems.push(`${type}: unknown label ${end}`);
+    }
+    for (const prop of rel.integers ?? []) {
+      if (!(prop in (rel.properties ?? {}))) problems.push(`${type}: integer ${prop} is not a declared property`);
     }
   }
   for (const [type, rel] of Object.entries(m.relationships)) {

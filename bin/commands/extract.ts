@@ -4,18 +4,19 @@ import { listInputs } from '../../ingest/inputs.ts';
 import type { Notice } from '../../ingest/extract/notice.ts';
 import { parseInOrder } from '../../ingest/workers/in-order.ts';
 import { loadConfig } from '../../src/config.ts';
+import { yuanFromFen } from '../../src/domain/amount.ts';
 import { oneLine, say, warn } from '../output.ts';
 import type { BudgetFlags } from './parse-budget.ts';
 import { addBudgetOptions, budgetOf } from './parse-budget.ts';
 
-function yuan(amount: number): string {
-  return '¥' + amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+function yuan(fen: number): string {
+  return '¥' + yuanFromFen(fen).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** One readable line per notice, for people; --json is for programs. */
 export function summarise(n: Notice): string {
   const winners = n.awards.flatMap((a) => a.suppliers.map((s) => s.name));
-  const value = n.awards.map((a) => (a.value ? yuan(a.value.amount) : a.rate ? `${a.rate.kind}${a.rate.percent}%` : null)).filter(Boolean);
+  const value = n.awards.map((a) => (a.value ? yuan(a.value.fen) : a.rate ? `${a.rate.kind}${a.rate.percent}%` : null)).filter(Boolean);
   const parts = [
     n.noticeType,
     n.publishedAt ?? 'no date',

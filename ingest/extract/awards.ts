@@ -549,7 +549,7 @@ function mergeDuplicates(drafts: AwardDraft[], warnings: string[]): AwardDraft[]
       continue;
     }
     same.lot ??= d.lot;
-    if (d.value && same.value && Math.abs(d.value.value - same.value.value) >= 0.01) {
+    if (d.value && same.value && d.value.value !== same.value.value) {
       warnings.push(`award to ${d.suppliers.map((s) => s.name).join(' + ') || 'lot ' + (d.lot?.value ?? '?')} has two different amounts (${same.value.span.text} and ${d.value.span.text}); kept the first`);
     }
     same.value ??= d.value;

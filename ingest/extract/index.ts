@@ -154,7 +154,7 @@ export function extractNotice(doc: ReadDocument): Notice {
     buyer,
     agency,
     region,
-    budget: budget ? { amount: budget.value, currency: 'CNY' } : null,
+    budget: budget ? { fen: budget.value, currency: 'CNY' } : null,
     awards,
     candidates,
     evidence: evidence.items,
@@ -287,14 +287,14 @@ function applyTotal(active: AwardDraft[], total: MoneyFound | null, warnings: st
   if (active.length === 1) {
     const only = active[0];
     if (!only.value && !only.rate) only.value = total;
-    else if (only.value && Math.round(only.value.value * 100) !== Math.round(total.value * 100)) {
+    else if (only.value && only.value.value !== total.value) {
       warnings.push(`award amount ${only.value.span.text} differs from the total ${total.span.text}; kept the award's own amount`);
     }
     return;
   }
   if (active.length > 1 && active.every((d) => d.value)) {
-    const sum = active.reduce((s, d) => s + Math.round(d.value!.value * 100), 0);
-    if (sum !== Math.round(total.value * 100)) {
+    const sum = active.reduce((s, d) => s + d.value!.value, 0);
+    if (sum !== total.value) {
       warnings.push(`lot amounts add up to ${sum / 100} but the total says ${total.span.text}`);
     }
   }
@@ -347,7 +347,7 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
       uscc: s.uscc?.value ?? null,
       role: s.role,
     })),
-    value: value ? { amount: value.value, currency: 'CNY' } : null,
+    value: value ? { fen: value.value, currency: 'CNY' } : null,
     rate: d.rate?.value ?? null,
   };
 }
@@ -361,6 +361,6 @@ function candidateList(scan: CandidateScan, warnings: string[], evidence: Eviden
     evidence.add(`candidates[${i}].name`, c.name.span);
     evidence.add(`candidates[${i}].bid`, c.bid?.span);
     if (c.bid) warnings.push(...c.bid.warnings.map((w) => `candidates[${i}].bid: ${w}`));
-    return { rank: c.rank, name: c.name.value, bid: c.bid ? { amount: c.bid.value, currency: 'CNY' } : null };
+    return { rank: c.rank, name: c.name.value, bid: c.bid ? { fen: c.bid.value, currency: 'CNY' } : null };
   });
 }

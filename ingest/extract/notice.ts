@@ -6,7 +6,8 @@ export type MediaType = 'text/html' | 'application/pdf' | 'text/plain';
 export type SupplierRole = 'sole' | 'lead' | 'member';
 export type RateKind = '下浮率' | '折扣率' | '费率' | '优惠率';
 
-export interface Money { amount: number; currency: 'CNY' }
+/** An amount as an integer number of fen (1/100 yuan): exact, and summed without drift. */
+export interface Money { fen: number; currency: 'CNY' }
 
 export interface Source {
   path: string;
@@ -37,7 +38,6 @@ export interface Award {
   lot: string | null;
   status: 'active' | 'unsuccessful';
   suppliers: Supplier[];
-  /** In yuan. */
   value: Money | null;
   rate: { kind: RateKind; percent: number } | null;
 }

@@ -13,6 +13,7 @@ export interface Found<T> {
   span: Span;
 }
 
+/** An amount found in the text; `value` is in integer fen. */
 export interface MoneyFound extends Found<number> {
   warnings: string[];
 }
@@ -35,7 +36,7 @@ export function readMoney(page: Page, span: Span, unit: AmountUnit | 'per' | nul
   if (/[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(span.text)) return null; // 400元/天: a unit price
   const parsed = parseAmount(span.text, unit ? { unit } : undefined);
   if (!parsed) return null;
-  return { value: parsed.amount, span: trimTrailingPunctuation(page, span), warnings: parsed.warnings };
+  return { value: parsed.fen, span: trimTrailingPunctuation(page, span), warnings: parsed.warnings };
 }
 
 const RATE_BY_LABEL: [RegExp, RateKind][] = [

@@ -7,4 +7,5 @@
 // 8: project names split into PDF text runs or wrapped onto the next line are completed.
 // 9: character references in plain text decoded; a title run into its 发布时间： read; 本…（招标项目编号：…） projects; a party field
 //    naming several organisations keeps the first.
-export const EXTRACTOR_VERSION = '9';
+// 10: money in the Notice is an integer number of fen ({ fen, currency }), no longer a yuan float.
+export const EXTRACTOR_VERSION = '10';

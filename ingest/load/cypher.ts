@@ -24,12 +24,12 @@ CALL () {
 CALL () {
   UNWIND $projectIds AS id
   MATCH (p:Project {id: id})
-  RETURN collect(p {.id, .code, .name, .method, .contractModel, .budget, .status, .searchText, .amendedAt}) AS projects
+  RETURN collect(p {.id, .code, .name, .method, .contractModel, .budgetFen, .status, .searchText, .amendedAt}) AS projects
 }
 CALL () {
   UNWIND $awardIds AS id
   MATCH (a:Award {id: id})
-  RETURN collect(a {.id, .lot, .status, .amount, .currency, .rateKind, .ratePercent, .date, .dateKind, .sha256, .snippet, .amendedAt}) AS awards
+  RETURN collect(a {.id, .lot, .status, .amountFen, .currency, .rateKind, .ratePercent, .date, .dateKind, .sha256, .snippet, .amendedAt}) AS awards
 }
 RETURN documents, companies, projects, awards`;
 

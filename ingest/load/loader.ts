@@ -4,6 +4,8 @@ import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
 import { IdentityCache } from './cache.ts';
 import * as Q from './cypher.ts';
+import { withIntegers } from './model-cypher.ts';
+import { model } from '../../schema/model.ts';
 import type { AwardState, CompanyState, ProjectState, Stamps } from '../../src/domain/identity.ts';
 import type { LoadItem, Lookup, Snapshot, WritePlan } from './plan.ts';
 import { lookupFor, planBatch } from './plan.ts';
@@ -100,7 +102,7 @@ function toProject(r: Row): ProjectState {
     name: (r.name as string) ?? null,
     method: (r.method as string) ?? null,
     contractModel: (r.contractModel as string[]) ?? null,
-    budget: (r.budget as number) ?? null,
+    budgetFen: (r.budgetFen as number) ?? null,
     status: (r.status as ProjectState['status']) ?? null,
     region: null,
     searchText: (r.searchText as string) ?? '',
@@ -113,7 +115,7 @@ function toAward(r: Row): AwardState {
     id: r.id as string,
     lot: (r.lot as string) ?? null,
     status: (r.status as AwardState['status']) ?? null,
-    amount: (r.amount as number) ?? null,
+    amountFen: (r.amountFen as number) ?? null,
     currency: (r.currency as string) ?? null,
     rateKind: (r.rateKind as string) ?? null,
     ratePercent: (r.ratePercent as number) ?? null,
@@ -158,16 +160,16 @@ export function statementsOf(plan: WritePlan): Statement[] {
     [Q.MERGE_BRANCH_OF, plan.branchOf],
     [Q.MERGE_EXTRA_REGIONS, plan.regions as unknown as Row[]],
     [Q.MERGE_PART_OF, plan.regions.filter((r) => r.parent) as unknown as Row[]],
-    [Q.MERGE_PROJECTS, plan.projects],
+    [Q.MERGE_PROJECTS, withIntegers(model.nodes.Project.integers, plan.projects)],
     [Q.REPLACE_IN_REGION, plan.projectRegions],
     [Q.MERGE_HAS_BUYER, plan.buyers],
     [Q.MERGE_HAS_AGENCY, plan.agencies],
     [Q.MERGE_PUBLISHED_IN, plan.published],
-    [Q.MERGE_AWARDS, plan.awards],
+    [Q.MERGE_AWARDS, withIntegers(model.nodes.Award.integers, plan.awards)],
     [Q.DROP_REPLACED_WINNERS, plan.winners.map((w) => ({ awardId: w.awardId, companyIds: w.companyIds }))],
     [Q.MERGE_AWARDED_TO, winnerLinks],
     [Q.MARK_ROLLUPS_STALE, rollupsChange ? [{}] : []],
-    [Q.MERGE_HAS_CANDIDATE, plan.candidates],
+    [Q.MERGE_HAS_CANDIDATE, withIntegers(model.relationships.HAS_CANDIDATE.integers, plan.candidates)],
     [Q.CREATE_SUPPORTED_BY, plan.evidence],
     [Q.MERGE_PERSONS, plan.persons],
     [Q.MERGE_COMPANY_OWNS, companyOwns],

@@ -1,6 +1,7 @@
 // The loader's MERGE statements, built from schema/model.json: a node is merged on the key the model
 // gives its label, a relationship's ends are matched on theirs, and the labels that mirror a property
 // (extraLabels) follow it. Only names from the model go into the text; values are always parameters.
+import neo4j from 'neo4j-driver';
 import { model } from '../../schema/model.ts';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -107,4 +108,20 @@ export function mergeRelationship(type: string, from: End, to: End, opts: MergeR
   if (set === 'props') lines.push('SET r += row.props');
   else if (Array.isArray(set)) lines.push(`SET ${set.map((p) => `r.${ident(p)} = row.${ident(p)}`).join(', ')}`);
   return lines.join('\n');
+}
+
+/**
+ * Rows whose model-declared integer properties (amounts in fen) are sent as Neo4j integers: the driver
+ * sends a JavaScript number as a FLOAT, and the model stores fen as whole numbers.
+ */
+export function withIntegers<R extends { props: Record<string, unknown> }>(integers: readonly string[] | undefined, rows: readonly R[]): R[] {
+  if (!integers?.length) return rows as R[];
+  return rows.map((row) => {
+    let props = row.props;
+    for (const p of integers) {
+      const v = props[p];
+      if (typeof v === 'number') props = { ...props, [p]: neo4j.int(v) };
+    }
+    return props === row.props ? row : { ...row, props };
+  });
 }

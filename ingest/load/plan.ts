@@ -4,6 +4,7 @@
 import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
+import { yuanFromFen } from '../../src/domain/amount.ts';
 import type { PropsOf } from '../../schema/model.ts';
 import type { AwardDateKind, AwardState, CompanyMention, CompanyState, ProjectFields, ProjectState, ProjectStatus } from '../../src/domain/identity.ts';
 import {
@@ -199,8 +200,9 @@ function snippetOf(evidence: readonly Evidence[], ...fields: string[]): string |
 }
 
 /** A short caption: ¥5.7M, 下浮率 8.5%, unsuccessful. */
-export function amountLabel(amount: number | null, rate: { kind: string; percent: number } | null, status: string | null): string {
-  if (amount !== null) {
+export function amountLabel(fen: number | null, rate: { kind: string; percent: number } | null, status: string | null): string {
+  if (fen !== null) {
+    const amount = yuanFromFen(fen);
     const abs = Math.abs(amount);
     const [div, unit] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'K'] : [1, ''];
     const v = amount / div;
@@ -264,7 +266,7 @@ export function projectProps(p: ProjectState): PropsOf<'Project'> {
     name: p.name,
     method: p.method,
     contractModel: p.contractModel,
-    budget: p.budget,
+    budgetFen: p.budgetFen,
     status: p.status,
     searchText: p.searchText,
     amendedAt: JSON.stringify(p.amendedAt),
@@ -284,14 +286,13 @@ export function awardProps(a: AwardState): PropsOf<'Award'> {
   return {
     lot: a.lot,
     status: a.status,
-    amount: a.amount,
-    amountFen: a.amount === null ? null : Math.round(a.amount * 100),
+    amountFen: a.amountFen,
     currency: a.currency,
     rateKind: a.rateKind,
     ratePercent: a.ratePercent,
     date: a.date,
     dateKind: a.dateKind,
-    amountLabel: amountLabel(a.amount, rate, a.status),
+    amountLabel: amountLabel(a.amountFen, rate, a.status),
     sha256: a.sha256,
     snippet: a.snippet,
     amendedAt: JSON.stringify(a.amendedAt),
@@ -409,7 +410,7 @@ class Planner {
       name: n.project.name,
       method: n.project.method,
       contractModel: n.project.contractModel.length ? n.project.contractModel : null,
-      budget: n.budget?.amount ?? null,
+      budgetFen: n.budget?.fen ?? null,
       status: projectStatus(n),
       region: n.region?.code ?? null,
     };
@@ -433,7 +434,7 @@ class Planner {
         this.rows.candidates.push({
           projectId: pid,
           companyId: cid,
-          props: { rank: c.rank, bidAmount: c.bid?.amount ?? null, sha256: sha, snippet: snippetOf(ev, `candidates[${i}].name`, `candidates[${i}]`) },
+          props: { rank: c.rank, bidAmountFen: c.bid?.fen ?? null, sha256: sha, snippet: snippetOf(ev, `candidates[${i}].name`, `candidates[${i}]`) },
         });
       });
     }
@@ -493,7 +494,7 @@ class Planner {
       {
         lot: a.lot,
         status: termination ? 'unsuccessful' : a.status,
-        amount: termination ? null : (a.value?.amount ?? null),
+        amountFen: termination ? null : (a.value?.fen ?? null),
         currency: termination ? null : (a.value?.currency ?? null),
         rateKind: termination ? null : (a.rate?.kind ?? null),
         ratePercent: termination ? null : (a.rate?.percent ?? null),

@@ -3,6 +3,7 @@
 // release's sections). Each release gives Notices the loader takes like extracted ones; every fact's
 // evidence is the exact `"key": value` slice of the file it was read from.
 import type { Node } from 'jsonc-parser';
+import { fenFromYuan } from '../../src/domain/amount.ts';
 import { canonicalName } from '../../src/domain/names.ts';
 import { getRegion, regionPath } from '../../src/domain/region.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
@@ -175,7 +176,7 @@ class ReleaseReader {
     return null;
   }
 
-  /** A value in yuan: amount a number, currency CNY (or none given). */
+  /** A value in yuan (amount a number, currency CNY or none given), as fen. */
   private money(node: Node | undefined, where: string): { money: Money; node: Node } | null {
     const v = valueOf(node);
     if (v === undefined || v === null) return null;
@@ -191,7 +192,13 @@ class ReleaseReader {
       this.say(`${where}: value in ${currency}, not yuan; left out`);
       return null;
     }
-    return { money: { amount, currency: 'CNY' }, node: amountNode! };
+    const fen = fenFromYuan(amount);
+    if (!fen) {
+      this.say(`${where}: amount ${amount} is too large; left out`);
+      return null;
+    }
+    if (fen.rounded) this.say(`${where}: amount ${amount} rounded to the fen`);
+    return { money: { fen: fen.fen, currency: 'CNY' }, node: amountNode! };
   }
 
   /** Lots of the tender by id: title and status. */

@@ -69,6 +69,7 @@ import { addAlias } from '../graph/aliases.ts';
 import { mergeResolvers, restrictionResolvers } from './restriction-resolvers.ts';
 import { describeHolder } from '../db/writer-lease.ts';
 import type { GraphReader } from '../graph/reader.ts';
+import { yuanFromFen } from '../domain/amount.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Argument checks
@@ -128,12 +129,9 @@ interface Money {
   currency: string;
 }
 
+/** The graph keeps fen; the API's Money says yuan, so this is the one place fen become yuan. */
 export function moneyFromFen(fen: number | null | undefined, currency = 'CNY'): Money | null {
-  return fen === null || fen === undefined ? null : { amount: fen / 100, currency };
-}
-
-function moneyFromYuan(yuan: number | null | undefined, currency = 'CNY'): Money | null {
-  return yuan === null || yuan === undefined ? null : { amount: yuan, currency };
+  return fen === null || fen === undefined ? null : { amount: yuanFromFen(fen), currency };
 }
 
 function sortKey(a: AwardRow): AwardSortKey {
@@ -357,8 +355,7 @@ export function createResolvers(opts: { withMutations: boolean }) {
 
     Award: {
       status: (a: AwardRow) => a.status ?? 'unknown',
-      value: (a: AwardRow) =>
-        a.amountFen !== null && a.amountFen !== undefined ? moneyFromFen(a.amountFen, a.currency ?? 'CNY') : moneyFromYuan(a.amount, a.currency ?? 'CNY'),
+      value: (a: AwardRow) => moneyFromFen(a.amountFen, a.currency ?? 'CNY'),
       rate: (a: AwardRow) => (a.rateKind && a.ratePercent !== null && a.ratePercent !== undefined ? { kind: a.rateKind, percent: a.ratePercent } : null),
       date: (a: AwardRow) => isoText(a.date),
       dateKind: (a: AwardRow) => (a.dateKind ? DATE_KIND[a.dateKind] ?? null : null),
@@ -383,7 +380,7 @@ export function createResolvers(opts: { withMutations: boolean }) {
         if (Array.isArray(v)) return v.map(String);
         return typeof v === 'string' && v ? [v] : [];
       },
-      budget: (p: ProjectRow) => moneyFromYuan(p.budget),
+      budget: (p: ProjectRow) => moneyFromFen(p.budgetFen),
       region: async (p: ProjectRow, _: unknown, ctx: ApiContext) => (await batched(ctx, 'projectRegion', null, p.id, loadRegionsOfProjects))?.[0] ?? null,
       buyer: async (p: ProjectRow, _: unknown, ctx: ApiContext) =>
         (await batched(ctx, 'projectParties', null, p.id, loadPartiesOfProjects))?.find((x) => x.role === 'buyer')?.company ?? null,
@@ -396,7 +393,7 @@ export function createResolvers(opts: { withMutations: boolean }) {
     },
 
     Candidate: {
-      bidAmount: (c: CandidateRow) => moneyFromYuan(c.bidAmount),
+      bidAmount: (c: CandidateRow) => moneyFromFen(c.bidAmountFen),
       source: (c: CandidateRow, _: unknown, ctx: ApiContext) => documentBySha(ctx, c.sha256),
     },
 

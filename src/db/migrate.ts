@@ -1,4 +1,5 @@
-// Constraints and indexes derived from schema/model.json, applied idempotently.
+// Constraints and indexes derived from schema/model.json, applied idempotently; then the data
+// migrations that bring a graph written by an earlier model to this one.
 import type { Driver, Session } from 'neo4j-driver';
 import { model, type FulltextModel } from '../../schema/model.ts';
 
@@ -59,13 +60,44 @@ async function outdatedFulltext(session: Session): Promise<string[]> {
   return out;
 }
 
-/** Applies every constraint and index, then waits until they are online. */
+/**
+ * Money as integer fen (loader version 3 stored yuan floats in Project.budget, Award.amount and
+ * HAS_CANDIDATE.bidAmount, and Award.amountFen as a float): each yuan value becomes its fen, rounded
+ * (a stored yuan was fen / 100, so rounding gives the fen back exactly), the yuan property goes, and
+ * the amendedAt stamps follow the renamed field. A graph already in fen matches nothing: safe to run
+ * again. In batches, so a large graph needs no large transaction.
+ */
+export const MONEY_IN_FEN: readonly string[] = [
+  `MATCH (p:Project) WHERE p.budget IS NOT NULL OR p.amendedAt CONTAINS '"budget":'
+   CALL (p) {
+     SET p.budgetFen = CASE WHEN p.budget IS NULL THEN p.budgetFen ELSE toInteger(round(p.budget * 100)) END,
+         p.amendedAt = replace(p.amendedAt, '"budget":', '"budgetFen":')
+     REMOVE p.budget
+   } IN TRANSACTIONS OF 10000 ROWS`,
+  `MATCH (a:Award) WHERE a.amount IS NOT NULL OR a.amendedAt CONTAINS '"amount":' OR valueType(a.amountFen) STARTS WITH 'FLOAT'
+   CALL (a) {
+     SET a.amountFen = CASE
+           WHEN a.amountFen IS NOT NULL THEN toInteger(round(a.amountFen))
+           WHEN a.amount IS NOT NULL THEN toInteger(round(a.amount * 100))
+         END,
+         a.amendedAt = replace(a.amendedAt, '"amount":', '"amountFen":')
+     REMOVE a.amount
+   } IN TRANSACTIONS OF 10000 ROWS`,
+  `MATCH ()-[h:HAS_CANDIDATE]->() WHERE h.bidAmount IS NOT NULL
+   CALL (h) {
+     SET h.bidAmountFen = toInteger(round(h.bidAmount * 100))
+     REMOVE h.bidAmount
+   } IN TRANSACTIONS OF 10000 ROWS`,
+];
+
+/** Applies every constraint and index and the data migrations, then waits until the indexes are online. */
 export async function migrate(driver: Driver, database?: string): Promise<number> {
   const statements = schemaStatements();
   const session = driver.session({ database });
   try {
     for (const name of await outdatedFulltext(session)) await session.run(`DROP INDEX ${ident(name)}`);
     for (const statement of statements) await session.run(statement);
+    for (const statement of MONEY_IN_FEN) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
   } finally {
     await session.close();

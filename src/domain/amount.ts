@@ -6,9 +6,7 @@ export type AmountUnit = '元' | '万元' | '亿元';
 export type RateKind = '下浮率' | '折扣率' | '费率' | '优惠率';
 
 export interface ParsedAmount {
-  /** Yuan, rounded to the fen. */
-  amount: number;
-  /** The same amount as an integer number of fen (1/100 yuan). */
+  /** The amount as an integer number of fen (1/100 yuan), rounded half up; yuan only where it is shown. */
   fen: number;
   warnings: string[];
   /** The substring of the input that gave the number. */
@@ -139,14 +137,14 @@ function capitalToFen(run: string): number | null {
   return yuan * 100 + jiao * 10 + fen;
 }
 
-/** Yuan value of capital (or ordinary) Chinese numerals: 壹元伍角陆分 → 1.56. Null when there are none. */
+/** Value in fen of capital (or ordinary) Chinese numerals: 壹元伍角陆分 → 156. Null when there are none. */
 export function parseCapitalAmount(raw: string): number | null {
   const runs = [...prepare(raw).matchAll(ANY_NUMERAL_RUN)]
     .map((m) => ({ run: m[0], fen: capitalToFen(m[0]) }))
     .filter((r): r is { run: string; fen: number } => r.fen !== null);
   // A run with 元/角/分 is the amount; otherwise the longest (so 一、 in a heading does not win).
   const best = runs.find((r) => MONEY_UNIT.test(r.run)) ?? runs.sort((a, b) => b.run.length - a.run.length)[0];
-  return best ? best.fen / 100 : null;
+  return best ? best.fen : null;
 }
 
 interface Candidate { start: number; end: number; fen: number | null; text: string }
@@ -224,6 +222,23 @@ function toFen(digits: string, unit: AmountUnit): { fen: number; rounded: boolea
   return { fen, rounded: /[1-9]/.test(dropped) };
 }
 
+/**
+ * Fen of an amount another source gives as a number of yuan (an OCDS value), rounded half up on its
+ * shortest decimal form, so 0.285 is 29 fen and not 28; `rounded` says whether digits were dropped.
+ * Null for a negative, infinite or unsafe value.
+ */
+export function fenFromYuan(yuan: number): { fen: number; rounded: boolean } | null {
+  if (!Number.isFinite(yuan) || yuan < 0) return null;
+  const decimal = String(yuan);
+  if (/e/i.test(decimal)) return yuan < 1 ? { fen: 0, rounded: yuan > 0 } : null;
+  return toFen(decimal, '元');
+}
+
+/** Yuan of an amount in fen: for the edges that show yuan (the API's Money, exports). */
+export function yuanFromFen(fen: number): number {
+  return fen / 100;
+}
+
 /** True when nothing but punctuation and spaces surrounds the candidate: the text is just a number. */
 function standsAlone(text: string, c: DigitCandidate): boolean {
   const rest = text.slice(0, c.start) + text.slice(c.end);
@@ -231,7 +246,7 @@ function standsAlone(text: string, c: DigitCandidate): boolean {
 }
 
 /**
- * The amount in a field value or table cell, in yuan and fen. The unit written in the text wins over
+ * The amount in a field value or table cell, in fen. The unit written in the text wins over
  * `opts.unit` (a column header such as 成交金额(万元)). When capital numerals are present too, they are
  * checked against the digits; the digits win and a mismatch is reported in `warnings`.
  * Returns null when the text holds no amount (rates such as 下浮率8.5% are not amounts).
@@ -251,7 +266,7 @@ export function parseAmount(raw: string, opts?: { unit?: AmountUnit }): ParsedAm
     if (!capital) return null;
     if (readable.length > 1) warnings.push(`${readable.length} amounts in the text; used the first`);
     if (capital.fen === 0) warnings.push('amount is zero');
-    return { amount: capital.fen / 100, fen: capital.fen, warnings, matched: capital.text };
+    return { fen: capital.fen, warnings, matched: capital.text };
   }
 
   const matched = raw.slice(chosen.start, chosen.end);
@@ -277,7 +292,7 @@ export function parseAmount(raw: string, opts?: { unit?: AmountUnit }): ParsedAm
     }
   }
   if (value.fen === 0) warnings.push('amount is zero');
-  return { amount: value.fen / 100, fen: value.fen, warnings, matched };
+  return { fen: value.fen, warnings, matched };
 }
 
 // ---------------------------------------------------------------- rates

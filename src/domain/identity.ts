@@ -370,7 +370,8 @@ export interface ProjectFields {
   name: string | null;
   method: string | null;
   contractModel: string[] | null;
-  budget: number | null;
+  /** Integer fen. */
+  budgetFen: number | null;
   status: ProjectStatus | null;
   region: string | null;
 }
@@ -381,7 +382,7 @@ export interface ProjectState extends ProjectFields {
   amendedAt: Stamps;
 }
 
-const PROJECT_FIELDS = ['code', 'name', 'method', 'contractModel', 'budget', 'status', 'region'] as const;
+const PROJECT_FIELDS = ['code', 'name', 'method', 'contractModel', 'budgetFen', 'status', 'region'] as const;
 
 function present(v: unknown): boolean {
   return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
@@ -391,7 +392,7 @@ function present(v: unknown): boolean {
 export function amendProject(existing: ProjectState | undefined, id: string, incoming: ProjectFields, stamp: string): { state: ProjectState; taken: Set<string> } {
   const state: ProjectState = existing
     ? { ...existing, amendedAt: { ...existing.amendedAt } }
-    : { id, code: null, name: null, method: null, contractModel: null, budget: null, status: null, region: null, searchText: '', amendedAt: {} };
+    : { id, code: null, name: null, method: null, contractModel: null, budgetFen: null, status: null, region: null, searchText: '', amendedAt: {} };
   const taken = new Set<string>();
   for (const f of PROJECT_FIELDS) {
     const v = incoming[f];
@@ -411,7 +412,8 @@ export function amendProject(existing: ProjectState | undefined, id: string, inc
 export interface AwardFields {
   lot: string | null;
   status: 'active' | 'unsuccessful' | null;
-  amount: number | null;
+  /** Integer fen. */
+  amountFen: number | null;
   currency: string | null;
   rateKind: string | null;
   ratePercent: number | null;
@@ -430,7 +432,7 @@ export interface AwardState extends Omit<AwardFields, 'sha256'> {
   amendedAt: Stamps;
 }
 
-const AWARD_FIELDS = ['lot', 'status', 'amount', 'currency', 'rateKind', 'ratePercent'] as const;
+const AWARD_FIELDS = ['lot', 'status', 'amountFen', 'currency', 'rateKind', 'ratePercent'] as const;
 
 /**
  * Field by field, newer non-null values win. `date`, `sha256` and `snippet` follow the newest notice
@@ -446,7 +448,7 @@ export function amendAward(
 ): { state: AwardState; winners: boolean } {
   const state: AwardState = existing
     ? { ...existing, amendedAt: { ...existing.amendedAt } }
-    : { id, lot: null, status: null, amount: null, currency: null, rateKind: null, ratePercent: null, date: null, dateKind: null, sha256: null, snippet: null, amendedAt: {} };
+    : { id, lot: null, status: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: null, dateKind: null, sha256: null, snippet: null, amendedAt: {} };
   for (const f of AWARD_FIELDS) {
     const v = incoming[f];
     if (!present(v) || !supersedes(stamp, state.amendedAt[f])) continue;

@@ -19,7 +19,7 @@ export interface ProjectFilter {
 export interface ExportParty extends CompanyRow {
   role?: string | null;
   rank?: number | null;
-  bidAmount?: number | null;
+  bidAmountFen?: number | null;
 }
 
 export interface ExportAward extends AwardRow {
@@ -70,7 +70,7 @@ export const projectsForExport = namedQuery<PageParams, ExportProjectRow>(
    CALL (p) {
      OPTIONAL MATCH (p)-[h:HAS_CANDIDATE]->(c:Company)
      WITH h, c ORDER BY h.rank, c.id
-     RETURN collect(${withExtra(project.company('c'), 'rank: h.rank, bidAmount: h.bidAmount')}) AS candidates
+     RETURN collect(${withExtra(project.company('c'), 'rank: h.rank, bidAmountFen: h.bidAmountFen')}) AS candidates
    }
    CALL (p) {
      OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(d:Document)

@@ -53,7 +53,7 @@ export interface CandidateRow {
   key: string;
   company: CompanyRow;
   rank: number | null;
-  bidAmount: number | null;
+  bidAmountFen: number | null;
   sha256: string | null;
   snippet: string | null;
 }
@@ -62,7 +62,7 @@ export const candidatesOfProjects = namedQuery<{ ids: string[] }, CandidateRow>(
   'candidatesOfProjects',
   `UNWIND $ids AS key
    MATCH (:Project {id: key})-[rel:HAS_CANDIDATE]->(c:Company)
-   RETURN key, ${project.company('c')} AS company, rel.rank AS rank, rel.bidAmount AS bidAmount,
+   RETURN key, ${project.company('c')} AS company, rel.rank AS rank, rel.bidAmountFen AS bidAmountFen,
           rel.sha256 AS sha256, rel.snippet AS snippet
    ORDER BY key, coalesce(rel.rank, 1000000), c.id`,
 );

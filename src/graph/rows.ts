@@ -31,7 +31,6 @@ export interface AwardRow {
   id: string;
   lot: string | null;
   status: string | null;
-  amount: number | null;
   amountFen: number | null;
   currency: string | null;
   rateKind: string | null;
@@ -48,7 +47,7 @@ export interface ProjectRow {
   name: string;
   method: string | null;
   contractModel: unknown;
-  budget: number | null;
+  budgetFen: number | null;
   status: string | null;
 }
 
@@ -80,8 +79,8 @@ export const project = {
     `CASE WHEN ${v}:Person THEN ${projection('Person', v, ['id', 'name'], 'person: true')} ELSE ${projection('Company', v, COMPANY, 'person: false')} END`,
   region: (v: string) => projection('Region', v, ['code', 'name', 'level']),
   award: (v: string) =>
-    projection('Award', v, ['id', 'lot', 'status', 'amount', 'amountFen', 'currency', 'rateKind', 'ratePercent', 'date', 'dateKind', 'sha256', 'snippet']),
-  project: (v: string) => projection('Project', v, ['id', 'code', 'name', 'method', 'contractModel', 'budget', 'status']),
+    projection('Award', v, ['id', 'lot', 'status', 'amountFen', 'currency', 'rateKind', 'ratePercent', 'date', 'dateKind', 'sha256', 'snippet']),
+  project: (v: string) => projection('Project', v, ['id', 'code', 'name', 'method', 'contractModel', 'budgetFen', 'status']),
   document: (v: string) => projection('Document', v, ['sha256', 'path', 'url', 'retrievedAt', 'title', 'publishedAt', 'mediaType', 'noticeType']),
 };
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CompanyRow } from '../graph/rows.ts';
 import type { ExportHoldingRow, ExportListingRow, ExportProjectRow } from '../graph/exports.ts';
 import { isoText } from '../graph/rows.ts';
+import { yuanFromFen } from '../domain/amount.ts';
 
 export interface FtmEntity {
   id: string;
@@ -94,8 +95,8 @@ export function projectEntities(row: ExportProjectRow, opts: FtmOptions): { part
       name: p.name,
       procedureNumber: p.code,
       procedure: p.method,
-      amount: p.budget,
-      currency: p.budget !== null ? 'CNY' : null,
+      amount: p.budgetFen === null ? null : yuanFromFen(p.budgetFen),
+      currency: p.budgetFen !== null ? 'CNY' : null,
       authority: row.buyer ? ftmId(row.buyer.id) : null,
       status: p.status,
       type: Array.isArray(p.contractModel) ? (p.contractModel as string[]) : null,
@@ -119,8 +120,8 @@ export function projectEntities(row: ExportProjectRow, opts: FtmOptions): { part
           contract: contractId,
           lotNumber: a.lot,
           role: s.role,
-          amount: a.amount,
-          currency: a.amount !== null ? (a.currency ?? 'CNY') : null,
+          amount: a.amountFen === null ? null : yuanFromFen(a.amountFen),
+          currency: a.amountFen !== null ? (a.currency ?? 'CNY') : null,
           date: day(a.date),
           status: a.status,
           sourceUrl: archived(opts, a.sha256),

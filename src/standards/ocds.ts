@@ -4,6 +4,7 @@
 import type { CompanyRow, DocumentRow } from '../graph/rows.ts';
 import type { ExportAward, ExportParty, ExportProjectRow } from '../graph/exports.ts';
 import { isoText } from '../graph/rows.ts';
+import { yuanFromFen } from '../domain/amount.ts';
 
 export const OCDS_VERSION = '1.1';
 /** org-id.guide's scheme for the 统一社会信用代码. */
@@ -71,8 +72,9 @@ class Parties {
   }
 }
 
-function money(amount: number | null | undefined, currency: string | null = 'CNY'): Json | undefined {
-  return amount === null || amount === undefined ? undefined : { amount, currency: currency ?? 'CNY' };
+/** OCDS values are in the currency's unit: the graph's fen become yuan here. */
+function money(fen: number | null | undefined, currency: string | null = 'CNY'): Json | undefined {
+  return fen === null || fen === undefined ? undefined : { amount: yuanFromFen(fen), currency: currency ?? 'CNY' };
 }
 
 function documents(docs: DocumentRow[], opts: OcdsOptions): Json[] {
@@ -101,7 +103,7 @@ function award(a: ExportAward, parties: Parties, docsBySha: Map<string, Document
     date: dateTime(a.date) ?? undefined,
     // OCDS's award date is the decision's; when the graph only knows the notice's date, the extension says so.
     bidgraph: a.date && a.dateKind && a.dateKind.toLowerCase() !== 'decision' ? { dateKind: a.dateKind.toLowerCase() === 'publicitystart' ? 'publicityStart' : a.dateKind.toLowerCase() } : undefined,
-    value: money(a.amount, a.currency),
+    value: money(a.amountFen, a.currency),
     suppliers: suppliers.length ? suppliers : undefined,
     documents: source ? [{ id: source.sha256, documentType: DOCUMENT_TYPES[source.noticeType ?? ''], title: source.title ?? undefined }] : undefined,
   };
@@ -132,13 +134,13 @@ export function projectRelease(row: ExportProjectRow, opts: OcdsOptions, now: st
   const docsBySha = new Map(row.documents.map((d) => [d.sha256, d]));
   const awards = row.awards.map((a) => award(a, parties, docsBySha));
   const date = releaseDate(row, now);
-  const tags = compiled ? ['compiled'] : [...(p.budget !== null || p.method || row.documents.some((d) => d.noticeType === 'tender') ? ['tender'] : []), ...(awards.length ? ['award'] : [])];
+  const tags = compiled ? ['compiled'] : [...(p.budgetFen !== null || p.method || row.documents.some((d) => d.noticeType === 'tender') ? ['tender'] : []), ...(awards.length ? ['award'] : [])];
   const tender: Json = {
     // Without a procurement number the tender's id is the ocid (as OCDS allows), not a graph-internal id.
     id: p.code ?? ocid,
     title: p.name ?? undefined,
     status: p.status === 'terminated' || p.status === 'failed' ? 'unsuccessful' : p.status === 'awarded' ? 'complete' : p.status === 'open' ? 'active' : undefined,
-    value: money(p.budget),
+    value: money(p.budgetFen),
     procurementMethod: procurementMethod(p.method) ?? undefined,
     procurementMethodDetails: p.method ?? undefined,
     procuringEntity: procuringEntity ?? undefined,

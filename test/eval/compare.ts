@@ -46,6 +46,11 @@ function fen(amount: number | null | undefined): string | null {
   return amount === null || amount === undefined ? null : (Math.round(amount * 100) / 100).toFixed(2);
 }
 
+/** Fen as yuan text, to compare with fen(). */
+function fenText(amount: number | null | undefined): string | null {
+  return amount === null || amount === undefined ? null : (amount / 100).toFixed(2);
+}
+
 function day(date: string | null | undefined): string | null {
   return date ? date.slice(0, 10) : null;
 }
@@ -130,7 +135,7 @@ function extractedWinners(notice: Notice, labelKeys: Set<string>): Winner[] {
     const keys = [normalise(s.rawName), normalise(s.name)].filter((k): k is string => k !== null);
     return {
       key: keys.find((k) => labelKeys.has(k)) ?? keys[0] ?? '',
-      name: s.rawName || s.name, lot: lotKey(a.lot), role: s.role, uscc: normalise(s.uscc), amount: fen(a.value?.amount),
+      name: s.rawName || s.name, lot: lotKey(a.lot), role: s.role, uscc: normalise(s.uscc), amount: fenText(a.value?.fen),
     };
   }));
 }
@@ -163,7 +168,7 @@ export function compareNotice(label: Label, notice: Notice | null): DocumentComp
   t.scalar('project.name', normalise(label.project?.name), normalise(notice?.project.name));
   t.scalar('project.code', normalise(label.project?.code), normalise(notice?.project.code));
   t.scalar('buyer', normalise(label.buyer), normalise(notice?.buyer?.name));
-  t.scalar('budget', fen(label.budget), fen(notice?.budget?.amount));
+  t.scalar('budget', fen(label.budget), fenText(notice?.budget?.fen));
 
   const expected = labelWinners(label);
   const got = notice ? extractedWinners(notice, new Set(expected.map((w) => w.key))) : [];

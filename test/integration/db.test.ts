@@ -67,6 +67,32 @@ describe('the real Neo4j server', () => {
     assert.equal(Number(res.records[0].get('n')), 0);
   });
 
+  it('turns the yuan floats of loader version 3 into integer fen, with their amendedAt stamps, and leaves fen alone', async () => {
+    const stamp = '2017-06-20|' + 'a'.repeat(64);
+    await driver.executeQuery(
+      `CREATE (p:Project {id: 'j:old', budget: 8000000.05, amendedAt: $projectStamps})
+       CREATE (a:Award {id: 'a:j:old:-', amount: 7450000.12, amountFen: 745000012.0, amendedAt: $awardStamps})
+       CREATE (c:Company {id: 'c:old-bidder'})
+       CREATE (p)-[:HAS_CANDIDATE {rank: 1, bidAmount: 0.29}]->(c)
+       CREATE (:Project {id: 'j:new', budgetFen: 100, amendedAt: '{}'})`,
+      { projectStamps: JSON.stringify({ name: stamp, budget: stamp }), awardStamps: JSON.stringify({ status: stamp, amount: stamp }) },
+    );
+    await migrate(driver);
+    await migrate(driver);
+    const res = await driver.executeQuery(
+      `MATCH (p:Project {id: 'j:old'})-[h:HAS_CANDIDATE]->(), (a:Award {id: 'a:j:old:-'}), (n:Project {id: 'j:new'})
+       RETURN p {.budget, .budgetFen, .amendedAt} AS p, valueType(p.budgetFen) AS budgetType,
+              a {.amount, .amountFen, .amendedAt} AS a, valueType(a.amountFen) AS amountType,
+              h {.bidAmount, .bidAmountFen} AS h, valueType(h.bidAmountFen) AS bidType, n.budgetFen AS untouched`,
+    );
+    const r = res.records[0];
+    assert.deepEqual(r.get('p'), { budget: null, budgetFen: 800000005, amendedAt: JSON.stringify({ name: stamp, budgetFen: stamp }) });
+    assert.deepEqual(r.get('a'), { amount: null, amountFen: 745000012, amendedAt: JSON.stringify({ status: stamp, amountFen: stamp }) });
+    assert.deepEqual(r.get('h'), { bidAmount: null, bidAmountFen: 29 });
+    assert.deepEqual([r.get('budgetType'), r.get('amountType'), r.get('bidType'), r.get('untouched')], ['INTEGER NOT NULL', 'INTEGER NOT NULL', 'INTEGER NOT NULL', 100]);
+    await driver.executeQuery("MATCH (n) WHERE n.id IN ['j:old', 'a:j:old:-', 'c:old-bidder', 'j:new'] DETACH DELETE n");
+  });
+
   it('writes and reads back a node', async () => {
     await driver.executeQuery('CREATE (:Company {id: $id, name: $name})', { id: 'c:test', name: '杭州海康威视数字技术股份有限公司' });
     const res = await driver.executeQuery('MATCH (c:Company {id: $id}) RETURN c.name AS name', { id: 'c:test' });

@@ -37,12 +37,12 @@ async function graphShape(): Promise<{ nodes: number; relationships: number }> {
 }
 
 /** Who won what, per project code: the facts a wrong reading would get wrong. */
-async function awards(): Promise<{ code: string; name: string; winner: string; amount: number | null }[]> {
+async function awards(): Promise<{ code: string; name: string; winner: string; fen: number | null }[]> {
   const found = await rows(
     `MATCH (p:Project)-[:HAS_AWARD]->(a:Award)-[:AWARDED_TO]->(c:Company)
-     RETURN p.code AS code, p.name AS name, c.name AS winner, a.amount AS amount ORDER BY code, winner`,
+     RETURN p.code AS code, p.name AS name, c.name AS winner, a.amountFen AS fen ORDER BY code, winner`,
   );
-  return found.map((r) => ({ code: r.code as string, name: r.name as string, winner: r.winner as string, amount: r.amount === null ? null : Number(r.amount) }));
+  return found.map((r) => ({ code: r.code as string, name: r.name as string, winner: r.winner as string, fen: r.fen === null ? null : Number(r.fen) }));
 }
 
 function run(extra: Partial<IngestOptions>): Promise<IngestSummary> {
@@ -56,7 +56,7 @@ function olderReading(n: Notice): Notice {
     ...n,
     extractorVersion: 'older',
     project: { ...n.project, code: 'LPX-2017-OLD', name: '洛浦县视频监控' },
-    awards: [{ ...first, value: { amount: 999, currency: 'CNY' }, suppliers: [{ ...first.suppliers[0], name: FALSE_WINNER, rawName: FALSE_WINNER, uscc: null }] }],
+    awards: [{ ...first, value: { fen: 99_900, currency: 'CNY' }, suppliers: [{ ...first.suppliers[0], name: FALSE_WINNER, rawName: FALSE_WINNER, uscc: null }] }],
     evidence: [],
   };
 }
@@ -88,7 +88,7 @@ describe('re-extraction after an extractor upgrade', () => {
     assert.equal(s.ok, 1);
     assert.equal(s.failed, 0);
     assert.ok(fs.existsSync(archivePath(home, current.source.sha256)), 'original archived');
-    assert.deepEqual(await awards(), [{ code: 'LPX-2017-OLD', name: '洛浦县视频监控', winner: FALSE_WINNER, amount: 999 }]);
+    assert.deepEqual(await awards(), [{ code: 'LPX-2017-OLD', name: '洛浦县视频监控', winner: FALSE_WINNER, fen: 99_900 }]);
     const [doc] = await rows('MATCH (d:Document) RETURN d.extractorVersion AS v, d.path AS path');
     assert.deepEqual(doc, { v: 'older', path: fixture });
   });
@@ -98,7 +98,7 @@ describe('re-extraction after an extractor upgrade', () => {
     assert.equal(s.reextracted, 1);
     assert.equal(s.reextractedChanged, 1);
     assert.equal(s.failed, 0);
-    assert.deepEqual(await awards(), [{ code: 'LPX-2017-009', name: '洛浦县公共安全视频监控建设项目', winner: HIKVISION, amount: 11_500_000 }]);
+    assert.deepEqual(await awards(), [{ code: 'LPX-2017-009', name: '洛浦县公共安全视频监控建设项目', winner: HIKVISION, fen: 1_150_000_000 }]);
     assert.deepEqual(await rows(`MATCH (p:Project {code: 'LPX-2017-OLD'}) RETURN p.id AS id`), []);
     assert.deepEqual(await rows(`MATCH (:Award)-[r:AWARDED_TO]->(:Company {name: $name}) RETURN r`, { name: FALSE_WINNER }), []);
     const [doc] = await rows('MATCH (d:Document) RETURN d.extractorVersion AS v, d.path AS path');
@@ -122,7 +122,7 @@ describe('re-extraction after an extractor upgrade', () => {
     assert.equal(s.reextracted, 1);
     assert.equal(s.reextractedChanged, 0);
     assert.deepEqual(await graphShape(), before);
-    assert.deepEqual(await awards(), [{ code: 'LPX-2017-009', name: '洛浦县公共安全视频监控建设项目', winner: HIKVISION, amount: 11_500_000 }]);
+    assert.deepEqual(await awards(), [{ code: 'LPX-2017-009', name: '洛浦县公共安全视频监控建设项目', winner: HIKVISION, fen: 1_150_000_000 }]);
   });
 });
 

@@ -8,8 +8,10 @@ import { awaitSearchIndexes } from '../../src/db/migrate.ts';
 import { nameRecord, searchTextOf } from '../../src/domain/identity.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
 import * as Q from '../../ingest/load/cypher.ts';
-import { mergeRelationship } from '../../ingest/load/model-cypher.ts';
+import { mergeRelationship, withIntegers } from '../../ingest/load/model-cypher.ts';
 import { amountLabel, evidenceArrays } from '../../ingest/load/plan.ts';
+import { model } from '../../schema/model.ts';
+import { fenFromYuan } from '../../src/domain/amount.ts';
 
 export interface RegionFixture {
   code: string;
@@ -135,8 +137,13 @@ function companyProps(c: CompanyFixture): PropsOf<'Company'> {
 
 /** A project's own fields carry the model's property names; its links are written apart. */
 function projectProps(p: ProjectFixture): PropsOf<'Project'> {
-  const { region: _r, buyer: _b, agency: _a, documents: _d, candidates: _c, ...own } = p;
-  return compact({ ...own, searchText: p.name });
+  const { region: _r, buyer: _b, agency: _a, documents: _d, candidates: _c, budget, ...own } = p;
+  return compact({ ...own, budgetFen: fen(budget), searchText: p.name });
+}
+
+/** Fixtures give amounts in yuan, as notices print them; the graph holds fen. */
+function fen(yuan: number | undefined): number | undefined {
+  return yuan === undefined ? undefined : fenFromYuan(yuan)!.fen;
 }
 
 function awardProps(a: AwardFixture): PropsOf<'Award'> {
@@ -145,13 +152,12 @@ function awardProps(a: AwardFixture): PropsOf<'Award'> {
     id: a.id,
     lot: a.lot,
     status: a.status,
-    amount: a.amount,
-    amountFen: a.amount === undefined ? undefined : Math.round(a.amount * 100),
+    amountFen: fen(a.amount),
     currency: a.amount === undefined ? undefined : (a.currency ?? 'CNY'),
     rateKind: a.rateKind,
     ratePercent: a.ratePercent,
     date: a.date,
-    amountLabel: amountLabel(a.amount ?? null, rate, a.status),
+    amountLabel: amountLabel(fen(a.amount) ?? null, rate, a.status),
     sha256: a.sha256,
     snippet: a.snippet,
   });
@@ -212,7 +218,7 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
   await run(driver, Q.MERGE_PERSONS, (f.persons ?? []).map((p) => ({ id: p.id, props: { id: p.id, name: p.name, names: [p.name], searchText: p.name } })));
   await run(driver, OWNS_BY.company, holdings.filter((h) => !h.person));
   await run(driver, OWNS_BY.person, holdings.filter((h) => h.person));
-  await run(driver, Q.MERGE_PROJECTS, projects.map((p) => ({ id: p.id, props: projectProps(p) })));
+  await run(driver, Q.MERGE_PROJECTS, withIntegers(model.nodes.Project.integers, projects.map((p) => ({ id: p.id, props: projectProps(p) }))));
   await run(driver, Q.REPLACE_IN_REGION, projects.filter((p) => p.region).map((p) => ({ projectId: p.id, code: p.region })));
   await run(driver, Q.MERGE_HAS_BUYER, projects.filter((p) => p.buyer).map((p) => ({ projectId: p.id, companyId: p.buyer, props: {} })));
   await run(driver, Q.MERGE_HAS_AGENCY, projects.filter((p) => p.agency).map((p) => ({ projectId: p.id, companyId: p.agency, props: {} })));
@@ -220,15 +226,15 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
   await run(
     driver,
     Q.MERGE_HAS_CANDIDATE,
-    projects.flatMap((p) =>
+    withIntegers(model.relationships.HAS_CANDIDATE.integers, projects.flatMap((p) =>
       (p.candidates ?? []).map((c) => ({
         projectId: p.id,
         companyId: c.company,
-        props: compact({ rank: c.rank, bidAmount: c.bidAmount, sha256: c.sha256, snippet: c.snippet }),
+        props: compact({ rank: c.rank, bidAmountFen: fen(c.bidAmount), sha256: c.sha256, snippet: c.snippet }),
       })),
-    ),
+    )),
   );
-  await run(driver, Q.MERGE_AWARDS, awards.map((a) => ({ id: a.id, projectId: a.project, props: awardProps(a) })));
+  await run(driver, Q.MERGE_AWARDS, withIntegers(model.nodes.Award.integers, awards.map((a) => ({ id: a.id, projectId: a.project, props: awardProps(a) }))));
   await run(
     driver,
     Q.MERGE_AWARDED_TO,

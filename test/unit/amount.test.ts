@@ -4,97 +4,97 @@ import { formatYuan, parseAmount, parseCapitalAmount, parseRate } from '../../sr
 
 describe('parseAmount: the strings quoted in domain.md §3', () => {
   it('￥56.980000 万元（人民币）', () => {
-    assert.deepEqual(parseAmount('￥56.980000 万元（人民币）'), { amount: 569800, fen: 56980000, warnings: [], matched: '￥56.980000 万元' });
+    assert.deepEqual(parseAmount('￥56.980000 万元（人民币）'), { fen: 56980000, warnings: [], matched: '￥56.980000 万元' });
   });
 
   it('总价形式报价:569800.00(元)', () => {
-    assert.deepEqual(parseAmount('总价形式报价:569800.00(元)'), { amount: 569800, fen: 56980000, warnings: [], matched: '569800.00(元)' });
+    assert.deepEqual(parseAmount('总价形式报价:569800.00(元)'), { fen: 56980000, warnings: [], matched: '569800.00(元)' });
   });
 
   it('2837.861389万元', () => {
-    assert.deepEqual(parseAmount('2837.861389万元'), { amount: 28378613.89, fen: 2837861389, warnings: [], matched: '2837.861389万元' });
+    assert.deepEqual(parseAmount('2837.861389万元'), { fen: 2837861389, warnings: [], matched: '2837.861389万元' });
   });
 
   it('￥584,800.00 (人民币伍拾捌万肆仟捌佰元整): capital and digits agree, no warning', () => {
-    assert.deepEqual(parseAmount('￥584,800.00 (人民币伍拾捌万肆仟捌佰元整)'), { amount: 584800, fen: 58480000, warnings: [], matched: '￥584,800.00' });
+    assert.deepEqual(parseAmount('￥584,800.00 (人民币伍拾捌万肆仟捌佰元整)'), { fen: 58480000, warnings: [], matched: '￥584,800.00' });
   });
 
   it('人民币玖万玖仟伍佰伍拾元整，￥:99，550.00元 (full-width comma inside the number)', () => {
-    assert.deepEqual(parseAmount('人民币玖万玖仟伍佰伍拾元整，￥:99，550.00元'), { amount: 99550, fen: 9955000, warnings: [], matched: '￥:99，550.00元' });
+    assert.deepEqual(parseAmount('人民币玖万玖仟伍佰伍拾元整，￥:99，550.00元'), { fen: 9955000, warnings: [], matched: '￥:99，550.00元' });
   });
 
   it('an unrendered <fmt:formatnumber> tag around the number', () => {
     const raw = '<fmt:formatnumber pattern="￥.000000#" type="currency">9.955</fmt:formatnumber> 万元';
-    assert.deepEqual(parseAmount(raw), { amount: 99550, fen: 9955000, warnings: [], matched: '9.955</fmt:formatnumber> 万元' });
+    assert.deepEqual(parseAmount(raw), { fen: 9955000, warnings: [], matched: '9.955</fmt:formatnumber> 万元' });
   });
 
   it('￥４６，０００．００ (full-width digits, comma and point)', () => {
-    assert.deepEqual(parseAmount('￥４６，０００．００'), { amount: 46000, fen: 4600000, warnings: [], matched: '￥４６，０００．００' });
+    assert.deepEqual(parseAmount('￥４６，０００．００'), { fen: 4600000, warnings: [], matched: '￥４６，０００．００' });
   });
 });
 
 describe('parseAmount: units', () => {
   it('亿元, with decimals', () => {
-    assert.deepEqual(parseAmount('项目总投资：1.5亿元'), { amount: 150000000, fen: 15000000000, warnings: [], matched: '1.5亿元' });
-    assert.deepEqual(parseAmount('12.3456789亿元'), { amount: 1234567890, fen: 123456789000, warnings: [], matched: '12.3456789亿元' });
+    assert.deepEqual(parseAmount('项目总投资：1.5亿元'), { fen: 15000000000, warnings: [], matched: '1.5亿元' });
+    assert.deepEqual(parseAmount('12.3456789亿元'), { fen: 123456789000, warnings: [], matched: '12.3456789亿元' });
   });
 
   it('takes the unit from a column header when the cell has none', () => {
-    assert.deepEqual(parseAmount('58.48', { unit: '万元' }), { amount: 584800, fen: 58480000, warnings: [], matched: '58.48' });
-    assert.deepEqual(parseAmount('¥58.48', { unit: '万元' }), { amount: 584800, fen: 58480000, warnings: [], matched: '¥58.48' });
-    assert.deepEqual(parseAmount('349.035762', { unit: '万元' }), { amount: 3490357.62, fen: 349035762, warnings: [], matched: '349.035762' });
+    assert.deepEqual(parseAmount('58.48', { unit: '万元' }), { fen: 58480000, warnings: [], matched: '58.48' });
+    assert.deepEqual(parseAmount('¥58.48', { unit: '万元' }), { fen: 58480000, warnings: [], matched: '¥58.48' });
+    assert.deepEqual(parseAmount('349.035762', { unit: '万元' }), { fen: 349035762, warnings: [], matched: '349.035762' });
   });
 
   it('takes the unit from a bracket that ends the label just before the number', () => {
-    assert.deepEqual(parseAmount('投标报价（万元）： 890.068859'), { amount: 8900688.59, fen: 890068859, warnings: [], matched: '890.068859' });
+    assert.deepEqual(parseAmount('投标报价（万元）： 890.068859'), { fen: 890068859, warnings: [], matched: '890.068859' });
     assert.deepEqual(parseAmount('拟 中 标 人\t重庆市北恒建筑工程有限公司\t中标金额(万元)\t349.035762\t'),
-      { amount: 3490357.62, fen: 349035762, warnings: [], matched: '349.035762' });
+      { fen: 349035762, warnings: [], matched: '349.035762' });
   });
 
   it('lets a unit written in the text win over the header, and says so', () => {
     assert.deepEqual(parseAmount('100万元', { unit: '元' }), {
-      amount: 1000000, fen: 100000000, warnings: ['unit 万元 in "100万元" overrides the given unit 元'], matched: '100万元',
+      fen: 100000000, warnings: ['unit 万元 in "100万元" overrides the given unit 元'], matched: '100万元',
     });
   });
 
   it('reads (元) and (万元) suffixes and RMB/人民币 prefixes', () => {
-    assert.deepEqual(parseAmount('RMB 1,200,000.00'), { amount: 1200000, fen: 120000000, warnings: [], matched: 'RMB 1,200,000.00' });
-    assert.deepEqual(parseAmount('人民币 84.8651 (万元)'), { amount: 848651, fen: 84865100, warnings: [], matched: '人民币 84.8651 (万元)' });
+    assert.deepEqual(parseAmount('RMB 1,200,000.00'), { fen: 120000000, warnings: [], matched: 'RMB 1,200,000.00' });
+    assert.deepEqual(parseAmount('人民币 84.8651 (万元)'), { fen: 84865100, warnings: [], matched: '人民币 84.8651 (万元)' });
   });
 
   it('assumes 元 for a bare number with no unit anywhere, with a warning', () => {
-    assert.deepEqual(parseAmount('569800.00'), { amount: 569800, fen: 56980000, warnings: ['no unit given for "569800.00"; assumed 元'], matched: '569800.00' });
+    assert.deepEqual(parseAmount('569800.00'), { fen: 56980000, warnings: ['no unit given for "569800.00"; assumed 元'], matched: '569800.00' });
   });
 
   it('joins thousands groups separated by spaces, with a warning', () => {
     assert.deepEqual(parseAmount('569 800.00元'), {
-      amount: 569800, fen: 56980000, warnings: ['digits separated by spaces were joined in "569 800.00元"'], matched: '569 800.00元',
+      fen: 56980000, warnings: ['digits separated by spaces were joined in "569 800.00元"'], matched: '569 800.00元',
     });
   });
 
   it('rounds to the fen and says so', () => {
-    assert.deepEqual(parseAmount('1.2345678万元'), { amount: 12345.68, fen: 1234568, warnings: ['"1.2345678万元" rounded to the fen'], matched: '1.2345678万元' });
+    assert.deepEqual(parseAmount('1.2345678万元'), { fen: 1234568, warnings: ['"1.2345678万元" rounded to the fen'], matched: '1.2345678万元' });
   });
 
   it('flags a zero amount', () => {
-    assert.deepEqual(parseAmount('总中标金额：0.00 元'), { amount: 0, fen: 0, warnings: ['amount is zero'], matched: '0.00 元' });
+    assert.deepEqual(parseAmount('总中标金额：0.00 元'), { fen: 0, warnings: ['amount is zero'], matched: '0.00 元' });
   });
 
   it('uses the first of several different amounts, and warns', () => {
     assert.deepEqual(parseAmount('第一包：100万元；第二包：80万元'), {
-      amount: 1000000, fen: 100000000, warnings: ['2 different amounts in the text; used the first, "100万元"'], matched: '100万元',
+      fen: 100000000, warnings: ['2 different amounts in the text; used the first, "100万元"'], matched: '100万元',
     });
   });
 });
 
 describe('parseAmount: capital numerals', () => {
   it('reads capitals alone, with 角 and 分', () => {
-    assert.deepEqual(parseAmount('人民币贰拾万零伍佰元伍角陆分'), { amount: 200500.56, fen: 20050056, warnings: [], matched: '贰拾万零伍佰元伍角陆分' });
-    assert.deepEqual(parseAmount('壹元伍角陆分'), { amount: 1.56, fen: 156, warnings: [], matched: '壹元伍角陆分' });
+    assert.deepEqual(parseAmount('人民币贰拾万零伍佰元伍角陆分'), { fen: 20050056, warnings: [], matched: '贰拾万零伍佰元伍角陆分' });
+    assert.deepEqual(parseAmount('壹元伍角陆分'), { fen: 156, warnings: [], matched: '壹元伍角陆分' });
   });
 
   it('reads 亿 and 万 together', () => {
-    assert.deepEqual(parseAmount('大写：壹亿贰仟叁佰万元整'), { amount: 123000000, fen: 12300000000, warnings: [], matched: '壹亿贰仟叁佰万元整' });
+    assert.deepEqual(parseAmount('大写：壹亿贰仟叁佰万元整'), { fen: 12300000000, warnings: [], matched: '壹亿贰仟叁佰万元整' });
   });
 
   it('reads both zero forms 〇 (U+3007) and ○ (U+25CB)', () => {
@@ -104,7 +104,6 @@ describe('parseAmount: capital numerals', () => {
 
   it('returns the digits and quotes both forms when capital and digits disagree', () => {
     assert.deepEqual(parseAmount('￥584,800.00 (人民币伍拾捌万肆仟元整)'), {
-      amount: 584800,
       fen: 58480000,
       warnings: ['capital amount "伍拾捌万肆仟元整" (584,000.00 元) disagrees with "￥584,800.00" (584,800.00 元); used the digits'],
       matched: '￥584,800.00',
@@ -113,16 +112,16 @@ describe('parseAmount: capital numerals', () => {
 
   it('ignores a malformed capital amount and says so (misc-test_data_1 writes 万万)', () => {
     assert.deepEqual(parseAmount('中标金额：人民币壹佰玖拾伍万万元整（￥195万元）'), {
-      amount: 1950000, fen: 195000000, warnings: ['capital amount "壹佰玖拾伍万万元整" is malformed; ignored'], matched: '￥195万元',
+      fen: 195000000, warnings: ['capital amount "壹佰玖拾伍万万元整" is malformed; ignored'], matched: '￥195万元',
     });
   });
 
   it('agrees with real lines from the corpus', () => {
     assert.deepEqual(parseAmount('预中标金额： RMB1256772.03元 (大写：壹佰贰拾伍万陆仟柒佰柒拾贰元叁分 )'),
-      { amount: 1256772.03, fen: 125677203, warnings: [], matched: 'RMB1256772.03元' });
+      { fen: 125677203, warnings: [], matched: 'RMB1256772.03元' });
     assert.deepEqual(parseAmount('投标报价\t贰仟捌佰贰拾玖万叁仟零柒拾陆元肆角陆分（¥28293076.46）'),
-      { amount: 28293076.46, fen: 2829307646, warnings: [], matched: '¥28293076.46' });
-    assert.deepEqual(parseAmount('中标金额：84.8651万元（大写：捌拾肆万捌仟陆佰伍拾壹元整）'), { amount: 848651, fen: 84865100, warnings: [], matched: '84.8651万元' });
+      { fen: 2829307646, warnings: [], matched: '¥28293076.46' });
+    assert.deepEqual(parseAmount('中标金额：84.8651万元（大写：捌拾肆万捌仟陆佰伍拾壹元整）'), { fen: 84865100, warnings: [], matched: '84.8651万元' });
   });
 });
 
@@ -147,23 +146,23 @@ describe('parseAmount: no amount', () => {
 });
 
 describe('parseCapitalAmount', () => {
-  it('decodes 角 and 分 as fractions (壹元伍角陆分 is 1.56, not 156)', () => {
-    assert.equal(parseCapitalAmount('壹元伍角陆分'), 1.56);
-    assert.equal(parseCapitalAmount('壹元零伍分'), 1.05);
-    assert.equal(parseCapitalAmount('伍角'), 0.5);
+  it('decodes 角 and 分 as fractions of the yuan (壹元伍角陆分 is 156 fen, 1.56 yuan)', () => {
+    assert.equal(parseCapitalAmount('壹元伍角陆分'), 156);
+    assert.equal(parseCapitalAmount('壹元零伍分'), 105);
+    assert.equal(parseCapitalAmount('伍角'), 50);
   });
 
   it('decodes 亿 and 万 combinations', () => {
-    assert.equal(parseCapitalAmount('壹亿贰仟叁佰万元整'), 123000000);
-    assert.equal(parseCapitalAmount('壹亿零伍万元'), 100050000);
-    assert.equal(parseCapitalAmount('壹万亿元'), 1000000000000);
-    assert.equal(parseCapitalAmount('人民币伍拾捌万肆仟捌佰元整'), 584800);
-    assert.equal(parseCapitalAmount('拾万元'), 100000);
+    assert.equal(parseCapitalAmount('壹亿贰仟叁佰万元整'), 12300000000);
+    assert.equal(parseCapitalAmount('壹亿零伍万元'), 10005000000);
+    assert.equal(parseCapitalAmount('壹万亿元'), 100000000000000);
+    assert.equal(parseCapitalAmount('人民币伍拾捌万肆仟捌佰元整'), 58480000);
+    assert.equal(parseCapitalAmount('拾万元'), 10000000);
   });
 
   it('accepts ordinary numerals and amounts without 元', () => {
-    assert.equal(parseCapitalAmount('一百二十万元'), 1200000);
-    assert.equal(parseCapitalAmount('一、伍拾万'), 500000);
+    assert.equal(parseCapitalAmount('一百二十万元'), 120000000);
+    assert.equal(parseCapitalAmount('一、伍拾万'), 50000000);
   });
 
   it('rejects what is not a well-formed amount', () => {

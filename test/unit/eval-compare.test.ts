@@ -19,7 +19,7 @@ function notice(over: Partial<Notice>): Notice {
   return {
     source: { path: 'x', sha256: '', mediaType: 'text/html', encoding: 'utf-8' }, extractorVersion: 'test', noticeType: 'award', title: null,
     publishedAt: '2020-05-01', decisionDate: null, publicityPeriod: null, project: { name: '某项目。', code: 'ZB-1', method: null, contractModel: [] }, buyer: { name: '某局', address: null },
-    agency: null, region: null, budget: { amount: 100000.004, currency: 'CNY' }, awards: [], candidates: [], evidence: [], warnings: [], ...over,
+    agency: null, region: null, budget: { fen: 10000000, currency: 'CNY' }, awards: [], candidates: [], evidence: [], warnings: [], ...over,
   };
 }
 
@@ -46,7 +46,7 @@ test('scalars: equal is TP, a wrong value is FP and FN, a value the label lacks 
 test('winners by name (raw or canonical), their attributes on matched pairs, false winners flagged', () => {
   const r = compareNotice(label, notice({
     awards: [
-      { lot: '1', status: 'active', suppliers: [supplier('A公司（牵头人）', 'lead'), supplier('C公司', 'sole')], value: { amount: 99550.01, currency: 'CNY' }, rate: null },
+      { lot: '1', status: 'active', suppliers: [supplier('A公司（牵头人）', 'lead'), supplier('C公司', 'sole')], value: { fen: 9955001, currency: 'CNY' }, rate: null },
       { lot: '2', status: 'active', suppliers: [supplier('序号', 'sole')], value: null, rate: null },
     ],
   }));

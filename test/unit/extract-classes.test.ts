@@ -26,14 +26,14 @@ function winners(n: Notice): [string, string][] {
 test('总中标金额合计 for a single winner is that winner\'s amount, in 万元', () => {
   const n = extract(`${HEAD}中标人：甲乙建设工程有限公司\n总中标金额合计：1086万元`);
   assert.deepEqual(winners(n), [['甲乙建设工程有限公司', 'sole']]);
-  assert.equal(n.awards[0].value?.amount, 10860000);
+  assert.equal(n.awards[0].value?.fen, 1086000000);
 });
 
 test('a note in brackets after an amount label does not hide it: 中标价(报价承诺), 中标金额（含税）', () => {
   assert.equal(classifyLabel('中标价(报价承诺)')?.key, 'awardValue');
   assert.equal(classifyLabel('中标金额（含税）')?.key, 'awardValue');
   const n = extract(`${HEAD}中标人：甲乙建设工程有限公司\n中标价(报价承诺)：1086000元`);
-  assert.equal(n.awards[0].value?.amount, 1086000);
+  assert.equal(n.awards[0].value?.fen, 108600000);
   // Only amount labels take a note: a winner label with one is still unknown.
   assert.equal(classifyLabel('中标人(签章)'), null);
 });
@@ -41,14 +41,14 @@ test('a note in brackets after an amount label does not hide it: 中标价(报�
 test('预算审核价 is the budget, never an award amount', () => {
   assert.equal(classifyLabel('预算审核价')?.key, 'budget');
   const n = extract(`${HEAD}中标人：甲乙建设工程有限公司\n预算审核价：1200000元\n中标金额：1086000元`);
-  assert.equal(n.budget?.amount, 1200000);
-  assert.equal(n.awards[0].value?.amount, 1086000);
+  assert.equal(n.budget?.fen, 120000000);
+  assert.equal(n.awards[0].value?.fen, 108600000);
 });
 
 test('an amount glued after the winner\'s name is its amount (gathered ggzy-11: page text with its breaks lost)', () => {
   const n = extract('石景山区某地块项目(勘察)中标结果公告招标编号:S110000A001021220002确定中标人如下：一、中标人信息中标人：北京爱地地质勘察基础工程公司中标报价446558.00元中标日期：2020年11月24日中标工期：30天');
   assert.deepEqual(winners(n), [['北京爱地地质勘察基础工程公司', 'sole']]);
-  assert.equal(n.awards[0].value?.amount, 446558);
+  assert.equal(n.awards[0].value?.fen, 44655800);
   assert.equal(n.project.code, 'S110000A001021220002');
 });
 
@@ -60,14 +60,14 @@ test('a consortium written "A、B联合体" keeps every member; with no lead nam
   const n = extract(`${HEAD}中标人：甲乙建设工程有限公司、丙丁设计研究院有限公司联合体\n中标金额：1086万元`);
   assert.equal(n.awards.length, 1);
   assert.deepEqual(winners(n), [['甲乙建设工程有限公司', 'member'], ['丙丁设计研究院有限公司', 'member']]);
-  assert.equal(n.awards[0].value?.amount, 10860000);
+  assert.equal(n.awards[0].value?.fen, 1086000000);
 });
 
 test('a consortium written "联合体：A（牵头）、B" gives the lead and the member', () => {
   for (const line of ['中标人：联合体：甲乙建设工程有限公司（牵头）、丙丁设计研究院有限公司', '中标人：\n联合体：甲乙建设工程有限公司（牵头）、丙丁设计研究院有限公司']) {
     const n = extract(`${HEAD}${line}\n中标金额：1086万元`);
     assert.deepEqual(winners(n), [['甲乙建设工程有限公司', 'lead'], ['丙丁设计研究院有限公司', 'member']], line);
-    assert.equal(n.awards[0].value?.amount, 10860000);
+    assert.equal(n.awards[0].value?.fen, 1086000000);
   }
 });
 
@@ -85,7 +85,7 @@ test('中标候选人（排名不分先后）：A、B、C gives three candidates
 
 test('a column headed 中标候选人 is still a bidders\' column', () => {
   const n = extract('某某项目评标结果公示\n招标人：某某中学\n排名\t中标候选人\t投标报价（元）\n1\t甲乙建设工程有限公司\t1086000\n2\t丙丁科技有限公司\t1100000');
-  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [['甲乙建设工程有限公司', 1, 1086000], ['丙丁科技有限公司', 2, 1100000]]);
+  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.fen]), [['甲乙建设工程有限公司', 1, 108600000], ['丙丁科技有限公司', 2, 110000000]]);
   assert.deepEqual(winners(n), []);
 });
 
@@ -93,10 +93,10 @@ test('a sideways candidate table (ranks along the top, one candidate a column) g
   // The layout of a county trading centre's 评标结果 (gathered ggzy-19): 名次 / 投标单位 / 投标报价 rows.
   const n = extract('某某排水涵工程中标候选人公示\n招标人：某某县交通运输局\n二、评标结果：\n名次\t第一名\t第二名\t第三名\n投标单位\t甲乙建筑安装工程有限公司\t丙丁建筑工程有限公司\t戊己建筑有限 公司\n投标报价\t1809353.49元\t1815499.18元\t1818553.63元\n质量目标\t合格\t合格\t合格');
   assert.equal(n.noticeType, 'candidate');
-  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [
-    ['甲乙建筑安装工程有限公司', 1, 1809353.49], ['丙丁建筑工程有限公司', 2, 1815499.18], ['戊己建筑有限公司', 3, 1818553.63]]);
+  assert.deepEqual(n.candidates.map((c) => [c.name, c.rank, c.bid?.fen]), [
+    ['甲乙建筑安装工程有限公司', 1, 180935349], ['丙丁建筑工程有限公司', 2, 181549918], ['戊己建筑有限公司', 3, 181855363]]);
   const side = extract('某某工程评标结果公示\n招标人：某某中学\n中标候选人\t第一中标候选人\t第二中标候选人\n单位名称\t甲乙建设工程有限公司\t丙丁科技有限公司\n投标报价（万元）\t108.6\t110');
-  assert.deepEqual(side.candidates.map((c) => [c.name, c.rank, c.bid?.amount]), [['甲乙建设工程有限公司', 1, 1086000], ['丙丁科技有限公司', 2, 1100000]]);
+  assert.deepEqual(side.candidates.map((c) => [c.name, c.rank, c.bid?.fen]), [['甲乙建设工程有限公司', 1, 108600000], ['丙丁科技有限公司', 2, 110000000]]);
   assert.deepEqual(winners(side), []);
 });
 
@@ -114,12 +114,12 @@ test('lot headings name one lot or a run of lots: 品目 7, 品目 14-15：, 品
 
 test('a sentence under a lot heading that says the lot failed makes it a failed lot; other lots keep their winners', () => {
   const n = extract('某某采购项目中标公告\n采购人：某某中学\n一、中标信息\n第一包：\n中标供应商：甲乙建设工程有限公司\n中标金额：10万元\n第二包：\n因有效投标人不足三家，予以废标。\n包3-4：\n截止投标文件接收截止时间，未收到投标人递交的投标文件。\n包5：\n中标供应商：丙丁科技有限公司\n中标金额：12万元');
-  assert.deepEqual(n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.amount ?? null]), [
-    ['1', 'active', ['甲乙建设工程有限公司'], 100000],
+  assert.deepEqual(n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]), [
+    ['1', 'active', ['甲乙建设工程有限公司'], 10000000],
     ['2', 'unsuccessful', [], null],
     ['3', 'unsuccessful', [], null],
     ['4', 'unsuccessful', [], null],
-    ['5', 'active', ['丙丁科技有限公司'], 120000],
+    ['5', 'active', ['丙丁科技有限公司'], 12000000],
   ]);
   // A tender's rule about failing is no failed lot.
   const tender = extract('某某采购项目招标公告\n采购人：某某中学\n第一包：\n投标人不足三家的，予以废标。');
@@ -129,16 +129,16 @@ test('a sentence under a lot heading that says the lot failed makes it a failed 
 test('a per-品目 award notice (real-more gansu-vaccine-1.pdf): each 品目 its lot, failed runs expanded', { skip: skipUnlessShared('real-more') }, async () => {
   const n = extractNotice(await readFile(path.join(sharedCorpus('real-more')!, 'gansu-vaccine-1.pdf')));
   const byLot = new Map(n.awards.map((a) => [a.lot, a]));
-  const won = (lot: string) => { const a = byLot.get(lot); return a && [a.status, a.suppliers.map((s) => s.name).join('+'), a.value?.amount ?? null]; };
+  const won = (lot: string) => { const a = byLot.get(lot); return a && [a.status, a.suppliers.map((s) => s.name).join('+'), a.value?.fen ?? null]; };
   assert.equal(n.noticeType, 'award');
   assert.deepEqual(won('1'), ['unsuccessful', '', null]); // 有效投标人不足三家，予以废标
-  assert.deepEqual(won('3'), ['active', '吉林迈丰生物药业有限公司', 49]);
-  assert.deepEqual(won('12'), ['active', '长春祈健生物制品有限公司', 136]);
+  assert.deepEqual(won('3'), ['active', '吉林迈丰生物药业有限公司', 4900]);
+  assert.deepEqual(won('12'), ['active', '长春祈健生物制品有限公司', 13600]);
   assert.deepEqual(won('14'), ['unsuccessful', '', null]); // 品目 14-15：未收到投标人递交的投标文件
   assert.deepEqual(won('15'), ['unsuccessful', '', null]);
   assert.deepEqual(won('46'), ['unsuccessful', '', null]); // 品目 45、46：
-  assert.deepEqual(won('86'), ['active', '华兰生物疫苗有限公司', 17.5]);
-  assert.deepEqual(won('117'), ['active', '科园信海（北京）医疗用品贸易有限公司', 698]);
+  assert.deepEqual(won('86'), ['active', '华兰生物疫苗有限公司', 1750]);
+  assert.deepEqual(won('117'), ['active', '科园信海（北京）医疗用品贸易有限公司', 69800]);
   // 品目 2's named supplier is the bidder that 品目 84 says failed its qualification check: not stored.
   assert.equal(byLot.get('2'), undefined);
   assert.ok(n.awards.every((a) => a.suppliers.every((s) => s.name !== '长春长生生物科技有限公司')));

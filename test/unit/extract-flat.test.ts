@@ -30,8 +30,8 @@ test('a flattened result table becomes a header and rows whose cells are slices 
 test('the column header 序号 is never the winner: the row gives winner, address and amount', () => {
   const n = extractNotice(doc(FLAT));
   assert.equal(n.project.name, '某某设备采购项目');
-  assert.deepEqual(n.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.amount]), [
-    [[['湖南某某科技有限公司', '长沙市岳麓区某某路1号']], 999200],
+  assert.deepEqual(n.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]), [
+    [[['湖南某某科技有限公司', '长沙市岳麓区某某路1号']], 99920000],
   ]);
 });
 

@@ -120,9 +120,9 @@ test('placeholders are never values', () => {
 
 test('money: the unit from the label, capital numerals checked, unit prices refused', () => {
   const page = buildPage('817.657533\n人民币壹佰玖拾伍万万元整（￥195万元）\n400元∕天');
-  assert.equal(readMoney(page, page.lines[0].span, '万元')?.value, 8176575.33);
+  assert.equal(readMoney(page, page.lines[0].span, '万元')?.value, 817657533);
   const malformed = readMoney(page, page.lines[1].span, null);
-  assert.equal(malformed?.value, 1950000);
+  assert.equal(malformed?.value, 195000000);
   assert.ok(malformed?.warnings.some((w) => w.includes('壹佰玖拾伍万万元整')));
   assert.equal(readMoney(page, page.lines[2].span, null), null);
 });
@@ -231,7 +231,7 @@ test('a winner field that only says 见公告原文 is not a winner, and the war
 
 test('总中标金额 is a single award\'s value, but not one lot\'s value among several', () => {
   const one = extractNotice(doc('中标公告\n总中标金额：56.98万元\n中标供应商：甲科技有限公司'));
-  assert.deepEqual(one.awards.map((a) => a.value?.amount), [569800]);
+  assert.deepEqual(one.awards.map((a) => a.value?.fen), [56980000]);
   const two = extractNotice(doc('中标公告\n总中标金额：100万元\n第一包：\n中标供应商：甲科技有限公司\n第二包：\n中标供应商：乙科技有限公司'));
   assert.deepEqual(two.awards.map((a) => [a.lot, a.value]), [['1', null], ['2', null]]);
 });
@@ -244,7 +244,7 @@ test('the same winner written twice (structured part and pasted original) is one
 
 test('different amounts for the same winner are reported, the first kept', () => {
   const n = extractNotice(doc('中标公告\n成交供应商名称：甲科技有限公司\n成交金额：10万元\n原文\n成交供应商名称：甲科技有限公司\n成交金额：12万元'));
-  assert.deepEqual(n.awards.map((a) => a.value?.amount), [100000]);
+  assert.deepEqual(n.awards.map((a) => a.value?.fen), [10000000]);
   assert.equal(n.warnings.length, 1);
   assert.match(n.warnings[0], /two different amounts/);
 });

@@ -212,13 +212,13 @@ describe('project identity', () => {
 });
 
 const fields = (f: Partial<ProjectFields>): ProjectFields => ({
-  code: null, name: null, method: null, contractModel: null, budget: null, status: null, region: null, ...f,
+  code: null, name: null, method: null, contractModel: null, budgetFen: null, status: null, region: null, ...f,
 });
 
 describe('project amendments', () => {
   it('lets newer non-null values win, in either order', () => {
-    const tender = fields({ code: 'X-1', name: '视频监控项目', budget: 1_000_000, status: 'open', method: '公开招标' });
-    const correction = fields({ budget: 1_200_000, name: '视频监控项目（二期）' });
+    const tender = fields({ code: 'X-1', name: '视频监控项目', budgetFen: 100_000_000, status: 'open', method: '公开招标' });
+    const correction = fields({ budgetFen: 120_000_000, name: '视频监控项目（二期）' });
     const award = fields({ status: 'awarded' });
     const sAward = stampOf('2017-05-01', 'c'.repeat(64));
     let forward = amendProject(undefined, 'j:1', tender, s1).state;
@@ -228,7 +228,7 @@ describe('project amendments', () => {
     backward = amendProject(backward, 'j:1', correction, stampOf('2017-02-01', 'd'.repeat(64))).state;
     backward = amendProject(backward, 'j:1', tender, s1).state;
     for (const p of [forward, backward]) {
-      assert.equal(p.budget, 1_200_000);
+      assert.equal(p.budgetFen, 120_000_000);
       assert.equal(p.name, '视频监控项目（二期）');
       assert.equal(p.status, 'awarded');
       assert.equal(p.method, '公开招标');
@@ -241,27 +241,27 @@ describe('project amendments', () => {
   it('reports which fields a notice set', () => {
     const first = amendProject(undefined, 'j:1', fields({ name: 'A', region: '653222' }), s2);
     assert.deepEqual([...first.taken].sort(), ['name', 'region']);
-    const older = amendProject(first.state, 'j:1', fields({ name: 'B', region: '653200', budget: 5 }), s1);
-    assert.deepEqual([...older.taken], ['budget']);
+    const older = amendProject(first.state, 'j:1', fields({ name: 'B', region: '653200', budgetFen: 500 }), s1);
+    assert.deepEqual([...older.taken], ['budgetFen']);
     assert.equal(older.state.name, 'A');
   });
 });
 
 describe('award amendments', () => {
   const incoming = (f: Partial<AwardFields>): AwardFields => ({
-    lot: null, status: 'active', amount: null, currency: null, rateKind: null, ratePercent: null, date: '2017-01-10', dateKind: 'publication', sha256: 'a'.repeat(64), snippet: null, ...f,
+    lot: null, status: 'active', amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-01-10', dateKind: 'publication', sha256: 'a'.repeat(64), snippet: null, ...f,
   });
 
   it('hands the winner list to the newest notice that names suppliers', () => {
-    const first = amendAward(undefined, 'a:1', incoming({ amount: 100 }), s1, true);
+    const first = amendAward(undefined, 'a:1', incoming({ amountFen: 10_000 }), s1, true);
     assert.equal(first.winners, true);
-    const older = amendAward(first.state, 'a:1', incoming({ amount: 90 }), stampOf('2016-01-01', 'e'.repeat(64)), true);
+    const older = amendAward(first.state, 'a:1', incoming({ amountFen: 9_000 }), stampOf('2016-01-01', 'e'.repeat(64)), true);
     assert.equal(older.winners, false);
-    assert.equal(older.state.amount, 100);
+    assert.equal(older.state.amountFen, 10_000);
     const termination = amendAward(first.state, 'a:1', incoming({ status: 'unsuccessful', date: '2018-03-05', sha256: 'b'.repeat(64) }), s2, false);
     assert.equal(termination.winners, false);
     assert.equal(termination.state.status, 'unsuccessful');
-    assert.equal(termination.state.amount, 100);
+    assert.equal(termination.state.amountFen, 10_000);
     assert.equal(termination.state.sha256, 'b'.repeat(64));
     assert.equal(termination.state.date, '2018-03-05');
   });

@@ -20,10 +20,10 @@ function plan(...items: Parameters<typeof planBatch>[0][number][]): WritePlan {
 
 describe('planning notices', () => {
   it('gives a tender and its award one project, the award its winner with provenance', () => {
-    const tender = notice('tender', { noticeType: 'tender', publishedAt: '2017-03-01', budget: { amount: 1e7, currency: 'CNY' }, region: moyu });
+    const tender = notice('tender', { noticeType: 'tender', publishedAt: '2017-03-01', budget: { fen: 1e9, currency: 'CNY' }, region: moyu });
     const won = notice('award', {
       publishedAt: '2017-04-18',
-      awards: [award([supplier(HIKVISION, { uscc: '91330000733796106P', rawName: '杭州海康威視數字技術股份有限公司' })], { value: { amount: 9_850_000, currency: 'CNY' } })],
+      awards: [award([supplier(HIKVISION, { uscc: '91330000733796106P', rawName: '杭州海康威視數字技術股份有限公司' })], { value: { fen: 985_000_000, currency: 'CNY' } })],
       evidence: [
         { field: 'awards[0].suppliers[0].name', text: '供应商名称：杭州海康威視數字技術股份有限公司', start: 40, end: 62 },
         { field: 'awards[0].value', text: '中标金额：985万元', start: 70, end: 79 },
@@ -33,15 +33,15 @@ describe('planning notices', () => {
     const p = plan(noticeItem(tender), noticeItem(won));
     assert.deepEqual(p.projects.map((x) => x.id), [PROJECT]);
     assert.equal(p.projects[0].props.status, 'awarded');
-    assert.equal(p.projects[0].props.budget, 1e7);
+    assert.equal(p.projects[0].props.budgetFen, 1e9);
     assert.deepEqual(p.published.map((x) => x.noticeType), ['tender', 'award']);
     assert.deepEqual(p.projectRegions, [{ projectId: PROJECT, code: '653222' }]);
     assert.deepEqual(p.regions, []);
     assert.equal(p.awards.length, 1);
     assert.equal(p.awards[0].id, `a:${PROJECT}:-`);
     assert.deepEqual(
-      { amount: p.awards[0].props.amount, amountFen: p.awards[0].props.amountFen, label: p.awards[0].props.amountLabel, sha: p.awards[0].props.sha256, snippet: p.awards[0].props.snippet },
-      { amount: 9_850_000, amountFen: 985_000_000, label: '¥9.9M', sha: shaOf('award'), snippet: '中标金额：985万元' },
+      { amountFen: p.awards[0].props.amountFen, label: p.awards[0].props.amountLabel, sha: p.awards[0].props.sha256, snippet: p.awards[0].props.snippet },
+      { amountFen: 985_000_000, label: '¥9.9M', sha: shaOf('award'), snippet: '中标金额：985万元' },
     );
     assert.deepEqual(p.winners, [
       {
@@ -133,10 +133,10 @@ describe('planning notices', () => {
   });
 
   it('records candidates without awards or winners', () => {
-    const p = plan(noticeItem(notice('cand', { noticeType: 'candidate', candidates: [{ rank: 1, name: '新疆示例建设集团有限公司', bid: { amount: 15_623_500, currency: 'CNY' } }] })));
+    const p = plan(noticeItem(notice('cand', { noticeType: 'candidate', candidates: [{ rank: 1, name: '新疆示例建设集团有限公司', bid: { fen: 1_562_350_000, currency: 'CNY' } }] })));
     assert.deepEqual(p.awards, []);
     assert.deepEqual(p.winners, []);
-    assert.deepEqual(p.candidates.map((c) => c.props), [{ rank: 1, bidAmount: 15_623_500, sha256: shaOf('cand'), snippet: null }]);
+    assert.deepEqual(p.candidates.map((c) => c.props), [{ rank: 1, bidAmountFen: 1_562_350_000, sha256: shaOf('cand'), snippet: null }]);
   });
 
   it('marks the lots a termination names unsuccessful, and ignores the companies it names', () => {
@@ -292,10 +292,10 @@ describe('small helpers', () => {
   });
 
   it('captions awards', () => {
-    assert.equal(amountLabel(5_698_000, null, 'active'), '¥5.7M');
-    assert.equal(amountLabel(569_800_000, null, 'active'), '¥570M');
-    assert.equal(amountLabel(99_550, null, 'active'), '¥99.6K');
-    assert.equal(amountLabel(850, null, 'active'), '¥850');
+    assert.equal(amountLabel(569_800_000, null, 'active'), '¥5.7M');
+    assert.equal(amountLabel(56_980_000_000, null, 'active'), '¥570M');
+    assert.equal(amountLabel(9_955_000, null, 'active'), '¥99.6K');
+    assert.equal(amountLabel(85_000, null, 'active'), '¥850');
     assert.equal(amountLabel(null, { kind: '下浮率', percent: 8.5 }, 'active'), '下浮率 8.5%');
     assert.equal(amountLabel(null, null, 'unsuccessful'), 'unsuccessful');
   });

@@ -17,13 +17,13 @@ const CETHIK = company('c:cethik', '中电海康集团有限公司', null);
 const SHA = 'b'.repeat(64);
 
 const ROW: ExportProjectRow = {
-  project: { id: 'j:0123abcd', code: 'MYX-2017-PPP-01', name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budget: 600000000, status: 'awarded' },
+  project: { id: 'j:0123abcd', code: 'MYX-2017-PPP-01', name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budgetFen: 60000000000, status: 'awarded' },
   region: { code: '653222', name: '墨玉县', level: 'county' },
   buyer: BUYER,
   agency: null,
   awards: [
-    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }] },
-    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [] },
+    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: SHA, snippet: null, suppliers: [] },
   ],
   candidates: [],
   documents: [{ sha256: SHA, path: 'x.html', url: 'http://www.ccgp.gov.cn/example.htm', retrievedAt: null, title: 't', publishedAt: '2017-09-01', mediaType: 'text/html', noticeType: 'award' }],

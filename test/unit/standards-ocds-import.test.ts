@@ -26,7 +26,7 @@ async function read(name: string): Promise<{ doc: ReadDocument; notices: Notice[
   return { doc, ...x };
 }
 
-const awardsOf = (n: Notice) => n.awards.map((a) => [a.lot, a.status, a.value?.amount ?? null, a.suppliers.map((s) => [s.name, s.role, s.uscc])]);
+const awardsOf = (n: Notice) => n.awards.map((a) => [a.lot, a.status, a.value?.fen ?? null, a.suppliers.map((s) => [s.name, s.role, s.uscc])]);
 const snippet = (n: Notice, field: string) => n.evidence.find((e) => e.field === field)?.text;
 
 test('a release package: buyer, agency, tender, lots with their winners and amounts, decision dates', async () => {
@@ -37,11 +37,11 @@ test('a release package: buyer, agency, tender, lots with their winners and amou
   assert.deepEqual(won.project, { name: '平安城市视频监控建设项目', code: 'ZB-2021-001', method: '公开招标', contractModel: [] });
   assert.deepEqual(won.buyer, { name: '某市公安局', address: '某市人民路1号' });
   assert.deepEqual(won.agency, { name: '某某招标代理有限公司', address: null });
-  assert.deepEqual(won.budget, { amount: 12000000, currency: 'CNY' });
+  assert.deepEqual(won.budget, { fen: 1200000000, currency: 'CNY' });
   assert.deepEqual([won.publishedAt, won.decisionDate], ['2021-03-01', '2021-02-25']);
   assert.deepEqual(awardsOf(won), [
-    ['第一包 前端设备', 'active', 5680000.5, [['浙江大华技术股份有限公司', 'sole', '91330000727215176K']]],
-    ['第二包 平台软件', 'active', 4200000, [['中国交通建设股份有限公司', 'member', null], ['杭州海康威视数字技术股份有限公司', 'lead', '91330000733796106P']]],
+    ['第一包 前端设备', 'active', 568000050, [['浙江大华技术股份有限公司', 'sole', '91330000727215176K']]],
+    ['第二包 平台软件', 'active', 420000000, [['中国交通建设股份有限公司', 'member', null], ['杭州海康威视数字技术股份有限公司', 'lead', '91330000733796106P']]],
   ]);
   assert.equal(snippet(won, 'awards[0].value'), '"amount": 5680000.5');
   assert.equal(snippet(won, 'awards[1].suppliers[1].name'), '"name": "杭州海康威视数字技术股份有限公司"');
@@ -82,7 +82,7 @@ test('JSON Lines of compiled releases: a cut-off line and a line that is no obje
     ['award', 'ZB-2020-101', '2020-06-30', '2020-06-28'],
     ['tender', 'ZB-2020-103', '2020-07-15', null],
   ]);
-  assert.deepEqual(awardsOf(notices[0]), [[null, 'active', 9860000, [['杭州海康威视数字技术股份有限公司', 'sole', '91330000733796106P']]]]);
+  assert.deepEqual(awardsOf(notices[0]), [[null, 'active', 986000000, [['杭州海康威视数字技术股份有限公司', 'sole', '91330000733796106P']]]]);
   assert.equal(notices[1].budget, null);
   const file = path.join(dir, 'compiled-releases.jsonl');
   assert.deepEqual(warnings, [
@@ -97,7 +97,7 @@ test('a record package gives its compiled release; a linked release is not read'
   assert.equal(title, 'OCDS record package of another portal, 1 release');
   assert.deepEqual(warnings, []);
   assert.equal(notices.length, 1);
-  assert.deepEqual(awardsOf(notices[0]), [[null, 'active', 9860000, [['杭州海康威视数字技术股份有限公司', 'sole', '91330000733796106P']]]]);
+  assert.deepEqual(awardsOf(notices[0]), [[null, 'active', 986000000, [['杭州海康威视数字技术股份有限公司', 'sole', '91330000733796106P']]]]);
   assert.equal(snippet(notices[0], 'awards[0].suppliers[0].name'), '"name":"杭州海康威视数字技术股份有限公司"', "the supplier reference has no name: the party's is cited");
 });
 
@@ -112,13 +112,13 @@ test('a release package cut off in the middle keeps the releases before the cut'
 
 const company = (id: string, name: string, uscc: string | null, kind = 'enterprise') => ({ id, name, names: [name], uscc, address: null, kind, isBranch: false });
 const ROW: ExportProjectRow = {
-  project: { id: 'j:0123abcd', code: null, name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budget: 600000000, status: 'awarded' },
+  project: { id: 'j:0123abcd', code: null, name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budgetFen: 60000000000, status: 'awarded' },
   region: { code: '653222', name: '墨玉县', level: 'county' },
   buyer: company('c:buyer', '墨玉县公安局', null, 'public'),
   agency: company('c:agency', '新疆招标有限公司', null),
   awards: [
-    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'publication', sha256: null, snippet: null, suppliers: [{ ...company('c:hik', '杭州海康威视数字技术股份有限公司', '91330000733796106P'), role: 'lead' }, { ...company('c:cccc', '中国交通建设股份有限公司', null), role: 'member' }] },
-    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'publication', sha256: null, snippet: null, suppliers: [] },
+    { id: 'a:j:0123abcd:一', lot: '一', status: 'active', amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'publication', sha256: null, snippet: null, suppliers: [{ ...company('c:hik', '杭州海康威视数字技术股份有限公司', '91330000733796106P'), role: 'lead' }, { ...company('c:cccc', '中国交通建设股份有限公司', null), role: 'member' }] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'publication', sha256: null, snippet: null, suppliers: [] },
   ],
   candidates: [],
   documents: [],
@@ -133,10 +133,10 @@ test("bidgraph's own export reads back: region, contract model, consortium roles
   const [n] = outcome.parsed.notices;
   assert.equal(outcome.parsed.notices.length, 1);
   assert.deepEqual(n.project, { name: '墨玉县视频监控PPP项目', code: null, method: '公开招标', contractModel: ['PPP'] });
-  assert.deepEqual([n.buyer?.name, n.agency?.name, n.region?.code, n.budget?.amount], ['墨玉县公安局', '新疆招标有限公司', '653222', 600000000]);
+  assert.deepEqual([n.buyer?.name, n.agency?.name, n.region?.code, n.budget?.fen], ['墨玉县公安局', '新疆招标有限公司', '653222', 60000000000]);
   assert.deepEqual([n.publishedAt, n.decisionDate], ['2017-09-01', null], 'the export says the award date is a publication date');
   assert.deepEqual(awardsOf(n), [
-    ['一', 'active', 570000000, [['杭州海康威视数字技术股份有限公司', 'lead', '91330000733796106P'], ['中国交通建设股份有限公司', 'member', null]]],
+    ['一', 'active', 57000000000, [['杭州海康威视数字技术股份有限公司', 'lead', '91330000733796106P'], ['中国交通建设股份有限公司', 'member', null]]],
     ['二', 'unsuccessful', null, []],
   ]);
 });

@@ -13,18 +13,18 @@ const HIK = company('c:hik', '杭州海康威视数字技术股份有限公司',
 const CCCC = company('c:cccc', '中国交通建设股份有限公司', null);
 
 const ROW: ExportProjectRow = {
-  project: { id: 'j:0123abcd', code: 'MYX-2017-PPP-01', name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budget: 600000000, status: 'awarded' },
+  project: { id: 'j:0123abcd', code: 'MYX-2017-PPP-01', name: '墨玉县视频监控PPP项目', method: '公开招标', contractModel: ['PPP'], budgetFen: 60000000000, status: 'awarded' },
   region: { code: '653222', name: '墨玉县', level: 'county' },
   buyer: BUYER,
   agency: AGENCY,
   awards: [
     {
-      id: 'a:j:0123abcd:一', lot: '一', status: 'active', amount: 570000000, amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null,
+      id: 'a:j:0123abcd:一', lot: '一', status: 'active', amountFen: 57000000000, currency: 'CNY', rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null,
       suppliers: [{ ...HIK, role: 'lead' }, { ...CCCC, role: 'member' }],
     },
-    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amount: null, amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null, suppliers: [] },
+    { id: 'a:j:0123abcd:二', lot: '二', status: 'unsuccessful', amountFen: null, currency: null, rateKind: null, ratePercent: null, date: '2017-09-01', dateKind: 'PUBLICATION', sha256: 'b'.repeat(64), snippet: null, suppliers: [] },
   ],
-  candidates: [{ ...HIK, rank: 1, bidAmount: 570000000 }],
+  candidates: [{ ...HIK, rank: 1, bidAmountFen: 57000000000 }],
   documents: [
     { sha256: 'a'.repeat(64), path: 'samples/moyu-ppp-tender.html', url: null, retrievedAt: null, title: '墨玉县视频监控PPP项目招标公告', publishedAt: '2017-06-01', mediaType: 'text/html', noticeType: 'tender' },
     { sha256: 'b'.repeat(64), path: 'samples/moyu-ppp-award.html', url: 'http://www.ccgp.gov.cn/example.htm', retrievedAt: null, title: '墨玉县视频监控PPP项目中标公告', publishedAt: '2017-09-01', mediaType: 'text/html', noticeType: 'award' },
@@ -90,7 +90,7 @@ test('the schema check fails a release without its ocid, and an amount given as 
 });
 
 test('an undated project takes the run date; no method word, no procurementMethod', { skip: skipUnlessStandardSchemas }, () => {
-  const row: ExportProjectRow = { ...ROW, project: { ...ROW.project, method: '竞争性磋商', budget: null }, documents: [], awards: [], candidates: [] };
+  const row: ExportProjectRow = { ...ROW, project: { ...ROW.project, method: '竞争性磋商', budgetFen: null }, documents: [], awards: [], candidates: [] };
   const r = projectRelease(row, OPTS, NOW) as Record<string, any>;
   assert.equal(r.date, NOW);
   assert.equal(r.tender.procurementMethod, undefined);
