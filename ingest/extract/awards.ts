@@ -69,7 +69,12 @@ type Event =
   | { kind: 'field'; pos: number; line: number; field: Field }
   | { kind: 'row'; pos: number; line: number; draft: AwardDraft }
   | { kind: 'text'; pos: number; line: number; name: Span; value: Span | null }
-  | { kind: 'heading'; pos: number; line: number };
+  | { kind: 'heading'; pos: number; line: number }
+  // Class markers (marked.ts), in the page's order: a winner, its address, its USCC, the award's price.
+  | { kind: 'markedWinner' | 'markedAddress' | 'markedUscc' | 'markedPrice'; pos: number; line: number; span: Span };
+
+/** What a class-marked page gives the award builder: lot markers and winner markers, in their order. */
+export type MarkerEvent = Extract<Event, { kind: 'lot' | 'markedWinner' | 'markedAddress' | 'markedUscc' | 'markedPrice' }>;
 
 const AWARD_KEYS = new Set(['resultIntro', 'lot', 'failReason', 'winnerName', 'consortiumLead', 'consortiumMember', 'winnerAddress',
   'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
@@ -285,6 +290,11 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
   return new AwardBuilder(input).run(events);
 }
 
+/** Awards of a page whose fields are class-marked, built by the same builder from its markers' events. */
+export function buildMarkedAwards(page: Page, sections: Sections, events: MarkerEvent[]): AwardScan {
+  return new AwardBuilder({ page, sections }).run(events);
+}
+
 class AwardBuilder {
   private readonly page: Page;
   private readonly sections: Sections;
@@ -304,7 +314,7 @@ class AwardBuilder {
   /** The line of the last winner label with nothing after it (中标人：联合体：A（牵头）、B). */
   private emptyWinnerLine = -2;
 
-  constructor(input: AwardInput) {
+  constructor(input: Pick<AwardInput, 'page' | 'sections'>) {
     this.page = input.page;
     this.sections = input.sections;
     this.hasResult = input.sections.inResult.some(Boolean);
@@ -353,7 +363,35 @@ class AwardBuilder {
         return;
       case 'field':
         this.field(e.field);
+        return;
+      case 'markedWinner':
+        this.markedWinner(e.span, e.line);
+        return;
+      case 'markedAddress': {
+        const last = this.current?.suppliers.at(-1);
+        if (last && !last.address) last.address = addressOf(this.page, e.span);
+        return;
+      }
+      case 'markedUscc': {
+        const last = this.current?.suppliers.at(-1);
+        const code = normalizeUscc(e.span.text);
+        if (last && code) last.uscc = { value: code, span: e.span };
+        return;
+      }
+      case 'markedPrice':
+        if (!this.current) return;
+        this.current.rate ??= readRate(this.page, e.span, null);
+        if (!this.current.rate) this.current.value ??= readMoney(this.page, e.span, null);
     }
+  }
+
+  /** A marked winner opens its award: the marker says exactly who won, so no name is trimmed or regrouped. */
+  private markedWinner(span: Span, line: number): void {
+    this.finish();
+    const split = splitSuppliers(this.page, span);
+    this.warnings.push(...split.warnings);
+    const suppliers = split.suppliers.map((s) => ({ ...s, address: null, uscc: null }));
+    this.current = { lot: this.lot, status: 'active', suppliers, value: null, rate: null, line, lastLine: line, source: 'marker' };
   }
 
   private field(f: Field): void {

@@ -64,7 +64,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   for (const t of sideways) for (const l of t.lines) tableRows.add(l);
   const scan = scanFields(page, tableRows);
   const sections = findSections(page, scan.fields);
-  const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator()) : null;
+  const marked = markup && markup.markers.length > 0 ? readMarked(page, markup.markers, locator(), sections) : null;
   if (marked?.unlocated.length) warnings.push(`class markers not found in the text: ${marked.unlocated.join(', ')}`);
   const awardScan = scanAwards({ page, fields: scan.fields, consumed: scan.consumed, tables, sections }, tableRows);
   const parties = findParties(page, scan.fields, sections);
