@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatYuan, parseAmount, parseCapitalAmount, parseRate } from '../../src/domain/amount.ts';
+import { fenFromYuan, formatYuan, parseAmount, parseCapitalAmount, parseRate, yuanFromFen } from '../../src/domain/amount.ts';
 
 describe('parseAmount: the strings quoted in domain.md §3', () => {
   it('￥56.980000 万元（人民币）', () => {
@@ -197,5 +197,23 @@ describe('formatYuan', () => {
     assert.equal(formatYuan(58480000), '584,800.00 元');
     assert.equal(formatYuan(156), '1.56 元');
     assert.equal(formatYuan(5), '0.05 元');
+  });
+});
+
+describe('fenFromYuan: a number of yuan from another source (OCDS), as fen', () => {
+  it('rounds half up on the decimal the number prints as, not on its binary value', () => {
+    assert.deepEqual(fenFromYuan(0.285), { fen: 29, rounded: true }); // 0.285 * 100 is 28.499999999999996
+    assert.deepEqual(fenFromYuan(5680000.5), { fen: 568000050, rounded: false });
+    assert.deepEqual(fenFromYuan(12.3449), { fen: 1234, rounded: true });
+  });
+
+  it('refuses what is no amount', () => {
+    assert.equal(fenFromYuan(-1), null);
+    assert.equal(fenFromYuan(Number.NaN), null);
+    assert.equal(fenFromYuan(1e21), null);
+  });
+
+  it('gives the yuan back at the edges that show them', () => {
+    assert.equal(yuanFromFen(568000050), 5680000.5);
   });
 });
