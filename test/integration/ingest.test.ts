@@ -198,14 +198,14 @@ describe('bidgraph ingest on the fixture set', () => {
        WITH p, collect(pub.noticeType) AS types
        MATCH (p)-[:HAS_BUYER]->(b:Company)
        MATCH (p)-[:IN_REGION]->(r:Region)-[:PART_OF]->(up:Region)
-       RETURN p.name AS name, p.status AS status, p.budget AS budget, p.method AS method, types, b.name AS buyer, r.name AS region, up.name AS prefecture`,
+       RETURN p.name AS name, p.status AS status, p.budgetFen AS budgetFen, p.method AS method, types, b.name AS buyer, r.name AS region, up.name AS prefecture`,
     );
     assert.equal(found.length, 1);
     const p = found[0];
     assert.deepEqual((p.types as string[]).sort(), ['award', 'correction', 'tender']);
     assert.equal(p.name, '洛浦县公共安全视频监控建设项目');
     assert.equal(p.status, 'awarded');
-    assert.equal(p.budget, 12_500_000);
+    assert.equal(Number(p.budgetFen), 1_250_000_000);
     assert.equal(p.method, '公开招标');
     assert.equal(p.buyer, '洛浦县公安局');
     assert.equal(p.region, '洛浦县');
@@ -217,11 +217,11 @@ describe('bidgraph ingest on the fixture set', () => {
       driver,
       `MATCH (p:Project {code: 'HTX-2019-007'})-[r:HAS_CANDIDATE]->(c:Company)
        OPTIONAL MATCH (p)-[:HAS_AWARD]->(a:Award)
-       RETURN c.name AS name, r.rank AS rank, r.bidAmount AS bid, count(a) AS awards ORDER BY rank`,
+       RETURN c.name AS name, r.rank AS rank, toString(r.bidAmountFen) AS bidFen, count(a) AS awards ORDER BY rank`,
     );
     assert.deepEqual(found, [
-      { name: '新疆示例建设集团有限公司', rank: 1, bid: 15_623_500, awards: 0 },
-      { name: '和田示例建筑安装有限责任公司', rank: 2, bid: 15_800_000, awards: 0 },
+      { name: '新疆示例建设集团有限公司', rank: 1, bidFen: '1562350000', awards: 0 },
+      { name: '和田示例建筑安装有限责任公司', rank: 2, bidFen: '1580000000', awards: 0 },
     ]);
     const [winners] = await rows(driver, `MATCH (:Project {code: 'HTX-2019-007'})-[:HAS_AWARD]->()-[w:AWARDED_TO]->() RETURN count(w) AS n`);
     assert.equal(winners.n, 0);
