@@ -104,20 +104,36 @@ export async function caseIds(driver: Driver): Promise<CaseIds> {
   return { C, P, J, A };
 }
 
-/** Ingests the case's documents (archived under `home`) and returns its ids. */
-export async function ingestCase(driver: Driver, home: string): Promise<CaseIds> {
-  const { entries, problems } = await readManifest(path.join(CASE_DIR, 'manifest.jsonl'));
-  assert.deepEqual(problems, []);
+/** Ingests documents (files or folders, archived under `home`) as a user's ingest run does, failing on any failed file. */
+export async function ingestDocuments(driver: Driver, home: string, inputs: string[], manifest: Awaited<ReturnType<typeof readManifest>>['entries'] = new Map()): Promise<void> {
   const summary = await ingest({
-    inputs: [path.join(CASE_DIR, 'notices'), path.join(CASE_DIR, 'ownership')],
+    inputs,
     driver,
     database: testConfig.neo4j.database,
     home,
-    manifest: entries,
+    manifest,
     concurrency: 1,
     reextract: 'off',
     matchListings: false,
   });
   assert.equal(summary.failed, 0, JSON.stringify(summary));
+}
+
+/** Ingests the case's documents (archived under `home`) and returns its ids. */
+export async function ingestCase(driver: Driver, home: string): Promise<CaseIds> {
+  const { entries, problems } = await readManifest(path.join(CASE_DIR, 'manifest.jsonl'));
+  assert.deepEqual(problems, []);
+  await ingestDocuments(driver, home, [path.join(CASE_DIR, 'notices'), path.join(CASE_DIR, 'ownership')], entries);
   return caseIds(driver);
+}
+
+/** The one award of the project of this name. */
+export async function awardOfProject(driver: Driver, projectName: string): Promise<string> {
+  const res = await driver.executeQuery(
+    'MATCH (:Project {name: $projectName})-[:HAS_AWARD]->(a:Award) RETURN a.id AS id',
+    { projectName },
+    { database: testConfig.neo4j.database },
+  );
+  assert.equal(res.records.length, 1, `one award for ${projectName}`);
+  return res.records[0].get('id') as string;
 }
