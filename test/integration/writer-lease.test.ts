@@ -4,14 +4,17 @@
 // writes take turns and keep one name to one company.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import path from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { addAlias } from '../../src/graph/aliases.ts';
 import { nameRecord } from '../../src/domain/identity.ts';
 import { LeaseLostError, WriterBusyError, WriterLease } from '../../src/db/writer-lease.ts';
 import { createApi } from '../../src/api/server.ts';
-import { errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
+import { CASE_DIR, ingestDocuments } from '../support/api-case.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
 const db = { database: testConfig.neo4j.database };
@@ -101,22 +104,32 @@ describe('alias writes and the lease', () => {
   let api: ReturnType<typeof createApi>;
   const ADD = `mutation($id: ID!, $name: String!) { addAlias(companyId: $id, name: $name, source: "test") { id names } }`;
   const auth = { authorization: `Bearer ${TOKEN}` };
+  /** Ids of 示例第0号有限公司 … 示例第7号有限公司, a group the ownership CSV under test/fixtures/api-case/lease-group/ gives. */
+  let c: string[];
+  let home: string;
 
   beforeEach(async () => {
-    await writeFixture(driver, { companies: Array.from({ length: 8 }, (_, i) => ({ id: `c:${i}`, name: `示例第${i}号有限公司` })) });
-    api = testApi({ driver, apiToken: TOKEN, logging: false });
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-lease-'));
+    await ingestDocuments(driver, home, [path.join(CASE_DIR, 'lease-group')]);
+    const ids = await driver.executeQuery("MATCH (c:Company) WHERE c.name STARTS WITH '示例第' RETURN c.name AS name, c.id AS id", {}, db);
+    const byName = new Map(ids.records.map((r) => [r.get('name') as string, r.get('id') as string]));
+    c = Array.from({ length: 8 }, (_, i) => byName.get(`示例第${i}号有限公司`)!);
+    assert.equal(new Set(c).size, 8, 'eight companies, each found');
+    api = testApi({ driver, home, apiToken: TOKEN, logging: false });
   });
+
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
   it('refuses addAlias with WRITER_BUSY while an ingest writes, naming it, and changes nothing', async () => {
     const lease = await WriterLease.acquire(driver, { ...db, command: 'bidgraph ingest corpus' });
-    const res = await graphql(api, ADD, { id: 'c:0', name: '示例别名有限公司' }, auth);
+    const res = await graphql(api, ADD, { id: c[0], name: '示例别名有限公司' }, auth);
     assert.deepEqual(errorCodes(res), ['WRITER_BUSY']);
     assert.match(res.body.errors?.[0].message ?? '', /^The graph is being written by bidgraph ingest corpus \(pid \d+ on /);
     assert.deepEqual(res.body.errors?.[0].extensions?.holder, { command: 'bidgraph ingest corpus', host: os.hostname(), pid: process.pid, started: lease.holder.started });
-    const names = await driver.executeQuery("MATCH (c:Company {id: 'c:0'}) RETURN c.names AS names", {}, db);
+    const names = await driver.executeQuery("MATCH (c:Company {id: $id}) RETURN c.names AS names", { id: c[0] }, db);
     assert.deepEqual(names.records[0].get('names'), ['示例第0号有限公司']);
     await lease.release();
-    const again = await graphql(api, ADD, { id: 'c:0', name: '示例别名有限公司' }, auth);
+    const again = await graphql(api, ADD, { id: c[0], name: '示例别名有限公司' }, auth);
     assert.equal(again.body.errors, undefined, again.text);
   });
 
@@ -124,7 +137,7 @@ describe('alias writes and the lease', () => {
     for (let round = 0; round < 6; round++) {
       const name = `示例竞争名称${round}有限公司`;
       const outcomes = await Promise.all(
-        [`c:${round}`, `c:${round + 1}`, `c:${(round + 2) % 8}`].map((companyId) =>
+        [c[round], c[round + 1], c[(round + 2) % 8]].map((companyId) =>
           addAlias(driver, testConfig.neo4j.database, 30_000, { companyId, name: nameRecord(name)!, source: 'race', at: new Date().toISOString() }),
         ),
       );
