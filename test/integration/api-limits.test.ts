@@ -1,46 +1,66 @@
 // The API's safety: depth and cost limits, read timeouts, error masking, public mode, and no
-// mutations without a token.
+// mutations without a token. The graph is ingested from documents: one award notice of the API case (a
+// Xinjiang buyer, the company the queries start from) and an ownership CSV of a dense lattice.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { namedQueries, warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { type GraphFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
+import { CASE_DIR, ingestDocuments } from '../support/api-case.ts';
 
 let driver: Driver;
+let home: string;
+/** The company the queries start from: the winner of the case's SPV award notice. */
+const ONE_NAME = '示例墨玉智慧城市运营有限公司';
+let ONE: string;
+let TARGET: string;
 
 /**
- * A dense ownership lattice: 9 layers of 6 companies, each owning a share of every company in the
- * layer below, above one target. 6^9 ≈ 10 million paths: no read finishes in a fraction of a second.
+ * A dense ownership lattice as a shareholding CSV: 9 layers of 6 companies, each holding 10% of every
+ * company in the layer below, above one target. 6^9 ≈ 10 million paths: no read finishes in a fraction
+ * of a second. Written at run time into the test's folder: 330 rows of one pattern say less as a file.
  */
-function lattice(): GraphFixture {
+function latticeCsv(): string {
   const layers = 9;
   const width = 6;
-  const id = (layer: number, i: number) => `c:l${layer}-${i}`;
-  const companies = [{ id: 'c:target', name: '示例目标有限公司' }];
-  const holdings = [];
+  const name = (layer: number, i: number) => `示例层${layer}号${i}有限公司`;
+  const rows = ['owner,owned,share'];
   for (let layer = 0; layer < layers; layer++) {
     for (let i = 0; i < width; i++) {
-      companies.push({ id: id(layer, i), name: `示例层${layer}号${i}有限公司` });
-      if (layer === 0) holdings.push({ owner: id(0, i), owned: 'c:target', share: 10 });
-      else for (let j = 0; j < width; j++) holdings.push({ owner: id(layer, i), owned: id(layer - 1, j), share: 10 });
+      if (layer === 0) rows.push(`${name(0, i)},示例目标有限公司,10%`);
+      else for (let j = 0; j < width; j++) rows.push(`${name(layer, i)},${name(layer - 1, j)},10%`);
     }
   }
-  return { companies, holdings };
+  return `${rows.join('\n')}\n`;
+}
+
+async function companyId(name: string): Promise<string> {
+  const res = await driver.executeQuery('MATCH (c:Company {name: $name}) RETURN c.id AS id', { name });
+  assert.equal(res.records.length, 1, name);
+  return res.records[0].get('id') as string;
 }
 
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await writeFixture(driver, {
-    regions: [{ code: '650000', name: '新疆维吾尔自治区', level: 'province' }],
-    companies: [{ id: 'c:one', name: '示例一号有限公司' }],
-    ...lattice(),
-  });
-  await writeFixture(driver, { companies: [{ id: 'c:one', name: '示例一号有限公司' }] });
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-limits-'));
+  const documents = path.join(home, 'documents');
+  fs.mkdirSync(documents);
+  fs.writeFileSync(path.join(documents, 'lattice-holdings.csv'), latticeCsv());
+  fs.copyFileSync(path.join(CASE_DIR, 'notices', 'spv-award.html'), path.join(documents, 'spv-award.html'));
+  await ingestDocuments(driver, home, [documents]);
+  ONE = await companyId(ONE_NAME);
+  TARGET = await companyId('示例目标有限公司');
 });
 
-after(() => driver.close());
+after(async () => {
+  await driver.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
 
 describe('the query layer', () => {
   it('plans and runs every named query (warm-up), each with a unique name', async () => {
@@ -56,7 +76,7 @@ describe('query depth and cost', () => {
   const api = () => testApi({ driver, logging: false });
 
   it('refuses a query nested deeper than 12 levels with QUERY_TOO_DEEP, before touching the database', async () => {
-    const deep = '{ company(id: "c:one") { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } } }';
+    const deep = `{ company(id: "${ONE}") { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } } }`;
     const res = await graphql(api(), deep);
     assert.deepEqual(errorCodes(res), ['QUERY_TOO_DEEP']);
     assert.equal(res.body.errors?.[0].message, 'Query is nested 14 levels deep; the limit is 12. Split it into several queries.');
@@ -64,7 +84,7 @@ describe('query depth and cost', () => {
   });
 
   it('counts depth through fragments, but not in introspection', async () => {
-    const viaFragment = `query { company(id: "c:one") { ...H } }
+    const viaFragment = `query { company(id: "${ONE}") { ...H } }
       fragment H on Company { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { holdings { owned { id } } } } } } } } } } } } }`;
     assert.deepEqual(errorCodes(await graphql(api(), viaFragment)), ['QUERY_TOO_DEEP']);
     const introspection = await graphql(api(), '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } }');
@@ -84,7 +104,7 @@ describe('query depth and cost', () => {
 
   it('counts aliases: the same heavy field asked for many times costs many times', async () => {
     const fields = Array.from({ length: 60 }, (_, i) => `o${i}: ultimateOwners { effectiveShare }`).join(' ');
-    const res = await graphql(testApi({ driver, logging: false, limits: { maxCost: 1000 } }), `{ company(id: "c:one") { ${fields} } }`);
+    const res = await graphql(testApi({ driver, logging: false, limits: { maxCost: 1000 } }), `{ company(id: "${ONE}") { ${fields} } }`);
     assert.deepEqual(errorCodes(res), ['QUERY_TOO_COSTLY']);
   });
 });
@@ -92,7 +112,7 @@ describe('query depth and cost', () => {
 describe('read timeouts', () => {
   it('stops a read that runs past the timeout and says TIMEOUT, without the Cypher', async () => {
     const api = testApi({ driver, timeoutMs: 300, logging: false });
-    const res = await graphql(api, '{ company(id: "c:target") { ultimateOwners { effectiveShare } } }');
+    const res = await graphql(api, `{ company(id: "${TARGET}") { ultimateOwners { effectiveShare } } }`);
     assert.deepEqual(errorCodes(res), ['TIMEOUT']);
     assert.equal(res.body.errors?.[0].message, 'The query took longer than 300 ms and was stopped; ask for less (smaller pages, fewer nested lists).');
     assert.deepEqual(res.body.errors?.[0].path, ['company', 'ultimateOwners']);
@@ -104,7 +124,7 @@ describe('error masking', () => {
   it('hides the driver error of an unreachable database behind DATABASE_UNAVAILABLE', async () => {
     const unreachable = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'whatever1'), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
     try {
-      const res = await graphql(testApi({ driver: unreachable, logging: false }), '{ company(id: "c:one") { name } }');
+      const res = await graphql(testApi({ driver: unreachable, logging: false }), `{ company(id: "${ONE}") { name } }`);
       assert.deepEqual(res.body.errors?.map((e) => [e.message, e.extensions?.code]), [['The database is unavailable; try again in a few seconds.', 'DATABASE_UNAVAILABLE']]);
       assert.doesNotMatch(res.text, /127\.0\.0\.1|ECONNREFUSED|MATCH|stack|at /);
     } finally {
@@ -121,7 +141,7 @@ describe('error masking', () => {
   });
 
   it('keeps GraphQL syntax and validation errors readable', async () => {
-    const res = await graphql(testApi({ driver, logging: false }), '{ company(id: "c:one") { nope } }');
+    const res = await graphql(testApi({ driver, logging: false }), `{ company(id: "${ONE}") { nope } }`);
     assert.deepEqual(errorCodes(res), ['GRAPHQL_VALIDATION_FAILED']);
     assert.equal(res.body.errors?.[0].message, 'Cannot query field "nope" on type "Company". Did you mean "name"?');
   });
@@ -149,10 +169,10 @@ describe('public mode', () => {
     const typeQuery = await graphql(api, '{ __type(name: "Company") { name } }');
     assert.deepEqual(errorCodes(typeQuery), ['GRAPHQL_VALIDATION_FAILED']);
     // Nor does a typo reveal the names of fields.
-    const typo = await graphql(api, '{ company(id: "c:one") { nme } }');
+    const typo = await graphql(api, `{ company(id: "${ONE}") { nme } }`);
     assert.equal(typo.body.errors?.[0].message, 'Cannot query field "nme" on type "Company".');
-    const ok = await graphql(api, '{ company(id: "c:one") { name } }');
-    assert.deepEqual(ok.body, { data: { company: { name: '示例一号有限公司' } } });
+    const ok = await graphql(api, `{ company(id: "${ONE}") { name } }`);
+    assert.deepEqual(ok.body, { data: { company: { name: ONE_NAME } } });
   });
 });
 
@@ -161,7 +181,7 @@ describe('mutations without a token', () => {
     const api = testApi({ driver, logging: false });
     const intro = await graphql(api, '{ __schema { mutationType { name } } }');
     assert.deepEqual(intro.body.data, { __schema: { mutationType: null } });
-    const res = await graphql(api, 'mutation { addAlias(companyId: "c:one", name: "示例别名有限公司", source: "test") { id } }', undefined, {
+    const res = await graphql(api, 'mutation { addAlias(companyId: "${ONE}", name: "示例别名有限公司", source: "test") { id } }', undefined, {
       authorization: 'Bearer anything',
     });
     assert.deepEqual(errorCodes(res), ['READ_ONLY']);
