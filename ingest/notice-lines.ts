@@ -6,7 +6,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { archiveDocument } from '../src/archive.ts';
 import { sha256Hex } from './read/reader.ts';
-import type { Notice, NoticeType } from './extract/notice.ts';
+import { awardAt, candidateAt, NOTICE_ITSELF } from './extract/notice.ts';
+import type { Evidence, Notice, NoticeType } from './extract/notice.ts';
 import type { LoadItem } from './load/plan.ts';
 import type { DocumentReport, NoticeSink, IngestProgress } from './pipeline.ts';
 import { extractHashOf } from './reextract.ts';
@@ -41,7 +42,37 @@ export function asNotice(value: unknown): Notice | string {
   for (const key of ['awards', 'candidates', 'evidence', 'warnings'] as const) {
     if (!Array.isArray(n[key])) return `no ${key} list`;
   }
-  return n as Notice;
+  const evidence: Evidence[] = [];
+  for (const [i, e] of (n.evidence as unknown[]).entries()) {
+    const read = asEvidence(e, n as Notice);
+    if (typeof read === 'string') return `evidence[${i}]: ${read}`;
+    evidence.push(read);
+  }
+  return { ...(n as Notice), evidence };
+}
+
+/** Notices written before evidence named what it supports kept the whole path in `field` ("awards[0].value"). */
+const OLDER_PATH = /^(awards|candidates)\[(\d+)\](?:\.(.+))?$/;
+
+/** One evidence entry, checked; the older form (a whole path, no `about`) is read into the typed one here, once. */
+function asEvidence(value: unknown, n: Notice): Evidence | string {
+  if (!value || typeof value !== 'object') return 'not an object';
+  const e = value as Partial<Evidence>;
+  if (typeof e.field !== 'string' || typeof e.text !== 'string' || !Number.isInteger(e.start) || !Number.isInteger(e.end)) {
+    return 'needs field, text, start and end';
+  }
+  const span = { field: e.field, text: e.text, start: e.start!, end: e.end! };
+  if (e.about === undefined) {
+    const m = OLDER_PATH.exec(e.field);
+    if (!m) return { about: NOTICE_ITSELF, ...span };
+    return { about: m[1] === 'awards' ? awardAt(Number(m[2])) : candidateAt(Number(m[2])), ...span, field: m[3] ?? '' };
+  }
+  const about = e.about as { part?: unknown; index?: unknown };
+  if (about.part === 'notice') return { about: NOTICE_ITSELF, ...span };
+  const list = about.part === 'award' ? n.awards : about.part === 'candidate' ? n.candidates : null;
+  if (!list) return `about.part ${JSON.stringify(about.part)} is none of notice, award, candidate`;
+  if (!Number.isInteger(about.index) || (about.index as number) < 0) return `about.index ${JSON.stringify(about.index)} is no position`;
+  return { about: about.part === 'award' ? awardAt(about.index as number) : candidateAt(about.index as number), ...span };
 }
 
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { archivePath } from '../src/archive.ts';
+import { evidencePath } from './extract/notice.ts';
 import type { Notice } from './extract/notice.ts';
 import type { HoldingRecord } from './ownership/holding.ts';
 import type { ListExtract } from './lists/entry.ts';
@@ -34,7 +35,14 @@ export interface ReextractSummary {
  * read it: two readings with the same fingerprint put the same facts in the graph.
  */
 export function extractHashOf(extracted: Notice | Notice[] | HoldingRecord[] | ListExtract): string {
-  const bareNotice = (n: Notice) => ({ ...n, source: { ...n.source, path: null }, extractorVersion: null });
+  // Evidence is hashed under its path in the notice, the form the graph stores, so a hash does not move
+  // when only the Notice's way of pointing at what a snippet supports changes.
+  const bareNotice = (n: Notice) => ({
+    ...n,
+    source: { ...n.source, path: null },
+    extractorVersion: null,
+    evidence: n.evidence.map((e) => ({ field: evidencePath(e), text: e.text, start: e.start, end: e.end })),
+  });
   const bare = Array.isArray(extracted)
     ? extracted.map((x) => ('extractorVersion' in x ? bareNotice(x) : { ...x, source: { ...x.source, path: null } }))
     : 'entries' in extracted

@@ -17,7 +17,8 @@ import type { Field } from './fields.ts';
 import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
 import { readMarkup } from './markup.ts';
-import type { Award, Candidate, Evidence, Notice, Party } from './notice.ts';
+import { awardAt, candidateAt, NOTICE_ITSELF } from './notice.ts';
+import type { Award, Candidate, Evidence, EvidenceTarget, Notice, Party } from './notice.ts';
 import { readHeadings } from './headings.ts';
 import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
@@ -43,8 +44,8 @@ const MIN_TEXT = 20;
 /** Collects evidence; every span is a slice of the document text by construction. */
 class EvidenceLog {
   readonly items: Evidence[] = [];
-  add(field: string, span: Span | null | undefined): void {
-    if (span) this.items.push({ field, text: span.text, start: span.start, end: span.end });
+  add(field: string, span: Span | null | undefined, about: EvidenceTarget = NOTICE_ITSELF): void {
+    if (span) this.items.push({ about, field, text: span.text, start: span.start, end: span.end });
   }
 }
 
@@ -319,8 +320,9 @@ function attachUsccs(page: Page, drafts: AwardDraft[]): void {
 
 function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceLog): Award {
   const path = `awards[${i}]`;
-  evidence.add(`${path}.lot`, d.lot?.span);
-  evidence.add(`${path}.status`, d.reason);
+  const about = awardAt(i);
+  evidence.add('lot', d.lot?.span, about);
+  evidence.add('status', d.reason, about);
   let value = d.value;
   if (value) {
     warnings.push(...value.warnings.map((w) => `${path}.value: ${w}`));
@@ -329,13 +331,13 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
       value = null;
     }
   }
-  evidence.add(`${path}.value`, value?.span);
-  evidence.add(`${path}.rate`, d.rate?.span);
+  evidence.add('value', value?.span, about);
+  evidence.add('rate', d.rate?.span, about);
   d.suppliers.forEach((s, j) => {
     s.address = realAddress(s.name, s.address, `${path}.suppliers[${j}]`, warnings);
-    evidence.add(`${path}.suppliers[${j}].name`, s.raw);
-    evidence.add(`${path}.suppliers[${j}].address`, s.address?.span);
-    evidence.add(`${path}.suppliers[${j}].uscc`, s.uscc?.span);
+    evidence.add(`suppliers[${j}].name`, s.raw, about);
+    evidence.add(`suppliers[${j}].address`, s.address?.span, about);
+    evidence.add(`suppliers[${j}].uscc`, s.uscc?.span, about);
   });
   return {
     lot: d.lot?.value ?? null,
@@ -358,8 +360,8 @@ function candidateList(scan: CandidateScan, warnings: string[], evidence: Eviden
     warnings.push('candidates of several lots are listed together (ranks repeat); a Candidate record carries no lot');
   }
   return scan.candidates.map((c, i) => {
-    evidence.add(`candidates[${i}].name`, c.name.span);
-    evidence.add(`candidates[${i}].bid`, c.bid?.span);
+    evidence.add('name', c.name.span, candidateAt(i));
+    evidence.add('bid', c.bid?.span, candidateAt(i));
     if (c.bid) warnings.push(...c.bid.warnings.map((w) => `candidates[${i}].bid: ${w}`));
     return { rank: c.rank, name: c.name.value, bid: c.bid ? { fen: c.bid.value, currency: 'CNY' } : null };
   });

@@ -48,8 +48,19 @@ export interface Candidate {
   bid: Money | null;
 }
 
+/**
+ * What a snippet supports: the notice itself (its title, dates, project, parties, region, budget), or one
+ * of its awards or candidates by position in those lists. The loader routes evidence by this reference.
+ */
+export type EvidenceTarget = { part: 'notice' } | { part: 'award'; index: number } | { part: 'candidate'; index: number };
+
+export const NOTICE_ITSELF: EvidenceTarget = Object.freeze({ part: 'notice' });
+export const awardAt = (index: number): EvidenceTarget => ({ part: 'award', index });
+export const candidateAt = (index: number): EvidenceTarget => ({ part: 'candidate', index });
+
 export interface Evidence {
-  /** A JSON path into the notice, e.g. "buyer.name" or "awards[0].suppliers[1].name". */
+  about: EvidenceTarget;
+  /** The field within what it supports, as a JSON path from there: "buyer.name", "value", "suppliers[1].name". */
   field: string;
   text: string;
   /** Offsets into the document's extracted text. */
@@ -77,4 +88,17 @@ export interface Notice {
   candidates: Candidate[];
   evidence: Evidence[];
   warnings: string[];
+}
+
+const LIST_OF: Record<Exclude<EvidenceTarget['part'], 'notice'>, string> = { award: 'awards', candidate: 'candidates' };
+
+/** Evidence's JSON path in the whole notice ("awards[0].suppliers[1].name"): how the graph stores it and the API shows it. */
+export function evidencePath(e: Pick<Evidence, 'about' | 'field'>): string {
+  if (e.about.part === 'notice') return e.field;
+  const at = `${LIST_OF[e.about.part]}[${e.about.index}]`;
+  return e.field ? `${at}.${e.field}` : at;
+}
+
+export function sameTarget(a: EvidenceTarget, b: EvidenceTarget): boolean {
+  return a.part === b.part && (a.part === 'notice' || a.index === (b as { index: number }).index);
 }

@@ -1,7 +1,8 @@
 // Notices and holdings → the rows a batch writes. Pure: identities are resolved against a snapshot of
 // what the database holds, in document order, so a batch writes exactly what loading its documents
 // one by one would have written.
-import type { Award, Evidence, Notice, NoticeType } from '../extract/notice.ts';
+import { awardAt, candidateAt, evidencePath, NOTICE_ITSELF, sameTarget } from '../extract/notice.ts';
+import type { Award, Evidence, EvidenceTarget, Notice, NoticeType } from '../extract/notice.ts';
 import type { HoldingRecord } from '../ownership/holding.ts';
 import { garbledName, looksLikeCompanyName } from '../../src/domain/names.ts';
 import { yuanFromFen } from '../../src/domain/amount.ts';
@@ -182,21 +183,22 @@ export function lookupFor(items: readonly LoadItem[]): Lookup {
 
 // ------------------------------------------------------------------------------------ helpers
 
-/** The evidence for a field: the exact field, else the first entry under it. */
-export function evidenceFor(evidence: readonly Evidence[], ...fields: string[]): Evidence | null {
+/** The evidence for a field of what it supports: the exact field, else the first entry under it ('' is under nothing, so any field). */
+export function evidenceFor(evidence: readonly Evidence[], about: EvidenceTarget, ...fields: string[]): Evidence | null {
+  const of = evidence.filter((e) => sameTarget(e.about, about));
   for (const f of fields) {
-    const exact = evidence.find((e) => e.field === f);
+    const exact = of.find((e) => e.field === f);
     if (exact) return exact;
   }
   for (const f of fields) {
-    const under = evidence.find((e) => e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`));
+    const under = of.find((e) => f === '' || e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`));
     if (under) return under;
   }
   return null;
 }
 
-function snippetOf(evidence: readonly Evidence[], ...fields: string[]): string | null {
-  return evidenceFor(evidence, ...fields)?.text ?? null;
+function snippetOf(evidence: readonly Evidence[], about: EvidenceTarget, ...fields: string[]): string | null {
+  return evidenceFor(evidence, about, ...fields)?.text ?? null;
 }
 
 /** A short caption: ¥5.7M, 下浮率 8.5%, unsuccessful. */
@@ -305,10 +307,10 @@ interface EvidenceOf {
   snippets: Evidence[];
 }
 
-/** Snippets as parallel arrays, sorted by field then start (code-unit order, as Cypher sorts strings). */
+/** Snippets as parallel arrays under their paths in the notice, sorted by path then start (code-unit order, as Cypher sorts strings). */
 export function evidenceArrays(snippets: readonly Evidence[]): EvidenceArrays {
-  const sorted = [...snippets].sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : a.start - b.start));
-  return { fields: sorted.map((e) => e.field), texts: sorted.map((e) => e.text), starts: sorted.map((e) => e.start), ends: sorted.map((e) => e.end) };
+  const sorted = snippets.map((e) => ({ path: evidencePath(e), e })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.e.start - b.e.start));
+  return { fields: sorted.map((x) => x.path), texts: sorted.map((x) => x.e.text), starts: sorted.map((x) => x.e.start), ends: sorted.map((x) => x.e.end) };
 }
 
 // ------------------------------------------------------------------------------------ planning
@@ -420,8 +422,8 @@ class Planner {
       this.projectRegions.set(pid, n.region.code);
       this.addRegionPath(n.region.path.length ? n.region.path : [{ code: n.region.code, name: n.region.name }]);
     }
-    if (buyerId) this.rows.buyers.push({ projectId: pid, companyId: buyerId, props: { sha256: sha, snippet: snippetOf(ev, 'buyer.name', 'buyer') } });
-    if (agencyId) this.rows.agencies.push({ projectId: pid, companyId: agencyId, props: { sha256: sha, snippet: snippetOf(ev, 'agency.name', 'agency') } });
+    if (buyerId) this.rows.buyers.push({ projectId: pid, companyId: buyerId, props: { sha256: sha, snippet: snippetOf(ev, NOTICE_ITSELF, 'buyer.name', 'buyer') } });
+    if (agencyId) this.rows.agencies.push({ projectId: pid, companyId: agencyId, props: { sha256: sha, snippet: snippetOf(ev, NOTICE_ITSELF, 'agency.name', 'agency') } });
     this.rows.published.push({ projectId: pid, sha256: sha, noticeType: n.noticeType });
 
     const awardIds = AWARD_TYPES.has(n.noticeType) ? awardIdsOf(n, pid) : [];
@@ -434,14 +436,13 @@ class Planner {
         this.rows.candidates.push({
           projectId: pid,
           companyId: cid,
-          props: { rank: c.rank, bidAmountFen: c.bid?.fen ?? null, sha256: sha, snippet: snippetOf(ev, `candidates[${i}].name`, `candidates[${i}]`) },
+          props: { rank: c.rank, bidAmountFen: c.bid?.fen ?? null, sha256: sha, snippet: snippetOf(ev, candidateAt(i), 'name', '') },
         });
       });
     }
 
     for (const e of ev) {
-      const m = /^awards\[(\d+)\]/.exec(e.field);
-      const award = m && awardIds[Number(m[1])] ? awardIds[Number(m[1])] : null;
+      const award = e.about.part === 'award' ? (awardIds[e.about.index] ?? null) : null;
       this.addEvidence(sha, e, award ? null : pid, award);
     }
   }
@@ -454,8 +455,9 @@ class Planner {
       this.evidence.set(sha, doc);
     }
     const key = award ? `a ${award}` : project ? `p ${project}` : '';
-    if (doc.fields.has(`${key}\n${e.field}`)) return;
-    doc.fields.add(`${key}\n${e.field}`);
+    const field = `${key}\n${evidencePath(e)}`;
+    if (doc.fields.has(field)) return;
+    doc.fields.add(field);
     let subject = doc.subjects.get(key);
     if (!subject) {
       subject = { award, project: award ? null : project, snippets: [] };
@@ -500,7 +502,7 @@ class Planner {
         ratePercent: termination ? null : (a.rate?.percent ?? null),
         ...awardDate(n),
         sha256: sha,
-        snippet: snippetOf(ev, `awards[${i}].value`, `awards[${i}].rate`, `awards[${i}]`),
+        snippet: snippetOf(ev, awardAt(i), 'value', 'rate', ''),
       },
       stamp,
       !termination && a.suppliers.length > 0,
@@ -514,7 +516,7 @@ class Planner {
       if (!cid || links.some((l) => l.companyId === cid)) return;
       links.push({
         companyId: cid,
-        props: { role: s.role, sha256: sha, snippet: snippetOf(ev, `awards[${i}].suppliers[${j}].name`, `awards[${i}].suppliers[${j}]`), rawName: s.rawName },
+        props: { role: s.role, sha256: sha, snippet: snippetOf(ev, awardAt(i), `suppliers[${j}].name`, `suppliers[${j}]`), rawName: s.rawName },
       });
     });
     this.winners.set(id, { awardId: id, companyIds: links.map((l) => l.companyId), links });

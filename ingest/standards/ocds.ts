@@ -7,7 +7,8 @@ import { fenFromYuan } from '../../src/domain/amount.ts';
 import { canonicalName } from '../../src/domain/names.ts';
 import { getRegion, regionPath } from '../../src/domain/region.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
-import type { Award, Candidate, Evidence, Money, Notice, NoticeType, Party, RegionRef, Source, Supplier, SupplierRole } from '../extract/notice.ts';
+import { awardAt, candidateAt, NOTICE_ITSELF } from '../extract/notice.ts';
+import type { Award, Candidate, Evidence, EvidenceTarget, Money, Notice, NoticeType, Party, RegionRef, Source, Supplier, SupplierRole } from '../extract/notice.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { ReadDocument } from '../read/document.ts';
 import type { NoticeSource, NoticesExtract } from './source.ts';
@@ -109,10 +110,10 @@ class ReleaseReader {
   }
 
   /** Evidence for a field: the member that holds `node` in the file. */
-  private cite(field: string, node: Node | undefined, evidence: Evidence[] = this.evidence): void {
+  private cite(field: string, node: Node | undefined, evidence: Evidence[] = this.evidence, about: EvidenceTarget = NOTICE_ITSELF): void {
     if (!node) return;
     const { start, end } = spanOf(this.r.loc, node);
-    evidence.push({ field, text: this.text.slice(start, end), start, end });
+    evidence.push({ about, field, text: this.text.slice(start, end), start, end });
   }
 
   /** The party an organisation reference points at (by id), else the reference itself. */
@@ -156,7 +157,7 @@ class ReleaseReader {
   }
 
   /** The USCC among a party's identifiers (scheme CN-USCI), check character verified. */
-  private uscc(party: { value: Json; node: Node } | null, field: string, evidence: Evidence[]): string | null {
+  private uscc(party: { value: Json; node: Node } | null, field: string, evidence: Evidence[], about: EvidenceTarget): string | null {
     if (!party) return null;
     const candidates = [child(party.node, 'identifier'), ...elements(child(party.node, 'additionalIdentifiers'))];
     for (const node of candidates) {
@@ -170,7 +171,7 @@ class ReleaseReader {
         this.say(`${JSON.stringify(raw)} is given as a ${USCC_SCHEME} identifier but is no valid 统一社会信用代码; left out`);
         continue;
       }
-      this.cite(field, child(node, 'id'), evidence);
+      this.cite(field, child(node, 'id'), evidence, about);
       return uscc;
     }
     return null;
@@ -262,7 +263,7 @@ class ReleaseReader {
       const kind = group[0]?.kind ?? 'none';
       const evidence = first ? [...this.evidence] : this.evidence.filter((e) => e.field !== 'budget' && e.field !== 'publishedAt');
       group.forEach((a, i) => {
-        for (const e of a.evidence) evidence.push({ ...e, field: e.field.replace(/^awards\[\d+\]/, `awards[${i}]`) });
+        for (const e of a.evidence) evidence.push({ ...e, about: awardAt(i) });
       });
       if (first) for (const c of candidates.evidence) evidence.push(c);
       notices.push({
@@ -301,7 +302,7 @@ class ReleaseReader {
     for (const t of elements(child(tenderNode, 'tenderers'))) {
       const named = this.nameOf(t);
       if (!named) continue;
-      this.cite(`candidates[${list.length}].name`, named.node, evidence);
+      this.cite('name', named.node, evidence, candidateAt(list.length));
       list.push({ rank: null, name: canonicalName(named.name).name, bid: null });
     }
     return { list, evidence };
@@ -337,14 +338,14 @@ class ReleaseReader {
       if (status === 'active' && related.length > 0 && failedLots.length === related.length) {
         this.say(`${name} is active but its lot ${failedLots.join(', ')} is ${lots.get(failedLots[0])!.status}; read as unsuccessful, no winner`);
         status = 'unsuccessful';
-        this.cite(`awards[${i}].status`, child(lots.get(failedLots[0])!.node, 'status'), evidence);
+        this.cite('status', child(lots.get(failedLots[0])!.node, 'status'), evidence, awardAt(i));
       } else {
-        this.cite(`awards[${i}].status`, child(node, 'status'), evidence);
+        this.cite('status', child(node, 'status'), evidence, awardAt(i));
       }
-      if (lot) this.cite(`awards[${i}].lot`, str(a.title) ? child(node, 'title') : (lotInfo ? child(lotInfo.node, 'title') : child(node, 'relatedLots')), evidence);
+      if (lot) this.cite('lot', str(a.title) ? child(node, 'title') : (lotInfo ? child(lotInfo.node, 'title') : child(node, 'relatedLots')), evidence, awardAt(i));
       const active = status === 'active';
       const value = active ? this.money(child(node, 'value'), name) : null;
-      if (value) this.cite(`awards[${i}].value`, value.node, evidence);
+      if (value) this.cite('value', value.node, evidence, awardAt(i));
       const suppliers = active ? this.suppliers(node, a, i, name, evidence) : [];
       if (active && suppliers.length === 0) {
         this.say(`${name} is active but names no supplier; left out`);
@@ -357,7 +358,7 @@ class ReleaseReader {
     for (const [id, l] of lots) {
       if (lotsWithAward.has(id) || !FAILED_LOT.has(l.status ?? '')) continue;
       const evidence: Evidence[] = [];
-      this.cite(`awards[${out.length}].status`, child(l.node, 'status'), evidence);
+      this.cite('status', child(l.node, 'status'), evidence, awardAt(out.length));
       out.push({ award: { lot: l.title ?? id, status: 'unsuccessful', suppliers: [], value: null, rate: null }, date: null, kind: 'none', evidence });
     }
     return out;
@@ -367,7 +368,7 @@ class ReleaseReader {
   private dateOf(node: Node, a: Json, i: number, evidence: Evidence[]): { date: string | null; kind: DateKind | 'none' } {
     const date = day(a.date);
     if (!date) return { date: null, kind: 'none' };
-    this.cite(`awards[${i}].date`, child(node, 'date'), evidence);
+    this.cite('date', child(node, 'date'), evidence, awardAt(i));
     const said = isObject(a.bidgraph) ? str(a.bidgraph.dateKind)?.toLowerCase() : null;
     const kind: DateKind = said === 'publication' ? 'publication' : said === 'publicitystart' ? 'publicityStart' : 'decision';
     return { date, kind };
@@ -386,8 +387,8 @@ class ReleaseReader {
       }
       const k = out.length;
       const role: SupplierRole = refs.length === 1 ? 'sole' : named.name === leadName ? 'lead' : 'member';
-      this.cite(`awards[${i}].suppliers[${k}].name`, named.node, evidence);
-      const uscc = this.uscc(named.party, `awards[${i}].suppliers[${k}].uscc`, evidence);
+      this.cite(`suppliers[${k}].name`, named.node, evidence, awardAt(i));
+      const uscc = this.uscc(named.party, `suppliers[${k}].uscc`, evidence, awardAt(i));
       out.push({ name: canonicalName(named.name).name, rawName: named.name, address: this.address(named.party), uscc, role });
     });
     return out;

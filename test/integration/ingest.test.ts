@@ -16,6 +16,7 @@ import { ingest, readManifest } from '../../ingest/pipeline.ts';
 import { LOADER_VERSION, Loader } from '../../ingest/load/loader.ts';
 import { allRegions } from '../../src/domain/region.ts';
 import { refreshAwardRollups, rollupsFresh } from '../../src/graph/rollups.ts';
+import { NOTICE_ITSELF, type Evidence } from '../../ingest/extract/notice.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 import { resetDatabase, testConfig, testDriver } from '../support/neo4j.ts';
 
@@ -386,9 +387,9 @@ describe('the loader on hand-built notices', () => {
   });
 
   it('replaces a document\'s evidence when a newer loader loads it again, without duplicates', async () => {
-    const n = notice('reloaded', { evidence: [{ field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
+    const n = notice('reloaded', { evidence: [{ about: NOTICE_ITSELF, field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
     await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'old' }).load([noticeItem(n)]);
-    const changed = { ...n, evidence: [{ field: 'buyer.name', text: '采购单位：墨玉县公安局', start: 2, end: 13 }] };
+    const changed = { ...n, evidence: [{ about: NOTICE_ITSELF, field: 'buyer.name', text: '采购单位：墨玉县公安局', start: 2, end: 13 }] };
     await new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion: 'new' }).load([noticeItem(changed)]);
     const ev = await rows(
       driver,
@@ -413,16 +414,16 @@ describe('the loader on hand-built notices', () => {
   });
 
   it('keeps the evidence of a notice without a project on its Document, and replaces it on reload', async () => {
-    const page = (evidence: { field: string; text: string; start: number; end: number }[]) =>
+    const page = (evidence: Evidence[]) =>
       noticeItem(notice('maintenance', { noticeType: 'other', project: { name: null, code: null, method: null, contractModel: [] }, buyer: null, evidence }));
     const loader = (loaderVersion: string) => new Loader(driver, { database: testConfig.neo4j.database, knownRegions, loaderVersion });
-    await loader('old').load([page([{ field: 'title', text: '关于系统维护的通知', start: 0, end: 9 }, { field: 'publishedAt', text: '2021-03-01', start: 25, end: 35 }])]);
+    await loader('old').load([page([{ about: NOTICE_ITSELF, field: 'title', text: '关于系统维护的通知', start: 0, end: 9 }, { about: NOTICE_ITSELF, field: 'publishedAt', text: '2021-03-01', start: 25, end: 35 }])]);
     const read = () =>
       rows(driver, `MATCH (d:Document {sha256: $sha}) OPTIONAL MATCH (d)<-[r:SUPPORTED_BY]-() RETURN d.evidenceFields AS fields, d.evidenceTexts AS texts, d.evidenceStarts AS starts, d.evidenceEnds AS ends, count(r) AS links`, {
         sha: shaOf('maintenance'),
       });
     assert.deepEqual(await read(), [{ fields: ['publishedAt', 'title'], texts: ['2021-03-01', '关于系统维护的通知'], starts: [25, 0], ends: [35, 9], links: 0 }]);
-    await loader('new').load([page([{ field: 'title', text: '系统维护的通知', start: 2, end: 9 }])]);
+    await loader('new').load([page([{ about: NOTICE_ITSELF, field: 'title', text: '系统维护的通知', start: 2, end: 9 }])]);
     assert.deepEqual(await read(), [{ fields: ['title'], texts: ['系统维护的通知'], starts: [2], ends: [9], links: 0 }]);
   });
 });

@@ -9,6 +9,7 @@ import { nameRecord, searchTextOf } from '../../src/domain/identity.ts';
 import { createApi, type ApiOptions } from '../../src/api/server.ts';
 import * as Q from '../../ingest/load/cypher.ts';
 import { mergeRelationship, withIntegers } from '../../ingest/load/model-cypher.ts';
+import { NOTICE_ITSELF } from '../../ingest/extract/notice.ts';
 import { amountLabel, evidenceArrays } from '../../ingest/load/plan.ts';
 import { model } from '../../schema/model.ts';
 import { fenFromYuan } from '../../src/domain/amount.ts';
@@ -174,7 +175,9 @@ function supportedBy(evidence: readonly EvidenceFixture[], awardIds: ReadonlySet
   for (const group of groups.values()) {
     const { of, sha256 } = group[0];
     const subject = awardIds.has(of) ? { award: of, project: null } : { award: null, project: of };
-    byDocument.set(sha256, [...(byDocument.get(sha256) ?? []), { ...subject, ...evidenceArrays(group) }]);
+    // A fixture gives the stored path whole (awards[0].value), as a field of the notice itself.
+    const snippets = group.map((e) => ({ ...e, about: NOTICE_ITSELF }));
+    byDocument.set(sha256, [...(byDocument.get(sha256) ?? []), { ...subject, ...evidenceArrays(snippets) }]);
   }
   return [...byDocument].map(([sha256, subjects]) => ({ sha256, subjects }));
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../../src/config.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
-import type { Notice } from '../../ingest/extract/notice.ts';
+import { evidencePath, type Notice } from '../../ingest/extract/notice.ts';
 import { readFile } from '../../ingest/read/index.ts';
 import type { ReadDocument } from '../../ingest/read/index.ts';
 import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
@@ -38,15 +38,15 @@ test('every corpus notice extracts without throwing', { skip }, async () => {
 test('every evidence span is a slice of the document text', { skip }, () => {
   for (const [file, { doc, notice }] of results) {
     for (const e of notice.evidence) {
-      assert.ok(e.start >= 0 && e.start <= e.end && e.end <= doc.text.length, `${file}: ${e.field} offsets out of range`);
-      assert.equal(doc.text.slice(e.start, e.end), e.text, `${file}: evidence for ${e.field}`);
+      assert.ok(e.start >= 0 && e.start <= e.end && e.end <= doc.text.length, `${file}: ${evidencePath(e)} offsets out of range`);
+      assert.equal(doc.text.slice(e.start, e.end), e.text, `${file}: evidence for ${evidencePath(e)}`);
     }
   }
 });
 
 test('every extracted value has evidence', { skip }, () => {
   for (const [file, { notice }] of results) {
-    const fields = new Set(notice.evidence.map((e) => e.field));
+    const fields = new Set(notice.evidence.map(evidencePath));
     const expect = (present: boolean, field: string) => assert.ok(!present || fields.has(field), `${file}: ${field} has no evidence`);
     expect(notice.project.name !== null, 'project.name');
     expect(notice.project.code !== null, 'project.code');

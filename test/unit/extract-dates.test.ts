@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractNotice } from '../../ingest/extract/index.ts';
-import type { Notice } from '../../ingest/extract/notice.ts';
+import { evidencePath, type Notice } from '../../ingest/extract/notice.ts';
 import type { ReadDocument } from '../../ingest/read/document.ts';
 
 function extract(text: string): Notice {
@@ -12,7 +12,7 @@ function extract(text: string): Notice {
 }
 
 function evidenceOf(n: Notice, field: string): string | undefined {
-  return n.evidence.find((e) => e.field === field)?.text;
+  return n.evidence.find((e) => evidencePath(e) === field)?.text;
 }
 
 test('decision date from its label (ccgp 成交日期, 定标/成交日期) with its evidence', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../../src/config.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
-import type { Evidence, Notice } from '../../ingest/extract/notice.ts';
+import { evidencePath, type Evidence, type Notice } from '../../ingest/extract/notice.ts';
 import { readFile } from '../../ingest/read/index.ts';
 
 const goldenDir = path.join(repoRoot, 'test', 'golden');
@@ -20,7 +20,7 @@ function normalise(notice: Notice | Comparable): Comparable {
   const { extractorVersion: _version, ...rest } = notice as Notice;
   void _path;
   void _version;
-  const evidence = [...notice.evidence].sort((a: Evidence, b: Evidence) => a.field.localeCompare(b.field) || a.start - b.start);
+  const evidence = [...notice.evidence].sort((a: Evidence, b: Evidence) => evidencePath(a).localeCompare(evidencePath(b)) || a.start - b.start);
   return { ...rest, source, evidence };
 }
 
@@ -53,7 +53,7 @@ for (const name of cases) {
     const doc = await readFile(path.join(dir, input));
     const actual = normalise(extractNotice(doc));
     const expected = normalise(JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Comparable);
-    for (const e of actual.evidence) assert.equal(doc.text.slice(e.start, e.end), e.text, `${name}: evidence ${e.field}`);
+    for (const e of actual.evidence) assert.equal(doc.text.slice(e.start, e.end), e.text, `${name}: evidence ${evidencePath(e)}`);
     const diff = differences(expected, actual);
     assert.deepEqual(actual, expected, `${name} differs from expected.json:\n  ${diff.join('\n  ')}`);
   });

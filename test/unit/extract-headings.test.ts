@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../../src/config.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
-import type { Notice } from '../../ingest/extract/notice.ts';
+import { evidencePath, type Notice } from '../../ingest/extract/notice.ts';
 import type { ReadDocument } from '../../ingest/read/document.ts';
 import { readFile } from '../../ingest/read/index.ts';
 import { sharedCorpus, skipUnlessShared } from '../support/shared-corpus.ts';
@@ -19,7 +19,7 @@ function doc(text: string): ReadDocument {
 }
 
 function evidenceOf(n: Notice, field: string): string | undefined {
-  return n.evidence.find((e) => e.field === field)?.text;
+  return n.evidence.find((e) => evidencePath(e) === field)?.text;
 }
 
 async function corpus(file: string): Promise<Notice> {

@@ -7,6 +7,7 @@ import { scanFields, segment } from '../../ingest/extract/fields.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import { classifyLabel, normaliseLabel } from '../../ingest/extract/labels.ts';
 import { readMarkup } from '../../ingest/extract/markup.ts';
+import { evidencePath } from '../../ingest/extract/notice.ts';
 import { classifyNotice } from '../../ingest/extract/notice-type.ts';
 import { buildPage, Locator } from '../../ingest/extract/page.ts';
 import type { Page } from '../../ingest/extract/page.ts';
@@ -252,7 +253,7 @@ test('different amounts for the same winner are reported, the first kept', () =>
 test('a USCC printed in brackets after the winner is the winner\'s', () => {
   const n = extractNotice(doc('中标公告\n中标供应商：和田示例安防科技有限公司（统一社会信用代码：91653200MA78Q2K5X6）\n中标金额：10万元'));
   assert.deepEqual(n.awards[0].suppliers.map((s) => [s.name, s.uscc]), [['和田示例安防科技有限公司', '91653200MA78Q2K5X6']]);
-  assert.ok(n.evidence.some((e) => e.field === 'awards[0].suppliers[0].uscc' && e.text === '91653200MA78Q2K5X6'));
+  assert.ok(n.evidence.some((e) => evidencePath(e) === 'awards[0].suppliers[0].uscc' && e.text === '91653200MA78Q2K5X6'));
 });
 
 test('a bidders\' table shaped exactly like the winners\' one names no winner outside the result section', () => {

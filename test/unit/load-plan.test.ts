@@ -6,6 +6,7 @@ import type { Snapshot, WritePlan } from '../../ingest/load/plan.ts';
 import { amountLabel, awardDate, evidenceArrays, evidenceFor, lookupFor, planBatch } from '../../ingest/load/plan.ts';
 import { statementsOf } from '../../ingest/load/loader.ts';
 import { CREATE_SUPPORTED_BY, DROP_EVIDENCE, DROP_RETRACTED_ORPHANS, MERGE_DOCUMENTS, RETRACT_DOCUMENT_CLAIMS } from '../../ingest/load/cypher.ts';
+import { awardAt, candidateAt, NOTICE_ITSELF } from '../../ingest/extract/notice.ts';
 import { award, holding, holdingsItem, notice, noticeItem, party, shaOf, supplier } from '../support/notices.ts';
 
 const EMPTY: Snapshot = { documents: [], companies: [], projects: [], awards: [] };
@@ -25,9 +26,9 @@ describe('planning notices', () => {
       publishedAt: '2017-04-18',
       awards: [award([supplier(HIKVISION, { uscc: '91330000733796106P', rawName: '杭州海康威視數字技術股份有限公司' })], { value: { fen: 985_000_000, currency: 'CNY' } })],
       evidence: [
-        { field: 'awards[0].suppliers[0].name', text: '供应商名称：杭州海康威視數字技術股份有限公司', start: 40, end: 62 },
-        { field: 'awards[0].value', text: '中标金额：985万元', start: 70, end: 79 },
-        { field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
+        { about: awardAt(0), field: 'suppliers[0].name', text: '供应商名称：杭州海康威視數字技術股份有限公司', start: 40, end: 62 },
+        { about: awardAt(0), field: 'value', text: '中标金额：985万元', start: 70, end: 79 },
+        { about: NOTICE_ITSELF, field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
       ],
     });
     const p = plan(noticeItem(tender), noticeItem(won));
@@ -73,16 +74,16 @@ describe('planning notices', () => {
     const two = notice('two-lots', {
       awards: [award([supplier('甲公司有限公司')], { lot: '1' }), award([supplier('乙公司有限公司')], { lot: '2' })],
       evidence: [
-        { field: 'project.name', text: '项目名称：墨玉县视频监控建设项目', start: 30, end: 46 },
-        { field: 'awards[1].value', text: '金额：20万元', start: 120, end: 127 },
-        { field: 'awards[0].suppliers[0].name', text: '供应商：甲公司有限公司', start: 60, end: 71 },
-        { field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
-        { field: 'awards[0].suppliers[0].name', text: '甲公司有限公司', start: 200, end: 207 },
-        { field: 'awards[0].value', text: '金额：10万元', start: 80, end: 87 },
-        { field: 'awards[7].value', text: '金额：70万元', start: 300, end: 307 },
+        { about: NOTICE_ITSELF, field: 'project.name', text: '项目名称：墨玉县视频监控建设项目', start: 30, end: 46 },
+        { about: awardAt(1), field: 'value', text: '金额：20万元', start: 120, end: 127 },
+        { about: awardAt(0), field: 'suppliers[0].name', text: '供应商：甲公司有限公司', start: 60, end: 71 },
+        { about: NOTICE_ITSELF, field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 },
+        { about: awardAt(0), field: 'suppliers[0].name', text: '甲公司有限公司', start: 200, end: 207 },
+        { about: awardAt(0), field: 'value', text: '金额：10万元', start: 80, end: 87 },
+        { about: awardAt(7), field: 'value', text: '金额：70万元', start: 300, end: 307 },
       ],
     });
-    const tender = notice('tender-2', { noticeType: 'tender', evidence: [{ field: 'project.code', text: '项目编号：MYX-2017-001', start: 5, end: 21 }] });
+    const tender = notice('tender-2', { noticeType: 'tender', evidence: [{ about: NOTICE_ITSELF, field: 'project.code', text: '项目编号：MYX-2017-001', start: 5, end: 21 }] });
     const p = plan(noticeItem(two), noticeItem(tender));
     const lot = (l: string) => `a:${PROJECT}:${l}`;
     assert.deepEqual(p.evidence, [
@@ -123,13 +124,20 @@ describe('planning notices', () => {
     assert.deepEqual(p.documents.map((d) => 'evidenceFields' in d.props), [false, false]);
   });
 
-  it('sorts a subject\'s snippets by field, then start', () => {
+  it('sorts a subject\'s snippets by their path in the notice, then start', () => {
     const ev = [
-      { field: 'b', text: 'y', start: 9, end: 10 },
-      { field: 'a', text: 'x', start: 5, end: 6 },
-      { field: 'a', text: 'w', start: 1, end: 2 },
+      { about: awardAt(0), field: 'value', text: 'z', start: 3, end: 4 },
+      { about: NOTICE_ITSELF, field: 'b', text: 'y', start: 9, end: 10 },
+      { about: NOTICE_ITSELF, field: 'a', text: 'x', start: 5, end: 6 },
+      { about: NOTICE_ITSELF, field: 'a', text: 'w', start: 1, end: 2 },
+      { about: candidateAt(2), field: 'name', text: 'v', start: 7, end: 8 },
     ];
-    assert.deepEqual(evidenceArrays(ev), { fields: ['a', 'a', 'b'], texts: ['w', 'x', 'y'], starts: [1, 5, 9], ends: [2, 6, 10] });
+    assert.deepEqual(evidenceArrays(ev), {
+      fields: ['a', 'a', 'awards[0].value', 'b', 'candidates[2].name'],
+      texts: ['w', 'x', 'z', 'y', 'v'],
+      starts: [1, 5, 3, 9, 7],
+      ends: [2, 6, 4, 10, 8],
+    });
   });
 
   it('records candidates without awards or winners', () => {
@@ -170,7 +178,7 @@ describe('planning notices', () => {
   });
 
   it('loads a page that names no project, buyer or result as a document only, and says so', () => {
-    const r = planBatch([noticeItem(notice('readme', { noticeType: 'other', project: { name: null, code: null, method: null, contractModel: [] }, buyer: null, evidence: [{ field: 'title', text: 'x', start: 0, end: 1 }] }))], EMPTY, OPTS);
+    const r = planBatch([noticeItem(notice('readme', { noticeType: 'other', project: { name: null, code: null, method: null, contractModel: [] }, buyer: null, evidence: [{ about: NOTICE_ITSELF, field: 'title', text: 'x', start: 0, end: 1 }] }))], EMPTY, OPTS);
     assert.deepEqual(r.plan.projects, []);
     assert.deepEqual(r.plan.published, []);
     assert.equal(r.plan.documents.length, 1);
@@ -269,7 +277,7 @@ describe('lookups and statements', () => {
   });
 
   it('takes back what a reloaded document said and drops its evidence before the Document is written again; orphans go last', () => {
-    const n = notice('r', { noticeType: 'tender', evidence: [{ field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
+    const n = notice('r', { noticeType: 'tender', evidence: [{ about: NOTICE_ITSELF, field: 'buyer.name', text: '采购人：墨玉县公安局', start: 0, end: 10 }] });
     const p = planBatch([noticeItem(n)], { ...EMPTY, documents: [shaOf('r')] }, OPTS).plan;
     const statements = statementsOf(p);
     assert.deepEqual(statements[0], [RETRACT_DOCUMENT_CLAIMS, [{ sha256: shaOf('r') }]]);
@@ -281,14 +289,20 @@ describe('lookups and statements', () => {
 });
 
 describe('small helpers', () => {
-  it('finds evidence by exact field, then by the first field under it', () => {
+  it('finds evidence by what it supports: the exact field, then the first field under it', () => {
     const ev = [
-      { field: 'awards[0].suppliers[0].name', text: 'a', start: 0, end: 1 },
-      { field: 'awards[0]', text: 'b', start: 0, end: 1 },
+      { about: awardAt(0), field: 'suppliers[0].name', text: 'a', start: 0, end: 1 },
+      { about: awardAt(0), field: 'value', text: 'b', start: 2, end: 3 },
+      { about: awardAt(1), field: 'value', text: 'c', start: 4, end: 5 },
+      { about: NOTICE_ITSELF, field: 'buyer.name', text: 'd', start: 6, end: 7 },
     ];
-    assert.equal(evidenceFor(ev, 'awards[0]')?.text, 'b');
-    assert.equal(evidenceFor(ev, 'awards[0].suppliers[0]')?.text, 'a');
-    assert.equal(evidenceFor(ev, 'buyer'), null);
+    assert.equal(evidenceFor(ev, awardAt(1), 'value')?.text, 'c');
+    assert.equal(evidenceFor(ev, awardAt(0), 'value')?.text, 'b');
+    assert.equal(evidenceFor(ev, awardAt(0), 'rate', '')?.text, 'a');
+    assert.equal(evidenceFor(ev, awardAt(0), 'suppliers[0]')?.text, 'a');
+    assert.equal(evidenceFor(ev, NOTICE_ITSELF, 'buyer')?.text, 'd');
+    assert.equal(evidenceFor(ev, NOTICE_ITSELF, 'value'), null);
+    assert.equal(evidenceFor(ev, candidateAt(0), ''), null);
   });
 
   it('captions awards', () => {
