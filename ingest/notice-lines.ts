@@ -44,7 +44,7 @@ export function asNotice(value: unknown): Notice | string {
   }
   const evidence: Evidence[] = [];
   for (const [i, e] of (n.evidence as unknown[]).entries()) {
-    const read = asEvidence(e, n as Notice);
+    const read = asEvidence(e);
     if (typeof read === 'string') return `evidence[${i}]: ${read}`;
     evidence.push(read);
   }
@@ -55,7 +55,7 @@ export function asNotice(value: unknown): Notice | string {
 const OLDER_PATH = /^(awards|candidates)\[(\d+)\](?:\.(.+))?$/;
 
 /** One evidence entry, checked; the older form (a whole path, no `about`) is read into the typed one here, once. */
-function asEvidence(value: unknown, n: Notice): Evidence | string {
+function asEvidence(value: unknown): Evidence | string {
   if (!value || typeof value !== 'object') return 'not an object';
   const e = value as Partial<Evidence>;
   if (typeof e.field !== 'string' || typeof e.text !== 'string' || !Number.isInteger(e.start) || !Number.isInteger(e.end)) {
@@ -65,14 +65,13 @@ function asEvidence(value: unknown, n: Notice): Evidence | string {
   if (e.about === undefined) {
     const m = OLDER_PATH.exec(e.field);
     if (!m) return { about: NOTICE_ITSELF, ...span };
-    return { about: m[1] === 'awards' ? awardAt(Number(m[2])) : candidateAt(Number(m[2])), ...span, field: m[3] ?? '' };
+    return { about: (m[1] === 'awards' ? awardAt : candidateAt)(Number(m[2])), ...span, field: m[3] ?? '' };
   }
   const about = e.about as { part?: unknown; index?: unknown };
   if (about.part === 'notice') return { about: NOTICE_ITSELF, ...span };
-  const list = about.part === 'award' ? n.awards : about.part === 'candidate' ? n.candidates : null;
-  if (!list) return `about.part ${JSON.stringify(about.part)} is none of notice, award, candidate`;
+  if (about.part !== 'award' && about.part !== 'candidate') return `about.part ${JSON.stringify(about.part)} is none of notice, award, candidate`;
   if (!Number.isInteger(about.index) || (about.index as number) < 0) return `about.index ${JSON.stringify(about.index)} is no position`;
-  return { about: about.part === 'award' ? awardAt(about.index as number) : candidateAt(about.index as number), ...span };
+  return { about: (about.part === 'award' ? awardAt : candidateAt)(about.index as number), ...span };
 }
 
 
