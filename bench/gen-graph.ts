@@ -262,11 +262,11 @@ export function generateGraphCsv(dir: string, opts: GraphOptions): Landmarks {
       hasAward.row([project, id, 'HAS_AWARD']);
       const kind = rnd();
       if (kind < 0.05) {
-        awards.row([id, lot, 'unsuccessful', null, null, null, null, null, d, sha, 'unsuccessful', 'Award']);
+        awards.row([id, lot, 'unsuccessful', null, null, null, null, d, sha, 'unsuccessful', 'Award']);
         continue;
       }
       if (kind < 0.08) {
-        awards.row([id, lot, 'active', null, null, null, RATE_KINDS[p % 3], Math.round(rnd() * 2000) / 100, d, sha, 'award', 'Award']);
+        awards.row([id, lot, 'active', null, null, RATE_KINDS[p % 3], Math.round(rnd() * 2000) / 100, d, sha, 'award', 'Award']);
       } else {
         const fen = amountFen(rnd);
         awards.row([id, lot, 'active', fen, 'CNY', null, null, d, sha, fen >= 1e8 ? `¥${(fen / 1e8).toFixed(1)}M` : `¥${Math.round(fen / 100)}`, 'Award']);

@@ -16,10 +16,13 @@ export class Csv {
   private size = 0;
   private readonly fd: number;
   rows = 0;
+  /** The header's number of columns: a row of another width would shift every value after it. */
+  private readonly width: number | null;
 
   /** Without a header, the file is a body whose header neo4j-admin reads from a file of its own. */
   constructor(readonly file: string, header: string[] | null) {
     this.fd = fs.openSync(file, 'w');
+    this.width = header ? header.length : null;
     if (header) this.line(header.join(','));
   }
 
@@ -35,6 +38,9 @@ export class Csv {
 
   /** A row of cells already in the file's format. */
   cells(cells: string[]): void {
+    if (this.width !== null && cells.length !== this.width) {
+      throw new Error(`${this.file}: row ${this.rows + 1} has ${cells.length} values for ${this.width} columns`);
+    }
     this.rows++;
     this.line(cells.join(','));
   }
