@@ -1,5 +1,5 @@
-// `bidgraph ingest`: walks the inputs, skips documents already loaded, parses the rest on worker
-// threads, and writes them in input order, in batches, one transaction per batch. Every document
+// `bidgraph ingest`: walks the inputs, skips documents already loaded, parses the rest in worker
+// processes, and writes them in input order, in batches, one transaction per batch. Every document
 // ends as ok, unchanged or failed (with a reason); nothing here prints or exits.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';

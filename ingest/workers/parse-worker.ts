@@ -1,13 +1,13 @@
 // A parse worker: takes documents from the pipeline, reads and extracts them, and posts the result
-// back (the pipeline archives the original once the document is written). Started through ./pool.ts, which loads TypeScript in it.
+// back (the pipeline archives the original once the document is written). A child process started by
+// ./pool.ts with tsx loaded and the heap budget set; the parse mode is its one argument.
 // Documents are taken one at a time, and each is announced when it starts, so the pool can time
 // it and knows which document a worker was on when it ran out of time or memory.
-import { parentPort, workerData } from 'node:worker_threads';
 import type { ParseMode } from './parse.ts';
 import { parseDocument } from './parse.ts';
 import type { ParseTask, WorkerMessage, WorkerReply } from './pool.ts';
 
-const { mode } = workerData as { mode: ParseMode };
+const mode = process.argv[2] as ParseMode;
 
 async function run(task: ParseTask): Promise<WorkerReply> {
   const t0 = performance.now();
@@ -30,13 +30,19 @@ async function drain(): Promise<void> {
   working = true;
   while (queue.length > 0) {
     const task = queue.shift()!;
-    parentPort!.postMessage({ started: task.seq } satisfies WorkerMessage);
-    parentPort!.postMessage((await run(task)) satisfies WorkerMessage);
+    post({ started: task.seq });
+    post(await run(task));
   }
   working = false;
 }
 
-parentPort!.on('message', (task: ParseTask) => {
+function post(msg: WorkerMessage): void {
+  process.send!(msg);
+}
+
+process.on('message', (task: ParseTask) => {
   queue.push(task);
   void drain();
 });
+// The pool went away (closed, or its process ended): nothing is left to do.
+process.on('disconnect', () => process.exit(0));

@@ -1,11 +1,12 @@
-// A pool of parse workers. Each worker thread runs TypeScript through tsx, registered by a tiny
-// bootstrap module before the worker's own file is imported (a worker does not inherit the main
-// thread's loader, and `--import tsx` in execArgv comes too late for the entry module).
+// A pool of parse workers. Each worker is a child process running TypeScript through tsx, not a
+// worker thread: a thread that reaches its heap limit can abort the whole process (nodejs/node#47224),
+// and one hostile document must not end the batch. A child that runs out of heap dies alone.
 //
 // Every document has a budget: a worker that spends longer than `timeMs` on one document, or needs
-// more heap than `memoryMb`, is terminated and replaced; that document fails with the reason and
+// more heap than `memoryMb`, is killed and replaced; that document fails with the reason and
 // the other documents queued on the same worker are sent again.
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defaultParseLimits } from '../../src/config.ts';
 import type { ParseMode, ParseOutcome } from './parse.ts';
 
@@ -60,16 +61,18 @@ export function overMemoryReason(budget: ParseBudget): string {
   return `parse needed more than ${budget.memoryMb} MB`;
 }
 
-const ENTRY = new URL('./parse-worker.ts', import.meta.url).href;
+const ENTRY = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
 
-function bootstrapUrl(entry: string): URL {
-  const api = import.meta.resolve('tsx/esm/api');
-  const source = `import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
-}
+/** What V8 prints when a heap outgrows --max-old-space-size, before it aborts. */
+const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
+/** The end of a worker's stderr kept to tell why it died (a V8 out-of-memory report is a few KB). */
+const STDERR_TAIL = 16 * 1024;
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
+  /** The last bytes the worker wrote to stderr. */
+  stderr: string;
   busy: ParseTask[];
   /** The task the worker is on, and the timer that ends it past the budget. */
   running: { seq: number; timer: NodeJS.Timeout } | null;
@@ -99,11 +102,17 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(bootstrapUrl(ENTRY), {
-      workerData: { mode: this.options.mode ?? 'route' },
-      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
+    // Stdout is dropped: a reader library's console output must not mix into a command's JSON Lines.
+    const worker = fork(ENTRY, [this.options.mode ?? 'route'], {
+      execArgv: ['--import', TSX, `--max-old-space-size=${this.budget.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const slot: Slot = { worker, busy: [], running: null, retired: false };
+    const slot: Slot = { worker, stderr: '', busy: [], running: null, retired: false };
+    worker.stderr!.setEncoding('utf8');
+    worker.stderr!.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-STDERR_TAIL);
+    });
     worker.on('message', (msg: WorkerMessage) => {
       if (slot.retired) return;
       if ('started' in msg) {
@@ -120,11 +129,12 @@ export class ParsePool {
       this.onReply(msg);
       this.pump();
     });
-    worker.on('error', (err: Error & { code?: string }) => {
-      this.retire(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overMemoryReason(this.budget) : `parse worker crashed: ${err.message}`);
-    });
-    worker.on('exit', (code) => {
-      if (!this.closed && code !== 0) this.retire(slot, `parse worker exited with code ${code}`);
+    worker.on('error', (err) => this.retire(slot, `parse worker crashed: ${err.message}`));
+    // 'close' comes after stderr has ended, so an out-of-memory report is read whole.
+    worker.on('close', (code, signal) => {
+      if (this.closed) return;
+      if (OUT_OF_HEAP.test(slot.stderr)) this.retire(slot, overMemoryReason(this.budget));
+      else this.retire(slot, `parse worker exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
     });
     return slot;
   }
@@ -142,7 +152,7 @@ export class ParsePool {
     const held = slot.busy;
     slot.busy = [];
     slot.running = null;
-    void slot.worker.terminate();
+    slot.worker.kill('SIGKILL');
     const i = this.slots.indexOf(slot);
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
     const failed = guilty === undefined ? held : held.filter((t) => t.seq === guilty);
@@ -169,14 +179,25 @@ export class ParsePool {
       if (slot.busy.length >= this.perWorker) return;
       const task = this.queue.shift()!;
       slot.busy.push(task);
-      // The bytes are copied, not transferred: a task sent again after its worker died needs them.
-      slot.worker.postMessage(task);
+      // The bytes are copied: a task sent again after its worker died needs them. A worker that has
+      // just died cannot take it; its 'close' puts the task back or fails it.
+      slot.worker.send(task, (err) => void err);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const s of this.slots) if (s.running) clearTimeout(s.running.timer);
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map(endWorker));
   }
+}
+
+/** Kills a worker and waits until it is gone. */
+function endWorker(slot: Slot): Promise<void> {
+  const child = slot.worker;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('close', () => resolve());
+    child.kill('SIGKILL');
+  });
 }

@@ -1,4 +1,4 @@
-// Parse workers: TypeScript runs inside worker threads, results come back per document, and a
+// Parse workers: TypeScript runs inside worker processes, results come back per document, and a
 // document the readers refuse comes back as a failure with the reader's reason.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ function runPool(tasks: { path: string; bytes: boolean }[]): Promise<WorkerReply
 }
 
 describe('the parse worker pool', () => {
-  it('reads and extracts notices and ownership sources on worker threads', async () => {
+  it('reads and extracts notices and ownership sources in worker processes', async () => {
     const replies = await runPool([
       { path: path.join(DIR, 'notices/02-award-traditional.html'), bytes: true },
       { path: path.join(DIR, 'notices/09-ownership.csv'), bytes: true },
