@@ -98,9 +98,20 @@ export function nameRecord(given: string, rawName?: string | null): NameRecord |
     canonical: name,
     renamed: group !== null,
     current: group ? group.names[0] : name,
-    forms: [...new Set([given.trim(), (rawName ?? '').trim(), name, ...(group?.names ?? [])])].filter(Boolean),
+    forms: [...new Set([given.trim(), printedForm(rawName), name, ...(group?.names ?? [])])].filter(Boolean),
     keys: identityKeys(name),
   };
+}
+
+/**
+ * The name as printed, when it is a name: a printing with a role note or a label beside it
+ * (X（联合体成员）, 中标人：X) is not one the company goes by, so only the canonical form is kept.
+ */
+function printedForm(rawName: string | null | undefined): string {
+  const raw = (rawName ?? '').trim();
+  if (!raw) return '';
+  const noted = canonicalName(raw).notes.some((n) => n.startsWith('role note:') || n.startsWith('label:'));
+  return noted ? '' : raw;
 }
 
 /** The key a project's buyer contributes to the project id: the current name's key after renames. */

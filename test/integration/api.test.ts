@@ -76,8 +76,8 @@ describe('company lookups', () => {
     assert.deepEqual(d.byUscc, {
       id: C['hikvision'],
       name: '杭州海康威视数字技术股份有限公司',
-      // Ingest keeps every spelling a document printed: the award names Hikvision with its consortium role.
-      names: ['杭州海康威视数字技术股份有限公司', '杭州海康威视数字技术股份有限公司（联合体牵头人）'],
+      // The award prints Hikvision with its consortium role (联合体牵头人): a role note is no name the company goes by.
+      names: ['杭州海康威视数字技术股份有限公司'],
       uscc: HIKVISION_USCC,
       address: '杭州市滨江区阡陌路555号',
       kind: 'enterprise',

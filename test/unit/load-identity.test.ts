@@ -24,7 +24,7 @@ const s1 = stampOf('2017-01-10', 'a'.repeat(64));
 const s2 = stampOf('2018-03-05', 'b'.repeat(64));
 
 describe('company identity', () => {
-  it('puts traditional, spaced and role-annotated spellings of one company on one node, keeping every form', () => {
+  it('puts traditional, spaced and role-annotated spellings of one company on one node, keeping every spelling of the name but not the role note', () => {
     const ids = new CompanyIdentities([]);
     const a = ids.resolve({ name: '杭州海康威視數字技術股份有限公司', stamp: s1 })!;
     const b = ids.resolve({ name: '杭州 海康威视 数字技术股份有限公司', stamp: s1 })!;
@@ -37,7 +37,6 @@ describe('company identity', () => {
     assert.deepEqual(state.names, [
       '杭州 海康威视 数字技术股份有限公司',
       HIKVISION,
-      '杭州海康威视数字技术股份有限公司（联合体牵头人）',
       '杭州海康威視數字技術股份有限公司',
     ].sort());
     assert.deepEqual(state.nameKeys, [HIKVISION]);
@@ -287,6 +286,13 @@ describe('nameRecord: a name as ingest records it, and as the API looks it up', 
       forms: ['中国电子科技集团公司', '中国电子科技集团有限公司'],
       keys: ['中国电子科技集团公司', '中国电子科技集团有限公司'],
     });
+  });
+
+  it('keeps a printing as a name form unless a role note or a label sits beside the name', () => {
+    const member = '浙江大华技术股份有限公司';
+    assert.deepEqual(nameRecord(member, `${member}（联合体成员）`)!.forms, [member]);
+    assert.deepEqual(nameRecord(member, `中标人：${member}`)!.forms, [member]);
+    assert.deepEqual(nameRecord(HIKVISION, '杭州海康威視數字技術股份有限公司')!.forms, [HIKVISION, '杭州海康威視數字技術股份有限公司']);
   });
 
   it('is null when nothing is left of the name', () => {
