@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { connect } from '../src/db/driver.ts';
 import { start, status, stop } from '../src/db/local-server.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -160,7 +160,7 @@ try {
     addCpu(writeCpu, meter());
     writeOnlyMs += performance.now() - t;
     writeOnlyDocs += out.documents.filter((d) => d.status === 'ok').length;
-    for (const s of pending) fs.writeSync(statementsOut, JSON.stringify(s) + '\n');
+    for (const s of pending) fs.writeSync(statementsOut, JSON.stringify(s, keepIntegers) + '\n');
     pending = [];
   }
   fs.closeSync(statementsOut);
@@ -174,7 +174,7 @@ try {
   let baselineMs = 0;
   const baselineCpu: Cpu = { neo4jMs: 0, nodeMs: 0 };
   for await (const line of lines(statementsFile)) {
-    const statements = JSON.parse(line) as Statement[];
+    const statements = JSON.parse(line, readIntegers) as Statement[];
     const t = performance.now();
     const meter = cpuMeter(neo4jPid);
     const session = driver.session();
@@ -246,4 +246,18 @@ try {
   await stop(cfg.local);
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);
+}
+
+// The loader's rows carry Neo4j integers (fen, counts); JSON would turn one into {low, high}, a map
+// Neo4j refuses as a property. They are written as {"$int": "…"} and read back as integers.
+function keepIntegers(_key: string, value: unknown): unknown {
+  return neo4j.isInt(value) ? { $int: value.toString() } : value;
+}
+
+function readIntegers(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === '$int') return neo4j.int((value as { $int: string }).$int);
+  }
+  return value;
 }
