@@ -10,7 +10,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { namedQueries, warmUp } from '../../src/graph/warmup.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
 import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
-import { CASE_DIR, ingestDocuments } from '../support/api-case.ts';
+import { CASE_DIR, companyIdOf, ingestDocuments } from '../support/api-case.ts';
 
 let driver: Driver;
 let home: string;
@@ -38,11 +38,7 @@ function latticeCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
-async function companyId(name: string): Promise<string> {
-  const res = await driver.executeQuery('MATCH (c:Company {name: $name}) RETURN c.id AS id', { name });
-  assert.equal(res.records.length, 1, name);
-  return res.records[0].get('id') as string;
-}
+const companyId = (name: string) => companyIdOf(driver, name);
 
 before(async () => {
   driver = await testDriver();

@@ -1,71 +1,88 @@
 // Keyset paging over awards gives every award once, in the documented order (date descending,
 // undated last, then id), whichever path the query takes: a big supplier's list walks the date
-// index, a small one's is sorted, a region filter always sorts.
+// index, a small one's is sorted, a region filter always sorts. The graph is 6,000 award notices,
+// written at run time and ingested through the pipeline.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createApi } from '../../src/api/server.ts';
 import { refreshAwardRollups } from '../../src/graph/rollups.ts';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { type AwardFixture, type GraphFixture, errorCodes, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { errorCodes, graphql, testApi } from '../support/api-fixtures.ts';
+import { companyIdOf, ingestDocuments } from '../support/api-case.ts';
+import { type GeneratedAward, writeAwardNotices } from '../support/generated-documents.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createApi>;
+let home: string;
 
 const TOTAL = 6000;
 /** Wins 300 of 6000 awards (5%): paged through the date index. */
-const BIG = 'c:big';
+const BIG = '示例大供应商有限公司';
 /** Wins 25 (0.4%, under the 0.5% threshold): paged by sorting. */
-const SMALL = 'c:small';
+const SMALL = '示例小供应商有限公司';
+const OTHER = '示例其他供应商有限公司';
+/** Company ids by name, once ingested. */
+const companyIds = new Map<string, string>();
 
 interface Expected {
+  /** The pipeline's award id, known once ingested. */
   id: string;
+  project: string;
   date: string | null;
   county: string;
 }
 
+/** The four counties the projects are bought in, by their buyers' addresses. */
+const COUNTIES = [
+  { code: '110101', buyer: '北京市东城区示例采购中心', address: '北京市东城区' },
+  { code: '110102', buyer: '北京市西城区示例采购中心', address: '北京市西城区' },
+  { code: '120101', buyer: '天津市和平区示例采购中心', address: '天津市和平区' },
+  { code: '120102', buyer: '天津市河东区示例采购中心', address: '天津市河东区' },
+];
+
 const winners = new Map<string, Expected[]>([[BIG, []], [SMALL, []]]);
 const everyAward: Expected[] = [];
 
-function fixture(): GraphFixture {
-  const counties = ['110101', '110102', '120101', '120102'];
-  const f: Required<Pick<GraphFixture, 'regions' | 'companies' | 'projects' | 'awards'>> = {
-    regions: [
-      { code: '110000', name: '示例省11', level: 'province' },
-      { code: '110100', name: '示例市1101', level: 'prefecture', parent: '110000' },
-      { code: '110101', name: '示例县110101', level: 'county', parent: '110100' },
-      { code: '110102', name: '示例县110102', level: 'county', parent: '110100' },
-      { code: '120000', name: '示例省12', level: 'province' },
-      { code: '120100', name: '示例市1201', level: 'prefecture', parent: '120000' },
-      { code: '120101', name: '示例县120101', level: 'county', parent: '120100' },
-      { code: '120102', name: '示例县120102', level: 'county', parent: '120100' },
-    ],
-    companies: [
-      { id: BIG, name: '示例大供应商有限公司' },
-      { id: SMALL, name: '示例小供应商有限公司' },
-      { id: 'c:other', name: '示例其他供应商有限公司' },
-    ],
-    projects: [],
-    awards: [],
-  };
+function notices(): GeneratedAward[] {
+  const awards: GeneratedAward[] = [];
   for (let i = 0; i < TOTAL; i++) {
-    const project = `j:${i}`;
-    const county = counties[i % 4];
-    // 40 distinct dates, so many awards share one; every 31st award is undated.
+    const project = `示例项目第${i}号`;
+    const county = COUNTIES[i % 4];
+    // 40 distinct dates, so many awards share one; every 31st notice has no date at all.
     const date = i % 31 === 0 ? undefined : `2020-0${1 + (i % 9)}-${String(10 + (i % 5)).padStart(2, '0')}`;
-    const winner = i % 20 === 0 ? BIG : i % 240 === 1 ? SMALL : 'c:other';
-    // Ids that do not sort like the insertion order.
-    const id = `a:${project}:${(i * 7919) % 1000}`;
-    f.projects.push({ id: project, name: `示例项目${i}`, region: county });
-    const award: AwardFixture = { id, project, status: 'active', amount: 100 + i, date, suppliers: [{ company: winner, role: 'sole' }] };
-    // A winner named twice on one award (lead and member rows merged by the loader would not do
-    // this, but the data may): still one row in the list.
-    if (winner === BIG && i % 100 === 0) award.suppliers?.push({ company: 'c:other', role: 'member' });
-    f.awards.push(award);
-    winners.get(winner)?.push({ id, date: date ?? null, county });
-    everyAward.push({ id, date: date ?? null, county });
+    const winner = i % 20 === 0 ? BIG : i % 240 === 1 ? SMALL : OTHER;
+    // Some of the big supplier's awards are won in consortium: still one row in each list.
+    const consortium = winner === BIG && i % 100 === 0;
+    const award: GeneratedAward = {
+      project,
+      buyer: county.buyer,
+      address: county.address,
+      date,
+      winners: consortium ? [{ name: BIG, role: 'lead' }, { name: OTHER, role: 'member' }] : [{ name: winner }],
+      amountYuan: 100 + i,
+    };
+    awards.push(award);
+    const expected = { id: '', project, date: date ?? null, county: county.code };
+    winners.get(winner)?.push(expected);
+    everyAward.push(expected);
   }
-  return f;
+  return awards;
+}
+
+/** Fills in the pipeline's ids: each project's one award, and the suppliers'. */
+async function learnIds(): Promise<void> {
+  const awards = await driver.executeQuery('MATCH (p:Project)-[:HAS_AWARD]->(a:Award) RETURN p.name AS project, collect(a.id) AS ids');
+  const byProject = new Map(awards.records.map((r) => [r.get('project') as string, r.get('ids') as string[]]));
+  for (const a of everyAward) {
+    const ids = byProject.get(a.project) ?? [];
+    assert.equal(ids.length, 1, `one award for ${a.project}`);
+    a.id = ids[0];
+  }
+  for (const name of [BIG, SMALL, OTHER]) companyIds.set(name, await companyIdOf(driver, name));
 }
 
 function order(list: Expected[]): string[] {
@@ -79,7 +96,7 @@ function order(list: Expected[]): string[] {
     .map((a) => a.id);
 }
 
-async function pageAll(companyId: string, first: number, args = '', parent = `company(id: "${companyId}")`): Promise<{ ids: string[]; pages: number; totalCount: number }> {
+async function pageAll(company: string, first: number, args = '', parent = `company(id: "${companyIds.get(company)}")`): Promise<{ ids: string[]; pages: number; totalCount: number }> {
   const ids: string[] = [];
   let after: string | null = null;
   let pages = 0;
@@ -103,11 +120,16 @@ async function pageAll(companyId: string, first: number, args = '', parent = `co
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await writeFixture(driver, fixture());
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-paging-'));
+  await ingestDocuments(driver, home, [writeAwardNotices(path.join(home, 'notices'), notices())], new Map(), 2);
+  await learnIds();
   api = testApi({ driver, logging: false });
 });
 
-after(() => driver.close());
+after(async () => {
+  await driver.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
 
 describe('paging through a company’s awards', () => {
   for (const [label, company, count] of [['a big supplier (date index)', BIG, 300], ['a small supplier (sorted)', SMALL, 25]] as const) {
@@ -148,7 +170,7 @@ describe('paging through a company’s awards', () => {
 
   it('refuses a cursor that was tampered with', async () => {
     const forged = Buffer.from(JSON.stringify([1, 2])).toString('base64url');
-    const res = await graphql(api, `{ company(id: "${BIG}") { awards(after: "${forged}") { totalCount } } }`);
+    const res = await graphql(api, `{ company(id: "${companyIds.get(BIG)}") { awards(after: "${forged}") { totalCount } } }`);
     assert.deepEqual(errorCodes(res), ['BAD_USER_INPUT']);
   });
 });

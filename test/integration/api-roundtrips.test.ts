@@ -1,52 +1,59 @@
 // Nested lists are batched per request: the number of Neo4j round trips for awards → suppliers →
-// ultimate owners does not grow with the number of awards.
+// ultimate owners does not grow with the number of awards. The graph comes from award notices and a
+// shareholder table written at run time and ingested through the pipeline.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { resetDatabase, testDriver } from '../support/neo4j.ts';
-import { type GraphFixture, countingDriver, graphql, testApi, writeFixture } from '../support/api-fixtures.ts';
+import { countingDriver, graphql, testApi } from '../support/api-fixtures.ts';
+import { companyIdOf, ingestDocuments } from '../support/api-case.ts';
+import { type GeneratedAward, type GeneratedHolding, holdingsCsv, writeAwardNotices } from '../support/generated-documents.ts';
 
 let driver: Driver;
+let home: string;
 
-/** A county with `n` awards, each won by a consortium of two companies, each owned by a holding owned by a person. */
-function county(province: string, n: number): GraphFixture {
-  const prefecture = `${province.slice(0, 2)}0100`;
-  const code = `${province.slice(0, 2)}0101`;
-  const f: Required<Pick<GraphFixture, 'regions' | 'companies' | 'persons' | 'holdings' | 'projects' | 'awards'>> = {
-    regions: [
-      { code: province, name: `示例省${province}`, level: 'province' },
-      { code: prefecture, name: `示例市${prefecture}`, level: 'prefecture', parent: province },
-      { code, name: `示例县${code}`, level: 'county', parent: prefecture },
-    ],
-    companies: [],
-    persons: [],
-    holdings: [],
-    projects: [],
-    awards: [],
-  };
+/** Where each province's awards are bought: the pipeline places a project by its buyer's address. */
+const COUNTIES = {
+  '650000': { buyer: '墨玉县公安局', address: '新疆维吾尔自治区和田地区墨玉县' },
+  '330000': { buyer: '杭州市滨江区公安分局', address: '浙江省杭州市滨江区' },
+} as const;
+
+type Province = keyof typeof COUNTIES;
+
+const supplierName = (province: Province, i: number, k: number) => `示例供应商${province}第${i}号${k === 0 ? '甲' : '乙'}有限公司`;
+
+/**
+ * `n` award notices in one county of the province, each won by a consortium of two companies; each
+ * company is held 60% by a holding company and 10% by a root company that also holds half of the holding.
+ */
+function county(province: Province, n: number): { awards: GeneratedAward[]; holdings: GeneratedHolding[] } {
+  const awards: GeneratedAward[] = [];
+  const holdings: GeneratedHolding[] = [];
   for (let i = 0; i < n; i++) {
-    const project = `j:${province}:${i}`;
-    f.projects.push({ id: project, name: `示例项目${province}第${i}号`, region: code });
-    const suppliers = [0, 1].map((k) => `c:${province}:${i}:${k}`);
-    for (const s of suppliers) {
-      f.companies.push({ id: s, name: `示例供应商${s}有限公司` }, { id: `${s}:holding`, name: `示例控股${s}有限公司` });
-      f.persons.push({ id: `p:${s}`, name: `示例自然人${s}` });
-      f.holdings.push({ owner: `${s}:holding`, owned: s, share: 60 }, { owner: `p:${s}`, owned: `${s}:holding`, share: 50 }, { owner: `p:${s}`, owned: s, share: 10 });
+    const [lead, member] = [supplierName(province, i, 0), supplierName(province, i, 1)];
+    for (const s of [lead, member]) {
+      const holding = s.replace('示例供应商', '示例控股');
+      const root = s.replace('示例供应商', '示例集团');
+      holdings.push({ owner: holding, owned: s, share: 60 }, { owner: root, owned: holding, share: 50 }, { owner: root, owned: s, share: 10 });
     }
-    f.awards.push({
-      id: `a:${project}:-`,
-      project,
-      status: 'active',
-      amount: 1000 + i,
+    awards.push({
+      project: `示例项目${province}第${i}号`,
+      ...COUNTIES[province],
       date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
-      suppliers: [
-        { company: suppliers[0], role: 'lead' },
-        { company: suppliers[1], role: 'member' },
+      winners: [
+        { name: lead, role: 'lead' },
+        { name: member, role: 'member' },
       ],
+      amountYuan: 1000 + i,
     });
   }
-  return f;
+  return { awards, holdings };
 }
+
+const companyId = (name: string) => companyIdOf(driver, name);
 
 const NESTED = `query($code: String!) { region(code: $code) { awards(first: 50) { nodes {
   id value { amount }
@@ -60,11 +67,18 @@ const NESTED = `query($code: String!) { region(code: $code) { awards(first: 50) 
 before(async () => {
   driver = await testDriver();
   await resetDatabase(driver);
-  await writeFixture(driver, county('650000', 5));
-  await writeFixture(driver, county('330000', 50));
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bidgraph-roundtrips-'));
+  const documents = path.join(home, 'documents');
+  const cases = [county('650000', 5), county('330000', 50)];
+  writeAwardNotices(path.join(documents, 'notices'), cases.flatMap((c) => c.awards));
+  fs.writeFileSync(path.join(documents, 'holdings.csv'), holdingsCsv(cases.flatMap((c) => c.holdings)));
+  await ingestDocuments(driver, home, [documents]);
 });
 
-after(() => driver.close());
+after(async () => {
+  await driver.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
 
 describe('round trips per request', () => {
   it('stay at four for awards → suppliers → ultimate owners, for 5 awards and for 50', async () => {
@@ -79,7 +93,7 @@ describe('round trips per request', () => {
       assert.equal(res.body.errors, undefined, res.text);
       const awards = res.body.data?.region.awards.nodes as any[];
       assert.equal(awards.length, n);
-      // Every supplier's only ultimate owner is its person: 50% × 60% + 10% = 40%, over two paths.
+      // Every supplier's only ultimate owner is its root company: 50% × 60% + 10% = 40%, over two paths.
       for (const a of awards) {
         assert.equal(a.suppliers.length, 2);
         for (const s of a.suppliers) {
@@ -98,8 +112,9 @@ describe('round trips per request', () => {
   it('do not grow when lookups repeat in one request: each key is loaded once', async () => {
     const counting = countingDriver(driver);
     const api = testApi({ driver: counting.driver, logging: false });
-    const fields = Array.from({ length: 10 }, (_, i) => `c${i}: company(id: "c:330000:${i}:0") { name stateShare holdings { share } }`).join(' ');
-    const res = await graphql(api, `{ ${fields} again: company(id: "c:330000:0:0") { name stateShare } }`);
+    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => companyId(supplierName('330000', i, 0))));
+    const fields = ids.map((id, i) => `c${i}: company(id: "${id}") { name stateShare holdings { share } }`).join(' ');
+    const res = await graphql(api, `{ ${fields} again: company(id: "${ids[0]}") { name stateShare } }`);
     assert.equal(res.body.errors, undefined, res.text);
     assert.equal(res.body.data?.c0.stateShare, 0);
     // companiesById, stateShareOf, holdingsOfParties: one each for eleven lookups.

@@ -104,15 +104,24 @@ export async function caseIds(driver: Driver): Promise<CaseIds> {
   return { C, P, J, A };
 }
 
-/** Ingests documents (files or folders, archived under `home`) as a user's ingest run does, failing on any failed file. */
-export async function ingestDocuments(driver: Driver, home: string, inputs: string[], manifest: Awaited<ReturnType<typeof readManifest>>['entries'] = new Map()): Promise<void> {
+/**
+ * Ingests documents (files or folders, archived under `home`) as a user's ingest run does, failing on
+ * any failed file, with `concurrency` parse workers.
+ */
+export async function ingestDocuments(
+  driver: Driver,
+  home: string,
+  inputs: string[],
+  manifest: Awaited<ReturnType<typeof readManifest>>['entries'] = new Map(),
+  concurrency = 1,
+): Promise<void> {
   const summary = await ingest({
     inputs,
     driver,
     database: testConfig.neo4j.database,
     home,
     manifest,
-    concurrency: 1,
+    concurrency,
     reextract: 'off',
     matchListings: false,
   });
@@ -125,6 +134,13 @@ export async function ingestCase(driver: Driver, home: string): Promise<CaseIds>
   assert.deepEqual(problems, []);
   await ingestDocuments(driver, home, [path.join(CASE_DIR, 'notices'), path.join(CASE_DIR, 'ownership')], entries);
   return caseIds(driver);
+}
+
+/** The id of the one company of this name. */
+export async function companyIdOf(driver: Driver, name: string): Promise<string> {
+  const res = await driver.executeQuery('MATCH (c:Company {name: $name}) RETURN c.id AS id', { name }, { database: testConfig.neo4j.database });
+  assert.equal(res.records.length, 1, `one company named ${name}`);
+  return res.records[0].get('id') as string;
 }
 
 /** The one award of the project of this name. */

@@ -1,7 +1,8 @@
-// Writes a graph for the API tests that ingest cannot give from documents (made-up ids, ranges and
-// cycles of holdings, two companies of one name) with the loader's own statements, which follow
-// schema/model.json; identity keys, search text, amount captions and evidence arrays come from the
-// same functions ingest uses.
+// Writes a graph by hand, for the two API tests whose graph no document gives: parallel holdings and
+// self-holdings (api-ownership: a user's own database may hold them), and an award added by a writer
+// that leaves the rollups unmarked (api-rollups). Every other API test ingests documents. It uses the
+// loader's own statements, which follow schema/model.json; identity keys, search text, amount
+// captions and evidence arrays come from the same functions ingest uses.
 import type { Driver } from 'neo4j-driver';
 import type { PropsOf } from '../../schema/model.ts';
 import { awaitSearchIndexes } from '../../src/db/migrate.ts';
@@ -252,129 +253,6 @@ export async function writeFixture(driver: Driver, f: GraphFixture): Promise<voi
   await run(driver, Q.CREATE_SUPPORTED_BY, supportedBy(f.evidence ?? [], new Set(awards.map((a) => a.id))));
   // The search index is eventually consistent: a search right after must find the fixture.
   await awaitSearchIndexes(driver);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The shared case: the CETC → Hikvision chain, Xinjiang PPP awards, and the awkward cases around
-// them (consortium, failed lot, rate bid, undated award, branch, range holdings, a cycle, two
-// companies with one name). Real names are used only for facts in the public record; made-up
-// parties are named 示例… so no test ever asserts something about a real company that is not so.
-
-export const HIKVISION_USCC = '91330000733796106P';
-export const DAHUA_USCC = '91330000727215176K';
-
-/** Original documents of the case; their sha256 is computed from these bytes. */
-export const caseDocuments = {
-  tender: { text: '<html><head><title>墨玉县社会治安防控体系建设PPP项目招标公告</title></head><body>采购人：墨玉县公安局</body></html>', mediaType: 'text/html', noticeType: 'tender' },
-  award: { text: '<html><head><title>墨玉县社会治安防控体系建设PPP项目中标公告</title></head><body>中标供应商：杭州海康威视数字技术股份有限公司（联合体牵头人）；中标金额：745000000.00元</body></html>', mediaType: 'text/html', noticeType: 'award' },
-  shareholders: { text: '股东名称,持股比例\n中电海康集团有限公司,36.35%\n', mediaType: 'text/csv', noticeType: 'ownership' },
-};
-
-export function caseFixture(sha: { tender: string; award: string; shareholders: string }): GraphFixture {
-  return {
-    regions: [
-      { code: '650000', name: '新疆维吾尔自治区', level: 'province' },
-      { code: '653200', name: '和田地区', level: 'prefecture', parent: '650000' },
-      { code: '653222', name: '墨玉县', level: 'county', parent: '653200' },
-      { code: '653223', name: '皮山县', level: 'county', parent: '653200' },
-      { code: '650100', name: '乌鲁木齐市', level: 'prefecture', parent: '650000' },
-      { code: '650104', name: '新市区', level: 'county', parent: '650100' },
-      { code: '330000', name: '浙江省', level: 'province' },
-      { code: '330100', name: '杭州市', level: 'prefecture', parent: '330000' },
-      { code: '330108', name: '滨江区', level: 'county', parent: '330100' },
-    ],
-    companies: [
-      { id: 'c:sasac', name: '国务院国有资产监督管理委员会', kind: 'state' },
-      { id: 'c:cetc', name: '中国电子科技集团有限公司', aliases: ['中国电子科技集团公司'] },
-      { id: 'c:cethik', name: '中电海康集团有限公司' },
-      { id: 'c:cetc-invest', name: '中电科投资控股有限公司' },
-      { id: 'c:cetc52', name: '中国电子科技集团公司第五十二研究所' },
-      { id: 'c:hikvision', name: '杭州海康威视数字技术股份有限公司', uscc: HIKVISION_USCC, address: '杭州市滨江区阡陌路555号' },
-      { id: 'c:hik-xj', name: '杭州海康威视数字技术股份有限公司新疆分公司', branchOf: 'c:hikvision' },
-      { id: 'c:hkscc', name: '香港中央结算有限公司' },
-      { id: 'c:spv', name: '示例墨玉智慧城市运营有限公司' },
-      { id: 'c:spv-range', name: '示例和田安防工程有限公司' },
-      { id: 'c:dahua', name: '浙江大华技术股份有限公司', uscc: DAHUA_USCC, address: '杭州市滨江区滨安路1187号' },
-      { id: 'c:telecom', name: '示例通信工程有限公司' },
-      { id: 'c:moyu-police', name: '墨玉县公安局', kind: 'public' },
-      { id: 'c:pishan-police', name: '皮山县公安局', kind: 'public' },
-      { id: 'c:urumqi-police', name: '乌鲁木齐市公安局', kind: 'public' },
-      { id: 'c:agency', name: '示例新疆招标代理有限公司' },
-      { id: 'c:twin-1', name: '示例同名科技有限公司', uscc: '91650100MA77XK0Y0Y' },
-      { id: 'c:twin-2', name: '示例同名科技有限公司', uscc: '91330100MA2H0C4X13' },
-      { id: 'c:cycle-a', name: '示例循环甲有限公司' },
-      { id: 'c:cycle-b', name: '示例循环乙有限公司' },
-      { id: 'c:cycle-root', name: '示例循环控股有限公司' },
-    ],
-    persons: [
-      { id: 'p:gong', name: '龚虹嘉' },
-      { id: 'p:fu', name: '傅利泉' },
-      { id: 'p:range', name: '示例自然人' },
-    ],
-    holdings: [
-      { owner: 'c:sasac', owned: 'c:cetc', share: 100 },
-      { owner: 'c:cetc', owned: 'c:cethik', share: 100 },
-      { owner: 'c:cetc', owned: 'c:cetc-invest', share: 100 },
-      { owner: 'c:cetc', owned: 'c:cetc52', share: 100 },
-      { owner: 'c:cethik', owned: 'c:hikvision', share: 36.35, asOf: '2023-12-31', sha256: sha.shareholders, snippet: '中电海康集团有限公司,36.35%' },
-      { owner: 'c:cetc-invest', owned: 'c:hikvision', share: 2.63, asOf: '2023-12-31', sha256: sha.shareholders },
-      { owner: 'c:cetc52', owned: 'c:hikvision', share: 1.96, asOf: '2023-12-31', sha256: sha.shareholders },
-      { owner: 'p:gong', owned: 'c:hikvision', share: 10.4, asOf: '2023-12-31', sha256: sha.shareholders },
-      { owner: 'c:hkscc', owned: 'c:hikvision', share: 8, asOf: '2023-12-31', sha256: sha.shareholders },
-      { owner: 'c:hikvision', owned: 'c:spv', share: 100 },
-      { owner: 'c:cethik', owned: 'c:spv-range', shareMin: 10, shareMax: 15 },
-      { owner: 'p:range', owned: 'c:spv-range', shareMin: 20, shareMax: 30 },
-      { owner: 'p:fu', owned: 'c:dahua', share: 34 },
-      { owner: 'c:cycle-a', owned: 'c:cycle-b', share: 10 },
-      { owner: 'c:cycle-b', owned: 'c:cycle-a', share: 20 },
-      { owner: 'c:cycle-root', owned: 'c:cycle-a', share: 90 },
-    ],
-    documents: [
-      { sha256: sha.tender, title: '墨玉县社会治安防控体系建设PPP项目招标公告', url: 'http://www.ccgp.gov.cn/example/tender.htm', publishedAt: '2017-05-02', retrievedAt: '2024-01-05T10:00:00Z', mediaType: 'text/html', noticeType: 'tender', path: 'notices/tender.html' },
-      { sha256: sha.award, title: '墨玉县社会治安防控体系建设PPP项目中标公告', url: 'http://www.ccgp.gov.cn/example/award.htm', publishedAt: '2017-06-20', retrievedAt: '2024-01-05T10:00:00Z', mediaType: 'text/html', noticeType: 'award', path: 'notices/award.html' },
-      { sha256: sha.shareholders, title: '海康威视前十名股东', mediaType: 'text/csv', noticeType: 'ownership', path: 'ownership/hikvision.csv' },
-    ],
-    projects: [
-      {
-        id: 'j:moyu', name: '墨玉县社会治安防控体系建设PPP项目', code: 'MYGA-2017-001', method: '公开招标', contractModel: ['PPP', 'BOT'],
-        budget: 800000000, status: 'awarded', region: '653222', buyer: 'c:moyu-police', agency: 'c:agency',
-        documents: [{ sha256: sha.tender, noticeType: 'tender' }, { sha256: sha.award, noticeType: 'award' }],
-        candidates: [
-          { company: 'c:hikvision', rank: 1, bidAmount: 745000000, sha256: sha.award, snippet: '第一中标候选人：杭州海康威视数字技术股份有限公司' },
-          { company: 'c:dahua', rank: 2, bidAmount: 760000000 },
-        ],
-      },
-      { id: 'j:pishan', name: '皮山县公共安全视频监控建设项目', code: 'PSGA-2017-08', method: '公开招标', status: 'awarded', region: '653223', buyer: 'c:pishan-police' },
-      { id: 'j:urumqi', name: '乌鲁木齐市平安城市建设项目', method: '竞争性磋商', status: 'awarded', region: '650104', buyer: 'c:urumqi-police' },
-      { id: 'j:spv', name: '示例墨玉县智慧城市运营服务项目', status: 'awarded', region: '653222', buyer: 'c:moyu-police' },
-      { id: 'j:hangzhou', name: '示例滨江区电子设备采购项目', status: 'awarded', region: '330108' },
-      { id: 'j:undated', name: '示例墨玉县监控维护项目', status: 'awarded', region: '653222' },
-    ],
-    awards: [
-      {
-        id: 'a:j:moyu:1', project: 'j:moyu', lot: '1', status: 'active', amount: 745000000, date: '2017-06-20', sha256: sha.award,
-        snippet: '中标金额：745000000.00元',
-        suppliers: [
-          { company: 'c:hikvision', role: 'lead', rawName: '杭州海康威视数字技术股份有限公司（联合体牵头人）', sha256: sha.award, snippet: '中标供应商：杭州海康威视数字技术股份有限公司（联合体牵头人）' },
-          { company: 'c:telecom', role: 'member', rawName: '示例通信工程有限公司', sha256: sha.award },
-        ],
-      },
-      { id: 'a:j:moyu:2', project: 'j:moyu', lot: '2', status: 'unsuccessful', date: '2017-06-20', sha256: sha.award },
-      { id: 'a:j:pishan:-', project: 'j:pishan', status: 'active', amount: 310000000.12, date: '2017-08-01', suppliers: [{ company: 'c:hikvision', role: 'sole' }] },
-      { id: 'a:j:urumqi:1', project: 'j:urumqi', lot: '1', status: 'active', amount: 687000000, date: '2016-09-15', suppliers: [{ company: 'c:dahua', role: 'sole' }] },
-      { id: 'a:j:urumqi:2', project: 'j:urumqi', lot: '2', status: 'active', rateKind: '下浮率', ratePercent: 8.5, date: '2016-09-15', suppliers: [{ company: 'c:telecom', role: 'sole' }] },
-      { id: 'a:j:spv:-', project: 'j:spv', status: 'active', amount: 2000000, date: '2019-05-05', suppliers: [{ company: 'c:spv', role: 'sole' }] },
-      { id: 'a:j:hangzhou:-', project: 'j:hangzhou', status: 'active', amount: 1000000.5, date: '2018-01-01', suppliers: [{ company: 'c:cetc52', role: 'sole' }] },
-      { id: 'a:j:undated:-', project: 'j:undated', status: 'active', amount: 100, suppliers: [{ company: 'c:hikvision', role: 'sole' }] },
-    ],
-    evidence: [
-      { of: 'a:j:moyu:1', field: 'awards[0].value', text: '中标金额：745000000.00元', start: 120, end: 138, sha256: sha.award },
-      { of: 'a:j:moyu:1', field: 'awards[0].suppliers[0]', text: '中标供应商：杭州海康威视数字技术股份有限公司（联合体牵头人）', start: 80, end: 115, sha256: sha.award },
-      { of: 'j:moyu', field: 'buyer', text: '采购人：墨玉县公安局', start: 10, end: 20, sha256: sha.tender },
-      { of: 'j:moyu', field: 'project.name', text: '墨玉县社会治安防控体系建设PPP项目', start: 0, end: 18, sha256: sha.tender },
-      { of: 'j:moyu', field: 'project.name', text: '墨玉县社会治安防控体系建设PPP项目', start: 0, end: 18, sha256: sha.award },
-    ],
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
