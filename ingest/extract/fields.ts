@@ -2,7 +2,7 @@
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
 import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey, LabelInfo } from './labels.ts';
-import { trimmedSpan } from './page.ts';
+import { joinSpans, trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
 export interface Field {
@@ -69,7 +69,7 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     // A title run into its date label (…中标结果公示发布时间：, …采购项目发布时间：) still dates the notice.
     if (info && info.key === 'publishedAt' && s > start && !/[\s【\[（(]/.test(local[s - 1])
       && !/(公告|公示|通知|结果)$/.test(local.slice(start, s)) && !/^发布/.test(info.norm)) continue;
-    if (info) return { info, start: s };
+    if (info) return gluedToName(local, start, s, end, info) ?? { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
   const lastGap = local.slice(start, end).search(/\s\S*$/);
@@ -80,6 +80,16 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
   const run = local.slice(start, end).replace(/\s+/g, '');
   if (run.length <= MAX_UNKNOWN_LABEL && CJK.test(run)) return { info: null, start };
   return null;
+}
+
+/**
+ * 采购项目编号 glued to the value before it (项目名称：…浴池热水采购项目编号：…): names so often end in 采购
+ * that the label is the plain 项目编号 and 采购 ends the name. Null when that reading does not apply.
+ */
+function gluedToName(local: string, start: number, s: number, end: number, info: LabelInfo): { info: LabelInfo; start: number } | null {
+  if (s === start || /[\s、)）]/.test(local[s - 1]) || !local.startsWith('采购项目', s)) return null;
+  const plain = classifyLabel(local.slice(s + 2, end));
+  return plain && plain.key === info.key ? { info: plain, start: s + 2 } : null;
 }
 
 /** The offset of the bracket that closes one opened before `from`, or -1. */
@@ -181,7 +191,7 @@ function looksLikeHeading(text: string): boolean {
 
 /** A table row without a header: cells alternate label, value (a cell may also hold "label：value"). */
 function scanRow(page: Page, line: Line, fields: Field[]): void {
-  const cells = line.cells!;
+  const cells = [...line.cells!]; // a unit taken into the value before it leaves the rest of its cell
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell.text) continue;
@@ -193,6 +203,7 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
         last.value = next;
         c++;
       }
+      if (last.value && next) last.value = withUnitCell(page, last.value, cells, c + 1);
       fields.push(...seg.fields);
       continue;
     }
@@ -204,12 +215,30 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
     c++;
     if (!next.text) continue;
     const inner = segment(page, next, line.index);
-    if (inner.fields.length === 0) field.value = next;
-    else {
+    if (inner.fields.length === 0) {
+      field.value = withUnitCell(page, next, cells, c + 1);
+    } else {
       field.value = inner.lead;
       fields.push(...inner.fields);
     }
   }
+}
+
+/** A money unit opening a cell, alone or before a separator: 万元, (万元), 元、… */
+const UNIT_LEAD = /^[（(]?\s*(?:人民币)?\s*(?:亿元|万元|元)\s*[)）]?(?=$|[\s、，,；;。])/;
+
+/**
+ * A value ending in a number whose unit opens the next cell (项目预算：437.677 | 万元, or | 万元、最高限价：…):
+ * in a PDF's text layer a number's unit often lands in a cell of its own. The unit joins the value,
+ * and the rest of that cell stays to be read. Otherwise the value as it was.
+ */
+function withUnitCell(page: Page, value: Span, cells: Span[], next: number): Span {
+  const cell = cells[next];
+  const unit = cell && /\d$/.test(value.text) ? UNIT_LEAD.exec(cell.text) : null;
+  if (!unit) return value;
+  const unitEnd = cell.start + unit[0].length;
+  cells[next] = trimmedSpan(page.text, unitEnd, cell.end);
+  return joinSpans(page, value, { text: page.text.slice(cell.start, unitEnd), start: cell.start, end: unitEnd });
 }
 
 function isPlainValue(page: Page, cell: Span, line: number): boolean {

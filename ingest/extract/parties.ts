@@ -3,7 +3,7 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
 import type { FieldKey } from './labels.ts';
-import { subSpan, tidy, trimTrailingPunctuation } from './page.ts';
+import { compact, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
@@ -222,19 +222,20 @@ const MAX_WRAPPED = 40;
  */
 function completedName(page: Page, f: Field, v: Span): Found<string> {
   const plain = { value: tidy(v.text), span: v };
-  if (PROJECT_NAME_END.test(v.text)) return plain;
+  if (PROJECT_NAME_END.test(plain.value)) return plain;
   const line = page.lines[f.line];
   let end = v.end;
   const rest = line.cells ? line.cells.filter((c) => c.start >= v.end && c.text) : [];
   if (rest.length > 0 && rest.every((c) => !/[：:]/.test(c.text))) end = rest[rest.length - 1].end;
   const next = page.lines[f.line + 1];
   const ends: number[] = [end];
-  if (next && !next.cells && next.span.text.length <= MAX_WRAPPED && !/[：:]/.test(next.span.text)) ends.push(next.span.end);
+  // Counted without spaces: a cover page spaces its characters out (一 期 、 二 期 … 项 目).
+  if (next && compact(next.span.text).length <= MAX_WRAPPED && !/[：:]/.test(next.span.text)) ends.push(next.span.end);
   for (const to of ends) {
     if (to === v.end) continue;
     const span: Span = { text: page.text.slice(v.start, to), start: v.start, end: to };
     const joined = span.text.replace(/[ \t]*\t[ \t]*|\s*\n\s*/g, '');
-    if (PROJECT_NAME_END.test(joined)) return { value: tidy(joined), span };
+    if (PROJECT_NAME_END.test(tidy(joined))) return { value: tidy(joined), span };
   }
   return plain;
 }

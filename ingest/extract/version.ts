@@ -8,4 +8,6 @@
 // 9: character references in plain text decoded; a title run into its 发布时间： read; 本…（招标项目编号：…） projects; a party field
 //    naming several organisations keeps the first.
 // 10: money in the Notice is an integer number of fen ({ fen, currency }), no longer a yuan float.
-export const EXTRACTOR_VERSION = '10';
+// 11: a money unit in the text run after a number (437.677 \t万元); names wrapped onto spaced-out or run-split lines;
+//     采购项目编号 glued to a name leaves 采购 to the name.
+export const EXTRACTOR_VERSION = '11';
