@@ -24,13 +24,14 @@ export interface ProjectFound {
   warnings: string[];
 }
 
-const INTRO_LINES = 6;
+const INTRO_LINES = 15;
 const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
 // 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
 // (成本, 资本, 日本) starts no name.
 const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
-const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*[，,]\s*招标人为/d;
+// …and the standard tender template's 本招标项目…已由…批准建设.
+const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
 const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */

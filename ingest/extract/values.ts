@@ -65,7 +65,12 @@ const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章
 const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
 
 /** The part of a value that is a name, cut before dates, seal notes and contact details. */
-export function nameSpan(page: Page, span: Span): Span | null {
+/** A form's placeholder between runs of one symbol before the name it stands for: &&&招标人盖章位置2&&&南京… */
+const PLACEHOLDER_MARK = /^([&#*$%@~^=_])\1+.*?\1\1+/;
+
+export function nameSpan(page: Page, whole: Span): Span | null {
+  const mark = PLACEHOLDER_MARK.exec(whole.text);
+  const span = mark ? subSpan(page, whole, mark[0].length, whole.text.length) : whole;
   let text = span.text.replace(NAME_END, '');
   const tag = PROVINCE_TAG.exec(text);
   if (tag) text = text.slice(0, tag.index);
@@ -73,6 +78,8 @@ export function nameSpan(page: Page, span: Span): Span | null {
   const clean = trimTrailingPunctuation(page, cut);
   if (!clean.text || isPlaceholder(clean.text) || clean.text.length > 80) return null;
   if (!/[\u3400-\u9fffA-Za-z]{2}/.test(clean.text)) return null;
+  // A name starts with a letter, a digit or an opening bracket; symbols first are some other mark, never a name.
+  if (!/^[\p{L}\p{N}（(【\[《“"]/u.test(clean.text)) return null;
   return clean;
 }
 

@@ -1,4 +1,4 @@
-// The text layer of tender PDFs, where a number's unit, a name's end or a whole cover line land in
+// Tender documents: the text layer of tender PDFs, where a number's unit, a name's end or a whole cover line land in
 // text runs (tabs) or lines of their own, and a glued ccgp.gov.cn page where a label runs into the
 // name before it. Each case is a minimal page in the wording of the real document that showed it
 // (shared corpus, real-more: its SOURCES.md gives the originals), with made-up names.
@@ -63,4 +63,26 @@ test('采购项目编号 as a label of its own (after a boundary) is read whole'
   const notice = await extractText('项目名称：示例设备采购\n采购项目编号：HXZB-2018-0022-067\n');
   assert.equal(notice.project.name, '示例设备采购');
   assert.equal(notice.project.code, 'HXZB-2018-0022-067');
+});
+
+// real-more/jsggzy-1.html (南京, 地铁机电设备更新改造 招标公告, 2026): the standard tender template's opening
+// sentence names the project, and the contact table keeps the form's seal placeholders before the names.
+const NANJING = '（市交易中心）示例地铁1号线机电系统设备更新改造项目通风空调节能控制系统采购集成招标公告\n标段编码：NJGD2500410-25HWGH\n1. 招标条件\n'
+  + '本招标项目示例地铁1号线机电系统设备更新改造项目已由示例市发展和改革委员会以（项目审批文号:示发改投资字〔2025 〕 109号）批准建设，项目业主为示例地铁运营有限责任公司。\n'
+  + '10. 联系方式\n招标人：\t&&&招标人盖章位置2&&&示例地铁运营有限责任公司\t招标代理机构：\t&&&招标代理盖章位置2&&&示例工程咨询有限公司\n';
+
+test('本招标项目…已由…批准建设 names the project', async () => {
+  const notice = await extractText(NANJING);
+  assert.equal(notice.project.name, '示例地铁1号线机电系统设备更新改造项目');
+});
+
+test('a form placeholder between runs of one symbol (&&&…&&&) is no part of the party named after it', async () => {
+  const notice = await extractText(NANJING);
+  assert.equal(notice.buyer?.name, '示例地铁运营有限责任公司');
+  assert.equal(notice.agency?.name, '示例工程咨询有限公司');
+});
+
+test('a party field starting with symbols that close no placeholder gives no party', async () => {
+  const notice = await extractText('项目名称：示例设备采购项目\n采购人：***\n');
+  assert.equal(notice.buyer, null);
 });
