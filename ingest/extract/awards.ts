@@ -305,6 +305,8 @@ class AwardBuilder {
   private lotRange: Found<string>[] | null = null;
   private lastParty: 'winner' | 'other' = 'other';
   private pendingValue: { money: MoneyFound; line: number } | null = null;
+  /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
+  private priceAhead: { span: Span; line: number } | null = null;
   private total: MoneyFound | null = null;
   private readonly seeOriginal: Span[] = [];
   private orphanRate: { rate: RateFound; label: string } | null = null;
@@ -379,19 +381,34 @@ class AwardBuilder {
         return;
       }
       case 'markedPrice':
-        if (!this.current) return;
-        this.current.rate ??= readRate(this.page, e.span, null);
-        if (!this.current.rate) this.current.value ??= readMoney(this.page, e.span, null);
+        this.settleMarkedPrice();
+        if (this.current && this.current.line === e.line) this.markedPrice(this.current, e.span);
+        else this.priceAhead = { span: e.span, line: e.line };
     }
+  }
+
+  private markedPrice(award: AwardDraft, span: Span): void {
+    award.rate ??= readRate(this.page, span, null);
+    if (!award.rate) award.value ??= readMoney(this.page, span, null);
+  }
+
+  /** A marked price no winner on its line claimed is the current award's, written on a line after its winner. */
+  private settleMarkedPrice(): void {
+    if (this.priceAhead && this.current) this.markedPrice(this.current, this.priceAhead.span);
+    this.priceAhead = null;
   }
 
   /** A marked winner opens its award: the marker says exactly who won, so no name is trimmed or regrouped. */
   private markedWinner(span: Span, line: number): void {
+    // A price marked earlier on the winner's own line is this award's (a row whose price column comes first).
+    const ownPrice = this.priceAhead?.line === line ? this.priceAhead : null;
+    if (ownPrice) this.priceAhead = null;
     this.finish();
     const split = splitSuppliers(this.page, span);
     this.warnings.push(...split.warnings);
     const suppliers = split.suppliers.map((s) => ({ ...s, address: null, uscc: null }));
     this.current = { lot: this.lot, status: 'active', suppliers, value: null, rate: null, line, lastLine: line, source: 'marker' };
+    if (ownPrice) this.markedPrice(this.current, ownPrice.span);
   }
 
   private field(f: Field): void {
@@ -564,6 +581,7 @@ class AwardBuilder {
   }
 
   private finish(): void {
+    this.settleMarkedPrice();
     if (this.current && this.current.suppliers.length > 0) this.drafts.push(this.current);
     this.current = null;
   }

@@ -5,6 +5,7 @@
 import { buildMarkedAwards } from './awards.ts';
 import type { AwardDraft, MarkerEvent } from './awards.ts';
 import type { Marker } from './markup.ts';
+import { compact } from './page.ts';
 import type { Locator, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { isPlaceholder, lotIdOf, partyNameOf, projectCodeOf } from './values.ts';
@@ -23,6 +24,9 @@ export interface Marked {
   /** About the winners (consortia without a lead...). */
   warnings: string[];
 }
+
+/** Markers this short (compacted) are located by the marker after them. */
+const SHORT_MARKER = 2;
 
 /** The award builder's event for a lot or winner marker, or null for a marker about something else. */
 function awardEvent(name: string, span: Span, line: number): MarkerEvent | null {
@@ -52,17 +56,46 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator, sect
   };
   let cursor = 0;
   const events: MarkerEvent[] = [];
+  // A marker of a character or two (a lot's 1) is found anywhere (1.中标结果); it is sought as the last
+  // occurrence before the next marker found, the cell it sits in.
+  let short: Marker[] = [];
+  const place = (marker: Marker, span: Span) => {
+    if (span.start >= cursor) cursor = span.end;
+    const line = lineOf(page, span);
+    const event = awardEvent(marker.name, span, line);
+    if (event) events.push(event);
+    return line;
+  };
+  const placeShort = (until: number | null) => {
+    const from = cursor;
+    const found: [Marker, Span | null][] = [];
+    let to = until ?? page.text.length;
+    // Right to left: each short marker sits before the one after it.
+    for (const marker of [...short].reverse()) {
+      const span = until === null ? null : locator.findLast(marker.text, from, to);
+      found.unshift([marker, span]);
+      if (span) to = span.start;
+    }
+    short = [];
+    for (const [marker, span] of found) {
+      const at = span ?? locator.find(marker.text, cursor);
+      if (at) place(marker, at);
+      else out.unlocated.push(marker.name);
+    }
+  };
   for (const marker of markers) {
     if (!marker.text || isPlaceholder(marker.text)) continue;
+    if (compact(marker.text).length <= SHORT_MARKER) {
+      short.push(marker);
+      continue;
+    }
     const span = locator.find(marker.text, cursor) ?? locator.find(marker.text, 0);
     if (!span) {
       out.unlocated.push(marker.name);
       continue;
     }
-    if (span.start >= cursor) cursor = span.end;
-    const line = lineOf(page, span);
-    const event = awardEvent(marker.name, span, line);
-    if (event) events.push(event);
+    if (short.length) placeShort(span.start);
+    const line = place(marker, span);
     switch (marker.name) {
       case '00003':
         out.projectName ??= { value: marker.text, span };
@@ -83,6 +116,7 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator, sect
         break;
     }
   }
+  if (short.length) placeShort(null);
   const awards = buildMarkedAwards(page, sections, events);
   out.drafts = awards.drafts;
   out.warnings = awards.warnings;

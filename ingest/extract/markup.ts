@@ -64,6 +64,9 @@ function readMarkers(html: string): Marker[] {
     const cls = $(el).attr('class') ?? '';
     const m = MARKER_CLASS.exec(cls);
     if (!m) return;
+    // A marked table or block around marked fields (code-AM014zbcj001) is a container, not a value: its text
+    // would carry the reading position past the fields inside it.
+    if ($(el).find('[class*="code-"]').length > 0) return;
     const text = $(el).text().replace(/\s+/g, ' ').trim();
     markers.push({ name: m[1], text });
   });

@@ -176,6 +176,19 @@ export class Locator {
     return { text: this.text.slice(start, end), start, end };
   }
 
+  /** The last occurrence of `needle` that starts at or after `from` and ends by `to`, or null. */
+  findLast(needle: string, from: number, to: number): Span | null {
+    const key = compact(needle);
+    if (key === '') return null;
+    const startK = this.firstIndexAtOrAfter(from);
+    const endK = this.firstIndexAtOrAfter(to); // squeezed characters before `to`
+    const k = this.squeezed.lastIndexOf(key, endK - key.length);
+    if (k < startK || k < 0) return null;
+    const start = this.offsets[k];
+    const end = this.offsets[k + key.length - 1] + 1;
+    return { text: this.text.slice(start, end), start, end };
+  }
+
   private firstIndexAtOrAfter(from: number): number {
     let lo = 0;
     let hi = this.offsets.length;

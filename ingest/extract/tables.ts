@@ -38,13 +38,13 @@ function roleOf(norm: string): ColumnRole | null {
 
 /** The role of a column named by `text`, or null when it names none. */
 export function columnRoleOf(text: string): ColumnRole | null {
-  const norm = normaliseLabel(text).replace(/\(.*?\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+  const norm = normaliseLabel(text).replace(/\([^()]*\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
   return norm === '' ? null : roleOf(norm);
 }
 
 /** A cell that names a column (序号, 供应商名称, 中标（成交）金额…) rather than holding a value. */
 export function isColumnHeader(text: string): boolean {
-  const norm = normaliseLabel(text).replace(/\(.*?\)$/, '');
+  const norm = normaliseLabel(text).replace(/\([^()]*\)$/, '');
   return norm !== '' && norm.length <= 20 && roleOf(norm) !== null && !/[\d，,。；;]/.test(norm);
 }
 
@@ -57,7 +57,7 @@ function headerColumns(line: Line): Column[] | null {
   let known = 0;
   const columns: Column[] = [];
   for (const cell of cells) {
-    const norm = normaliseLabel(cell.text).replace(/\(.*?\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+    const norm = normaliseLabel(cell.text).replace(/\([^()]*\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
     const label = classifyLabel(cell.text);
     const role = cell.text === '' || (label?.key === 'candidate' && label.rank !== null) ? null : roleOf(norm);
     if (role) known++;

@@ -86,3 +86,11 @@ test('a party field starting with symbols that close no placeholder gives no par
   const notice = await extractText('项目名称：示例设备采购项目\n采购人：***\n');
   assert.equal(notice.buyer, null);
 });
+
+// The ccgp result template since 2020 as page text (unseen ccgp-guangxi notices, 2021): the amount column's header
+// carries two bracketed groups, 中标（成交）金额(元), and comes before the winner's name.
+test('a table whose amount column is 中标（成交）金额(元) gives each winner its amount', async () => {
+  const notice = await extractText('三、中标（成交）信息\n1.中标结果：\n序号\t中标（成交）金额(元)\t中标供应商名称\t中标供应商地址\n'
+    + '1\t报价:798000(元)\t示例规划设计研究院有限公司\t南宁市示例路118号\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => s.name), a.value]), [[['示例规划设计研究院有限公司'], { fen: 79_800_000, currency: 'CNY' }]]);
+});
