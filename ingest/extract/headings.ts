@@ -2,7 +2,8 @@
 // commonly written [buyer][project][notice kind] (山西省财政厅山西省太原市区…采购项目中标公告), but where
 // the buyer ends and the project starts is only certain when the page itself draws the line: the
 // buyer on a heading line of its own, a project name known from a field, or the body repeating the
-// words. Anything less is left empty.
+// words. A project no field names is the title's words when they end like a project's name and hold no
+// party's name; anything less is left empty.
 import { isPublicBody, looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact, Locator, tidy } from './page.ts';
 import type { Page, Span } from './page.ts';
@@ -11,11 +12,11 @@ import { partyNameOf } from './values.ts';
 import type { Found } from './values.ts';
 
 /** The notice kind that ends a title: 中标公告, 采购结果公告, 中标候选人公示, 成交公示表… */
-const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示)(?:表|信息)?$/u;
+const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价|评标|评审)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示)(?:表|信息)?$/u;
 /** A project code in brackets after the name: (16A5569), （16A4937,16A5022）. */
 const CODE_END = /[(（][A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
 /** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */
-const PROJECT_END = /(?:项目|工程|采购|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
+const PROJECT_END = /(?:项目|工程|采购|招标|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
 /** Names that are agencies, not buyers. */
 const AGENCY_WORDS = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/u;
 
@@ -115,7 +116,35 @@ function splitTitle(page: Page, title: Span, known: KnownParts, locator: () => L
     const whole = words !== stem && buyer === null && lines.length === 1 && PROJECT_END.test(stem) ? repeated(locator(), stem, title) : null;
     const found = whole ?? (words.length >= 6 && PROJECT_END.test(words) ? repeated(locator(), words, title) : null);
     if (found) project = { value: tidy(found.text), span: found };
+    else if (lines.length === 1) project = titleStem(page, lines[0], [buyerName, known.agency]);
   }
 
   return { buyer, project };
+}
+
+/** A portal's category as a title (江苏省南京市工程建设项目中标结果公告): places and a kind of project, no project. */
+const GENERIC_STEM = /^(?:[\u3400-\u9fff]{2,10}?(?:省|市|县|区|州|盟|旗))*(?:工程建设|建设工程|政府采购|公共资源|工程|货物|服务)?(?:项目|采购|招标)$/u;
+
+/** An organisation's legal form inside the words: a company naming its project, or an agency's name. */
+const ORGANISATION_IN = /(?:公司|研究院|研究所|事务所|委员会|管理局|管理处)(?=.)/u;
+
+/** A note in brackets before the name ((市交易中心)) or a project code run into it (G1310002001622001河钢…). */
+const LEAD_NOTE = /^(?:[(（][^()（）]{2,12}[)）]|[A-Za-z]{0,4}\d{8,}(?=[\u3400-\u9fff]))/u;
+
+/**
+ * The title's own words as the project, when nothing else names it: a one-line title whose stem ends
+ * like a project's name, less a leading note or code, and less the buyer when the title starts with it.
+ * Its evidence is the title itself.
+ */
+function titleStem(page: Page, line: Span, parties: (string | null)[]): Found<string> | null {
+  let start = line.start;
+  const lead = LEAD_NOTE.exec(line.text);
+  if (lead) start += lead[0].length;
+  const text = page.text.slice(start, line.end).trim();
+  const words = compact(text);
+  if (words.length < 6 || !PROJECT_END.test(words) || GENERIC_STEM.test(words)) return null;
+  // A party in the title ([agency][buyer][goods]…) leaves unsure where the project starts: no project.
+  if (parties.some((p) => p && words.includes(compact(p))) || ORGANISATION_IN.test(words)) return null;
+  const at = page.text.indexOf(text, start);
+  return at < 0 ? null : { value: tidy(text), span: { text, start: at, end: at + text.length } };
 }

@@ -11,5 +11,6 @@
 // 11: a money unit in the text run after a number (437.677 \t万元); names wrapped onto spaced-out or run-split lines;
 //     采购项目编号 glued to a name leaves 采购 to the name; 本招标项目…已由 names the project; a form placeholder
 //     (&&&…&&&) before a party's name is dropped; a column header 中标（成交）金额(元) is an amount column; a marked
-//     price before the winner on its row (ccgp's 2020 result table) is that winner's.
+//     price before the winner on its row (ccgp's 2020 result table) is that winner's; a one-line title names the
+//     project when nothing else does and it holds no party's name.
 export const EXTRACTOR_VERSION = '11';

@@ -56,9 +56,12 @@ test('project from a title the body repeats; not from a platform name (cqgp-3766
   assert.equal((await corpus('misc-test_data_21.html')).project.name, '武清区泗村店泵站更新改造工程施工监理');
   // 重庆政府采购电子交易平台成交公告: the body repeats the platform's name, which is no project.
   assert.equal((await corpus('cqgp-376668808720433152.html')).project.name, null);
-  // A title the body never repeats stays a title.
+  // A title the body never repeats still names the project when it holds no party's name…
   const once = extractNotice(doc('墨玉县视频监控建设项目中标公告\n中标人：杭州海康威视数字技术股份有限公司'));
-  assert.equal(once.project.name, null);
+  assert.equal(once.project.name, '墨玉县视频监控建设项目');
+  // …but not when an organisation stands in it: where its project starts is unsure.
+  const agency = extractNotice(doc('示例招标代理有限公司墨玉县视频监控建设项目中标公告\n中标人：杭州海康威视数字技术股份有限公司'));
+  assert.equal(agency.project.name, null);
 });
 
 test('intro sentences: 对X项目（项目编号…）, 关于我司代理的X磋商项目, and the sign-off of 我司', { skip }, async () => {

@@ -78,3 +78,25 @@ test('a buyer field naming two organisations joined by 、 keeps the first and s
   const one = await extractText('某某采购项目中标结果公示\n采购人：某某市水务、园林管理局\n中标人：某某科技有限公司\n');
   assert.equal(one.notice.buyer?.name, '某某市水务、园林管理局');
 });
+
+// Titles the body never repeats: the title's own words name the project, its evidence the title. Each from a
+// national-platform page (SOURCES.md of test/eval): ggzy-6 (廊坊, a code run into the name), ggzy-5 (合肥, a
+// name ending in 招标), ggzy-19 (黄冈, 评标结果公示), ggzy-12 (南京, a portal's category as the title).
+async function titled(title: string) {
+  const { notice } = await extractText(`${title}\n中标人：示例建设集团有限公司\n中标价：1653187.06元\n`);
+  return notice;
+}
+
+test('a one-line title names the project when nothing else does: its words less the kind, a leading code or note', async () => {
+  const coded = await titled('G1310002001622001示例集团示例基地项目一期设计-采购-施工EPC工程总承包中标结果公示');
+  assert.equal(coded.project.name, '示例集团示例基地项目一期设计-采购-施工EPC工程总承包');
+  assert.deepEqual(coded.evidence.find((e) => e.field === 'project.name')?.text, '示例集团示例基地项目一期设计-采购-施工EPC工程总承包');
+  assert.equal((await titled('示例至示例高速公路交工验收及桥梁钢结构无损检测招标中标公告')).project.name, '示例至示例高速公路交工验收及桥梁钢结构无损检测招标');
+  assert.equal((await titled('示例县经济开发区示例家居广场排水涵工程评标结果公示')).project.name, '示例县经济开发区示例家居广场排水涵工程');
+  assert.equal((await titled('（市交易中心）示例地铁一号线部分钢轨更换项目施工中标公告')).project.name, '示例地铁一号线部分钢轨更换项目施工');
+});
+
+test('a title that is a portal category or does not end like a project names none', async () => {
+  assert.equal((await titled('江苏省南京市工程建设项目中标结果公告')).project.name, null);
+  assert.equal((await titled('示例集团合格供应商（2次）')).project.name, null);
+});
