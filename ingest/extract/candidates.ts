@@ -4,7 +4,7 @@ import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/n
 import { rankOf, winnerColumn } from './awards.ts';
 import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
-import type { Page, Span } from './page.ts';
+import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import type { SidewaysTable } from './sideways.ts';
 import { column } from './tables.ts';
@@ -148,6 +148,7 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
     }
   }
   freeText(page, tableRows, out);
+  gluedRanks(page, tableRows, out);
   rankedTables(page, tables, sections, fields, out);
   sidewaysCandidates(page, sideways, out);
   return merge(out, proposed);
@@ -191,6 +192,66 @@ function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): vo
       }
     }
     out.push(draft);
+  }
+}
+
+/**
+ * A rank label run straight into its name, page text that lost every space and colon (…第一中标候选人福建
+ * 示例水利水电工程有限公司林某；闽2352…): the name runs to its legal form, the first one, and on through a
+ * longer form glued after it (研究院 + 有限公司). A word that starts a sentence's verb (第一成交候选人到…领取) is no name.
+ */
+const GLUED_RANK = /第([一二三四五六七八九十\d]{1,2})(?:中标|成交|中选)?候选(?:人|供应商|单位)(?!名称|单位|公示|[的为是及到在于须应请将按持凭携自向从由与和对：:\s])([\u3400-\u9fff（）()A-Za-z]{2,50}?(?:有限责任公司|有限公司|公司|研究院|设计院|研究所|事务所|集团))/dg;
+const LONGER_FORM = /^(?:[（(]集团[)）])?(?:集团)?(?:股份)?(?:有限责任公司|有限公司|公司)/;
+
+/** The header of a candidates' table flattened with no separators: 排序中标候选人名称…, 候选人：排名单位名称…. */
+const GLUED_HEAD = /(?:排名|排序|名次)(?:中标候选人名称|候选人名称|中标候选人)|候选人[：:]?(?:排名|排序|名次)单位名称/g;
+const NAME_TO_FORM = /^[\u3400-\u9fff（）()A-Za-z]{2,50}?(?:有限责任公司|有限公司|公司|研究院|设计院|研究所|事务所|集团)/;
+/** How far after the header (other column names) the first row's rank may come, and after a row the next. */
+const GLUED_HEAD_REACH = 30;
+const GLUED_ROW_REACH = 80;
+
+/** A name from `at` to its legal form and any longer form glued after it, or null. */
+function nameToForm(text: string, at: number): number | null {
+  const m = NAME_TO_FORM.exec(text.slice(at));
+  if (!m) return null;
+  const lazyEnd = at + m[0].length;
+  return lazyEnd + (LONGER_FORM.exec(text.slice(lazyEnd))?.[0].length ?? 0);
+}
+
+/** Rows 1, 2, 3… of a flattened candidates' table: each rank straight before its name (1济南市…有限责任公司946000.00 2中国…). */
+function gluedTable(page: Page, line: Line, out: CandidateDraft[]): void {
+  const text = line.span.text;
+  for (const head of text.matchAll(GLUED_HEAD)) {
+    let from = head.index + head[0].length;
+    let reach = GLUED_HEAD_REACH;
+    for (let rank = 1; ; rank++) {
+      let found: { start: number; end: number } | null = null;
+      for (let at = text.indexOf(String(rank), from); at >= 0 && at <= from + reach; at = text.indexOf(String(rank), at + 1)) {
+        const end = nameToForm(text, at + String(rank).length);
+        if (end !== null) {
+          found = { start: at + String(rank).length, end };
+          break;
+        }
+      }
+      if (!found) break;
+      const name = candidateName(page, subSpan(page, line.span, found.start, found.end));
+      if (name) out.push({ rank, name, bid: null, line: line.index });
+      from = found.end;
+      reach = GLUED_ROW_REACH;
+    }
+  }
+}
+
+function gluedRanks(page: Page, tableRows: Set<number>, out: CandidateDraft[]): void {
+  for (const line of page.lines) {
+    if (line.cells || tableRows.has(line.index)) continue;
+    gluedTable(page, line, out);
+    for (const m of line.span.text.matchAll(GLUED_RANK)) {
+      const from = m.indices![2][0];
+      const to = nameToForm(line.span.text, from)!;
+      const name = candidateName(page, subSpan(page, line.span, from, to));
+      if (name) out.push({ rank: rankOf(`第${m[1]}`), name, bid: null, line: line.index });
+    }
   }
 }
 

@@ -12,5 +12,6 @@
 //     采购项目编号 glued to a name leaves 采购 to the name; 本招标项目…已由 names the project; a form placeholder
 //     (&&&…&&&) before a party's name is dropped; a column header 中标（成交）金额(元) is an amount column; a marked
 //     price before the winner on its row (ccgp's 2020 result table) is that winner's; a one-line title names the
-//     project when nothing else does and it holds no party's name.
+//     project when nothing else does and it holds no party's name; candidates of page text with no spaces or
+//     colons (第一中标候选人X有限公司…, 排名单位名称1X有限公司…2Y…).
 export const EXTRACTOR_VERSION = '11';

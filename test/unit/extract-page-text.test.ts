@@ -100,3 +100,27 @@ test('a title that is a portal category or does not end like a project names non
   assert.equal((await titled('江苏省南京市工程建设项目中标结果公告')).project.name, null);
   assert.equal((await titled('示例集团合格供应商（2次）')).project.name, null);
 });
+
+// Page text with every space removed (the crawler's `text` field): ggzy-28 (三明, rank labels run into names),
+// ggzy-14 (济南) and ggzy-30 (山西, candidates' tables flattened with no separators).
+test('rank labels run straight into their names give ranked candidates, each name up to its legal form', async () => {
+  const { notice } = await extractText('示例村钢构厂房装修工程中标候选人公示发布时间：2020-11-2309:49现将中标候选人进行公示：序号投标人项目负责人及证书号工期投标报价（元）'
+    + '第一中标候选人福建示例水利水电工程有限公司林某；闽235200820081673360日历天以本项目招标控制价为准第二中标候选人福建省示例建设工程有限公司邱某；闽23520082009238'
+    + '第三中标候选人日昌（示例）集团有限公司&nbsp;&nbsp;黄某；闽2352011201142');
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name]), [[1, '福建示例水利水电工程有限公司'], [2, '福建省示例建设工程有限公司'], [3, '日昌（示例）集团有限公司']]);
+  assert.deepEqual(notice.awards, []);
+});
+
+test('a flattened candidates\' table: rank 1, 2, 3 each straight before its name, a longer legal form kept whole', async () => {
+  const { notice } = await extractText('示例片区河道综合整治提升工程初步设计中标候选人公示发布时间：2020-11-2412:00中标候选人：排名单位名称报价（元）'
+    + '1示例市市政工程设计研究院（集团）有限责任公司946000.002中国示例工程西北设计研究院有限公司958000.003示例科集团股份有限公司960000.00二、其他');
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name]), [[1, '示例市市政工程设计研究院（集团）有限责任公司'], [2, '中国示例工程西北设计研究院有限公司'], [3, '示例科集团股份有限公司']]);
+  const { notice: priced } = await extractText('2020年度材料采购【钢材】中标候选人公示排序中标候选人名称投标报价工期/交货期1石家庄示例科技有限公司￥301.959(万元)按合同约定2徐州示例物资贸易有限公司￥304.44(万元)按合同交货');
+  assert.deepEqual(priced.candidates.map((c) => [c.rank, c.name]), [[1, '石家庄示例科技有限公司'], [2, '徐州示例物资贸易有限公司']]);
+});
+
+// shared real/misc-test_data_17 (大姚县): a sentence about the first candidate names no candidate.
+test('a rank label that starts a sentence (第一成交候选人到…领取中标通知书) gives no candidate', async () => {
+  const { notice } = await extractText('公示期满后请各标段第一成交候选人到云南示例工程咨询有限公司领取中标通知书，并办理相关事宜。\n');
+  assert.deepEqual(notice.candidates, []);
+});
