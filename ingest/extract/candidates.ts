@@ -200,7 +200,7 @@ function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): vo
  * 示例水利水电工程有限公司林某；闽2352…): the name runs to its legal form, the first one, and on through a
  * longer form glued after it (研究院 + 有限公司). A word that starts a sentence's verb (第一成交候选人到…领取) is no name.
  */
-const GLUED_RANK = /第([一二三四五六七八九十\d]{1,2})(?:中标|成交|中选)?候选(?:人|供应商|单位)(?!名称|单位|公示|[的为是及到在于须应请将按持凭携自向从由与和对：:\s])([\u3400-\u9fff（）()A-Za-z]{2,50}?(?:有限责任公司|有限公司|公司|研究院|设计院|研究所|事务所|集团))/dg;
+const GLUED_RANK = /第([一二三四五六七八九十\d]{1,2})(?:中标|成交|中选)?候选(?:人|供应商|单位)(?!名称|单位|公示|[的为是及到在于须应请将按持凭携自向从由与和对：:\s])/g;
 const LONGER_FORM = /^(?:[（(]集团[)）])?(?:集团)?(?:股份)?(?:有限责任公司|有限公司|公司)/;
 
 /** The header of a candidates' table flattened with no separators: 排序中标候选人名称…, 候选人：排名单位名称…. */
@@ -247,8 +247,9 @@ function gluedRanks(page: Page, tableRows: Set<number>, out: CandidateDraft[]): 
     if (line.cells || tableRows.has(line.index)) continue;
     gluedTable(page, line, out);
     for (const m of line.span.text.matchAll(GLUED_RANK)) {
-      const from = m.indices![2][0];
-      const to = nameToForm(line.span.text, from)!;
+      const from = m.index + m[0].length;
+      const to = nameToForm(line.span.text, from);
+      if (to === null) continue;
       const name = candidateName(page, subSpan(page, line.span, from, to));
       if (name) out.push({ rank: rankOf(`第${m[1]}`), name, bid: null, line: line.index });
     }

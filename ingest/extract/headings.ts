@@ -133,8 +133,8 @@ const LEAD_NOTE = /^(?:[(（][^()（）]{2,12}[)）]|[A-Za-z]{0,4}\d{8,}(?=[\u34
 
 /**
  * The title's own words as the project, when nothing else names it: a one-line title whose stem ends
- * like a project's name, less a leading note or code, and less the buyer when the title starts with it.
- * Its evidence is the title itself.
+ * like a project's name, less a leading note or code; none when a party's name or a legal form stands in
+ * it. Its evidence is the title itself.
  */
 function titleStem(page: Page, line: Span, parties: (string | null)[]): Found<string> | null {
   let start = line.start;

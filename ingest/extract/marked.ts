@@ -61,10 +61,8 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator, sect
   let short: Marker[] = [];
   const place = (marker: Marker, span: Span) => {
     if (span.start >= cursor) cursor = span.end;
-    const line = lineOf(page, span);
-    const event = awardEvent(marker.name, span, line);
+    const event = awardEvent(marker.name, span, lineOf(page, span));
     if (event) events.push(event);
-    return line;
   };
   const placeShort = (until: number | null) => {
     const from = cursor;
@@ -95,7 +93,7 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator, sect
       continue;
     }
     if (short.length) placeShort(span.start);
-    const line = place(marker, span);
+    place(marker, span);
     switch (marker.name) {
       case '00003':
         out.projectName ??= { value: marker.text, span };
