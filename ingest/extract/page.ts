@@ -182,8 +182,9 @@ export class Locator {
     if (key === '') return null;
     const startK = this.firstIndexAtOrAfter(from);
     const endK = this.firstIndexAtOrAfter(to); // squeezed characters before `to`
+    if (endK - key.length < startK) return null;
     const k = this.squeezed.lastIndexOf(key, endK - key.length);
-    if (k < startK || k < 0) return null;
+    if (k < startK) return null;
     const start = this.offsets[k];
     const end = this.offsets[k + key.length - 1] + 1;
     return { text: this.text.slice(start, end), start, end };

@@ -36,9 +36,14 @@ function roleOf(norm: string): ColumnRole | null {
   return OTHER_COLUMN_HEADER.test(norm) ? 'other' : null;
 }
 
+/** A header's words less a trailing unit in brackets ((元), (%)); 中标（成交）金额(元) keeps its first brackets. */
+function headerWords(text: string): string {
+  return normaliseLabel(text).replace(/\([^()]*\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+}
+
 /** The role of a column named by `text`, or null when it names none. */
 export function columnRoleOf(text: string): ColumnRole | null {
-  const norm = normaliseLabel(text).replace(/\([^()]*\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+  const norm = headerWords(text);
   return norm === '' ? null : roleOf(norm);
 }
 
@@ -57,7 +62,7 @@ function headerColumns(line: Line): Column[] | null {
   let known = 0;
   const columns: Column[] = [];
   for (const cell of cells) {
-    const norm = normaliseLabel(cell.text).replace(/\([^()]*\)$/, (m) => (/(元|%|％)/.test(m) ? '' : m));
+    const norm = headerWords(cell.text);
     const label = classifyLabel(cell.text);
     const role = cell.text === '' || (label?.key === 'candidate' && label.rank !== null) ? null : roleOf(norm);
     if (role) known++;

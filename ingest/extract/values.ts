@@ -64,10 +64,10 @@ export function readRate(page: Page, span: Span, label: LabelInfo | null): Found
 const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
 const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
 
-/** The part of a value that is a name, cut before dates, seal notes and contact details. */
 /** A form's placeholder between runs of one symbol before the name it stands for: &&&招标人盖章位置2&&&南京… */
 const PLACEHOLDER_MARK = /^([&#*$%@~^=_])\1+.*?\1\1+/;
 
+/** The part of a value that is a name, cut before dates, seal notes and contact details. */
 export function nameSpan(page: Page, whole: Span): Span | null {
   const mark = PLACEHOLDER_MARK.exec(whole.text);
   const span = mark ? subSpan(page, whole, mark[0].length, whole.text.length) : whole;
