@@ -451,7 +451,10 @@ class AwardBuilder {
         const code = v ? normalizeUscc(v.text) : null;
         if (!v || !code || this.lastParty !== 'winner' || this.sharedByConsortium('USCC', v)) return;
         const last = this.current?.suppliers.at(-1);
-        if (last && !last.uscc) last.uscc = { value: code, span: v };
+        if (last && !last.uscc) {
+          last.uscc = { value: code, span: v };
+          this.current!.lastLine = f.line; // the winner's block goes on through its code, as through its address
+        }
         return;
       }
       case 'awardValue':

@@ -2,7 +2,7 @@
 // X与Y联合体. Each company becomes a supplier with its role; a plain name is the sole supplier.
 import { canonicalName, looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { SupplierRole } from './notice.ts';
-import { subSpan } from './page.ts';
+import { subSpan, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { nameSpan } from './values.ts';
 
@@ -28,7 +28,9 @@ const LIST_CLOSER = /(?:组成的?|的)?联合体$|[（(]\s*联合体\s*[)）]$/
 const SHORT_LEAD_NOTE = /\s*[（(]\s*(?:牵头|主办|主体)\s*[)）]\s*$/;
 
 /** Splits a winner value into suppliers. Returns an empty list when no usable name is in it. */
-export function splitSuppliers(page: Page, span: Span): SupplierSplit {
+export function splitSuppliers(page: Page, value: Span): SupplierSplit {
+  // The punctuation that ends a field (X（Y）联合体；) would hide the word closing a consortium.
+  const span = trimTrailingPunctuation(page, value);
   const text = span.text;
   const consortium = /联合体|牵头|（主）|\(主\)/.test(text);
   const warnings: string[] = [];
@@ -47,6 +49,8 @@ export function splitSuppliers(page: Page, span: Span): SupplierSplit {
   } else {
     const closer = LIST_CLOSER.exec(text);
     const list = closer && closer.index > 0 ? subSpan(page, span, 0, closer.index) : span;
+    const bracketed = closer ? leadWithMember(page, list) : null;
+    if (bracketed) return { suppliers: bracketed, unclear: false, warnings };
     parts = pieces(page, list, SEPARATOR_OR_SPACE);
   }
   const suppliers: NamedSupplier[] = [];
@@ -64,6 +68,22 @@ export function splitSuppliers(page: Page, span: Span): SupplierSplit {
     warnings.push(`consortium ${suppliers.map((s) => s.name).join(' + ')} names no lead; all recorded as members`);
   }
   return { suppliers, unclear: false, warnings };
+}
+
+/** A consortium written lead（member）联合体: the lead first, its partner in brackets. */
+const MEMBER_IN_BRACKETS = /^(.+?)\s*[（(]([^（）()]+)[)）]$/;
+
+/** The two companies of 河北省安装工程有限公司（唐钢国际工程技术股份有限公司）联合体, or null when it is not that form. */
+function leadWithMember(page: Page, list: Span): NamedSupplier[] | null {
+  const m = MEMBER_IN_BRACKETS.exec(list.text);
+  if (!m) return null;
+  const lead = subSpan(page, list, 0, m[1].length);
+  const memberStart = list.text.lastIndexOf(m[2]);
+  const member = subSpan(page, list, memberStart, memberStart + m[2].length);
+  const [a, b] = [canonicalName(lead.text), canonicalName(member.text)];
+  // Both must be companies in their own right: X（北京）有限公司 or X（联合体牵头人） are one name, not two.
+  if (!a.name || !b.name || a.role || b.role || !looksLikeCompanyName(a.name) || !looksLikeCompanyName(b.name)) return null;
+  return [{ raw: lead, name: a.name, role: 'lead' }, { raw: member, name: b.name, role: 'member' }];
 }
 
 function pieces(page: Page, span: Span, separator: RegExp): Span[] {

@@ -208,7 +208,14 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
       continue;
     }
     const info = classifyLabel(cell.text);
-    if (!info) continue;
+    if (!info) {
+      const block = partyBlock(page, cells, c, line.index);
+      if (block) {
+        fields.push(block);
+        c += 2;
+      }
+      continue;
+    }
     const field: Field = { key: info.key, info, label: cell, value: null, line: line.index, known: true };
     fields.push(field);
     if (!next || classifyLabel(next.text)) continue;
@@ -222,6 +229,21 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
       fields.push(...inner.fields);
     }
   }
+}
+
+const PARTY_KEYS = new Set<FieldKey>(['buyerName', 'agencyName', 'winnerName']);
+
+/**
+ * A party's block written as a row: 中标人信息 | 名称 | X (招标人信息, 招标代理机构信息 alike). The role with
+ * 信息 names the block, the generic 名称 the cell after it: X is the role's party.
+ */
+function partyBlock(page: Page, cells: Span[], c: number, line: number): Field | null {
+  const [head, sub, value] = [cells[c], cells[c + 1], cells[c + 2]];
+  if (!sub || !value?.text || !/信息$/.test(head.text)) return null;
+  const role = classifyLabel(head.text.replace(/信息$/, ''));
+  if (!role || !PARTY_KEYS.has(role.key) || classifyLabel(sub.text)?.key !== 'partyName') return null;
+  if (classifyLabel(value.text)) return null;
+  return { key: role.key, info: role, label: joinSpans(page, head, sub), value, line, known: true };
 }
 
 /** A money unit opening a cell, alone or before a separator: 万元, (万元), 元、… */

@@ -2,6 +2,7 @@
 // which tables name winners. Rows without a header are label/value pairs and are read in fields.ts.
 import { classifyLabel, COLUMN_HEADERS, normaliseLabel, OTHER_COLUMN_HEADER } from './labels.ts';
 import type { AmountUnit, ColumnRole } from './labels.ts';
+import { compact } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
 export type { ColumnRole };
@@ -30,6 +31,8 @@ export interface Table {
 }
 
 const UNIT_IN_HEADER = /(万元|亿元|元)/;
+/** The longest cell a header row may hold without naming a column. */
+const MAX_UNNAMED_HEADER = 24;
 
 function roleOf(norm: string): ColumnRole | null {
   for (const [role, re] of COLUMN_HEADERS) if (re.test(norm)) return role;
@@ -75,6 +78,8 @@ function headerColumns(line: Line): Column[] | null {
     });
   }
   if (known < 2 || known / filled.length < 0.6) return null;
+  // A header names columns: a long cell that names none is a value (项目信息 | 名称 | 重庆市…服务（第二次）).
+  if (columns.some((col, i) => !roleOf(headerWords(cells[i].text)) && compact(cells[i].text).length > MAX_UNNAMED_HEADER)) return null;
   return columns;
 }
 

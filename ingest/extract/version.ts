@@ -13,5 +13,6 @@
 //     (&&&…&&&) before a party's name is dropped; a column header 中标（成交）金额(元) is an amount column; a marked
 //     price before the winner on its row (ccgp's 2020 result table) is that winner's; a one-line title names the
 //     project when nothing else does and it holds no party's name; candidates of page text with no spaces or
-//     colons (第一中标候选人X有限公司…, 排名单位名称1X有限公司…2Y…).
+//     colons (第一中标候选人X有限公司…, 排名单位名称1X有限公司…2Y…); consortia written A（B）联合体; party blocks as rows
+//     (中标人信息 | 名称 | X); a row holding a long value is no table header.
 export const EXTRACTOR_VERSION = '11';

@@ -71,6 +71,39 @@ test('a consortium written "联合体：A（牵头）、B" gives the lead and th
   }
 });
 
+// gathered ggzy-6 (廊坊, 河钢集团…EPC工程总承包中标结果公示): 中标人：A（B）联合体；
+test('a consortium written "A（B）联合体" gives the lead and, in brackets, the member, whatever ends the field', () => {
+  for (const line of ['中标人：甲乙建设工程有限公司（丙丁国际工程技术股份有限公司）联合体；', '中标人：甲乙建设工程有限公司（丙丁国际工程技术股份有限公司）联合体']) {
+    const n = extract(`${HEAD}${line}\n中标金额：45499800元（肆仟伍佰肆拾玖万玖仟捌佰元整）；`);
+    assert.deepEqual(winners(n), [['甲乙建设工程有限公司', 'lead'], ['丙丁国际工程技术股份有限公司', 'member']], line);
+    assert.equal(n.awards[0].value?.fen, 4549980000);
+  }
+  // A bracket inside one company's name, or a role note, is no second company.
+  assert.deepEqual(winners(extract(`${HEAD}中标人：甲乙（北京）建设工程有限公司联合体；`)), [['甲乙（北京）建设工程有限公司', 'sole']]);
+  assert.deepEqual(winners(extract(`${HEAD}中标人：甲乙建设工程有限公司（联合体牵头人）、丙丁设计研究院有限公司（联合体成员）；`)),
+    [['甲乙建设工程有限公司', 'lead'], ['丙丁设计研究院有限公司', 'member']]);
+});
+
+// gathered ggzy-8 (重庆沙坪坝, 成桥荷载试验服务 中标结果公告): each party a row of three cells, role 信息 | 名称 | name.
+test('party blocks written 中标人信息 | 名称 | X give the buyer, the agency and the winner with its code and amount', () => {
+  const n = extract(['示例防洪护岸综合整治工程成桥荷载试验服务中标结果公告',
+    '项目信息\t名称\t示例市示例江示例段防洪护岸综合整治工程成桥荷载试验服务（第二次）',
+    '\t项目编码\tBX2020179（2）',
+    '招标人信息\t名称\t示例城市建设投资有限责任公司',
+    '社会信用代码\t91500106762673180J',
+    '招标代理机构信息\t名称\t示例水利咨询有限公司',
+    '社会信用代码\t91500105450445154Y',
+    '中标人信息\t名称\t示例工程质量检测有限公司',
+    '社会信用代码\t915001056814767592',
+    '开标时间\t2020年11月16日',
+    '开标评标地点\t示例区公共资源交易中心',
+    '中标候选人公示时间\t2020年11月16日至2020年11月18日',
+    '中标金额（费率、单价等）\t663000元'].join('\n'));
+  assert.equal(n.buyer?.name, '示例城市建设投资有限责任公司');
+  assert.equal(n.agency?.name, '示例水利咨询有限公司');
+  assert.deepEqual(n.awards.map((a) => [a.suppliers.map((s) => [s.name, s.uscc]), a.value?.fen]), [[[['示例工程质量检测有限公司', '915001056814767592']], 66300000]]);
+});
+
 test('a consortium named beside a candidate is no winner', () => {
   const n = extract(`${HEAD}第一中标候选人：联合体：甲乙建设工程有限公司（牵头）、丙丁设计研究院有限公司\n中标人：戊己建设有限公司`);
   assert.deepEqual(winners(n), [['戊己建设有限公司', 'sole']]);
