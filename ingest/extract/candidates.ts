@@ -2,6 +2,7 @@
 // winner (拟中标人, 预中标单位). None of them is a winner.
 import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { rankOf, winnerColumn } from './awards.ts';
+import { MEMBER_IN_BRACKETS } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
@@ -30,9 +31,7 @@ const RANK_REACH = 3;
 const FREE_TEXT = /(?:^|[：:，,。；;\s])(?:[A-Za-z\d一二三四五六七八九十]{1,3}(?:包|标段))?([^：:，,。；;\s]{2,60}?)(?:为|是)(?:推荐的?)?第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)/d;
 const FREE_BID = /(?:中标价|投标报价|谈判报价|磋商报价|报价|中标金额|投标价)(?:为|是)?[:：]?\s*([^，,；;。]+)/;
 
-/** A candidate consortium written lead(member): 南昌市…设计研究总院集团有限公司(浙江施朗龙山工程设计有限公司). */
-const MEMBER_IN_BRACKETS = /^(.+?)\s*[（(]([^（）()]+)[)）]$/;
-
+/** A candidate's name; a consortium written lead(member) (南昌市…集团有限公司(浙江…有限公司)) is named by its lead. */
 function candidateName(page: Page, span: Span): Found<string> | null {
   const bracketed = MEMBER_IN_BRACKETS.exec(span.text);
   if (bracketed && looksLikeCompanyName(bracketed[1]) && looksLikeCompanyName(bracketed[2])) {

@@ -70,8 +70,8 @@ export function splitSuppliers(page: Page, value: Span): SupplierSplit {
   return { suppliers, unclear: false, warnings };
 }
 
-/** A consortium written lead（member）联合体: the lead first, its partner in brackets. */
-const MEMBER_IN_BRACKETS = /^(.+?)\s*[（(]([^（）()]+)[)）]$/;
+/** A consortium written lead（member）: the lead first, its partner in brackets (winners add 联合体 after it). */
+export const MEMBER_IN_BRACKETS = /^(.+?)\s*[（(]([^（）()]+)[)）]$/;
 
 /** The two companies of 河北省安装工程有限公司（唐钢国际工程技术股份有限公司）联合体, or null when it is not that form. */
 function leadWithMember(page: Page, list: Span): NamedSupplier[] | null {
