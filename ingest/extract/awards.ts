@@ -7,6 +7,7 @@ import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
 import type { Field } from './fields.ts';
+import { fillListedAmounts } from './listed-amounts.ts';
 import { GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
@@ -287,7 +288,9 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
   textEvents(input, events, tableRows);
   lineEvents(input, events, tableRows);
   events.sort((a, b) => a.pos - b.pos);
-  return new AwardBuilder(input).run(events);
+  const scan = new AwardBuilder(input).run(events);
+  fillListedAmounts(page, input.tables, scan.drafts);
+  return scan;
 }
 
 /** Awards of a page whose fields are class-marked, built by the same builder from its markers' events. */

@@ -2,6 +2,7 @@
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
 import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey, LabelInfo } from './labels.ts';
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
@@ -33,6 +34,10 @@ const LABEL_CHAR = /[\u3400-\u9fffA-Za-z()（）\[\]【】、/\s\u3000]/;
 const CJK = /[\u3400-\u9fff]/;
 const MAX_LABEL_CHARS = 30;
 const MAX_UNKNOWN_LABEL = 20;
+
+const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
+/** Words before a date label that make it the tender's date (招标信息 + 发布日期). */
+const TENDER_BEFORE = /(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)$/;
 
 /** The labels in a span, each with the offset where it starts and of its colon. */
 function findLabels(span: Span): LabelHit[] {
@@ -69,6 +74,8 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     // A title run into its date label (…中标结果公示发布时间：, …采购项目发布时间：) still dates the notice.
     if (info && info.key === 'publishedAt' && s > start && !/[\s【\[（(]/.test(local[s - 1])
       && !/(公告|公示|通知|结果)$/.test(local.slice(start, s)) && !/^发布/.test(info.norm)) continue;
+    // 招标信息发布日期, 采购文件发布时间: the tender's date, told again in a result notice.
+    if (info && info.key === 'publishedAt' && TENDER_BEFORE.test(local.slice(start, s))) return { info: { ...OTHER, norm: local.slice(start, end) }, start };
     if (info) return gluedToName(local, start, s, end, info) ?? { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
@@ -106,7 +113,6 @@ function closingBracket(text: string, from: number, to: number): number {
   return -1;
 }
 
-const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
 
 /** Splits a span into its lead text and its label：value fields. */
 export function segment(page: Page, span: Span, line: number): { lead: Span | null; fields: Field[] } {
@@ -146,7 +152,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     else fields.push(...segment(page, line.span, i).fields);
     if (fields.length === before && !line.cells) {
       // A label alone on its line, its value on the next (page text of a two-column table: 工程名称 / X).
-      const alone = labelAlone(line);
+      const alone = labelAlone(line) ?? labelGluedToParty(page, line);
       if (alone) fields.push(alone);
     }
     const last = fields.length > before ? fields[fields.length - 1] : null;
@@ -175,6 +181,28 @@ function labelAlone(line: Line): Field | null {
   // field only where the page marks its cells.
   if (WINNER_KEYS.has(info.key) && !line.cell) return null;
   return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
+}
+
+/** Party labels that page text may run straight into the name (中标供应商湖南…有限公司, its colon lost). */
+const GLUED_PARTY_KEYS = new Set<FieldKey>(['winnerName', 'buyerName', 'agencyName']);
+const LONGEST_GLUED_LABEL = 12;
+
+/**
+ * A line that is a party's label run into an organisation's name, nothing else: 中标供应商湖南力唯…有限公司.
+ * The longest label wins, and the rest of the line must be a name, so a sentence is never split so.
+ */
+function labelGluedToParty(page: Page, line: Line): Field | null {
+  const text = line.span.text;
+  if (/[：:\s]/.test(text) || text.length > MAX_LABEL_CHARS + 60) return null;
+  for (let n = Math.min(LONGEST_GLUED_LABEL, text.length - 4); n >= 2; n--) {
+    const info = classifyLabel(text.slice(0, n));
+    if (!info) continue;
+    if (!GLUED_PARTY_KEYS.has(info.key) || !looksLikeCompanyName(text.slice(n))) return null;
+    const label = trimmedSpan(page.text, line.span.start, line.span.start + n);
+    const value = trimmedSpan(page.text, line.span.start + n, line.span.end);
+    return { key: info.key, info, label, value, line: line.index, known: true };
+  }
+  return null;
 }
 
 function endsLine(line: Line, field: Field): boolean {

@@ -29,6 +29,8 @@ import type { PartyFound } from './parties.ts';
 import { findSections } from './sections.ts';
 import { findSidewaysTables } from './sideways.ts';
 import { findTables, tableLines } from './tables.ts';
+import type { Table } from './tables.ts';
+import { classifyLabel } from './labels.ts';
 import { findPublishedAt, findTitle } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
 import { readMoney } from './values.ts';
@@ -132,7 +134,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   const agency = party(agencyFound, 'agency', evidence, warnings);
   const region = findRegion(page, { buyer: buyerFound, agency: agencyFound, projectName: projectName?.span ?? null,
     regionField: project.region, title: title?.span ?? null }, warnings, evidence);
-  const budget = firstBudget(page, scan.fields, warnings);
+  const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings);
   evidence.add('budget', budget?.span);
 
   const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, page, warnings, evidence);
@@ -235,6 +237,24 @@ function firstBudget(page: Page, fields: Field[], warnings: string[]): MoneyFoun
     const money = readMoney(page, f.value, f.info.unit);
     if (!money || money.value === 0) continue;
     if (/约|大约|左右|暂定/.test(f.value.text)) warnings.push(`budget is approximate: "${f.value.text}"`);
+    warnings.push(...money.warnings.map((w) => `budget: ${w}`));
+    return money;
+  }
+  return null;
+}
+
+/**
+ * A budget column in a one-row table (序号 | 包号 | 项目地点 | 预算 | 单价 / 1 | / | 古丈县 | 432万元 | …): the
+ * project's budget. Several rows are several lots' budgets, which no one figure stands for.
+ */
+function tableBudget(page: Page, tables: Table[], warnings: string[]): MoneyFound | null {
+  for (const t of tables) {
+    if (t.rows.length !== 1) continue;
+    const col = t.columns.findIndex((c) => classifyLabel(c.header.text)?.key === 'budget');
+    const cell = col >= 0 ? t.rows[0].cells[col] : null;
+    if (!cell || !cell.text) continue;
+    const money = readMoney(page, cell, classifyLabel(t.columns[col].header.text)!.unit);
+    if (!money || money.value === 0) continue;
     warnings.push(...money.warnings.map((w) => `budget: ${w}`));
     return money;
   }

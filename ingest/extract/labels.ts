@@ -27,9 +27,11 @@ export interface LabelInfo {
 
 const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
   projectName: ['项目名称', '采购项目名称', '工程名称', '招标项目名称', '项目名', '项目名称及编号', '采购项目名称及编号',
-    '项目名称及项目编号', '工程项目名称', '招标工程名称'],
+    '项目名称及项目编号', '工程项目名称', '招标工程名称',
+    // the project and its lot in one field (Sichuan's and Chongqing's result tables)
+    '项目及标段名称', '项目标段名称', '项目和标段名称', '工程及标段名称', '招标项目及标段名称'],
   projectCode: ['项目编号', '采购项目编号', '招标编号', '采购编号', '招标文件编号', '项目号', '项目编码', '招标公告编号',
-    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号',
+    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号',
     // the national investment project code (全国投资项目在线审批监管平台): 2509-360733-04-01-370085
     '投资项目代码', '项目代码', '投资项目统一代码', '项目统一代码',
     // the trading centre's own number for the deal
@@ -236,7 +238,8 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
   ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
   ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],
-  ['uscc', /信用代码/],
+  // a column headed 组织机构代码 holds the USCC since 2015 (the code is read only if it checks out)
+  ['uscc', /信用代码|组织机构代码/],
   ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
   ['winner', /^(中标|成交|中选|入围)(\((成交|选)\))?(供应商|人|单位|商)(名称|全称)?$/],
   ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商$/],
@@ -246,7 +249,7 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
 ];
 
 /** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
-export const OTHER_COLUMN_HEADER = /^(序号|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
+export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
 
 // ---------------------------------------------------------------------------------------------
 // Section headings: what a block of the notice is about. Only a 'result' block names winners;

@@ -115,10 +115,20 @@ export function readMarked(page: Page, markers: Marker[], locator: Locator, sect
     }
   }
   if (short.length) placeShort(null);
-  const awards = buildMarkedAwards(page, sections, events);
+  const awards = buildMarkedAwards(page, sections, soleRowNumberDropped(events));
   out.drafts = awards.drafts;
   out.warnings = awards.warnings;
   return out;
+}
+
+/**
+ * The template numbers its result rows (序号 1, 2…) with the lot marker: one row numbered 1 is the row
+ * of a notice without lots, not a lot named 1, as a table's 序号 column is not either.
+ */
+function soleRowNumberDropped(events: MarkerEvent[]): MarkerEvent[] {
+  const lots = events.filter((e) => e.kind === 'lot');
+  if (lots.length !== 1 || lots[0].kind !== 'lot' || lots[0].id?.value !== '1') return events;
+  return events.filter((e) => e.kind !== 'lot');
 }
 
 function lineOf(page: Page, span: Span): number {

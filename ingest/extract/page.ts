@@ -120,6 +120,16 @@ function withoutCellMarker(text: string, span: Span): Span {
   return trimmedSpan(text, span.start, span.end - 1);
 }
 
+/**
+ * The line as a sentence: its whole text when it is not a table row, or its only filled cell (a page
+ * laid out in a table puts its intro in one cell: \t本招标项目…，招标人为…); none for a real row.
+ */
+export function proseOf(line: Line): Span | null {
+  if (!line.cells) return line.span;
+  const filled = line.cells.filter((c) => c.text !== '');
+  return filled.length === 1 ? filled[0] : null;
+}
+
 function splitCells(text: string, line: Span): Span[] {
   const cells: Span[] = [];
   let from = line.start;

@@ -3,9 +3,10 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
 import type { FieldKey } from './labels.ts';
-import { compact, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
+import { compact, proseOf, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
-import type { Sections } from './sections.ts';
+import { headingText, kindOf } from './sections.ts';
+import type { SectionKind, Sections } from './sections.ts';
 import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
 import type { Found } from './values.ts';
 
@@ -32,6 +33,11 @@ const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]
 const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
 // …and the standard tender template's 本招标项目…已由…批准建设.
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
+// …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
+const INTRO_CONDUCTED = /对\s*([^，,。；;：:]{2,120}?)\s*进行了?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|协议|定点|竞价|网上竞价|电子竞价)?(?:采购|招标)/d;
+const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,120}?)(?:评标|评审|招标|采购)工作已(?:经)?(?:结束|完成)/d;
+/** Each intro sentence that names the project, with the group that holds the name. */
+const INTRO_PROJECT_SENTENCES: [RegExp, number][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1], [INTRO_FINISHED, 2]];
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
 const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
@@ -83,7 +89,10 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     let who: 'buyer' | 'agency' | null = null;
     if (f.key === 'buyerName') who = 'buyer';
     else if (f.key === 'agencyName') who = 'agency';
-    else if (f.key === 'partyName' && (section === 'buyer' || section === 'agency')) who = section;
+    else if (f.key === 'partyName') {
+      const block = section === 'buyer' || section === 'agency' ? section : headedBy(page, f);
+      if (block === 'buyer' || block === 'agency') who = block;
+    }
     if (who) {
       last = { who, line: f.line };
       const name = v ? firstOfSeveral(page, partyNameOf(page, v), who, warnings) : null;
@@ -127,6 +136,13 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
   return { buyer, agency, warnings };
 }
 
+/** The kind of block a heading run into the field's line opens: 1.采购人信息 名称：X. */
+function headedBy(page: Page, f: Field): SectionKind | null {
+  const lead = page.text.slice(page.lines[f.line].span.start, f.label.start).trim();
+  const heading = lead ? headingText(lead) : null;
+  return heading ? kindOf(heading) : null;
+}
+
 /**
  * A party field that names several organisations joined by 、 (招标人：…物资供应处、…采供部): a Party is one
  * organisation, so the first is kept and the others are reported. Parts that are not all organisations
@@ -152,11 +168,12 @@ function partiesInBrackets(page: Page): { buyer: PartyFound | null; agency: Part
   let buyer: PartyFound | null = null;
   let agency: PartyFound | null = null;
   for (const line of page.lines.slice(0, INTRO_LINES)) {
-    if (line.cells) continue;
-    for (const m of line.span.text.matchAll(ROLE_IN_BRACKETS)) {
+    const prose = proseOf(line);
+    if (!prose) continue;
+    for (const m of prose.text.matchAll(ROLE_IN_BRACKETS)) {
       const [from, to] = m.indices![1];
       const cut = CLAUSE_BEFORE_NAME.exec(m[1])?.[0].length ?? 0;
-      const found = asParty(page, subSpan(page, line.span, from + cut, to));
+      const found = asParty(page, subSpan(page, prose, from + cut, to));
       if (/代理/.test(m[2])) agency ??= found;
       else buyer ??= found;
     }
@@ -181,13 +198,19 @@ function signOffAgency(page: Page): PartyFound | null {
 function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
   const company = (span: Span | null): PartyFound | null => asParty(page, span);
   for (const line of page.lines.slice(0, INTRO_LINES)) {
-    if (line.cells) continue;
-    const before = INTRO_PARTIES.exec(line.span.text);
-    const after = INTRO_AGENCY_AFTER.exec(line.span.text);
-    if (!before && !after) continue;
-    const buyer = company(before ? groupSpan(page, line.span, before, 2) : groupSpan(page, line.span, after!, 1));
-    const agency = company(before ? groupSpan(page, line.span, before, 1) : null)
-      ?? company(after ? groupSpan(page, line.span, after, 2) : null);
+    const prose = proseOf(line);
+    if (!prose) continue;
+    const before = INTRO_PARTIES.exec(prose.text);
+    const after = INTRO_AGENCY_AFTER.exec(prose.text);
+    if (!before && !after) {
+      const finished = INTRO_FINISHED.exec(prose.text);
+      const buyer = finished ? company(groupSpan(page, prose, finished, 1)) : null;
+      if (buyer) return { buyer, agency: null };
+      continue;
+    }
+    const buyer = company(before ? groupSpan(page, prose, before, 2) : groupSpan(page, prose, after!, 1));
+    const agency = company(before ? groupSpan(page, prose, before, 1) : null)
+      ?? company(after ? groupSpan(page, prose, after, 2) : null);
     return { buyer, agency };
   }
   return { buyer: null, agency: null };
@@ -215,6 +238,7 @@ function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found
 /** How a project's name ends: 项目, 工程, 采购, 服务, a closing bracket… */
 const PROJECT_NAME_END = /(项目|工程|采购|服务|招标|建设|改造|维护|运维|保障|设计|监理|施工|购置|租赁|标段|[)）])$/;
 const MAX_WRAPPED = 40;
+const NAME_TAIL_LINE = /^(?:采购|建设|工程|服务|招标)?项目$/;
 
 /**
  * A name that a PDF's line broke or split into text runs (项目名称：2025 \t年纸质图书采购项目, …运维服\n务采购项目):
@@ -223,12 +247,17 @@ const MAX_WRAPPED = 40;
  */
 function completedName(page: Page, f: Field, v: Span): Found<string> {
   const plain = { value: tidy(v.text), span: v };
+  const next = page.lines[f.line + 1];
+  // A line that is only the name's last word (…技术服务 / 采购项目) can be nothing but its end.
+  if (next && !next.cells && NAME_TAIL_LINE.test(compact(next.span.text)) && v.end <= page.lines[f.line].span.end) {
+    const span: Span = { text: page.text.slice(v.start, next.span.end), start: v.start, end: next.span.end };
+    return { value: tidy(span.text.replace(/\s*\n\s*/g, '')), span };
+  }
   if (PROJECT_NAME_END.test(plain.value)) return plain;
   const line = page.lines[f.line];
   let end = v.end;
   const rest = line.cells ? line.cells.filter((c) => c.start >= v.end && c.text) : [];
   if (rest.length > 0 && rest.every((c) => !/[：:]/.test(c.text))) end = rest[rest.length - 1].end;
-  const next = page.lines[f.line + 1];
   const ends: number[] = [end];
   // Counted without spaces: a cover page spaces its characters out (一 期 、 二 期 … 项 目).
   if (next && compact(next.span.text).length <= MAX_WRAPPED && !/[：:]/.test(next.span.text)) ends.push(next.span.end);
@@ -268,10 +297,12 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
 
 function introProject(page: Page): Found<string> | null {
   for (const line of page.lines.slice(0, INTRO_LINES)) {
-    if (line.cells) continue;
-    const m = INTRO_PROJECT.exec(line.span.text) ?? INTRO_TENDER_PROJECT.exec(line.span.text);
-    if (!m) continue;
-    let span = groupSpan(page, line.span, m, 1);
+    const prose = proseOf(line);
+    if (!prose) continue;
+    const found = INTRO_PROJECT_SENTENCES.map(([re, group]) => [re.exec(prose.text), group] as const).find(([m]) => m);
+    if (!found) continue;
+    const [m, group] = found;
+    let span = groupSpan(page, prose, m!, group);
     const method = METHOD_AFTER_NAME.exec(span.text);
     if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
     return span.text ? { value: tidy(span.text), span } : null;

@@ -30,7 +30,7 @@ const BARE = /^((?:中标|成交|中选)(?:\(成交\)|（成交）)?(?:结果|�
 const RESULT_END = /^(特此公告|特此通知|联系事项|附件|评标委员会|评审委员会|谈判小组|磋商小组|询价小组|评审专家|专业评委|评委名单|公告期限|本公告期限|公示期|质疑|投诉|各有关当事人|如有异议|对本结果)/;
 const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下/;
 
-function kindOf(text: string): SectionKind {
+export function kindOf(text: string): SectionKind {
   for (const [kind, re] of SECTION_HEADINGS) if (re.test(text)) return kind;
   return 'other';
 }

@@ -15,4 +15,9 @@
 //     project when nothing else does and it holds no party's name; candidates of page text with no spaces or
 //     colons (第一中标候选人X有限公司…, 排名单位名称1X有限公司…2Y…); consortia written A（B）联合体; party blocks as rows
 //     (中标人信息 | 名称 | X); a row holding a long value is no table header.
-export const EXTRACTOR_VERSION = '11';
+// 12: intros in a table cell, [buyer]对[project]进行…采购 and [buyer]的[project]评标工作已经结束 name the project;
+//     项目及标段名称 and 招标代码 labels; a project name's last word wrapped onto its own line; 招标信息发布日期 is the
+//     tender's date; a budget column of a one-row table; a winner's amount listed against its name in another table;
+//     组织机构代码 columns holding USCCs; 1.采购人信息 名称：X on one line; a party label run into the name; a lone
+//     marked row number 1 is no lot.
+export const EXTRACTOR_VERSION = '12';
