@@ -86,6 +86,11 @@ const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
 const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
+/**
+ * The sentence that settles the result, wherever it stands (under 评审结果 too): 确定排名第一的X为中标供应商,
+ * 确定X为本项目成交人. A candidate (为中标候选人, 为第一中标候选人) is never settled so.
+ */
+const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
@@ -224,8 +229,15 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   for (const f of fields) if (!firstField.has(f.line)) firstField.set(f.line, f);
   for (const line of page.lines) {
     const i = line.index;
-    if (!sections.inResult[i] || line.cells || tableRows.has(i) || consumed.has(i)) continue;
+    if (line.cells || tableRows.has(i) || consumed.has(i)) continue;
     const text = line.span.text;
+    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text);
+    if (declared && looksLikeCompanyName(declared[1])) {
+      const [from, to] = declared.indices![1];
+      events.push({ kind: 'text', pos: line.span.start + from, line: i, name: subSpan(page, line.span, from, to), value: null });
+      continue;
+    }
+    if (!sections.inResult[i]) continue;
     if (/候选|排名|排序|委托|第[一二三四五六七八九十\d]+名/.test(text)) continue;
     const inline = INLINE_WINNER.exec(text);
     if (inline) {

@@ -36,6 +36,9 @@ const MAX_LABEL_CHARS = 30;
 const MAX_UNKNOWN_LABEL = 20;
 
 const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
+const CANDIDATE_BEFORE = /候选(?:人|单位|供应商)?$/;
+const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交)(?:人|单位)?$/;
+const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*[.．、)）]?\s*$/;
 /** Words before a date label that make it the tender's date (招标信息 + 发布日期). */
 const TENDER_BEFORE = /(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)$/;
 
@@ -74,8 +77,25 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     // A title run into its date label (…中标结果公示发布时间：, …采购项目发布时间：) still dates the notice.
     if (info && info.key === 'publishedAt' && s > start && !/[\s【\[（(]/.test(local[s - 1])
       && !/(公告|公示|通知|结果)$/.test(local.slice(start, s)) && !/^发布/.test(info.norm)) continue;
+    // 中标候选人供应商名称, 投标供应商名称: the words before a winner's label say whose name it is.
+    if (info && (info.key === 'winnerName' || info.key === 'awardValue') && s > start) {
+      const before = local.slice(start, s);
+      // The label starts with the last word before it, not with the value before that word.
+      const from = start + before.search(/\S*$/);
+      const norm = local.slice(from, end);
+      if (CANDIDATE_BEFORE.test(before) && info.key === 'winnerName') return { info: { key: 'candidate', norm, unit: null, rank: null }, start: from };
+      if (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before)) return { info: { ...OTHER, norm }, start: from };
+    }
+    // 名称 run into other words (包件名称, 货物名称) names that thing, not a party.
+    if (info && info.key === 'partyName' && s > start && CJK.test(local[s - 1])) {
+      const from = start + local.slice(start, s).search(/\S*$/);
+      return { info: { ...OTHER, norm: local.slice(from, end) }, start: from };
+    }
     // 招标信息发布日期, 采购文件发布时间: the tender's date, told again in a result notice.
-    if (info && info.key === 'publishedAt' && TENDER_BEFORE.test(local.slice(start, s))) return { info: { ...OTHER, norm: local.slice(start, end) }, start };
+    if (info && info.key === 'publishedAt' && TENDER_BEFORE.test(local.slice(start, s))) {
+      const from = start + local.slice(start, s).search(/\S*$/);
+      return { info: { ...OTHER, norm: local.slice(from, end) }, start: from };
+    }
     if (info) return gluedToName(local, start, s, end, info) ?? { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
@@ -122,6 +142,11 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
     let valueEnd = i + 1 < hits.length ? hits[i + 1].start : span.text.length;
+    // The next label's list number is not this value's end (X有限公司  2.中标供应商地址：).
+    if (i + 1 < hits.length) {
+      const number = NEXT_ITEM_NUMBER.exec(span.text.slice(hit.colon + 1, valueEnd));
+      if (number) valueEnd = hit.colon + 1 + number.index;
+    }
     // A label opened by a bracket in running text (（项目编号：X）组织采购) ends at the closing bracket.
     if (hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) {
       const close = closingBracket(span.text, hit.colon + 1, valueEnd);

@@ -66,8 +66,10 @@ export interface PageOptions {
 /** A line at least this long, with at least GLUED_RUNS gaps, is a glued page. */
 const GLUED_LINE = 300;
 const GLUED_RUNS = 4;
-// Only runs with a tab: spaces alone also pad word-spaced labels (联\u00a0\u00a0系\u00a0\u00a0人).
-const GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*/g;
+// Runs with a tab, or of four spaces or more: two or three also pad word-spaced labels (联\u00a0\u00a0系\u00a0\u00a0人).
+const GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*|[ \u00a0\u3000]{4,}/g;
+
+const LONE_CHARACTER = /^\s*[\u3400-\u9fff]\s*$/;
 
 function pushLine(text: string, lines: Line[], start: number, end: number): void {
   const span = withoutCellMarker(text, trimmedSpan(text, start, end));
@@ -84,10 +86,46 @@ function pushGlued(text: string, lines: Line[], start: number, end: number): voi
   let from = start;
   GAP.lastIndex = start;
   for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) {
+    // A lone character before spaces is the start of a spaced-out label (电          话：…), not a cell.
+    if (!m[0].includes('\t') && LONE_CHARACTER.test(text.slice(from, m.index))) continue;
     pushLine(text, lines, from, m.index);
     from = m.index + m[0].length;
   }
   if (from < end) pushLine(text, lines, from, end);
+}
+
+const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
+/** At least this many headings in their order (一、 … 二、 … 三、) before a line is cut at them. */
+const MIN_SECTIONS = 3;
+/** How many numbers a page may skip between two headings. */
+const SKIPPABLE = 2;
+
+/**
+ * Where the numbered headings of a page run into one line start (…如下： 一、采购人名称：…二、采购项目名称：…):
+ * 一、 then the first 二、 after it, and so on, so that words like 一、二等奖 inside a section do not count.
+ */
+function sectionCuts(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  let from = start;
+  for (let k = 0; k < SECTION_NUMERALS.length; ) {
+    // The next heading may skip a number or two (三、 then 五、), never go back.
+    const next = SECTION_NUMERALS.slice(k, k + (k === 0 ? 1 : SKIPPABLE + 1))
+      .map((numeral, i) => ({ at: headingAt(text, numeral, from, end), i }))
+      .filter((h) => h.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    if (!next) break;
+    cuts.push(next.at);
+    k += next.i + 1;
+    from = next.at + SECTION_NUMERALS[k - 1].length + 1;
+  }
+  return cuts.length >= MIN_SECTIONS ? cuts.filter((c) => c > start) : [];
+}
+
+/** Where "numeral、" first stands in [from, end), not as the tail of a longer numeral (二十、, 十一、); -1 if nowhere. */
+function headingAt(text: string, numeral: string, from: number, end: number): number {
+  let at = text.indexOf(numeral + '、', from);
+  while (at >= 0 && at < end && /[一二三四五六七八九十]/.test(text[at - 1] ?? '')) at = text.indexOf(numeral + '、', at + 1);
+  return at >= 0 && at < end ? at : -1;
 }
 
 function isGlued(text: string, start: number, end: number): boolean {
@@ -104,8 +142,16 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (options.glued && isGlued(text, start, end)) pushGlued(text, lines, start, end);
-    else pushLine(text, lines, start, end);
+    if (options.glued && end - start >= GLUED_LINE) {
+      // A page whose breaks were lost: first its numbered sections, then the cell gaps inside each.
+      const sections = sectionCuts(text, start, end);
+      const cuts = [start, ...sections, end];
+      for (let c = 0; c + 1 < cuts.length; c++) {
+        // Once cut at its headings the line is known to be glued: each section is cut at its gaps too.
+        if (sections.length > 0 || isGlued(text, cuts[c], cuts[c + 1])) pushGlued(text, lines, cuts[c], cuts[c + 1]);
+        else pushLine(text, lines, cuts[c], cuts[c + 1]);
+      }
+    } else pushLine(text, lines, start, end);
     start = end + 1;
   }
   return { text, lines };

@@ -5,7 +5,7 @@ import type { Field } from './fields.ts';
 import type { FieldKey } from './labels.ts';
 import { compact, proseOf, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
-import { headingText, kindOf } from './sections.ts';
+import { kindOf, leadHeading } from './sections.ts';
 import type { SectionKind, Sections } from './sections.ts';
 import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
 import type { Found } from './values.ts';
@@ -138,8 +138,7 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
 
 /** The kind of block a heading run into the field's line opens: 1.采购人信息 名称：X. */
 function headedBy(page: Page, f: Field): SectionKind | null {
-  const lead = page.text.slice(page.lines[f.line].span.start, f.label.start).trim();
-  const heading = lead ? headingText(lead) : null;
+  const heading = leadHeading(page, f);
   return heading ? kindOf(heading) : null;
 }
 

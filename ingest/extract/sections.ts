@@ -30,6 +30,8 @@ const BARE = /^((?:中标|成交|中选)(?:\(成交\)|（成交）)?(?:结果|�
 const RESULT_END = /^(特此公告|特此通知|联系事项|附件|评标委员会|评审委员会|谈判小组|磋商小组|询价小组|评审专家|专业评委|评委名单|公告期限|本公告期限|公示期|质疑|投诉|各有关当事人|如有异议|对本结果)/;
 const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下/;
 
+const NUMBERED_LEAD = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+
 export function kindOf(text: string): SectionKind {
   for (const [kind, re] of SECTION_HEADINGS) if (re.test(text)) return kind;
   return 'other';
@@ -46,17 +48,31 @@ export function headingText(text: string): string | null {
   return null;
 }
 
+/**
+ * The heading run into a line before its first field (八、中标信息  1.中标供应商名称：X, 1.采购人信息 名称：X), less the
+ * list number of the field; null when the words before the field are no heading.
+ */
+export function leadHeading(page: Page, field: Field): string | null {
+  const lead = page.text.slice(page.lines[field.line].span.start, field.label.start).replace(/\s*\d{1,2}\s*[.．、]?\s*$/, '').trim();
+  return lead ? headingText(lead) : null;
+}
+
 export function findSections(page: Page, fields: Field[]): Sections {
   const n = page.lines.length;
   const kinds: SectionKind[] = new Array(n).fill('other');
   const inResult: boolean[] = new Array(n).fill(false);
   const headings: Heading[] = [];
   const introLines = new Set(fields.filter((f) => f.key === 'resultIntro').map((f) => f.line));
+  const firstField = new Map<number, Field>();
+  for (const f of fields) if (!firstField.has(f.line)) firstField.set(f.line, f);
   let kind: SectionKind = 'other';
   let result = false;
   for (const line of page.lines) {
     let opensResult = false;
-    const text = line.cells ? null : headingText(line.span.text);
+    const first = firstField.get(line.index);
+    // Only a heading numbered 一、 opens a section from a line's lead: 1、X宾馆中标… is a list item.
+    const lead = first && NUMBERED_LEAD.test(line.span.text) ? leadHeading(page, first) : null;
+    const text = line.cells ? null : headingText(line.span.text) ?? lead;
     if (text !== null) {
       kind = kindOf(text);
       headings.push({ line: line.index, text, kind });

@@ -97,7 +97,8 @@ export function addressOf(page: Page, span: Span): Found<string> | null {
   return { value: tidy(s.text), span: s };
 }
 
-const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.]*/g;
+// Hyphens include the full-width and typographic ones codes are typed with (2016-KJBJ－1008-2).
+const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–]*/g;
 
 /**
  * A code of Latin letters and digits that runs straight into words (page text with its breaks lost:
@@ -158,6 +159,8 @@ export function methodOf(page: Page, span: Span): Found<string> | null {
 export function lotIdOf(text: string): string | null {
   const t = text.replace(/\s+/g, '').replace(/[：:]$/, '');
   if (!t || isPlaceholder(t)) return null;
+  // A package code of a letter or two and a number (P02, A1) is kept as written.
+  if (/^[A-Za-z]{1,2}\d{1,3}$/.test(t)) return t.toUpperCase();
   const m = /^(?:第)?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})(?:标包|包件|包|标段|标项|分包|合同包|号包|标)?(?:入围)?$/.exec(t)
     ?? /^(?:分包号|包号|标包|标段|标项|分包|合同包|包件|采购包|包)(?:号)?[:：]?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})$/.exec(t)
     ?? /[(（]包([一二三四五六七八九十\d]{1,3})[)）]$/.exec(t);

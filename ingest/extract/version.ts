@@ -19,5 +19,8 @@
 //     项目及标段名称 and 招标代码 labels; a project name's last word wrapped onto its own line; 招标信息发布日期 is the
 //     tender's date; a budget column of a one-row table; a winner's amount listed against its name in another table;
 //     组织机构代码 columns holding USCCs; 1.采购人信息 名称：X on one line; a party label run into the name; a lone
-//     marked row number 1 is no lot.
+//     marked row number 1 is no lot; page text glued into one line is cut at its numbered sections (一、…二、…三、)
+//     and at runs of four spaces; a heading run into its first field opens its section; the next item's number
+//     ends a value; 确定X为中标供应商 settles a winner; labels after 中标候选人/投标 name candidates and bidders;
+//     包件编号 P02 lots; agencies' project numbers; codes with full-width hyphens.
 export const EXTRACTOR_VERSION = '12';

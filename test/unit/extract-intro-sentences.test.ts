@@ -62,3 +62,16 @@ test('a winner label run straight into the name gives the winner; run into other
   const heading = await extract('page.txt', '某某学校监控系统设备采购公开招标中标公告\n中标供应商供货明细\n');
   assert.deepEqual(heading.awards, []);
 });
+
+test('a package numbered by a code (包件编号：P02(包件名称：信号电缆)) is lot P02; 包件名称 names no party (国铁集团 T0WZ202300505, 2023)', async () => {
+  const notice = await extract('page.txt', '某某铁路工程甲供物资第五批次采购 中标结果公告\n招标编号： T0WZ202300505\n一、中标人\n'
+    + '包件编号： P02(包件名称： 信号电缆)\n中标人名称： 安徽某某光电科技有限公司\n中标价（元）： 14408342.2\n二、联系方式\n招 标人： 中国铁路某某局集团有限公司\n');
+  assert.deepEqual(notice.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name), a.value?.fen]), [['P02', ['安徽某某光电科技有限公司'], 1440834220]]);
+  assert.equal(notice.buyer?.name, '中国铁路某某局集团有限公司');
+});
+
+test('the agency\'s number for the project is its code when no other is given (公诚 ZB-09-04A-2018-D-A08208, 2018)', async () => {
+  const notice = await extract('page.txt', '2018年某某政务光纤四期通信施工服务采购中标候选人公示\n'
+    + '2018年某某政务光纤四期通信施工服务采购（招标代理机构编号：ZB-09-04A-2018-D-A08208）评标委员会已完成评审。\n');
+  assert.equal(notice.project.code, 'ZB-09-04A-2018-D-A08208');
+});
