@@ -42,6 +42,8 @@ export interface AwardDraft {
   source: 'field' | 'table' | 'text' | 'marker';
   /** Why a lot failed (废标原因), for an unsuccessful award. */
   reason?: Span;
+  /** The value is the winner's bid (投标报价), which an award amount read later replaces. */
+  valueIsBid?: boolean;
 }
 
 export interface AwardScan {
@@ -79,7 +81,7 @@ export type MarkerEvent = Extract<Event, { kind: 'lot' | 'markedWinner' | 'marke
 
 const AWARD_KEYS = new Set(['resultIntro', 'lot', 'failReason', 'winnerName', 'consortiumLead', 'consortiumMember', 'winnerAddress',
   'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
-  'proposedWinner', 'unitName']);
+  'proposedWinner', 'unitName', 'bid']);
 const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate', 'proposedWinner', 'unitName']);
 const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
@@ -475,6 +477,9 @@ class AwardBuilder {
       case 'awardValue':
         if (v) this.value(v, f, f.line);
         return;
+      case 'bid':
+        if (v && this.sections.inResult[f.line]) this.bidOfWinner(v, f);
+        return;
       case 'rate':
         if (v) this.rate(v, f);
         return;
@@ -579,13 +584,28 @@ class AwardBuilder {
     const money = readMoney(this.page, span, label?.unit ?? null);
     if (!money) return;
     if (this.current && line - this.current.lastLine <= 4) {
-      if (!this.current.value) {
+      if (!this.current.value || this.current.valueIsBid) {
         this.current.value = money;
+        this.current.valueIsBid = false;
         this.current.lastLine = line;
       }
       return;
     }
     this.pendingValue = { money, line };
+  }
+
+  /**
+   * The winner's own bid right under its name in the result section (成交供应商：X / 投标报价：492800.00元) is
+   * what it won at, until an award amount says otherwise.
+   */
+  private bidOfWinner(span: Span, f: Field): void {
+    const current = this.current;
+    if (!current || current.suppliers.length === 0 || current.value || current.rate || f.line - current.lastLine > 2) return;
+    const money = readMoney(this.page, span, f.info.unit);
+    if (!money || money.value === 0) return;
+    current.value = money;
+    current.valueIsBid = true;
+    current.lastLine = f.line;
   }
 
   private rate(span: Span, f: Field): void {

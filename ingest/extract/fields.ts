@@ -2,7 +2,7 @@
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
 import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey, LabelInfo } from './labels.ts';
-import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
@@ -57,7 +57,8 @@ function findLabels(span: Span): LabelHit[] {
     while (start > floor && end - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
     while (start < end && /[\s、/]/.test(local[start])) start++;
     if (start === end) continue;
-    const hit = bestLabel(local, start, end);
+    const read = bestLabel(local, start, end);
+    const hit = read?.info && read.info.key !== 'other' ? read : notedLabel(local, floor, end) ?? read;
     if (!hit) continue;
     // （大写：…） and other unknown words right after an opening bracket annotate the value before them.
     if (isNotALabel(local.slice(hit.start, end)) || (!hit.info && /[（(]/.test(local[hit.start - 1] ?? ''))) continue;
@@ -65,6 +66,32 @@ function findLabels(span: Span): LabelHit[] {
     floor = colon + 1;
   }
   return hits;
+}
+
+const MAX_LABEL_NOTE = 60;
+
+/**
+ * A known label with a note in brackets before its colon, the note too long or too punctuated to be read as
+ * part of it: 项目编号（或招标编号、政府采购计划编号、采购计划备案文号等，如有）：. Null when no known label stands
+ * right before the brackets.
+ */
+function notedLabel(local: string, floor: number, end: number): { info: LabelInfo; start: number } | null {
+  if (!/[)）]/.test(local[end - 1] ?? '')) return null;
+  let open = -1;
+  for (let i = end - 2, depth = 0; i >= Math.max(floor, end - MAX_LABEL_NOTE); i--) {
+    if (/[)）]/.test(local[i])) depth++;
+    else if (/[(（]/.test(local[i])) {
+      if (depth === 0) { open = i; break; }
+      depth--;
+    }
+  }
+  if (open <= floor) return null;
+  let start = open;
+  while (start > floor && open - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
+  while (start < open && /[\s、/]/.test(local[start])) start++;
+  if (start === open) return null;
+  const hit = bestLabel(local, start, open);
+  return hit && hit.info && hit.info.key !== 'other' ? { info: hit.info, start: hit.start } : null;
 }
 
 /** The longest known label ending at `end`, else the whole run as an unknown label if it is short. */
@@ -174,7 +201,10 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     const line = lines[i];
     const before = fields.length;
     if (line.cells) scanRow(page, line, fields);
-    else fields.push(...segment(page, line.span, i).fields);
+    else {
+      const pairs = spacedPairs(page, line);
+      fields.push(...(pairs.length > 0 ? pairs : segment(page, line.span, i).fields));
+    }
     if (fields.length === before && !line.cells) {
       // A label alone on its line, its value on the next (page text of a two-column table: 工程名称 / X).
       const alone = labelAlone(line) ?? labelGluedToParty(page, line);
@@ -191,43 +221,6 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     }
   }
   return { fields, consumed };
-}
-
-const MAX_LABEL_ALONE = 24;
-const WINNER_KEYS = new Set<FieldKey>(['winnerName', 'consortiumLead', 'consortiumMember', 'awardValue', 'totalValue']);
-
-/** A known label that makes up the whole line (no colon): 工程名称, 第一中标排序单位名称, 投标报价. */
-function labelAlone(line: Line): Field | null {
-  const text = line.span.text;
-  if (text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
-  const info = classifyLabel(text);
-  if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
-  // A winner's label alone on a line is as often a table cell's value (评审结果: 中标供应商); it starts a
-  // field only where the page marks its cells.
-  if (WINNER_KEYS.has(info.key) && !line.cell) return null;
-  return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
-}
-
-/** Party labels that page text may run straight into the name (中标供应商湖南…有限公司, its colon lost). */
-const GLUED_PARTY_KEYS = new Set<FieldKey>(['winnerName', 'buyerName', 'agencyName']);
-const LONGEST_GLUED_LABEL = 12;
-
-/**
- * A line that is a party's label run into an organisation's name, nothing else: 中标供应商湖南力唯…有限公司.
- * The longest label wins, and the rest of the line must be a name, so a sentence is never split so.
- */
-function labelGluedToParty(page: Page, line: Line): Field | null {
-  const text = line.span.text;
-  if (/[：:\s]/.test(text) || text.length > MAX_LABEL_CHARS + 60) return null;
-  for (let n = Math.min(LONGEST_GLUED_LABEL, text.length - 4); n >= 2; n--) {
-    const info = classifyLabel(text.slice(0, n));
-    if (!info) continue;
-    if (!GLUED_PARTY_KEYS.has(info.key) || !looksLikeCompanyName(text.slice(n))) return null;
-    const label = trimmedSpan(page.text, line.span.start, line.span.start + n);
-    const value = trimmedSpan(page.text, line.span.start + n, line.span.end);
-    return { key: info.key, info, label, value, line: line.index, known: true };
-  }
-  return null;
 }
 
 function endsLine(line: Line, field: Field): boolean {

@@ -22,5 +22,7 @@
 //     marked row number 1 is no lot; page text glued into one line is cut at its numbered sections (一、…二、…三、)
 //     and at runs of four spaces; a heading run into its first field opens its section; the next item's number
 //     ends a value; 确定X为中标供应商 settles a winner; labels after 中标候选人/投标 name candidates and bidders;
-//     包件编号 P02 lots; agencies' project numbers; codes with full-width hyphens.
+//     包件编号 P02 lots; agencies' project numbers; codes with full-width hyphens; the winner's own bid under its name
+//     as its amount; [buyer]对…进行公开招标 and a buyer-then-agency sign-off name the buyer; labels with a long
+//     bracketed note; result rows written 名称 值；名称 值.
 export const EXTRACTOR_VERSION = '12';

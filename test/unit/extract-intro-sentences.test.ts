@@ -75,3 +75,42 @@ test('the agency\'s number for the project is its code when no other is given (�
     + '2018年某某政务光纤四期通信施工服务采购（招标代理机构编号：ZB-09-04A-2018-D-A08208）评标委员会已完成评审。\n');
   assert.equal(notice.project.code, 'ZB-09-04A-2018-D-A08208');
 });
+
+test('[buyer]对[project]进行了公开招标 names the buyer; an agency saying so does not (95981部队 2016; 湘财采计[2018]011589号)', async () => {
+  const unit = await extract('page.txt', '\n\t中国人民解放军某某部队对气象物资进行了公开招标，现就本次评标结果公示如下：\n一、项目名称：气象物资\n');
+  assert.equal(unit.buyer?.name, '中国人民解放军某某部队');
+  const agency = await extract('page.txt', '公开招标中标公告\n湖南某某项目管理有限公司代理机构对新校区监控系统采购项目进行公开招标，现将中标信息公告如下：\n');
+  assert.equal(agency.buyer, null);
+});
+
+test('the winner\'s own bid right under its name is its amount until an award amount says otherwise (hnzbtb.com nyzjgk2016-95)', async () => {
+  const bid = await extract('page.txt', '某某学院多媒体教室建设项目成交结果公示\n五、成交信息：\n成交供应商：河南某某教育科技有限公司\n投标报价：492800.00元\n');
+  assert.equal(bid.awards[0]?.value?.fen, 49_280_000);
+  const both = await extract('page.txt', '某某学院多媒体教室建设项目成交结果公示\n五、成交信息：\n成交供应商：河南某某教育科技有限公司\n投标报价：492800.00元\n成交金额：490000.00元\n');
+  assert.equal(both.awards[0]?.value?.fen, 49_000_000);
+  const bidders = await extract('page.txt', '某某学院多媒体教室建设项目成交结果公示\n三、投标情况：\n投标人：河南某某教育科技有限公司\n投标报价：492800.00元\n');
+  assert.deepEqual(bidders.awards, []);
+});
+
+test('a buyer and then its agency signing off above the date: the first is the buyer (中国联通重庆 TC169D6GP, 2016)', async () => {
+  const signOff = '2016年某某扩容工程检测设备采购中标候选人公示\n第一中标候选人：重庆某某科技有限公司\n公示期：2016年11月10日——2016年11月14日。\n';
+  const pair = await extract('page.txt', `${signOff}中国某某网络通信有限公司重庆市分公司\n中招某某招标有限公司重庆分公司\n2016年11月10日\n`);
+  assert.equal(pair.buyer?.name, '中国某某网络通信有限公司重庆市分公司');
+  assert.equal(pair.agency?.name, '中招某某招标有限公司重庆分公司');
+  // Two signers neither of which is an agency: which one bought is not said.
+  const unclear = await extract('page.txt', `${signOff}中国某某网络通信有限公司重庆市分公司\n重庆某某建设有限公司\n2016年11月10日\n`);
+  assert.equal(unclear.buyer, null);
+});
+
+test('the 2020 template as page text: a label with a long note in brackets, and the result row as 名称 值；名称 值 (中山 442000-202009-hp059-0057)', async () => {
+  const notice = await extract('page.txt', '一、项目编号（或招标编号、政府采购计划编号、采购计划备案文号等，如有）：\n442000-202009-hp059-0057\n'
+    + '二、项目名称：中山市某某医院医学检验外送服务项目\n三、中标（成交）信息\n'
+    + '1：供应商名称 广州某某医学检验中心有限公司 ；供应商地址 广州高新技术产业开发区科学城揽月路80号 ；中标（成交）金额 1267500；备注 服务期：1年 。\n'
+    + '四、主要标的信息\n');
+  assert.equal(notice.project.code, '442000-202009-hp059-0057');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]),
+    [[[['广州某某医学检验中心有限公司', '广州高新技术产业开发区科学城揽月路80号']], 126_750_000]]);
+  // One known label in a sentence with semicolons is no row.
+  const prose = await extract('page.txt', '三、中标（成交）信息\n备注 本项目不分包；请各供应商注意。\n');
+  assert.deepEqual(prose.awards, []);
+});

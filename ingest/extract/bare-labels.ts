@@ -1,0 +1,75 @@
+// Labels without a colon: a known label alone on its line (its value on the next), a party's label run
+// straight into the name (中标供应商湖南…有限公司), and a table row written out as 名称 值；名称 值. Page text
+// that lost its layout writes fields so.
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import type { Field } from './fields.ts';
+import { classifyLabel, VALUE_MAY_FOLLOW } from './labels.ts';
+import type { FieldKey } from './labels.ts';
+import { trimmedSpan } from './page.ts';
+import type { Line, Page } from './page.ts';
+
+/** A table row written out as text: its number, then column name, a space and the value, pairs parted by ；. */
+const ROW_NUMBER = /^\d{1,3}\s*[：:.、]\s*/;
+const SPACED_PAIR = /^\s*([^\s：:；;]{2,24})\s+(\S[^；;]*?)\s*$/;
+
+/**
+ * 1：供应商名称 广州某某有限公司 ；供应商地址 广州… ；中标（成交）金额 1267500；备注 服务期：1年 (the 2020 national
+ * template's result table as page text): fields when at least two of the pieces start with a known label.
+ */
+export function spacedPairs(page: Page, line: Line): Field[] {
+  const text = line.span.text;
+  if (!/[；;]/.test(text)) return [];
+  const fields: Field[] = [];
+  let from = ROW_NUMBER.exec(text)?.[0].length ?? 0;
+  for (const piece of text.slice(from).split(/[；;]/)) {
+    const m = SPACED_PAIR.exec(piece);
+    const info = m ? classifyLabel(m[1]) : null;
+    if (m && info) {
+      const labelAt = from + piece.indexOf(m[1]);
+      const valueAt = labelAt + m[1].length + piece.slice(piece.indexOf(m[1]) + m[1].length).indexOf(m[2]);
+      const label = trimmedSpan(page.text, line.span.start + labelAt, line.span.start + labelAt + m[1].length);
+      const value = trimmedSpan(page.text, line.span.start + valueAt, line.span.start + valueAt + m[2].length);
+      fields.push({ key: info.key, info, label, value, line: line.index, known: true });
+    }
+    from += piece.length + 1;
+  }
+  return fields.filter((f) => f.key !== 'other').length >= 2 ? fields : [];
+}
+
+const MAX_LABEL_ALONE = 24;
+const WINNER_KEYS = new Set<FieldKey>(['winnerName', 'consortiumLead', 'consortiumMember', 'awardValue', 'totalValue']);
+
+/** A known label that makes up the whole line (no colon): 工程名称, 第一中标排序单位名称, 投标报价. */
+export function labelAlone(line: Line): Field | null {
+  const text = line.span.text;
+  if (text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
+  const info = classifyLabel(text);
+  if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
+  // A winner's label alone on a line is as often a table cell's value (评审结果: 中标供应商); it starts a
+  // field only where the page marks its cells.
+  if (WINNER_KEYS.has(info.key) && !line.cell) return null;
+  return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
+}
+
+/** Party labels that page text may run straight into the name (中标供应商湖南…有限公司, its colon lost). */
+const GLUED_PARTY_KEYS = new Set<FieldKey>(['winnerName', 'buyerName', 'agencyName']);
+const LONGEST_GLUED_LABEL = 12;
+const MAX_GLUED_LINE = 90;
+
+/**
+ * A line that is a party's label run into an organisation's name, nothing else: 中标供应商湖南力唯…有限公司.
+ * The longest label wins, and the rest of the line must be a name, so a sentence is never split so.
+ */
+export function labelGluedToParty(page: Page, line: Line): Field | null {
+  const text = line.span.text;
+  if (/[：:\s]/.test(text) || text.length > MAX_GLUED_LINE) return null;
+  for (let n = Math.min(LONGEST_GLUED_LABEL, text.length - 4); n >= 2; n--) {
+    const info = classifyLabel(text.slice(0, n));
+    if (!info) continue;
+    if (!GLUED_PARTY_KEYS.has(info.key) || !looksLikeCompanyName(text.slice(n))) return null;
+    const label = trimmedSpan(page.text, line.span.start, line.span.start + n);
+    const value = trimmedSpan(page.text, line.span.start + n, line.span.end);
+    return { key: info.key, info, label, value, line: line.index, known: true };
+  }
+  return null;
+}

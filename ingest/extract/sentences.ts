@@ -1,0 +1,147 @@
+// What the notice's own sentences say of its parties and project: the intro (X受Y的委托，就Z项目（项目编号：…）
+// 组织采购; [buyer]对[project]进行公开招标; [buyer]的[project]评标工作已经结束) and the sign-off above the closing
+// date. Read only when no field says it.
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import { proseOf, subSpan, tidy } from './page.ts';
+import type { Page, Span } from './page.ts';
+import type { PartyFound } from './parties.ts';
+import { partyNameOf } from './values.ts';
+import type { Found } from './values.ts';
+
+const INTRO_LINES = 15;
+const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
+const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
+// 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
+// (成本, 资本, 日本) starts no name.
+const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
+// …and the standard tender template's 本招标项目…已由…批准建设.
+const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
+// …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
+const PROCEDURE = '(?:(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|协议|定点|竞价|网上竞价|电子竞价)(?:采购)?|采购|招标)';
+const INTRO_CONDUCTED = new RegExp(`对\\s*([^，,。；;：:]{2,120}?)\\s*进行了?${PROCEDURE}`, 'd');
+const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,120}?)(?:评标|评审|招标|采购)工作已(?:经)?(?:结束|完成)/d;
+/** Who conducted it: [buyer]对…进行了公开招标 — never an agency (…项目管理有限公司代理机构对…). */
+const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。；;：:]{2,120}?进行了?${PROCEDURE}`, 'd');
+const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
+/** Each intro sentence that names the project, with the group that holds the name. */
+const INTRO_PROJECT_SENTENCES: [RegExp, number][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1], [INTRO_FINISHED, 2]];
+/** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
+const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
+/** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
+const ROLE_IN_BRACKETS = /([^，,。；;：:\s（()）]{4,60})[（(](采购人|招标人|采购单位|采购代理机构|招标代理机构|代理机构)[)）]/dg;
+const CLAUSE_BEFORE_NAME = /^.*(?:由|受|经|向|委托)/;
+/** The intro speaks as the agency: 我司代理的…, 我中心受采购人的委托…; the sign-off then names it. */
+const AGENCY_SPEAKS = /我(?:司|公司|中心|单位)(?:受|代理|接受|组织)/;
+const SIGN_OFF_LINES = 8;
+const INTRO_METHOD = /(?:采用|以|通过)(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?(?:的)?方式|进行了(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?/d;
+/** The closing date alone on its line (2016年11月10日), as the sign-off writes it. */
+const SIGN_OFF_DATE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+
+function groupSpan(page: Page, line: Span, m: RegExpExecArray, group: number): Span {
+  const [from, to] = m.indices![group];
+  return subSpan(page, line, from, to);
+}
+
+function asParty(page: Page, span: Span | null): PartyFound | null {
+  const found = span ? partyNameOf(page, span) : null;
+  return found && looksLikeCompanyName(found.value) ? { name: found, address: null, raw: found.span } : null;
+}
+
+/** "重庆市XX局（采购人）", "XX招标有限公司（采购代理机构）" in the opening sentences. */
+export function partiesInBrackets(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
+  let buyer: PartyFound | null = null;
+  let agency: PartyFound | null = null;
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    const prose = proseOf(line);
+    if (!prose) continue;
+    for (const m of prose.text.matchAll(ROLE_IN_BRACKETS)) {
+      const [from, to] = m.indices![1];
+      const cut = CLAUSE_BEFORE_NAME.exec(m[1])?.[0].length ?? 0;
+      const found = asParty(page, subSpan(page, prose, from + cut, to));
+      if (/代理/.test(m[2])) agency ??= found;
+      else buyer ??= found;
+    }
+  }
+  return { buyer, agency };
+}
+
+/**
+ * Two organisations signing off above the closing date, the buyer first and then its agency (中国联合网络通信有限公司
+ * 重庆市分公司 / 中招国际招标有限公司重庆分公司 / 2016年11月10日): only when the second is an agency and the first is not.
+ */
+export function signOffPair(page: Page): { buyer: PartyFound; agency: PartyFound } | null {
+  const lines = page.lines;
+  for (let i = lines.length - 1; i >= 2 && i > lines.length - SIGN_OFF_LINES; i--) {
+    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
+    const [first, second] = [lines[i - 2], lines[i - 1]];
+    if (first.cells || second.cells || AGENCY_LIKE.test(first.span.text) || !AGENCY_LIKE.test(second.span.text)) return null;
+    const buyer = asParty(page, first.span);
+    const agency = asParty(page, second.span);
+    return buyer && agency && buyer.name.value === first.span.text && agency.name.value === second.span.text ? { buyer, agency } : null;
+  }
+  return null;
+}
+
+/** When the intro speaks as the agency (我司代理的…), the organisation signing off above the date. */
+export function signOffAgency(page: Page): PartyFound | null {
+  if (!page.lines.slice(0, INTRO_LINES).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
+  const lines = page.lines;
+  for (let i = lines.length - 1; i > Math.max(0, lines.length - SIGN_OFF_LINES); i--) {
+    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
+    const above = lines[i - 1];
+    return above.cells ? null : asParty(page, above.span);
+  }
+  return null;
+}
+
+/** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */
+export function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
+  const company = (span: Span | null): PartyFound | null => asParty(page, span);
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    const prose = proseOf(line);
+    if (!prose) continue;
+    const before = INTRO_PARTIES.exec(prose.text);
+    const after = INTRO_AGENCY_AFTER.exec(prose.text);
+    if (!before && !after) {
+      const finished = INTRO_FINISHED.exec(prose.text);
+      const conductor = INTRO_CONDUCTOR.exec(prose.text);
+      const buyer = (finished ? company(groupSpan(page, prose, finished, 1)) : null)
+        ?? (conductor && !AGENCY_LIKE.test(conductor[1]) ? company(groupSpan(page, prose, conductor, 1)) : null);
+      if (buyer) return { buyer, agency: null };
+      continue;
+    }
+    const buyer = company(before ? groupSpan(page, prose, before, 2) : groupSpan(page, prose, after!, 1));
+    const agency = company(before ? groupSpan(page, prose, before, 1) : null)
+      ?? company(after ? groupSpan(page, prose, after, 2) : null);
+    return { buyer, agency };
+  }
+  return { buyer: null, agency: null };
+}
+
+export function introProject(page: Page): Found<string> | null {
+  for (const line of page.lines.slice(0, INTRO_LINES)) {
+    const prose = proseOf(line);
+    if (!prose) continue;
+    const found = INTRO_PROJECT_SENTENCES.map(([re, group]) => [re.exec(prose.text), group] as const).find(([m]) => m);
+    if (!found) continue;
+    const [m, group] = found;
+    let span = groupSpan(page, prose, m!, group);
+    const method = METHOD_AFTER_NAME.exec(span.text);
+    if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
+    return span.text ? { value: tidy(span.text), span } : null;
+  }
+  return null;
+}
+
+/** "采用公开招标方式", "进行了询价采购": anywhere, since pasted originals carry the sentence too. */
+export function introMethod(page: Page): Found<string> | null {
+  for (const line of page.lines) {
+    if (line.cells) continue;
+    const m = INTRO_METHOD.exec(line.span.text);
+    if (!m) continue;
+    const group = m[1] !== undefined ? 1 : 2;
+    const span = groupSpan(page, line.span, m, group);
+    return { value: span.text, span };
+  }
+  return null;
+}
