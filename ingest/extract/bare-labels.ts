@@ -3,7 +3,7 @@
 // that lost its layout writes fields so.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
-import { classifyLabel, VALUE_MAY_FOLLOW } from './labels.ts';
+import { classifyLabel, labelsOf, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey } from './labels.ts';
 import { trimmedSpan } from './page.ts';
 import type { Line, Page } from './page.ts';
@@ -52,8 +52,11 @@ export function labelAlone(line: Line): Field | null {
 }
 
 /** Party labels that page text may run straight into the name (中标供应商湖南…有限公司, its colon lost). */
-const GLUED_PARTY_KEYS = new Set<FieldKey>(['winnerName', 'buyerName', 'agencyName']);
+const GLUED_PARTY_LABELS = ['winnerName', 'buyerName', 'agencyName'] as const;
+const GLUED_PARTY_KEYS = new Set<FieldKey>(GLUED_PARTY_LABELS);
 const LONGEST_GLUED_LABEL = 12;
+/** How those labels start (中标, 成交, 招标…): a line that starts otherwise is not tried. */
+const GLUED_PARTY_STARTS = new Set(GLUED_PARTY_LABELS.flatMap((k) => labelsOf(k).map((l) => l.slice(0, 2))));
 const MAX_GLUED_LINE = 90;
 
 /**
@@ -62,7 +65,7 @@ const MAX_GLUED_LINE = 90;
  */
 export function labelGluedToParty(page: Page, line: Line): Field | null {
   const text = line.span.text;
-  if (/[：:\s]/.test(text) || text.length > MAX_GLUED_LINE) return null;
+  if (!GLUED_PARTY_STARTS.has(text.slice(0, 2)) || /[：:\s]/.test(text) || text.length > MAX_GLUED_LINE) return null;
   for (let n = Math.min(LONGEST_GLUED_LABEL, text.length - 4); n >= 2; n--) {
     const info = classifyLabel(text.slice(0, n));
     if (!info) continue;
