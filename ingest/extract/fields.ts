@@ -104,26 +104,7 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
     // A title run into its date label (…中标结果公示发布时间：, …采购项目发布时间：) still dates the notice.
     if (info && info.key === 'publishedAt' && s > start && !/[\s【\[（(]/.test(local[s - 1])
       && !/(公告|公示|通知|结果)$/.test(local.slice(start, s)) && !/^发布/.test(info.norm)) continue;
-    // 中标候选人供应商名称, 投标供应商名称: the words before a winner's label say whose name it is.
-    if (info && (info.key === 'winnerName' || info.key === 'awardValue') && s > start) {
-      const before = local.slice(start, s);
-      // The label starts with the last word before it, not with the value before that word.
-      const from = start + before.search(/\S*$/);
-      const norm = local.slice(from, end);
-      if (CANDIDATE_BEFORE.test(before) && info.key === 'winnerName') return { info: { key: 'candidate', norm, unit: null, rank: null }, start: from };
-      if (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before)) return { info: { ...OTHER, norm }, start: from };
-    }
-    // 名称 run into other words (包件名称, 货物名称) names that thing, not a party.
-    if (info && info.key === 'partyName' && s > start && CJK.test(local[s - 1])) {
-      const from = start + local.slice(start, s).search(/\S*$/);
-      return { info: { ...OTHER, norm: local.slice(from, end) }, start: from };
-    }
-    // 招标信息发布日期, 采购文件发布时间: the tender's date, told again in a result notice.
-    if (info && info.key === 'publishedAt' && TENDER_BEFORE.test(local.slice(start, s))) {
-      const from = start + local.slice(start, s).search(/\S*$/);
-      return { info: { ...OTHER, norm: local.slice(from, end) }, start: from };
-    }
-    if (info) return gluedToName(local, start, s, end, info) ?? { info, start: s };
+    if (info) return withWordsBefore(local, start, s, end, info) ?? gluedToName(local, start, s, end, info) ?? { info, start: s };
   }
   // An unknown label: after a space it is the last word (X有限公司 负责人姓名), else the whole run.
   const lastGap = local.slice(start, end).search(/\s\S*$/);
@@ -133,6 +114,25 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
   if (bracket >= start) start = bracket + 1;
   const run = local.slice(start, end).replace(/\s+/g, '');
   if (run.length <= MAX_UNKNOWN_LABEL && CJK.test(run)) return { info: null, start };
+  return null;
+}
+
+/**
+ * What the words run into a known label's front make of it, or null when they change nothing: after 中标候选人
+ * a winner's label names a candidate, after 投标/报价 a bidder; 名称 after other words (包件名称) names that
+ * thing; 发布日期 after 招标信息 or 采购文件 is the tender's date. The label then starts with the last word before
+ * it, not with the value before that word.
+ */
+function withWordsBefore(local: string, start: number, s: number, end: number, info: LabelInfo): { info: LabelInfo; start: number } | null {
+  if (s === start) return null;
+  const before = local.slice(start, s);
+  const from = start + before.search(/\S*$/);
+  const as = (key: FieldKey) => ({ info: { key, norm: local.slice(from, end), unit: null, rank: null }, start: from });
+  const winnerish = info.key === 'winnerName' || info.key === 'awardValue';
+  if (info.key === 'winnerName' && CANDIDATE_BEFORE.test(before)) return as('candidate');
+  if (winnerish && (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before))) return as('other');
+  if (info.key === 'partyName' && CJK.test(local[s - 1])) return as('other');
+  if (info.key === 'publishedAt' && TENDER_BEFORE.test(before)) return as('other');
   return null;
 }
 

@@ -31,6 +31,7 @@ import { findSidewaysTables } from './sideways.ts';
 import { findTables, tableLines } from './tables.ts';
 import type { Table } from './tables.ts';
 import { classifyLabel } from './labels.ts';
+import type { AmountUnit } from './labels.ts';
 import { findPublishedAt, findTitle } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
 import { readMoney } from './values.ts';
@@ -231,13 +232,21 @@ function findRegion(page: Page, sources: RegionSources, warnings: string[], evid
   return { code: found.code, name: found.name, path: found.path };
 }
 
+/** A budget read from a value, its reading's warnings kept; null for none or zero. */
+function budgetOf(page: Page, span: Span, unit: AmountUnit | 'per' | null, warnings: string[]): MoneyFound | null {
+  const money = readMoney(page, span, unit);
+  if (!money || money.value === 0) return null;
+  warnings.push(...money.warnings.map((w) => `budget: ${w}`));
+  return money;
+}
+
 function firstBudget(page: Page, fields: Field[], warnings: string[]): MoneyFound | null {
   for (const f of fields) {
     if (f.key !== 'budget' || !f.value) continue;
-    const money = readMoney(page, f.value, f.info.unit);
-    if (!money || money.value === 0) continue;
-    if (/约|大约|左右|暂定/.test(f.value.text)) warnings.push(`budget is approximate: "${f.value.text}"`);
-    warnings.push(...money.warnings.map((w) => `budget: ${w}`));
+    const approximate = /约|大约|左右|暂定/.test(f.value.text) ? [`budget is approximate: "${f.value.text}"`] : [];
+    const money = budgetOf(page, f.value, f.info.unit, approximate);
+    if (!money) continue;
+    warnings.push(...approximate);
     return money;
   }
   return null;
@@ -250,13 +259,11 @@ function firstBudget(page: Page, fields: Field[], warnings: string[]): MoneyFoun
 function tableBudget(page: Page, tables: Table[], warnings: string[]): MoneyFound | null {
   for (const t of tables) {
     if (t.rows.length !== 1) continue;
-    const col = t.columns.findIndex((c) => classifyLabel(c.header.text)?.key === 'budget');
+    const labels = t.columns.map((c) => classifyLabel(c.header.text));
+    const col = labels.findIndex((l) => l?.key === 'budget');
     const cell = col >= 0 ? t.rows[0].cells[col] : null;
-    if (!cell || !cell.text) continue;
-    const money = readMoney(page, cell, classifyLabel(t.columns[col].header.text)!.unit);
-    if (!money || money.value === 0) continue;
-    warnings.push(...money.warnings.map((w) => `budget: ${w}`));
-    return money;
+    const money = cell && cell.text ? budgetOf(page, cell, labels[col]!.unit, warnings) : null;
+    if (money) return money;
   }
   return null;
 }
