@@ -7,6 +7,7 @@ import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
+import type { SectionKind } from './labels.ts';
 import type { SidewaysTable } from './sideways.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
@@ -149,6 +150,7 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   freeText(page, tableRows, out);
   gluedRanks(page, tableRows, out);
   rankedTables(page, tables, sections, fields, out);
+  numberedRankings(page, sections, tableRows, out);
   sidewaysCandidates(page, sideways, out);
   return merge(out, proposed);
 }
@@ -202,8 +204,8 @@ function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): vo
 const GLUED_RANK = /第([一二三四五六七八九十\d]{1,2})(?:中标|成交|中选)?候选(?:人|供应商|单位)(?!名称|单位|公示|[的为是及到在于须应请将按持凭携自向从由与和对：:\s])/g;
 const LONGER_FORM = /^(?:[（(]集团[)）])?(?:集团)?(?:股份)?(?:有限责任公司|有限公司|公司)/;
 
-/** The header of a candidates' table flattened with no separators: 排序中标候选人名称…, 候选人：排名单位名称…. */
-const GLUED_HEAD = /(?:排名|排序|名次)(?:中标候选人名称|候选人名称|中标候选人)|候选人[：:]?(?:排名|排序|名次)单位名称/g;
+/** The header of a ranking flattened with no separators: 排序中标候选人名称…, 排序投标人名称…, 候选人：排名单位名称…. */
+const GLUED_HEAD = /(?:排名|排序|名次)(?:中标候选人名称|候选人名称|中标候选人|投标人名称|投标单位名称|投标单位|供应商名称)|候选人[：:]?(?:排名|排序|名次)单位名称/g;
 const NAME_TO_FORM = /^[\u3400-\u9fff（）()A-Za-z]{2,50}?(?:有限责任公司|有限公司|公司|研究院|设计院|研究所|事务所|集团)/;
 /** How far after the header (other column names) the first row's rank may come, and after a row the next. */
 const GLUED_HEAD_REACH = 30;
@@ -255,6 +257,48 @@ function gluedRanks(page: Page, tableRows: Set<number>, out: CandidateDraft[]): 
   }
 }
 
+/** A list item that is only a name: 1.杭州…有限公司； */
+const NUMBERED_NAME = /^\s*(\d{1,2})\s*[.．、)）]\s*([^：:]+?)\s*[；;。，,]?\s*$/d;
+/** Headings under which names numbered 1, 2, 3 are a ranking (四、评审结果, 推荐排序), not a list of bidders. */
+const RANKING_HEADING = /候选|排序|排名|名次|推荐|(评审|评标|评选|比选|谈判|磋商)结果/;
+const NOT_RANKING = new Set<SectionKind>(['bidders', 'rejected']);
+
+/**
+ * Names numbered 1, 2, 3… one per line under a heading of results or ranks (四、评审结果 / 第一包 / 1.X；2.Y；3.Z；):
+ * the panel's ranking, rank by rank. A run must start at 1 and count up; a bidders' or rejected bidders' section is none.
+ */
+function numberedRankings(page: Page, sections: Sections, tableRows: Set<number>, out: CandidateDraft[]): void {
+  let heading: string | null = null;
+  let headingAt = 0;
+  let run: CandidateDraft[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push(...run);
+    run = [];
+  };
+  for (const line of page.lines) {
+    while (headingAt < sections.headings.length && sections.headings[headingAt].line <= line.index) {
+      heading = sections.headings[headingAt++].text;
+      flush();
+    }
+    const m = line.cells || tableRows.has(line.index) ? null : NUMBERED_NAME.exec(line.span.text);
+    const ranking = heading !== null && RANKING_HEADING.test(heading) && !NOT_RANKING.has(sections.kindOf[line.index]);
+    if (!m || !ranking) {
+      flush();
+      continue;
+    }
+    const rank = Number(m[1]);
+    if (rank !== run.length + 1) flush();
+    const name = rank === run.length + 1 ? candidateName(page, subSpan(page, line.span, ...m.indices![2])) : null;
+    // the whole item is the name: 1.X有限公司 中标金额… is no bare ranking
+    if (!name || name.span.text !== m[2]) {
+      flush();
+      continue;
+    }
+    run.push({ rank, name, bid: null, line: line.index });
+  }
+  flush();
+}
+
 /** Tables with a rank column: bidders' rankings, and winners' tables that rank several bidders. */
 function rankedTables(page: Page, tables: Table[], sections: Sections, fields: Field[], out: CandidateDraft[]): void {
   for (const table of tables) {
@@ -265,11 +309,14 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
     if (name < 0) continue;
     const amount = table.columns.findIndex((c) => c.role === 'amount');
     const unitPrice = table.columns.findIndex((c) => c.role === 'unitPrice');
-    const ranked = rank >= 0 || table.rows.some((r) => /候选|第[一二三四五六七八九十\d]+名/.test(r.cells[0]?.text ?? ''));
+    // 是否中标候选人 | 是 / 否 says row by row who was put forward.
+    const mark = column(table, 'candidateMark');
+    const ranked = rank >= 0 || mark >= 0 || table.rows.some((r) => /候选|第[一二三四五六七八九十\d]+名/.test(r.cells[0]?.text ?? ''));
     if (!ranked) continue;
     for (const row of table.rows) {
       const cell = row.cells[name];
       if (!cell || !cell.text || isPlaceholder(cell.text)) continue;
+      if (mark >= 0 && !/^是/.test(row.cells[mark]?.text.trim() ?? '')) continue;
       const nameFound = candidateName(page, cell);
       if (!nameFound) continue;
       const rankCell = rank >= 0 ? row.cells[rank] : row.cells[0];

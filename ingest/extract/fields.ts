@@ -33,12 +33,15 @@ const COLON = /[：:]/g;
 const LABEL_CHAR = /[\u3400-\u9fffA-Za-z()（）\[\]【】、/\s\u3000]/;
 const CJK = /[\u3400-\u9fff]/;
 const MAX_LABEL_CHARS = 30;
+const LOT_NUMBER_BEFORE = /第\s*\d{1,3}\s*$/;
+const LOT_WORD = /^(包|标包|标段|分包|标项|合同包|包件)$/;
 const MAX_UNKNOWN_LABEL = 20;
 
 const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
 const CANDIDATE_BEFORE = /候选(?:人|单位|供应商)?$/;
 const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交)(?:人|单位)?$/;
-const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*[.．、)）]?\s*$/;
+/** The next item's number, and the words of its label in front of the part known as a label (2.中标候选人 + 地址：). */
+const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*[\u4e00-\u9fff]{0,10}|[.．、)）]?)\s*$/;
 /** Words before a date label that make it the tender's date (招标信息 + 发布日期). */
 const TENDER_BEFORE = /(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)$/;
 
@@ -57,11 +60,16 @@ function findLabels(span: Span): LabelHit[] {
     while (start > floor && end - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
     while (start < end && /[\s、/]/.test(local[start])) start++;
     if (start === end) continue;
+    // A lot numbered in digits (第14包：) is a label too.
+    const numbered = LOT_NUMBER_BEFORE.exec(local.slice(Math.max(floor, start - 6), start));
+    if (numbered && LOT_WORD.test(local.slice(start, end))) start -= numbered[0].length;
     const read = bestLabel(local, start, end);
     const hit = read?.info && read.info.key !== 'other' ? read : notedLabel(local, floor, end) ?? read;
     if (!hit) continue;
     // （大写：…） and other unknown words right after an opening bracket annotate the value before them.
     if (isNotALabel(local.slice(hit.start, end)) || (!hit.info && /[（(]/.test(local[hit.start - 1] ?? ''))) continue;
+    // The tail of a note in brackets right after the last label's colon (金额：（可填写…或 费率）：X) is no label of its own.
+    if (!hit.info && hits.length > 0 && noteOpening(local, floor, end) === floor + /^\s*/.exec(local.slice(floor))![0].length) continue;
     hits.push({ info: hit.info, start: hit.start, colon });
     floor = colon + 1;
   }
@@ -70,21 +78,26 @@ function findLabels(span: Span): LabelHit[] {
 
 const MAX_LABEL_NOTE = 60;
 
+/** Where the bracketed note that ends at `end` (…（可填写下浮率、折扣率或费率）) opens, not before `floor`; -1 if none. */
+function noteOpening(local: string, floor: number, end: number): number {
+  if (!/[)）]/.test(local[end - 1] ?? '')) return -1;
+  for (let i = end - 2, depth = 0; i >= Math.max(floor, end - MAX_LABEL_NOTE); i--) {
+    if (/[)）]/.test(local[i])) depth++;
+    else if (/[(（]/.test(local[i])) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /**
  * A known label with a note in brackets before its colon, the note too long or too punctuated to be read as
  * part of it: 项目编号（或招标编号、政府采购计划编号、采购计划备案文号等，如有）：. Null when no known label stands
  * right before the brackets.
  */
 function notedLabel(local: string, floor: number, end: number): { info: LabelInfo; start: number } | null {
-  if (!/[)）]/.test(local[end - 1] ?? '')) return null;
-  let open = -1;
-  for (let i = end - 2, depth = 0; i >= Math.max(floor, end - MAX_LABEL_NOTE); i--) {
-    if (/[)）]/.test(local[i])) depth++;
-    else if (/[(（]/.test(local[i])) {
-      if (depth === 0) { open = i; break; }
-      depth--;
-    }
-  }
+  const open = noteOpening(local, floor, end);
   if (open <= floor) return null;
   let start = open;
   while (start > floor && open - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;

@@ -25,12 +25,14 @@ function headerRole(line: Line): ColumnRole | null {
   return columnRoleOf(text);
 }
 
-/** A sentence (two clauses or more) is running text, not a cell. */
+/** A sentence (two clauses or more) is running text, not a cell; 1,798,196.00 has thousands separators, not clauses. */
 const SENTENCE = /[。；;!！?？].|[，,].*[，,]/;
+const THOUSANDS = /(?<=\d)[,，](?=\d{3})/g;
 
 function cellLike(line: Line): boolean {
   const text = line.span.text;
-  return !line.cells && text.length <= MAX_CELL && !SENTENCE.test(text) && headingText(text) === null && headerRole(line) === null;
+  return !line.cells && text.length <= MAX_CELL && !SENTENCE.test(text.replace(THOUSANDS, '')) && headingText(text) === null
+    && headerRole(line) === null;
 }
 
 function merged(page: Page, cells: Line[]): Line {

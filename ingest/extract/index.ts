@@ -18,7 +18,7 @@ import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
 import { readMarkup } from './markup.ts';
 import { awardAt, candidateAt, NOTICE_ITSELF } from './notice.ts';
-import type { Award, Candidate, Evidence, EvidenceTarget, Notice, Party } from './notice.ts';
+import type { Award, Candidate, Evidence, EvidenceTarget, Notice, NoticeType, Party } from './notice.ts';
 import { readHeadings } from './headings.ts';
 import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
@@ -43,6 +43,8 @@ export type { Notice } from './notice.ts';
 const BODY_CHARS = 3000;
 /** Below this many visible characters a page holds no notice to read (an image, a stub). */
 const MIN_TEXT = 20;
+/** Notices of a decision, publicised for a period from the day they are published (公示期). */
+const PUBLICISED = new Set<NoticeType>(['award', 'candidate', 'termination']);
 
 /** Collects evidence; every span is a slice of the document text by construction. */
 class EvidenceLog {
@@ -92,10 +94,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   }, warnings);
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows, sideways);
 
-  const published = findPublishedAt(page, scan.fields, tables, markup, locator);
-  if (published?.note) warnings.push(published.note);
+  let published = findPublishedAt(page, scan.fields, tables, markup, locator);
   evidence.add('title', title?.span);
-  evidence.add('publishedAt', published?.span);
   const decisionDate = findDecisionDate(page, scan.fields, tables);
   evidence.add('decisionDate', decisionDate?.span);
   let publicity = findPublicityPeriod(page, scan.fields);
@@ -105,8 +105,6 @@ export function extractNotice(doc: ReadDocument): Notice {
     warnings.push(`publicity period (${publicity.start?.span.text} – ${ended.span.text}) ends before the notice was published (${published.value}); it belongs to an earlier notice and is left empty`);
     publicity = null;
   }
-  evidence.add('publicityPeriod.start', publicity?.start?.span);
-  evidence.add('publicityPeriod.end', publicity?.end?.span);
 
   const decision = classifyNotice({
     heads: typeHeads(page, title?.value ?? null),
@@ -115,6 +113,16 @@ export function extractNotice(doc: ReadDocument): Notice {
     hasCandidates: candidateScan.candidates.length > 0,
     hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
   });
+  if (!published && publicity?.start && PUBLICISED.has(decision.type)) {
+    // …and so a result that gives no date of its own was published the day its publicity starts (a
+    // tender's 公告期 is the time to obtain its documents, which may open later).
+    const start = publicity.start;
+    published = { value: start.value, span: start.span, note: `publishedAt: no publication date in the notice; the start of its publicity period (${start.span.text}) is taken` };
+  }
+  if (published?.note) warnings.push(published.note);
+  evidence.add('publishedAt', published?.span);
+  evidence.add('publicityPeriod.start', publicity?.start?.span);
+  evidence.add('publicityPeriod.end', publicity?.end?.span);
   // Kept as a document (nothing is dropped), but a pile with stray files or unrelated pages should say
   // so; a stub already has its own warning.
   if (decision.note) warnings.push(decision.note);

@@ -76,7 +76,8 @@ function pushLine(text: string, lines: Line[], start: number, end: number): void
   if (span.text === '') return;
   // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
   const raw = { text: text.slice(start, end), start, end };
-  const cells = raw.text.includes('\t') ? splitCells(text, raw) : null;
+  const split = raw.text.includes('\t') ? spacedLabelsJoined(text, splitCells(text, raw)) : null;
+  const cells = split && split.length > 1 ? split : null;
   const line: Line = { index: lines.length, span, cells };
   if (span.end < raw.end && text.slice(span.end, raw.end).trim() === '|') line.cell = true;
   lines.push(line);
@@ -186,6 +187,25 @@ function splitCells(text: string, line: Span): Span[] {
     }
   }
   return cells;
+}
+
+/** The rest of a label spaced out over cells, up to its colon (采\t购\t人：X, 名\t称：X). */
+const LABEL_END_CELL = /^[\u3400-\u9fff]{1,4}\s*[：:]/;
+
+/** Lone characters that start a spaced-out label are one cell with the rest of it (PDF text: 采 \t购 \t人：北京…). */
+function spacedLabelsJoined(text: string, cells: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    let j = i;
+    while (j < cells.length && LONE_CHARACTER.test(cells[j].text)) j++;
+    if (j > i && j < cells.length && LABEL_END_CELL.test(cells[j].text)) {
+      // Leading the line, the label's value runs to its end: PDF text parts 上大路 \t99 \t号 the same way.
+      const last = i === 0 ? cells.length - 1 : j;
+      out.push(trimmedSpan(text, cells[i].start, cells[last].end));
+      i = last;
+    } else out.push(cells[i]);
+  }
+  return out;
 }
 
 /** Whitespace removed: the form labels and names are compared in. */

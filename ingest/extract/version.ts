@@ -25,4 +25,10 @@
 //     包件编号 P02 lots; agencies' project numbers; codes with full-width hyphens; the winner's own bid under its name
 //     as its amount; [buyer]对…进行公开招标 and a buyer-then-agency sign-off name the buyer; labels with a long
 //     bracketed note; result rows written 名称 值；名称 值.
-export const EXTRACTOR_VERSION = '12';
+// 13: 九、未中标（成交）供应商的未中标（成交）原因 is a losers' section; a lot's winner listed among the losers of a
+//     several-lot notice keeps its lot, with a warning; a column of reasons turns down only the rows that give one;
+//     failed lots as 包号 + 废标（终止）原因, 第14包：…本包废标 and 包组编号 + 废标情形; a note in brackets after a
+//     label's colon is no label; 是否中标候选人 | 是/否 columns; names numbered 1, 2, 3 under 评审结果 are a ranking;
+//     glued 排序投标人名称 rankings; the words of the next item's label end a value; a label spaced over PDF cells
+//     (采 \t购 \t人：) is one cell with its value; a result with no date of its own is dated by its publicity's start.
+export const EXTRACTOR_VERSION = '13';

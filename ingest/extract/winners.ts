@@ -18,6 +18,15 @@ export interface WinnerContext {
   agency: string | null;
   /** The compacted text of every line that says bidders were turned down. */
   rejectedLines: string[];
+  /**
+   * The notice awards several lots: a lot's winner may have lost the others (九、未中标供应商… lists it), so
+   * being turned down somewhere does not unmake the result that names it for its lot.
+   */
+  severalLots?: boolean;
+}
+
+function isRejected(key: string, ctx: WinnerContext): boolean {
+  return ctx.rejectedLines.some((l) => l.includes(key));
 }
 
 const NUMBER_ONLY = /^[\d\s.,，、%％()（）元万亿¥￥:：\-—]+$/u;
@@ -45,7 +54,7 @@ export function notAWinner(name: string, raw: string, ctx: WinnerContext): strin
     const buyer = nameKey(ctx.buyer);
     if (buyer.length >= 4 && key.startsWith(buyer) && DEPARTMENT.test(key.slice(buyer.length))) return `it is a department of the buyer ${ctx.buyer}`;
   }
-  if (ctx.rejectedLines.some((l) => l.includes(key))) return 'the notice says this bidder was rejected';
+  if (isRejected(key, ctx) && !ctx.severalLots) return 'the notice says this bidder was rejected';
   if (PERSON_NOTE.test(name)) return null;
   if (!looksLikeCompanyName(name) || !endsLikeParty(canonicalName(name).name)) {
     return 'it does not end like an organisation (公司, 研究院, 事务所, 中心, 厂, 合作社…)';
@@ -61,22 +70,35 @@ export function rejectionLines(page: Page, sections: Sections, tables: Table[]):
   }
   for (const t of tables) {
     if (!REJECTION_WORDS.test(page.lines[t.headerLine].span.text)) continue;
-    for (const r of t.rows) lines.add(r.line);
+    // A column of reasons (未通过资格审查原因 | -) turns down only the rows that give one.
+    const reason = t.columns.findIndex((c) => REJECTION_WORDS.test(c.header.text));
+    for (const r of t.rows) if (reason < 0 || givesReason(r.cells[reason]?.text ?? '')) lines.add(r.line);
   }
   return [...lines].map((i) => compact(page.lines[i].span.text).toLowerCase());
+}
+
+const NO_REASON = /^[\s\-—－/／无否]*$|^(无|不涉及|通过|合格)$/;
+
+function givesReason(cell: string): boolean {
+  return !NO_REASON.test(cell.trim());
 }
 
 /** Drops suppliers that do not look like parties, with a warning each; a draft left with none is dropped. */
 export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings: string[]): AwardDraft[] {
   const out: AwardDraft[] = [];
+  const lots = new Set(drafts.filter((d) => d.status === 'active' && d.lot).map((d) => d.lot!.value));
+  const lotsCtx = { ...ctx, severalLots: lots.size >= 2 };
   for (const d of drafts) {
     if (d.status !== 'active' || d.suppliers.length === 0) {
       out.push(d);
       continue;
     }
     const kept = d.suppliers.filter((s) => {
-      const why = notAWinner(s.name, s.raw.text, ctx);
+      const why = notAWinner(s.name, s.raw.text, lotsCtx);
       if (why) warnings.push(`"${s.raw.text}" is not stored as a winner: ${why}`);
+      else if (lotsCtx.severalLots && isRejected(nameKey(s.name), ctx)) {
+        warnings.push(`"${s.raw.text}" wins lot ${d.lot?.value ?? '?'} and is also listed among the bidders turned down, taken as of another lot`);
+      }
       return why === null;
     });
     if (kept.length === 0) continue;

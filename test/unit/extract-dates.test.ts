@@ -86,3 +86,13 @@ test('a single date under a publicity label is the day the notice went out (misc
   assert.equal(n.publishedAt, '2015-09-28');
   assert.deepEqual(n.publicityPeriod, { start: '2015-09-28', end: null });
 });
+
+test('a result with no date of its own was published the day its publicity starts, said in a warning; a tender\'s 公告期 is no such day (cqggzy 2017, ccgp 2018)', () => {
+  const n = extract('某某工程中标候选人公示\n第一中标候选人：某某建设有限公司\n公示期：2017年1月9日至2017年1月11日\n');
+  assert.equal(n.publishedAt, '2017-01-09');
+  assert.equal(evidenceOf(n, 'publishedAt'), '2017年1月9日');
+  assert.ok(n.warnings.some((w) => /no publication date in the notice; the start of its publicity period/.test(w)), n.warnings.join('\n'));
+  const tender = extract('某某设备采购公开招标公告\n一、项目基本情况\n预算金额：235.0 万元（人民币）\n二、获取招标文件\n招标公告期限2018年10月26日—2018年11月2日\n');
+  assert.equal(tender.noticeType, 'tender');
+  assert.equal(tender.publishedAt, null);
+});

@@ -57,3 +57,16 @@ test('a winner\'s label after 中标候选人 or 投标 names a candidate or a b
   assert.deepEqual(notice.awards.map((a) => a.suppliers.map((s) => s.name)), [['广东某某信息技术有限公司']]);
   assert.deepEqual(notice.candidates.map((c) => c.name), ['珠海某某电子科技有限公司']);
 });
+
+test('a label spaced out over tab-parted cells is one cell with its value; real one-character cells stay apart (上海大学, 北京市城市管理委员会 tender PDFs, 2023)', async () => {
+  const page = buildPage('采 \t购 \t人：北京市某某管理委员会\n名\t称：上海某某大学\n地 \t址：上海市宝山区上大路 \t99 \t号\n1\t视频监控设备\t批\t1\n');
+  assert.deepEqual(page.lines.map((l) => l.cells?.map((c) => c.text) ?? l.span.text), [
+    '采 \t购 \t人：北京市某某管理委员会',
+    '名\t称：上海某某大学',
+    // leading its line, the label's value runs to the line's end
+    '地 \t址：上海市宝山区上大路 \t99 \t号',
+    ['1', '视频监控设备', '批', '1'],
+  ]);
+  const notice = await extract('北京市政府采购项目\n公开招标文件\n项目编号：TAHP-ZB-2023-1790\n采 \t购 \t人：北京市某某管理委员会\n采购代理机构：中某某工程技术有限公司\n');
+  assert.equal(notice.buyer?.name, '北京市某某管理委员会');
+});
