@@ -95,7 +95,8 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
 const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
-const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*[:：]/;
+/** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
+const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[:：]/;
 /**
  * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
  * 品目 45、46：, 第3-5包：. The lots it names, or null.

@@ -12,16 +12,25 @@ import type { Line, Page } from './page.ts';
 const ROW_NUMBER = /^\d{1,3}\s*[：:.、]\s*/;
 const SPACED_PAIR = /^\s*([^\s：:；;]{2,24})\s+(\S[^；;]*?)\s*$/;
 
+/** Pieces parted by runs of three spaces or more, in a line with no colon (项目名称 X   项目编号 Y). */
+const WIDE_GAP = /\s{3,}/g;
+const SEMICOLON = /[；;]/g;
+
 /**
  * 1：供应商名称 广州某某有限公司 ；供应商地址 广州… ；中标（成交）金额 1267500；备注 服务期：1年 (the 2020 national
- * template's result table as page text): fields when at least two of the pieces start with a known label.
+ * template's result table as page text), or a portal's page text with no colons (项目名称 X   项目编号 Y): fields
+ * when at least two of the pieces start with a known label.
  */
 export function spacedPairs(page: Page, line: Line): Field[] {
   const text = line.span.text;
-  if (!/[；;]/.test(text)) return [];
+  const parting = /[；;]/.test(text) ? SEMICOLON : /[：:]/.test(text) ? null : WIDE_GAP;
+  if (!parting) return [];
   const fields: Field[] = [];
   let from = ROW_NUMBER.exec(text)?.[0].length ?? 0;
-  for (const piece of text.slice(from).split(/[；;]/)) {
+  const ends = [...text.slice(from).matchAll(parting)].map((m) => [from + m.index, from + m.index + m[0].length]);
+  ends.push([text.length, text.length]);
+  for (const [end, next] of ends) {
+    const piece = text.slice(from, end);
     const m = SPACED_PAIR.exec(piece);
     const info = m ? classifyLabel(m[1]) : null;
     if (m && info) {
@@ -31,7 +40,7 @@ export function spacedPairs(page: Page, line: Line): Field[] {
       const value = trimmedSpan(page.text, line.span.start + valueAt, line.span.start + valueAt + m[2].length);
       fields.push({ key: info.key, info, label, value, line: line.index, known: true });
     }
-    from += piece.length + 1;
+    from = next;
   }
   return fields.filter((f) => f.key !== 'other').length >= 2 ? fields : [];
 }

@@ -320,6 +320,8 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
       const nameFound = candidateName(page, cell);
       if (!nameFound) continue;
       const rankCell = rank >= 0 ? row.cells[rank] : row.cells[0];
+      // A row the ranking leaves unranked (哈尔滨…有限公司 | 不通过符合性审查) was turned down, not put forward.
+      if (rank >= 0 && mark < 0 && rankOf(rankCell?.text ?? '') === null) continue;
       const money = amount >= 0 && unitPrice < 0 ? row.cells[amount] : null;
       out.push({
         rank: rankCell ? rankOf(rankCell.text) : null,

@@ -1,7 +1,7 @@
 // "Label：value" pairs, from paragraphs and from two-column (label, value) table rows. One line can hold
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
 import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
-import type { FieldKey, LabelInfo } from './labels.ts';
+import type { AmountUnit, FieldKey, LabelInfo } from './labels.ts';
 import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
@@ -233,7 +233,23 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
       }
     }
   }
+  unitsFromTheirOwnField(fields);
   return { fields, consumed };
+}
+
+/** A unit given as a field of its own right after the amount (中标（成交）价格： 121.5 价格单位： 万元). */
+const UNIT_FIELD = /^(?:价格|金额|报价|计价|货币)单位$/;
+const UNIT_VALUE = /^(万元|亿元|元)$/;
+const MONEY_KEYS = new Set<FieldKey>(['awardValue', 'bid', 'budget', 'totalValue']);
+
+function unitsFromTheirOwnField(fields: Field[]): void {
+  for (let i = 1; i < fields.length; i++) {
+    const unit = fields[i].value ? UNIT_VALUE.exec(fields[i].value!.text.trim()) : null;
+    const amount = fields[i - 1];
+    if (!unit || !UNIT_FIELD.test(fields[i].info.norm) || !MONEY_KEYS.has(amount.key) || amount.info.unit !== null) continue;
+    if (fields[i].line - amount.line > 1) continue;
+    amount.info = { ...amount.info, unit: unit[1] as AmountUnit };
+  }
 }
 
 function endsLine(line: Line, field: Field): boolean {

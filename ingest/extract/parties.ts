@@ -57,14 +57,17 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     if (!a.includes(b) && !b.includes(a) && !warnings.includes(message)) warnings.push(message);
   };
   let last: { who: 'buyer' | 'agency' | 'other'; line: number } = { who: 'other', line: -1 };
+  let previous: Field | null = null;
   for (const f of fields) {
     const v = f.value;
     const section = sections.kindOf[f.line];
+    const before = previous;
+    previous = f;
     let who: 'buyer' | 'agency' | null = null;
     if (f.key === 'buyerName') who = 'buyer';
     else if (f.key === 'agencyName') who = 'agency';
     else if (f.key === 'partyName') {
-      const block = section === 'buyer' || section === 'agency' ? section : headedBy(page, f);
+      const block = section === 'buyer' || section === 'agency' ? section : headedBy(page, f, before);
       if (block === 'buyer' || block === 'agency') who = block;
     }
     if (who) {
@@ -117,9 +120,14 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
   return { buyer, agency, warnings };
 }
 
-/** The kind of block a heading run into the field's line opens: 1.采购人信息 名称：X. */
-function headedBy(page: Page, f: Field): SectionKind | null {
-  const heading = leadHeading(page, f);
+/** A numbered block heading right before a field, after the last one on its line: …联系方式：X 2、采购代理机构信息 名 称：Y. */
+const ITEM_HEADING_BEFORE = /(?:^|\s)\d{1,2}\s*[、.．]\s*([\u3400-\u9fff]{2,12})\s*$/;
+
+/** The kind of block a heading run into the field's line opens: 1.采购人信息 名称：X, also mid-line. */
+function headedBy(page: Page, f: Field, before: Field | null): SectionKind | null {
+  const from = before && before.line === f.line ? (before.value ?? before.label).end : page.lines[f.line].span.start;
+  const item = ITEM_HEADING_BEFORE.exec(page.text.slice(from, f.label.start));
+  const heading = item ? item[1] : leadHeading(page, f);
   return heading ? kindOf(heading) : null;
 }
 

@@ -2,6 +2,7 @@
 // which tables name winners. Rows without a header are label/value pairs and are read in fields.ts.
 import { classifyLabel, COLUMN_HEADERS, normaliseLabel, OTHER_COLUMN_HEADER } from './labels.ts';
 import type { AmountUnit, ColumnRole } from './labels.ts';
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
@@ -83,10 +84,17 @@ function headerColumns(line: Line): Column[] | null {
   return columns;
 }
 
-/** Cells aligned to `width` columns; a short row lost its leading cells to a rowspan above it. */
-function align(cells: Span[], width: number, previous: (Span | null)[] | null): (Span | null)[] {
+const NAME_ROLES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
+
+/**
+ * Cells aligned to the columns; a short row lost its leading cells to a rowspan above it, unless it starts with
+ * the name the first column holds (哈尔滨…有限公司 | 不通过符合性审查…: a row cut short at its end).
+ */
+function align(cells: Span[], columns: Column[], previous: (Span | null)[] | null): (Span | null)[] {
+  const width = columns.length;
   if (cells.length >= width) return cells.slice(0, width);
   const missing = width - cells.length;
+  if (NAME_ROLES.has(columns[0].role) && looksLikeCompanyName(cells[0]?.text ?? '')) return [...cells, ...new Array<null>(missing).fill(null)];
   const lead: (Span | null)[] = [];
   for (let i = 0; i < missing; i++) lead.push(previous ? previous[i] : null);
   return [...lead, ...cells];
@@ -106,7 +114,7 @@ export function findTables(page: Page): Table[] {
     for (; j < lines.length; j++) {
       const row = lines[j];
       if (!row.cells || headerColumns(row)) break;
-      const cells = align(row.cells, columns.length, previous);
+      const cells = align(row.cells, columns, previous);
       table.rows.push({ line: j, cells });
       previous = cells;
     }

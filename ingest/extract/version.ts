@@ -31,4 +31,7 @@
 //     label's colon is no label; 是否中标候选人 | 是/否 columns; names numbered 1, 2, 3 under 评审结果 are a ranking;
 //     glued 排序投标人名称 rankings; the words of the next item's label end a value; a label spaced over PDF cells
 //     (采 \t购 \t人：) is one cell with its value; a result with no date of its own is dated by its publicity's start.
-export const EXTRACTOR_VERSION = '13';
+// 14: a unit in a field of its own (价格： 121.5 价格单位： 万元); 首次公告时间; a party block opened mid-line
+//     (…联系 1、采购人信息 名 称：X); 中标公司名称; 合同包1(名称): opens a lot; a table row cut short at its end is not
+//     shifted right, and a ranking's unranked row is no candidate; labels parted by three spaces on a line with no colon.
+export const EXTRACTOR_VERSION = '14';

@@ -70,3 +70,11 @@ test('a label spaced out over tab-parted cells is one cell with its value; real 
   const notice = await extract('北京市政府采购项目\n公开招标文件\n项目编号：TAHP-ZB-2023-1790\n采 \t购 \t人：北京市某某管理委员会\n采购代理机构：中某某工程技术有限公司\n');
   assert.equal(notice.buyer?.name, '北京市某某管理委员会');
 });
+
+test('with no colon on the line, labels and values parted by runs of three spaces are fields (中国石油 eportal F201701522-2, 2017)', async () => {
+  const notice = await extract(`首页 &gt;&gt; 公开招标公告 &gt;&gt; 详细信息            公开招标公告详细信息    项目名称 2018-2019年某某作业技术服务标段二（F201701522-2）   项目编号 2017-0216529-THYT-0007403   一. 招标条件   本 服务项目 已按要求履行了相关报批及备案等手续，具备招标条件，现对其进行 公开招标 。    ${filler}\n`);
+  assert.equal(notice.project.name, '2018-2019年某某作业技术服务标段二（F201701522-2）');
+  assert.equal(notice.project.code, '2017-0216529-THYT-0007403');
+  // A line with colons keeps its labelled fields: 联系人：张某   电话：123 is not read as spaced pairs.
+  assert.equal((await extract('某某项目中标公告\n中标供应商：某某科技有限公司   中标金额：12万元\n')).awards[0]?.value?.fen, 12_000_000);
+});

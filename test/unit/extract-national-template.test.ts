@@ -55,3 +55,30 @@ test('failed lots as the template writes them: 包号 + 废标（终止）原因
     + '废标情形：通过符合性检查的供应商不足3家。\n四、主要标的信息\n');
   assert.deepEqual(group.awards.map((a) => [a.lot, a.status]), [['2', 'unsuccessful']]);
 });
+
+test('a one-line result with its unit in a field of its own, 首次公告时间, and the buyer\'s block opened mid-line (鄂州 EZYG-ZFCG-2023-017, 2023)', async () => {
+  const notice = await extract('中标（成交）结果公告 采购项目名称： 某某学校信息化设备采购项目 采购项目编号： EZYG-ZFCG-2023-017 '
+    + '中标（成交）供应商名称： 武汉市某某科技有限公司 中标（成交）价格： 121.5 价格单位： 万元 价格币种： 人民币 首次公告时间： 2023-09-06 15:13:53 '
+    + '十一、凡对本次公告内容提出询问，请按以下方式联系 1、采购人信息 名 称：鄂州市某某中心学校 地 址：新庙镇文塘村 联系方式：13986403924 '
+    + '2、采购代理机构信息 名 称：鄂州某某工程造价咨询有限责任公司 地 址：文苑1号 联系方式：13554455605\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['武汉市某某科技有限公司'], 121_500_000]]);
+  assert.equal(notice.publishedAt, '2023-09-06');
+  assert.equal(notice.buyer?.name, '鄂州市某某中心学校');
+  assert.equal(notice.agency?.name, '鄂州某某工程造价咨询有限责任公司');
+});
+
+test('中标公司名称 names the winner (扶余市人民医院 FYGGZYCG-2023084, 2023)', async () => {
+  const notice = await extract('扶余市某某医院CT球管采购项目中标公示\n中标结果公告\n三、中标信息：\n中标公司名称：上海某某贸易商行\n'
+    + '中标公司地址：上海市金山区某某街88号\n中标金额：118万元\n四、主要标的信息\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]),
+    [[[['上海某某贸易商行', '上海市金山区某某街88号']], 118_000_000]]);
+});
+
+test('合同包1(名称): opens lot 1; a ranking row cut short at its end is turned down, not ranked (林口县中医院 2026)', async () => {
+  const notice = await extract('某某医院医疗设备采购及服务结果公告\n三、采购结果\n合同包1(医疗设备采购及服务):\n供应商名称\t供应商地址\t中标（成交）金额\n'
+    + '国药集团某某医疗器械有限公司\t哈尔滨经开区某某路261号\t1,430,000.00元\n八、其他补充事宜\n合同包1(医疗设备采购及服务):\n'
+    + '供应商\t资格性审查\t符合性审查\t综合得分\t最终报价\t推荐排名\t备注\n国药集团某某医疗器械有限公司\t通过\t通过\t98.76\t1,430,000.00\t1\t\n'
+    + '黑龙江省某某商贸有限公司\t通过\t通过\t85.16\t1,450,000.00\t2\t\n哈尔滨某某医疗器械有限公司\t不通过符合性审查,原因是：其他无效情形\t\n');
+  assert.deepEqual(notice.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name), a.value?.fen]), [['1', ['国药集团某某医疗器械有限公司'], 143_000_000]]);
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name]), [[1, '国药集团某某医疗器械有限公司'], [2, '黑龙江省某某商贸有限公司']]);
+});
