@@ -8,7 +8,7 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
-import { GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
+import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
@@ -16,6 +16,8 @@ import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
+import { lotsOfHeading } from './lots.ts';
+import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
@@ -97,36 +99,14 @@ const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
 /** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[:：]/;
-/**
- * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
- * 品目 45、46：, 第3-5包：. The lots it names, or null.
- */
-const LOT_HEADING = /^(?:(?:品目|标项|包号|分包号|分包|标段|标包|合同包|采购包|包)(?:号)?\s*(\d{1,3}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*\d{1,3})*)|第\s*(\d{1,3}(?:\s*(?:-|－|—|~|～|至|、)\s*\d{1,3})*)\s*(?:包|标段|标包|分包|标项|合同包|包件))\s*(?:[:：]\s*)?$/;
-const MAX_LOTS_IN_RANGE = 30;
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
-/** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
-export function lotsOfHeading(text: string): string[] | null {
-  const m = LOT_HEADING.exec(text.trim());
-  if (!m) return null;
-  const list = (m[1] ?? m[2]).replace(/\s+/g, '');
-  const out: number[] = [];
-  for (const part of list.split(/[、,，]/)) {
-    const range = /^(\d+)(?:[-－—~～至](\d+))?$/.exec(part);
-    if (!range) return null;
-    const from = Number(range[1]);
-    const to = range[2] === undefined ? from : Number(range[2]);
-    if (to < from || to - from >= MAX_LOTS_IN_RANGE) return null;
-    for (let n = from; n <= to; n++) out.push(n);
-  }
-  return out.length > 0 ? out.map(String) : null;
-}
-
-/** The rank written in a cell: 1, 第一名, 推荐第一成交候选人. */
+/** The rank written in a cell: 1, 一, 1（推荐）, 第一名, 推荐第一成交候选人. */
 export function rankOf(text: string): number | null {
   const t = text.replace(/\s+/g, '');
-  if (/^\d{1,2}$/.test(t)) return Number(t);
+  const lead = /^(\d{1,2}|[一二三四五六七八九十]{1,3})(?:$|[（(])/.exec(t);
+  if (lead) return smallNumber(lead[1]);
   const m = /第([一二三四五六七八九十\d]{1,3})/.exec(t);
   return m ? smallNumber(m[1]) : null;
 }
@@ -147,17 +127,18 @@ function lotFromField(f: Field): Found<string> | null {
 
 /**
  * Which column of a table names winners, or -1. Bidders' and scores' tables name none; when the notice
- * has a result section, only a table inside it (or right under "中标供应商：") names winners, however
- * much another table looks like the winners' one.
+ * has a result section, only a table inside it (or right under "中标供应商：") names winners by a column of
+ * suppliers, however much another table looks like the winners' one.
  */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
   if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
   if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
-  if (!inResult && sections.inResult.some(Boolean)) return -1;
+  // A column headed as the winners' own (成交人, 中标供应商名称) names them wherever the table stands.
   const winner = column(table, 'winner');
   if (winner >= 0) return winner;
+  if (!inResult && sections.inResult.some(Boolean)) return -1;
   const supplier = column(table, 'supplier');
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
@@ -230,9 +211,11 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   const { page, fields, sections, consumed } = input;
   const firstField = new Map<number, Field>();
   for (const f of fields) if (!firstField.has(f.line)) firstField.set(f.line, f);
+  // The organisation signing off above the closing date publishes the notice; it does not win it.
+  const signers = new Set(signOffLines(page));
   for (const line of page.lines) {
     const i = line.index;
-    if (line.cells || tableRows.has(i) || consumed.has(i)) continue;
+    if (line.cells || tableRows.has(i) || consumed.has(i) || signers.has(i)) continue;
     const text = line.span.text;
     const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text);
     if (declared && looksLikeCompanyName(declared[1])) {
@@ -267,7 +250,14 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
 
 function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>): void {
   const { page, sections } = input;
-  for (const h of sections.headings) events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
+  for (const h of sections.headings) {
+    events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
+    // A section headed by the reason for failing (2、招标失败原因) gives the reason in its first line.
+    const reason = page.lines[h.line + 1];
+    if (classifyLabel(h.text)?.key === 'failReason' && reason && !reason.cells && !sections.headings.some((o) => o.line === reason.index)) {
+      events.push({ kind: 'fail', pos: reason.span.start, line: reason.index, reason: reason.span });
+    }
+  }
   for (const line of page.lines) {
     if (tableRows.has(line.index)) continue;
     if (!line.cells && !NOT_RESULT_SECTIONS.has(sections.kindOf[line.index])) {
@@ -321,6 +311,8 @@ class AwardBuilder {
   private lot: Found<string> | null = null;
   /** The lots a heading named (品目 14-15), until the next heading. */
   private lotRange: Found<string>[] | null = null;
+  /** The line the current lot was opened on. */
+  private lotLine = -1;
   private lastParty: 'winner' | 'other' = 'other';
   private pendingValue: { money: MoneyFound; line: number } | null = null;
   /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
@@ -361,9 +353,12 @@ class AwardBuilder {
         this.lastParty = 'other';
         return;
       case 'lot':
+        // A lot label that says no number (A分标： read as the label 分标) leaves the lot its line's heading gave.
+        if (!e.id && !e.range && this.lotLine === e.line) return;
         this.finish();
         this.lot = e.id;
         this.lotRange = e.range ?? null;
+        this.lotLine = e.line;
         return;
       case 'lotFail':
         this.lotFailed(e.reason, e.line);

@@ -7,7 +7,9 @@ import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
+import { REJECTION_WORDS } from './labels.ts';
 import type { SectionKind } from './labels.ts';
+import { lotsOfHeading } from './lots.ts';
 import type { SidewaysTable } from './sideways.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
@@ -263,6 +265,13 @@ const NUMBERED_NAME = /^\s*(\d{1,2})\s*[.．、)）]\s*([^：:]+?)\s*[；;。，
 const RANKING_HEADING = /候选|排序|排名|名次|推荐|(评审|评标|评选|比选|谈判|磋商)结果/;
 const NOT_RANKING = new Set<SectionKind>(['bidders', 'rejected']);
 
+/** A line that opens a list other than a ranking: it turns bidders down, or is a label (…的供应商：) that is no lot's or rank's. */
+function introducesOtherList(text: string): boolean {
+  if (REJECTION_WORDS.test(text)) return true;
+  const t = text.trim();
+  return /[：:]$/.test(t) && lotsOfHeading(t) === null && !/^第[一二三四五六七八九十\d]+(包|标段|标包|分包)/.test(t) && !RANKING_HEADING.test(t);
+}
+
 /**
  * Names numbered 1, 2, 3… one per line under a heading of results or ranks (四、评审结果 / 第一包 / 1.X；2.Y；3.Z；):
  * the panel's ranking, rank by rank. A run must start at 1 and count up; a bidders' or rejected bidders' section is none.
@@ -275,13 +284,17 @@ function numberedRankings(page: Page, sections: Sections, tableRows: Set<number>
     if (run.length >= 2) out.push(...run);
     run = [];
   };
+  let introducedOtherwise = false;
   for (const line of page.lines) {
     while (headingAt < sections.headings.length && sections.headings[headingAt].line <= line.index) {
       heading = sections.headings[headingAt++].text;
+      introducedOtherwise = false;
       flush();
     }
     const m = line.cells || tableRows.has(line.index) ? null : NUMBERED_NAME.exec(line.span.text);
-    const ranking = heading !== null && RANKING_HEADING.test(heading) && !NOT_RANKING.has(sections.kindOf[line.index]);
+    // 未通过符合性审查的供应商： under 评审结果 introduces a list of another kind.
+    if (!m && introducesOtherList(line.span.text)) introducedOtherwise = true;
+    const ranking = heading !== null && RANKING_HEADING.test(heading) && !introducedOtherwise && !NOT_RANKING.has(sections.kindOf[line.index]);
     if (!m || !ranking) {
       flush();
       continue;

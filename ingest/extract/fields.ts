@@ -1,8 +1,10 @@
 // "Label：value" pairs, from paragraphs and from two-column (label, value) table rows. One line can hold
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { AmountUnit, FieldKey, LabelInfo } from './labels.ts';
 import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
+import { LOT_WORDS_AFTER } from './lots.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
@@ -34,16 +36,17 @@ const LABEL_CHAR = /[\u3400-\u9fffA-Za-z()（）\[\]【】、/\s\u3000]/;
 const CJK = /[\u3400-\u9fff]/;
 const MAX_LABEL_CHARS = 30;
 const LOT_NUMBER_BEFORE = /第\s*\d{1,3}\s*$/;
-const LOT_WORD = /^(包|标包|标段|分包|标项|合同包|包件)$/;
+const LOT_WORD = new RegExp(`^(?:${LOT_WORDS_AFTER})$`);
 const MAX_UNKNOWN_LABEL = 20;
 
 const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
 const CANDIDATE_BEFORE = /候选(?:人|单位|供应商)?$/;
-const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交)(?:人|单位)?$/;
+/** Words before a winner's label that make it a bidder's: 投标 + 人名称, 未 + 中标公司名称 (the losers'). */
+const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交|未|落选)(?:人|单位)?$/;
 /** The next item's number, and the words of its label in front of the part known as a label (2.中标候选人 + 地址：). */
-const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*[\u4e00-\u9fff]{0,10}|[.．、)）]?)\s*$/;
-/** Words before a date label that make it the tender's date (招标信息 + 发布日期). */
-const TENDER_BEFORE = /(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)$/;
+const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*([\u4e00-\u9fff]{0,10})|[.．、)）]?)\s*$/;
+/** Words before a date label that make it an earlier notice's date: the tender's (招标信息 + 发布日期), a change's (变更 + 公告发布日期). */
+const EARLIER_NOTICE_BEFORE = /(?:(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)|(?:变更|更正|补充|澄清|答疑)(?:公告)?)$/;
 
 /** The labels in a span, each with the offset where it starts and of its colon. */
 function findLabels(span: Span): LabelHit[] {
@@ -145,7 +148,7 @@ function withWordsBefore(local: string, start: number, s: number, end: number, i
   if (info.key === 'winnerName' && CANDIDATE_BEFORE.test(before)) return as('candidate');
   if (winnerish && (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before))) return as('other');
   if (info.key === 'partyName' && CJK.test(local[s - 1])) return as('other');
-  if (info.key === 'publishedAt' && TENDER_BEFORE.test(before)) return as('other');
+  if (info.key === 'publishedAt' && EARLIER_NOTICE_BEFORE.test(before)) return as('other');
   return null;
 }
 
@@ -154,7 +157,7 @@ function withWordsBefore(local: string, start: number, s: number, end: number, i
  * that the label is the plain 项目编号 and 采购 ends the name. Null when that reading does not apply.
  */
 function gluedToName(local: string, start: number, s: number, end: number, info: LabelInfo): { info: LabelInfo; start: number } | null {
-  if (s === start || /[\s、)）]/.test(local[s - 1]) || !local.startsWith('采购项目', s)) return null;
+  if (s === start || /[\s、)）(（]/.test(local[s - 1]) || !local.startsWith('采购项目', s)) return null;
   const plain = classifyLabel(local.slice(s + 2, end));
   return plain && plain.key === info.key ? { info: plain, start: s + 2 } : null;
 }
@@ -185,10 +188,13 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
     // The next label's list number is not this value's end (X有限公司  2.中标供应商地址：).
     if (i + 1 < hits.length) {
       const number = NEXT_ITEM_NUMBER.exec(span.text.slice(hit.colon + 1, valueEnd));
-      if (number) valueEnd = hit.colon + 1 + number.index;
+      // Words after the number are the next label's front or block (2、采购代理机构信息 名称：), unless they are a name (2.乙某公司).
+      if (number && !looksLikeCompanyName(number[1] ?? '')) {
+        valueEnd = hit.colon + 1 + number.index;
+      }
     }
     // A label opened by a bracket in running text (（项目编号：X）组织采购) ends at the closing bracket.
-    if (hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) {
+    if ((hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) || /^[（(][^）)]*$/.test(span.text.slice(hit.start, hit.colon))) {
       const close = closingBracket(span.text, hit.colon + 1, valueEnd);
       if (close >= 0) valueEnd = close;
     }

@@ -26,6 +26,7 @@ import { buildPage, Locator } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { findParties, findProject } from './parties.ts';
 import type { PartyFound } from './parties.ts';
+import { buyerSigningItsTitle } from './sentences.ts';
 import { findSections } from './sections.ts';
 import { findSidewaysTables } from './sideways.ts';
 import { findTables, tableLines } from './tables.ts';
@@ -75,7 +76,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   const awardScan = scanAwards({ page, fields: scan.fields, consumed: scan.consumed, tables, sections }, tableRows);
   const parties = findParties(page, scan.fields, sections);
   warnings.push(...parties.warnings);
-  const title = findTitle(page, markup, locator);
+  const title = findTitle(page, scan.fields, markup, locator);
   if (title?.note) warnings.push(title.note);
   const project = findProject(page, scan.fields);
   warnings.push(...project.warnings);
@@ -85,12 +86,12 @@ export function extractNotice(doc: ReadDocument): Notice {
     agency: agencyFound?.name.value ?? null,
     project: marked?.projectName ?? project.name,
   }, locator);
-  const buyerFound = withMarker(parties.buyer ?? fromHeadings.buyer, marked?.buyer ?? null);
+  const buyerFound = withMarker(parties.buyer ?? fromHeadings.buyer ?? buyerSigningItsTitle(page, title?.span ?? null), marked?.buyer ?? null);
   // Every name read as a winner must look like a party (winners.ts); what does not becomes a warning.
   const drafts = screenWinners(marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts, {
     buyer: buyerFound?.name.value ?? null,
     agency: agencyFound?.name.value ?? null,
-    rejectedLines: rejectionLines(page, sections, tables),
+    rejections: rejectionLines(page, sections, tables),
   }, warnings);
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows, sideways);
 

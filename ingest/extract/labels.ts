@@ -10,7 +10,7 @@ export type FieldKey =
   | 'winnerName' | 'winnerAddress' | 'uscc' | 'consortiumLead' | 'consortiumMember'
   | 'awardValue' | 'totalValue' | 'rate' | 'lot' | 'failReason' | 'resultIntro'
   | 'candidate' | 'proposedWinner' | 'bid' | 'unitName'
-  | 'budget' | 'ceiling' | 'agencyFee' | 'deposit'
+  | 'budget' | 'ceiling' | 'agencyFee' | 'deposit' | 'title'
   | 'other';
 
 export type { AmountUnit };
@@ -38,6 +38,8 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
     '招标代理机构编号', '代理机构编号', '采购代理机构编号', '采购代理编号', '委托代理编号', '代理编号',
     // the trading centre's own number for the deal
     '公共资源编号', '公共资源交易编号', '交易编号'],
+  // the notice's own title as a field of the page (公示名称 | …成交结果公示)
+  title: ['公告名称', '公告标题', '公示名称', '公示标题', '信息标题', '公告题目', '标题'],
   method: ['采购方式', '招标方式', '招标(采购)方式', '发包方式', '采购方式及采购组织形式', '采购类型'],
   contractModel: ['运作方式', '项目运作方式', '合作模式', '运作模式'],
   region: ['行政区域', '行政区划', '所属地区', '所属区域', '项目所在地区', '配送区域'],
@@ -90,7 +92,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
     '项目分包(标段)', '包别', '标段(包)', '包组', '分标', '包件编号', '分包编号', '标包编号', '包编号', '包组编号', '标项号',
     '标项编号', '合同包号'],
   failReason: ['废标原因', '流标原因', '终止原因', '废标理由', '失败原因', '废标(终止)原因', '终止(废标)原因', '流标(终止)原因',
-    '废标(流标)原因', '废标情形', '流标情形', '终止情形', '废标(终止)情形'],
+    '废标(流标)原因', '废标情形', '流标情形', '终止情形', '废标(终止)情形', '招标失败原因', '采购失败原因', '项目失败原因'],
   resultIntro: ['成交供应商名称、地址及成交金额', '中标供应商名称、联系地址及中标金额', '中标供应商名称、地址及中标金额',
     '成交供应商名称、联系地址及成交金额', '中标(成交)供应商名称、地址及中标(成交)金额', '中标单位名称、地址、和中标金额',
     '中标单位名称、地址和中标金额', '中标(成交)信息', '中标信息', '成交信息', '成交结果', '中标/成交结果',
@@ -265,8 +267,10 @@ export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|
 export type SectionKind = 'result' | 'candidates' | 'bidders' | 'rejected' | 'review' | 'buyer' | 'agency' | 'contact' | 'project' | 'other';
 
 export const SECTION_HEADINGS: [SectionKind, RegExp][] = [
-  // 九、未中标（成交）供应商的未中标（成交）原因 (the 2020 national template) names the losers, never a winner
-  ['rejected', /未通过|不通过|无效(投标|响应)|投标无效|否决|不合格|被拒绝|淘汰|未进入|未(中标|成交|中选)|落选|落标/],
+  ['rejected', /未通过|不通过|无效(投标|响应)|投标无效|否决|不合格|被拒绝|淘汰|未进入/],
+  // 九、未中标（成交）供应商的未中标（成交）原因 (the 2020 national template) names the losers, never a winner;
+  // a result heading with a note on what failed (成交信息（第2包未成交）) stays a result.
+  ['rejected', /^(?=.*(未(中标|成交|中选)|落选|落标))(未(中标|成交|中选)(（成交）|\(成交\))?|(?!中标|成交|中选).)*$/],
   ['candidates', /候选|排序|推荐/],
   ['other', /标的|用途|公告期限|质疑|投诉|补充|附件|需求|概况|概要|说明|媒体|日期|时间|地点/],
   ['review', /评审|评标|得分|专家|评委|谈判小组|磋商小组|询价小组|委员会/],

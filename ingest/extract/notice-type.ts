@@ -59,7 +59,9 @@ const BODY_WORDS: [Kind, string[]][] = [
   ['termination', ['(本|该)(项目|次采购|次招标|包|标段).{0,10}(予以)?(终止|废标|流标)', '(作|做|予以)(废标|流标|终止)',
     '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?']],
   ['award', ['(中标|成交|中选|采购|比选)(\\(成交\\)|（成交）)?结果(公告|公布|公示)?如下', '中标人名单公告如下',
-    '确定(中标|成交)(人|供应商)为']],
+    '确定(中标|成交)(人|供应商)为',
+    // a numbered section of the result (六、中标情况：), not its publication (中标结果公告媒体)
+    '[一二三四五六七八九十]+、(中标|成交)(\\(成交\\)|（成交）)?(情况|信息|结果)(?![公发媒])']],
 ];
 const BODY_TENDER = ['(投标|响应)文件(递交|提交)?截止', '获取(招标|采购|谈判|磋商)文件', '投标截止时间', '报名(时间|截止)',
   '递交投标文件', '(递交|提交)截止时间', '文件(发售|获取|领取)(时间|方式|地点)', '开标(时间|地点)'];
@@ -167,8 +169,9 @@ export function menuLines(page: Page): Set<number> {
     run = [];
   };
   for (const l of top) {
-    const words = l.span.text.split(/[\s|｜/]+/).filter(Boolean);
-    if (!l.cells && words.length >= MENU_RUN && words.every((w) => MENU_ITEM.test(w))) out.add(l.index);
+    // A row of short category names, also as cells (询价公告 | 变更公告 | 候选人公示 | 结果公示: the tabs of a notice's stages).
+    const words = l.cells ? l.cells.map((c) => c.text).filter(Boolean) : l.span.text.split(/[\s|｜/]+/).filter(Boolean);
+    if (words.length >= MENU_RUN && words.every((w) => MENU_ITEM.test(w))) out.add(l.index);
     if (!l.cells && MENU_ITEM.test(l.span.text.trim())) run.push(l.index);
     else close();
   }

@@ -27,7 +27,8 @@ export interface ProjectFound {
 }
 
 const CODE_LINE = /^[A-Za-z0-9][A-Za-z0-9\-_#[\]/()（）〔〕.]{3,40}$/;
-const NAME_AND_CODE_IN_BRACKETS = /^(.+?)[（(]([A-Za-z0-9][^（）()]*\d[^（）()]*)[)）]$/;
+/** 妇科医疗设备采购（GXZC2018-J1-21797-KLZB（重））: the code may end in a short note of its own in brackets. */
+const NAME_AND_CODE_IN_BRACKETS = /^(.+?)[（(]([A-Za-z0-9][^（）()]*\d[^（）()]*(?:[（(][^（）()]{1,6}[)）])?)[)）]$/;
 const NAME_AND_CODE = /^(.+?)[、\s]+([A-Za-z0-9\u3400-\u9fff[\]〔〕\-#]*\d[A-Za-z0-9[\]〔〕\-#号]*)$/;
 
 function first<T>(fields: Field[], keys: FieldKey[], read: (f: Field) => T | null): T | null {
@@ -208,9 +209,10 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
     if (f.key !== 'projectName' || !f.value) continue;
     const found = projectNameOf(page, f);
     if (!found) continue;
-    name = found.name;
-    code = found.code;
-    break;
+    // The first name stands; a later 项目名称及编号 may still give the code (妇科医疗设备采购（GXZC2018-J1-21797-KLZB（重））).
+    name ??= found.name;
+    code ??= found.code;
+    if (code) break;
   }
   const codeField = first(fields, ['projectCode'], (f) => projectCodeOf(page, f.value!));
   if (codeField) {

@@ -2,7 +2,7 @@
 // 组织采购; [buyer]对[project]进行公开招标; [buyer]的[project]评标工作已经结束) and the sign-off above the closing
 // date. Read only when no field says it.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
-import { proseOf, subSpan, tidy } from './page.ts';
+import { compact, proseOf, subSpan, tidy } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { PartyFound } from './parties.ts';
 import { partyNameOf } from './values.ts';
@@ -23,8 +23,12 @@ const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,12
 /** Who conducted it: [buyer]对…进行了公开招标 — never an agency (…项目管理有限公司代理机构对…). */
 const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。；;：:]{2,120}?进行了?${PROCEDURE}`, 'd');
 const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
+/** …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束. */
+const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)/d;
 /** Each intro sentence that names the project, with the group that holds the name. */
-const INTRO_PROJECT_SENTENCES: [RegExp, number][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1], [INTRO_FINISHED, 2]];
+const INTRO_PROJECT_SENTENCES: [RegExp, number][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1], [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1]];
+/** Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购. */
+const CONDUCTED_BY = /^由[^，,。；;]{2,60}?(?:组织|代理|负责|实施|承办)的/;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
 const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
@@ -82,6 +86,35 @@ export function signOffPair(page: Page): { buyer: PartyFound; agency: PartyFound
   return null;
 }
 
+/** The lines of the organisations signing off right above the closing date (one or two, each only a name). */
+export function signOffLines(page: Page): number[] {
+  const lines = page.lines;
+  for (let i = lines.length - 1; i >= 1 && i > lines.length - SIGN_OFF_LINES; i--) {
+    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
+    const signers: number[] = [];
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+      const party = lines[j].cells ? null : asParty(page, lines[j].span);
+      if (!party || party.name.value !== lines[j].span.text) break;
+      signers.push(j);
+    }
+    return signers;
+  }
+  return [];
+}
+
+/**
+ * One organisation, no agency, signing off alone above the date, whose name also opens the title
+ * (广西融安鱼峰水泥有限公司2024-2025年…成交结果公告 … 广西融安鱼峰水泥有限公司 / 2024年8月31日): the buyer
+ * publishing its own notice.
+ */
+export function buyerSigningItsTitle(page: Page, title: Span | null): PartyFound | null {
+  const signers = signOffLines(page);
+  if (!title || signers.length !== 1) return null;
+  const signer = asParty(page, page.lines[signers[0]].span);
+  if (!signer || AGENCY_LIKE.test(signer.name.value)) return null;
+  return compact(title.text).startsWith(compact(signer.name.value)) ? signer : null;
+}
+
 /** When the intro speaks as the agency (我司代理的…), the organisation signing off above the date. */
 export function signOffAgency(page: Page): PartyFound | null {
   if (!page.lines.slice(0, INTRO_LINES).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
@@ -126,6 +159,8 @@ export function introProject(page: Page): Found<string> | null {
     if (!found) continue;
     const [m, group] = found;
     let span = groupSpan(page, prose, m!, group);
+    const conductor = CONDUCTED_BY.exec(span.text);
+    if (conductor) span = subSpan(page, span, conductor[0].length, span.text.length);
     const method = METHOD_AFTER_NAME.exec(span.text);
     if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
     return span.text ? { value: tidy(span.text), span } : null;

@@ -85,16 +85,48 @@ function headerColumns(line: Line): Column[] | null {
 }
 
 const NAME_ROLES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
+const NUMBER_ROLES = new Set<ColumnRole>(['amount', 'unitPrice', 'rank', 'lot', 'uscc', 'candidateMark']);
+const MONEY_CELL = /^[¥￥]?\s*\d[\d,，]*(\.\d+)?\s*(元|万元)?$/;
+
+/** How well cells sit under columns from `at` on: a name under a name column or money under an amount fits; the other way round does not. */
+function fit(cells: Span[], columns: Column[], at: number): number {
+  let score = 0;
+  cells.forEach((cell, i) => {
+    const role = columns[at + i].role;
+    if (looksLikeCompanyName(cell.text)) score += NAME_ROLES.has(role) ? 1 : NUMBER_ROLES.has(role) ? -1 : 0;
+    else if (MONEY_CELL.test(cell.text)) score += role === 'amount' || role === 'unitPrice' ? 1 : NAME_ROLES.has(role) || role === 'address' ? -1 : 0;
+  });
+  return score;
+}
+
+/** A name and a sum run into one cell, as PDF text joins neighbouring cells (深圳市…有限公司 ￥340,000.00). */
+const NAME_THEN_MONEY = /^(.+?)\s+([¥￥]\s*\d[\d,，]*(?:\.\d+)?|\d[\d,，]*(?:\.\d+)?\s*(?:元|万元))$/;
+
+/** A row short of the header's width has any name-and-sum cell parted in two, when the sum's column is an amount's. */
+function partedCells(cells: Span[], columns: Column[]): Span[] {
+  if (cells.length >= columns.length) return cells;
+  const out: Span[] = [];
+  for (const cell of cells) {
+    const m = NAME_THEN_MONEY.exec(cell.text);
+    const next = columns[out.length + 1];
+    if (m && next && (next.role === 'amount' || next.role === 'unitPrice') && looksLikeCompanyName(m[1]) && out.length + 1 < columns.length) {
+      const moneyAt = cell.text.length - m[2].length;
+      out.push({ text: m[1], start: cell.start, end: cell.start + m[1].length }, { text: m[2], start: cell.start + moneyAt, end: cell.end });
+    } else out.push(cell);
+  }
+  return out;
+}
 
 /**
- * Cells aligned to the columns; a short row lost its leading cells to a rowspan above it, unless it starts with
- * the name the first column holds (哈尔滨…有限公司 | 不通过符合性审查…: a row cut short at its end).
+ * Cells aligned to the columns. A short row lost its leading cells to a rowspan above it, unless its cells
+ * fit the first columns better (哈尔滨…有限公司 | 不通过符合性审查…: a row cut short at its end, whose name
+ * would otherwise stand under a rank).
  */
 function align(cells: Span[], columns: Column[], previous: (Span | null)[] | null): (Span | null)[] {
   const width = columns.length;
   if (cells.length >= width) return cells.slice(0, width);
   const missing = width - cells.length;
-  if (NAME_ROLES.has(columns[0].role) && looksLikeCompanyName(cells[0]?.text ?? '')) return [...cells, ...new Array<null>(missing).fill(null)];
+  if (fit(cells, columns, 0) > fit(cells, columns, missing)) return [...cells, ...new Array<null>(missing).fill(null)];
   const lead: (Span | null)[] = [];
   for (let i = 0; i < missing; i++) lead.push(previous ? previous[i] : null);
   return [...lead, ...cells];
@@ -114,7 +146,7 @@ export function findTables(page: Page): Table[] {
     for (; j < lines.length; j++) {
       const row = lines[j];
       if (!row.cells || headerColumns(row)) break;
-      const cells = align(row.cells, columns, previous);
+      const cells = align(partedCells(row.cells, columns), columns, previous);
       table.rows.push({ line: j, cells });
       previous = cells;
     }

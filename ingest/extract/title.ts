@@ -71,12 +71,15 @@ function titleFromText(page: Page): Found<string> | null {
   return null;
 }
 
-export function findTitle(page: Page, markup: Markup | null, locator: () => Locator): Maybe<string> | null {
+export function findTitle(page: Page, fields: Field[], markup: Markup | null, locator: () => Locator): Maybe<string> | null {
   const meta = markup?.title;
   if (meta) {
     const span = locator().find(meta);
     return { value: tidy(meta), span, note: span ? null : 'title taken from <meta name="ArticleTitle">, which is not in the text' };
   }
+  // The page's own field for it (公示名称 | …成交结果公示), when it reads as a notice's title.
+  const labelled = fields.find((f) => f.key === 'title' && f.value && titleLike(f.value.text) && NOTICE_WORD.test(f.value.text.replace(/\s+/g, '')));
+  if (labelled?.value) return { value: tidy(labelled.value.text), span: labelled.value, note: null };
   const found = titleFromText(page);
   return found ? { value: found.value, span: found.span, note: null } : null;
 }

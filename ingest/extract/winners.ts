@@ -7,6 +7,7 @@ import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/n
 import type { AwardDraft } from './awards.ts';
 import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
+import { lotsNamed, lotsOfHeading } from './lots.ts';
 import { compact, subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
@@ -16,20 +17,26 @@ import type { Table } from './tables.ts';
 export interface WinnerContext {
   buyer: string | null;
   agency: string | null;
-  /** The compacted text of every line that says bidders were turned down. */
-  rejectedLines: string[];
-  /**
-   * The notice awards several lots: a lot's winner may have lost the others (九、未中标供应商… lists it), so
-   * being turned down somewhere does not unmake the result that names it for its lot.
-   */
-  severalLots?: boolean;
+  /** Every line that says bidders were turned down. */
+  rejections: Rejection[];
 }
 
-function isRejected(key: string, ctx: WinnerContext): boolean {
-  return ctx.rejectedLines.some((l) => l.includes(key));
+/** A line that says bidders were turned down, and the lots it is about. */
+export interface Rejection {
+  line: number;
+  /** The line compacted and lower-cased, for finding names in it. */
+  text: string;
+  /** The lots the line names (第2包…) or stands under (品目 84：), [] when it is about none in particular. */
+  lots: string[];
+}
+
+function rejectionsNaming(key: string, ctx: WinnerContext): Rejection[] {
+  return ctx.rejections.filter((r) => r.text.includes(key));
 }
 
 const NUMBER_ONLY = /^[\d\s.,，、%％()（）元万亿¥￥:：\-—]+$/u;
+/** The next item of a numbered list run into a name (甲科技有限公司 2.乙科技有限公司). */
+const NUMBERED_NAMES = /[\u4e00-\u9fff）)]\s*\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]/u;
 const FORMS = [...new Set(PARTY_FORMS)].sort((a, b) => b.length - a.length);
 /** A legal form in brackets after a trading name: 某某宾馆（有限公司）, 某某律师事务所（特殊普通合伙）. */
 const FORM_IN_BRACKETS = /（(?:[^（）]*(?:公司|合伙|企业|集团))）$/u;
@@ -47,6 +54,7 @@ export function notAWinner(name: string, raw: string, ctx: WinnerContext): strin
   const key = nameKey(name);
   if (key === '') return 'it is empty';
   if (NUMBER_ONLY.test(name)) return 'it is a number';
+  if (NUMBERED_NAMES.test(name)) return 'it is a numbered list of several names, not one';
   if (classifyLabel(raw) !== null || isColumnHeader(raw)) return 'it is a label or a table header';
   if (ctx.buyer && key === nameKey(ctx.buyer)) return 'it is the buyer (a sign-off or contact line)';
   if (ctx.agency && key === nameKey(ctx.agency)) return 'it is the agency (a sign-off or contact line)';
@@ -54,7 +62,7 @@ export function notAWinner(name: string, raw: string, ctx: WinnerContext): strin
     const buyer = nameKey(ctx.buyer);
     if (buyer.length >= 4 && key.startsWith(buyer) && DEPARTMENT.test(key.slice(buyer.length))) return `it is a department of the buyer ${ctx.buyer}`;
   }
-  if (isRejected(key, ctx) && !ctx.severalLots) return 'the notice says this bidder was rejected';
+  if (rejectionsNaming(key, ctx).length > 0) return 'the notice says this bidder was rejected';
   if (PERSON_NOTE.test(name)) return null;
   if (!looksLikeCompanyName(name) || !endsLikeParty(canonicalName(name).name)) {
     return 'it does not end like an organisation (公司, 研究院, 事务所, 中心, 厂, 合作社…)';
@@ -63,7 +71,7 @@ export function notAWinner(name: string, raw: string, ctx: WinnerContext): strin
 }
 
 /** Lines that say bidders were rejected: rejection wording, a rejected-bidders section, or rows of a table headed so. */
-export function rejectionLines(page: Page, sections: Sections, tables: Table[]): string[] {
+export function rejectionLines(page: Page, sections: Sections, tables: Table[]): Rejection[] {
   const lines = new Set<number>();
   for (const line of page.lines) {
     if (sections.kindOf[line.index] === 'rejected' || REJECTION_WORDS.test(line.span.text)) lines.add(line.index);
@@ -74,7 +82,20 @@ export function rejectionLines(page: Page, sections: Sections, tables: Table[]):
     const reason = t.columns.findIndex((c) => REJECTION_WORDS.test(c.header.text));
     for (const r of t.rows) if (reason < 0 || givesReason(r.cells[reason]?.text ?? '')) lines.add(r.line);
   }
-  return [...lines].map((i) => compact(page.lines[i].span.text).toLowerCase());
+  const headingLines = new Set(sections.headings.map((h) => h.line));
+  return [...lines].sort((a, b) => a - b).map((i) => {
+    const text = page.lines[i].span.text;
+    return { line: i, text: compact(text).toLowerCase(), lots: lotsNamed(text) ?? lotsAbove(page, i, headingLines) };
+  });
+}
+
+/** The lots of the nearest lot heading above a line (品目 84： then its sentence), within its section. */
+function lotsAbove(page: Page, line: number, headingLines: Set<number>): string[] {
+  for (let i = line - 1; i >= 0 && !headingLines.has(i); i--) {
+    const lots = lotsOfHeading(page.lines[i].span.text);
+    if (lots) return lots;
+  }
+  return [];
 }
 
 const NO_REASON = /^[\s\-—－/／无否]*$|^(无|不涉及|通过|合格)$/;
@@ -83,20 +104,31 @@ function givesReason(cell: string): boolean {
   return !NO_REASON.test(cell.trim());
 }
 
+/**
+ * A lot's winner that a line turns down elsewhere: in a notice of several lots, it may have lost the others
+ * (九、未中标供应商… lists it; 品目 84：X资格审查未通过), which does not unmake the result that names it for
+ * its own lot. Only a line outside the award's own lines, about another lot or none in particular, counts so.
+ */
+function turnedDownForAnotherLot(d: AwardDraft, rejections: Rejection[]): boolean {
+  const lot = d.lot ? String(Number(d.lot.value)) : null;
+  return rejections.every((r) => (r.line < d.line || r.line > d.lastLine) && !(lot !== null && r.lots.includes(lot)));
+}
+
 /** Drops suppliers that do not look like parties, with a warning each; a draft left with none is dropped. */
 export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings: string[]): AwardDraft[] {
   const out: AwardDraft[] = [];
-  const lots = new Set(drafts.filter((d) => d.status === 'active' && d.lot).map((d) => d.lot!.value));
-  const lotsCtx = { ...ctx, severalLots: lots.size >= 2 };
+  const severalLots = new Set(drafts.filter((d) => d.status === 'active' && d.lot).map((d) => d.lot!.value)).size >= 2;
   for (const d of drafts) {
     if (d.status !== 'active' || d.suppliers.length === 0) {
       out.push(d);
       continue;
     }
     const kept = d.suppliers.filter((s) => {
-      const why = notAWinner(s.name, s.raw.text, lotsCtx);
+      const against = rejectionsNaming(nameKey(s.name), ctx);
+      const ofAnotherLot = severalLots && against.length > 0 && turnedDownForAnotherLot(d, against);
+      const why = notAWinner(s.name, s.raw.text, ofAnotherLot ? { ...ctx, rejections: [] } : ctx);
       if (why) warnings.push(`"${s.raw.text}" is not stored as a winner: ${why}`);
-      else if (lotsCtx.severalLots && isRejected(nameKey(s.name), ctx)) {
+      else if (ofAnotherLot) {
         warnings.push(`"${s.raw.text}" wins lot ${d.lot?.value ?? '?'} and is also listed among the bidders turned down, taken as of another lot`);
       }
       return why === null;

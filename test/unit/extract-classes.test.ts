@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import path from 'node:path';
-import { lotsOfHeading } from '../../ingest/extract/awards.ts';
+import { lotsOfHeading } from '../../ingest/extract/lots.ts';
 import { splitSuppliers } from '../../ingest/extract/consortium.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import type { Notice } from '../../ingest/extract/index.ts';

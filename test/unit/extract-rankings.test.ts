@@ -48,3 +48,18 @@ test('the next item\'s number and the words of its label end a value (珠海市�
     + '3.报价金额：人民币（RMB2,296,472.00）\n');
   assert.deepEqual(ranked(notice), [[null, '珠海某某电子科技有限公司']]);
 });
+
+test('a numbered list under 评审结果 that a label line introduces as turned down or passed is no ranking', async () => {
+  for (const intro of ['未通过符合性审查的供应商：', '通过资格性审查的供应商：']) {
+    const notice = await extract(`某某采购结果公告\n四、评审结果\n${intro}\n1.甲某科技有限公司；\n2.乙某科技有限公司；\n`);
+    assert.deepEqual(ranked(notice), [], intro);
+  }
+});
+
+test('ranks written 一, 二 or 1（推荐） rank their rows', async () => {
+  const notice = await extract('某某采购中标公告\n三、评审结果\n排名\t投标人名称\t投标报价\n一\t甲某科技有限公司\t100万元\n二\t乙某科技有限公司\t110万元\n'
+    + '四、中标信息\n中标供应商：甲某科技有限公司\n');
+  assert.deepEqual(ranked(notice), [[1, '甲某科技有限公司'], [2, '乙某科技有限公司']]);
+  const marked = await extract('某某采购中标候选人公示\n三、评审结果\n排名\t投标人名称\t投标报价\n1（推荐）\t甲某科技有限公司\t100万元\n2\t乙某科技有限公司\t110万元\n');
+  assert.deepEqual(ranked(marked), [[1, '甲某科技有限公司'], [2, '乙某科技有限公司']]);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { notAWinner } from '../../ingest/extract/winners.ts';
 import type { WinnerContext } from '../../ingest/extract/winners.ts';
 
-const none: WinnerContext = { buyer: null, agency: null, rejectedLines: [] };
+const none: WinnerContext = { buyer: null, agency: null, rejections: [] };
 const why = (name: string, ctx: WinnerContext = none) => notAWinner(name, name, ctx);
 
 test('organisations with a legal or trading form pass, in simplified and traditional script', () => {
@@ -27,7 +27,7 @@ test('a table header, a number, a sentence or a bare unit never is a winner', ()
 });
 
 test('the buyer, the agency and a department of the buyer (sign-off lines) are not winners', () => {
-  const ctx: WinnerContext = { buyer: '和田地区墨玉县公安局', agency: '新疆智诚达项目管理咨询有限公司', rejectedLines: [] };
+  const ctx: WinnerContext = { buyer: '和田地区墨玉县公安局', agency: '新疆智诚达项目管理咨询有限公司', rejections: [] };
   assert.match(why('和田地区墨玉县公安局', ctx)!, /buyer/);
   assert.match(why('新疆智诚达项目管理咨询有限公司', ctx)!, /agency/);
   assert.match(why('和田地区墨玉县公安局装备财务科', ctx)!, /department of the buyer/);
@@ -36,7 +36,7 @@ test('the buyer, the agency and a department of the buyer (sign-off lines) are n
 });
 
 test('a bidder the notice says was rejected is not a winner', () => {
-  const ctx: WinnerContext = { ...none, rejectedLines: ['长春长生生物科技有限公司资格审查未通过。有效投标人不足三家，予'] };
+  const ctx: WinnerContext = { ...none, rejections: [{ line: 0, text: '长春长生生物科技有限公司资格审查未通过。有效投标人不足三家，予', lots: [] }] };
   assert.match(why('长春长生生物科技有限公司', ctx)!, /rejected/);
   assert.equal(why('辽宁成大生物股份有限公司', ctx), null);
 });

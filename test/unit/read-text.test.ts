@@ -61,3 +61,26 @@ describe('text reader', () => {
       (e: unknown) => e instanceof ReadError && e.reason === 'file too large (6 bytes > 4 bytes limit)');
   });
 });
+
+describe('text stored by crawlers in an escaped form', () => {
+  // 中央国家机关政府采购中心 GC-FG151053 (2015), kept in a site's SQL backup with its markup escaped twice.
+  it('reads markup stored escaped (&lt;span…&gt;) as the page it is, and says so', async () => {
+    const escaped = '&lt;span style=&quot;color:#333333;&quot;&gt;1、项目名称：某某证书采购项目&lt;/span&gt;&lt;br /&gt;\n'
+      + '&lt;span style=&quot;color:#333333;&quot;&gt;2、项目编号：GC-FG151053&lt;/span&gt;&lt;br /&gt;\n'
+      + '&lt;span&gt;（1）中标供应商名称：北京某某印务公司&lt;/span&gt;&lt;br /&gt;\n';
+    const doc = await readDocument('notice.txt', Buffer.from(escaped, 'utf-8'));
+    assert.equal(doc.mediaType, 'text/html');
+    assert.equal(doc.text, '1、项目名称：某某证书采购项目\n2、项目编号：GC-FG151053\n（1）中标供应商名称：北京某某印务公司');
+    assert.deepEqual(doc.warnings, ['markup stored escaped as text (&lt;span…&gt;): read as HTML']);
+  });
+
+  // 乌鲁木齐市达坂城区西沟乡 网上超市 1878427000019949100 (2022): a crawler's string with its breaks written as \n.
+  it('gives a one-line text its line breaks back when they were written as backslash-n', async () => {
+    const stored = String.raw`\n\n 一、项目信息\n 项目名称:某某采购项目\n 项目编号:1878427000019949100&nbsp;\n 二、采购单位信息\n 采购单位名称:某某乡&nbsp;\n`;
+    const doc = await readDocument('notice.txt', Buffer.from(stored, 'utf-8'));
+    assert.equal(doc.text, '\n\n 一、项目信息\n 项目名称:某某采购项目\n 项目编号:1878427000019949100 \n 二、采购单位信息\n 采购单位名称:某某乡 \n');
+    // A text with real line breaks keeps a backslash-n it quotes.
+    const quoted = await readDocument('notice.txt', Buffer.from(String.raw`路径\n1\n2\n3\n4\n5` + '\n第二行\n', 'utf-8'));
+    assert.equal(quoted.text, String.raw`路径\n1\n2\n3\n4\n5` + '\n第二行\n');
+  });
+});

@@ -1,0 +1,77 @@
+// Layouts of sites first met in the fifth held-out batch (state firms' own platforms, trading centres, a
+// 2019 ccgp.gov.cn page, crawler page text). The notices carry no licence, so each case is a minimal page in
+// the same wording, naming the real notice that showed it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractNotice } from '../../ingest/extract/index.ts';
+import { readDocument } from '../../ingest/read/index.ts';
+
+async function extract(text: string) {
+  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
+}
+
+const won = (notice: Awaited<ReturnType<typeof extract>>) =>
+  notice.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);
+
+test('a firm publishing its own result signs it off: the signer is the buyer, never the winner (广西融安鱼峰水泥有限公司 RAYF-2024-88, 2024)', async () => {
+  const notice = await extract('广西某某水泥有限公司2024-2025年计量仪表外协检定项目成交结果公告\n'
+    + '2024-2025年计量仪表外协检定项目（项目编号：RAYF-2024-88），采购工作已结束，现将采购结果公示如下：\n'
+    + '成交供应商：广西某某检验检测有限公司\n成交金额：人民币135416元\n广西某某水泥有限公司\n2024年8月31日\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['广西某某检验检测有限公司'], 13_541_600]]);
+  assert.equal(notice.buyer?.name, '广西某某水泥有限公司');
+  assert.equal(notice.project.name, '2024-2025年计量仪表外协检定项目');
+  assert.equal(notice.project.code, 'RAYF-2024-88');
+  // Signing off under a proposed supplier only, it is still no winner.
+  const proposed = await extract('广西某某水泥有限公司某某项目成交结果公告\n某某项目（项目编号：RAYF-2024-88），采购工作已结束，现将采购结果公示如下：\n'
+    + '拟成交人：广西某某检验检测有限公司\n拟成交金额：人民币135416元\n广西某某水泥有限公司\n2024年8月31日\n');
+  assert.deepEqual(proposed.awards, []);
+});
+
+test('a platform\'s tabs of a project\'s stages do not type the notice; 公示名称 is its title; a name and its sum run into one PDF cell are parted (特区建工采购平台 2025)', async () => {
+  const notice = await extract('成交信息\n公示信息\n公示名称 \t某某棚户区改造项目手机彩信定向投放服务（二次）成交结果公示\n公示发布时间 \t2025-02-27 09:26\n'
+    + '特殊事项说明\n附件\n询价公告 \t变更公告 \t候选人公示 \t结果公示\n序号 \t成交人 \t成交价(元) \t是否中标\n1 \t深圳市某某传媒科技有限公司 ￥340,000.00\n叁拾肆万元整 \t已中标\n');
+  assert.equal(notice.noticeType, 'award');
+  assert.equal(notice.title, '某某棚户区改造项目手机彩信定向投放服务（二次）成交结果公示');
+  assert.deepEqual(won(notice)[0].slice(0, 3), [null, 'active', ['深圳市某某传媒科技有限公司']]);
+  assert.equal(notice.awards[0].value?.fen, 34_000_000);
+});
+
+test('变更公告发布日期 is an earlier notice\'s date, not this one\'s (中央国家机关政府采购中心 GC-FG151053, 2015)', async () => {
+  const notice = await extract('某某证书采购项目中标公告\n1、项目名称：某某证书采购项目\n3、招标公告发布日期：2015年10月21日\n4、变更公告发布日期：2015年10月30日\n'
+    + '6、中标详情\n（1）中标供应商名称：北京某某印务公司\n（3）中标金额：人民币 513万元\n');
+  assert.equal(notice.publishedAt, null);
+  assert.deepEqual(won(notice), [[null, 'active', ['北京某某印务公司'], 513_000_000]]);
+});
+
+test('a section headed 招标失败原因 says the whole call failed (明溪县 E3504210401100022001 流标公示, 2019)', async () => {
+  const notice = await extract('某某工程监理\n流标公示\n招标编号: E3504210401100022001\n1、招标工程项目概况\n工程项目名称：某某工程监理\n'
+    + '2、招标失败原因\n本招标项目投标截止时递交投标文件的投标人少于3个。\n3、公示时间\n公示期为2019年3月29日至2019年4月1日。\n');
+  assert.equal(notice.noticeType, 'termination');
+  assert.deepEqual(won(notice), [[null, 'unsuccessful', [], null]]);
+});
+
+test('a code in brackets, the bracket opening the line (（采购项目编号：22FK09）, 国家电网 2026)', async () => {
+  const notice = await extract('成交结果公告\n（采购项目编号：22FK09）\n分标编号 分标名称 包号 包名称 成交供应商名称\n');
+  assert.equal(notice.project.code, '22FK09');
+});
+
+test('who ran it is no part of the project\'s name (由…组织的智型美疗仪设备采购, 上海 SHXM-00-20160928-2373, 2016)', async () => {
+  const notice = await extract('成交公告\n由上海某某工程咨询有限公司组织的智型美疗仪设备采购（项目编号:SHXM-00-20160928-2373，预算编号:00-16-80739）采购项目，于2016年10月29日在\n'
+    + '经评标委员会评审，并经采购人确认，本次成交结果公布如下：\n');
+  assert.equal(notice.project.name, '智型美疗仪设备采购');
+});
+
+test('lots lettered A分标： / B分标：, and the code from 采购项目名称及编号 after a summary that gave the name (广西 GXZC2018-J1-21797-KLZB（重）, 2019)', async () => {
+  const notice = await extract('公告概要：\n采购项目名称\t妇科医疗设备采购\n采购单位\t广西某某医院\n'
+    + '一、采购项目名称及编号：妇科医疗设备采购（GXZC2018-J1-21797-KLZB（重））\n五、成交信息：\nA分标：\n1.成交供应商名称：南宁市某某商贸有限公司\n'
+    + '3.成交金额：人民币叁拾捌万玖仟陆佰元整（¥389600.00）\nB分标：\n1.成交供应商名称：广西某某商贸有限公司\n3.成交金额：人民币（¥174178.00）\n');
+  assert.equal(notice.project.code, 'GXZC2018-J1-21797-KLZB（重）');
+  assert.deepEqual(won(notice), [['A', 'active', ['南宁市某某商贸有限公司'], 38_960_000], ['B', 'active', ['广西某某商贸有限公司'], 17_417_800]]);
+});
+
+test('a numbered section of the result (六、中标情况：) makes a page without a title an award notice (潍坊 ZFCG-2017-073, 2017)', async () => {
+  const notice = await extract('一、采购项目名称：某某示范工程建设二、采购项目编号：ZFCG-2017-073 预算金额：12万元三、采购公告发布日期：2017年4月12日四、开标日期：2017年5月8日'
+    + '五、采购方式：公开招标六、中标情况：标段采购内容拟中标单位单位地址投标报价（元）合同履行时间1某某示范工程建设青岛某某健康科技股份有限公司'
+    + '山东省青岛市某某路369号724200签订合同后90日内完成2监理没有投标单位递交投标文件，废标七、评标委员会成员名单：许某、马某\n');
+  assert.equal(notice.noticeType, 'award');
+});
