@@ -102,6 +102,11 @@ const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
+/** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
+function givesReason(reason: Span): boolean {
+  return reason.text !== '' && !isPlaceholder(reason.text);
+}
+
 /** The rank written in a cell: 1, 一, 1（推荐）, 第一名, 推荐第一成交候选人. */
 export function rankOf(text: string): number | null {
   const t = text.replace(/\s+/g, '');
@@ -127,18 +132,17 @@ function lotFromField(f: Field): Found<string> | null {
 
 /**
  * Which column of a table names winners, or -1. Bidders' and scores' tables name none; when the notice
- * has a result section, only a table inside it (or right under "中标供应商：") names winners by a column of
- * suppliers, however much another table looks like the winners' one.
+ * has a result section, only a table inside it (or right under "中标供应商：") names winners, however
+ * much another table looks like the winners' one.
  */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
   if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
   if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
-  // A column headed as the winners' own (成交人, 中标供应商名称) names them wherever the table stands.
+  if (!inResult && sections.inResult.some(Boolean)) return -1;
   const winner = column(table, 'winner');
   if (winner >= 0) return winner;
-  if (!inResult && sections.inResult.some(Boolean)) return -1;
   const supplier = column(table, 'supplier');
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
@@ -152,7 +156,7 @@ function tableEvents(input: AwardInput, events: Event[]): void {
     if (fail >= 0) {
       for (const row of table.rows) {
         const reason = row.cells[fail];
-        if (reason && reason.text && !isPlaceholder(reason.text)) {
+        if (reason && givesReason(reason)) {
           events.push({ kind: 'fail', pos: reason.start, line: row.line, reason });
         }
       }
@@ -254,7 +258,8 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
     // A section headed by the reason for failing (2、招标失败原因) gives the reason in its first line.
     const reason = page.lines[h.line + 1];
-    if (classifyLabel(h.text)?.key === 'failReason' && reason && !reason.cells && !sections.headings.some((o) => o.line === reason.index)) {
+    if (classifyLabel(h.text)?.key === 'failReason' && reason && !reason.cells && givesReason(reason.span)
+      && !sections.headings.some((o) => o.line === reason.index)) {
       events.push({ kind: 'fail', pos: reason.span.start, line: reason.index, reason: reason.span });
     }
   }
@@ -286,7 +291,7 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
     if (!AWARD_KEYS.has(field.key) || tableRows.has(field.line)) continue;
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {
-      if (field.value && !isPlaceholder(field.value.text)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
+      if (field.value && givesReason(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
     } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
   }
   tableEvents(input, events);

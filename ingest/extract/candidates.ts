@@ -9,7 +9,7 @@ import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { REJECTION_WORDS } from './labels.ts';
 import type { SectionKind } from './labels.ts';
-import { lotsOfHeading } from './lots.ts';
+import { LOT_WORDS_AFTER, lotsOfHeading } from './lots.ts';
 import type { SidewaysTable } from './sideways.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
@@ -265,11 +265,14 @@ const NUMBERED_NAME = /^\s*(\d{1,2})\s*[.．、)）]\s*([^：:]+?)\s*[；;。，
 const RANKING_HEADING = /候选|排序|排名|名次|推荐|(评审|评标|评选|比选|谈判|磋商)结果/;
 const NOT_RANKING = new Set<SectionKind>(['bidders', 'rejected']);
 
+/** A lot numbered in words, its name after it: 第一包：便携式气压发生器. */
+const LOT_IN_WORDS = new RegExp(`^第[一二三四五六七八九十\\d]+(?:${LOT_WORDS_AFTER})`);
+
 /** A line that opens a list other than a ranking: it turns bidders down, or is a label (…的供应商：) that is no lot's or rank's. */
 function introducesOtherList(text: string): boolean {
   if (REJECTION_WORDS.test(text)) return true;
   const t = text.trim();
-  return /[：:]$/.test(t) && lotsOfHeading(t) === null && !/^第[一二三四五六七八九十\d]+(包|标段|标包|分包)/.test(t) && !RANKING_HEADING.test(t);
+  return /[：:]$/.test(t) && lotsOfHeading(t) === null && !LOT_IN_WORDS.test(t) && !RANKING_HEADING.test(t);
 }
 
 /**

@@ -45,8 +45,10 @@ const CANDIDATE_BEFORE = /候选(?:人|单位|供应商)?$/;
 const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交|未|落选)(?:人|单位)?$/;
 /** The next item's number, and the words of its label in front of the part known as a label (2.中标候选人 + 地址：). */
 const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*([\u4e00-\u9fff]{0,10})|[.．、)）]?)\s*$/;
-/** Words before a date label that make it an earlier notice's date: the tender's (招标信息 + 发布日期), a change's (变更 + 公告发布日期). */
-const EARLIER_NOTICE_BEFORE = /(?:(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)|(?:变更|更正|补充|澄清|答疑)(?:公告)?)$/;
+/** Words before a date label that make it an earlier notice's date: the tender's (招标信息 + 发布日期), the original's (原公告 + 发布日期). */
+const EARLIER_NOTICE_BEFORE = /(?:(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)|原(?:公告)?)$/;
+/** Words before a date label that make it a correction's date (变更 + 公告发布日期): this notice's only if it is the correction. */
+const CHANGE_NOTICE_BEFORE = /(?:变更|更正|补充|澄清|答疑)(?:公告)?$/;
 
 /** The labels in a span, each with the offset where it starts and of its colon. */
 function findLabels(span: Span): LabelHit[] {
@@ -149,6 +151,7 @@ function withWordsBefore(local: string, start: number, s: number, end: number, i
   if (winnerish && (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before))) return as('other');
   if (info.key === 'partyName' && CJK.test(local[s - 1])) return as('other');
   if (info.key === 'publishedAt' && EARLIER_NOTICE_BEFORE.test(before)) return as('other');
+  if (info.key === 'publishedAt' && CHANGE_NOTICE_BEFORE.test(before)) return as('changeNoticeDate');
   return null;
 }
 

@@ -33,7 +33,7 @@ import { findTables, tableLines } from './tables.ts';
 import type { Table } from './tables.ts';
 import { classifyLabel } from './labels.ts';
 import type { AmountUnit } from './labels.ts';
-import { findPublishedAt, findTitle } from './title.ts';
+import { CORRECTION_DATE_KEYS, findPublishedAt, findTitle, PUBLISHED_DATE_KEYS } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
 import { readMoney } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
@@ -95,7 +95,15 @@ export function extractNotice(doc: ReadDocument): Notice {
   }, warnings);
   const candidateScan = scanCandidates(page, scan.fields, tables, sections, tableRows, sideways);
 
-  let published = findPublishedAt(page, scan.fields, tables, markup, locator);
+  const decision = classifyNotice({
+    heads: typeHeads(page, title?.value ?? null),
+    body: doc.text.slice(0, BODY_CHARS),
+    hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0),
+    hasCandidates: candidateScan.candidates.length > 0,
+    hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
+  });
+  let published = findPublishedAt(page, scan.fields, tables, markup, locator,
+    decision.type === 'correction' ? CORRECTION_DATE_KEYS : PUBLISHED_DATE_KEYS);
   evidence.add('title', title?.span);
   const decisionDate = findDecisionDate(page, scan.fields, tables);
   evidence.add('decisionDate', decisionDate?.span);
@@ -107,13 +115,6 @@ export function extractNotice(doc: ReadDocument): Notice {
     publicity = null;
   }
 
-  const decision = classifyNotice({
-    heads: typeHeads(page, title?.value ?? null),
-    body: doc.text.slice(0, BODY_CHARS),
-    hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0),
-    hasCandidates: candidateScan.candidates.length > 0,
-    hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
-  });
   if (!published && publicity?.start && PUBLICISED.has(decision.type)) {
     // …and so a result that gives no date of its own was published the day its publicity starts (a
     // tender's 公告期 is the time to obtain its documents, which may open later).

@@ -11,6 +11,8 @@ export type FieldKey =
   | 'awardValue' | 'totalValue' | 'rate' | 'lot' | 'failReason' | 'resultIntro'
   | 'candidate' | 'proposedWinner' | 'bid' | 'unitName'
   | 'budget' | 'ceiling' | 'agencyFee' | 'deposit' | 'title'
+  // a date label after a correction's words (更正公告发布日期): its own date only in a correction
+  | 'changeNoticeDate'
   | 'other';
 
 export type { AmountUnit };
@@ -25,7 +27,7 @@ export interface LabelInfo {
   rank: number | null;
 }
 
-const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
+const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNoticeDate'>, string[]> = {
   projectName: ['项目名称', '采购项目名称', '工程名称', '招标项目名称', '项目名', '项目名称及编号', '采购项目名称及编号',
     '项目名称及项目编号', '工程项目名称', '招标工程名称',
     // the project and its lot in one field (Sichuan's and Chongqing's result tables)
@@ -114,7 +116,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate'>, string[]> = {
 };
 
 /** The labels (normalised) that name one field: a pattern built from them stays in step with this vocabulary. */
-export function labelsOf(key: Exclude<FieldKey, 'other' | 'candidate'>): readonly string[] {
+export function labelsOf(key: keyof typeof VOCABULARY): readonly string[] {
   return VOCABULARY[key];
 }
 

@@ -12,8 +12,9 @@ const NUMBERS = String.raw`\d{1,3}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*\d{1
  */
 const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
-/** A lot named inside a sentence: 第2包, 包2, 标段 3, 品目 84. */
-const LOT_NAMED = new RegExp(String.raw`第\s*(\d{1,3})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3})(?!\d)`, 'g');
+/** A lot named inside a sentence: 第2包, 包2, 标段 3, 品目 84, B分标, 包A. */
+const LOT_NAMED = new RegExp(String.raw`第\s*(\d{1,3})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
+  + String.raw`|(?<![A-Za-z])([A-Za-z])\s*(?:${LOT_WORDS_AFTER})`, 'g');
 
 /** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
 export function lotsOfHeading(text: string): string[] | null {
@@ -33,8 +34,14 @@ export function lotsOfHeading(text: string): string[] | null {
   return out.length > 0 ? out.map(String) : null;
 }
 
-/** The lots a sentence names (第2包…因…无效: 2), as numbers written without leading zeros; null when none. */
+/** The lots a sentence names (第2包…因…无效: 2), as lotKeyOf gives them; null when none. */
 export function lotsNamed(text: string): string[] | null {
-  const lots = [...text.matchAll(LOT_NAMED)].map((m) => String(Number(m[1] ?? m[2])));
+  const lots = [...text.matchAll(LOT_NAMED)].map((m) => lotKeyOf(m[1] ?? m[2] ?? m[3]));
   return lots.length > 0 ? lots : null;
+}
+
+/** One form of a lot's number for comparing: 02 → 2, b → B. */
+export function lotKeyOf(value: string): string {
+  const v = value.trim();
+  return /^\d+$/.test(v) ? String(Number(v)) : v.toUpperCase();
 }

@@ -25,8 +25,16 @@ const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。�
 const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
 /** …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束. */
 const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)/d;
-/** Each intro sentence that names the project, with the group that holds the name. */
-const INTRO_PROJECT_SENTENCES: [RegExp, number][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1], [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1]];
+/** …上海's template: 由[agency]组织的[project]（项目编号:…,预算编号：…）的竞争性磋商方式的采购. */
+const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
+/** …and a buyer writing its project's name as a title: 上海市松江区新闵学校《中学部图书馆升级改造项目》项目综合评议采购. */
+const INTRO_TITLED_PROJECT = /^([^，,。；;：:《》\s]{4,50}?)《([^《》]{2,120}?)》/d;
+/**
+ * Each intro sentence that names the project, with the group that holds the name and, where the sentence is
+ * only so when an organisation speaks, the group that must name one (…同时在《中国招标投标公共服务平台》 names a medium).
+ */
+const INTRO_PROJECT_SENTENCES: [RegExp, number, number?][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1],
+  [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1], [INTRO_RUN_BY, 1], [INTRO_TITLED_PROJECT, 2, 1]];
 /** Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购. */
 const CONDUCTED_BY = /^由[^，,。；;]{2,60}?(?:组织|代理|负责|实施|承办)的/;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
@@ -74,33 +82,45 @@ export function partiesInBrackets(page: Page): { buyer: PartyFound | null; agenc
  * 重庆市分公司 / 中招国际招标有限公司重庆分公司 / 2016年11月10日): only when the second is an agency and the first is not.
  */
 export function signOffPair(page: Page): { buyer: PartyFound; agency: PartyFound } | null {
-  const lines = page.lines;
-  for (let i = lines.length - 1; i >= 2 && i > lines.length - SIGN_OFF_LINES; i--) {
-    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
-    const [first, second] = [lines[i - 2], lines[i - 1]];
-    if (first.cells || second.cells || AGENCY_LIKE.test(first.span.text) || !AGENCY_LIKE.test(second.span.text)) return null;
-    const buyer = asParty(page, first.span);
-    const agency = asParty(page, second.span);
-    return buyer && agency && buyer.name.value === first.span.text && agency.name.value === second.span.text ? { buyer, agency } : null;
-  }
-  return null;
+  const i = closingDateLine(page);
+  if (i < 2) return null;
+  const [first, second] = [page.lines[i - 2], page.lines[i - 1]];
+  if (first.cells || second.cells || AGENCY_LIKE.test(first.span.text) || !AGENCY_LIKE.test(second.span.text)) return null;
+  const buyer = asParty(page, first.span);
+  const agency = asParty(page, second.span);
+  return buyer && agency && buyer.name.value === first.span.text && agency.name.value === second.span.text ? { buyer, agency } : null;
 }
 
-/** The lines of the organisations signing off right above the closing date (one or two, each only a name). */
-export function signOffLines(page: Page): number[] {
+/** The line of the closing date alone (2016年11月10日) among the last lines, or -1. */
+function closingDateLine(page: Page): number {
   const lines = page.lines;
   for (let i = lines.length - 1; i >= 1 && i > lines.length - SIGN_OFF_LINES; i--) {
-    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
-    const signers: number[] = [];
-    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
-      const party = lines[j].cells ? null : asParty(page, lines[j].span);
-      if (!party || party.name.value !== lines[j].span.text) break;
-      signers.push(j);
-    }
-    return signers;
+    if (!lines[i].cells && SIGN_OFF_DATE.test(lines[i].span.text)) return i;
   }
-  return [];
+  return -1;
 }
+
+/**
+ * The lines of the organisations signing off right above the closing date (one or two, each only a name),
+ * after a finished statement: names under 中标结果如下：, 第2包： or another name are a list, not signers.
+ */
+export function signOffLines(page: Page): number[] {
+  const lines = page.lines;
+  const i = closingDateLine(page);
+  if (i < 1) return [];
+  const signers: number[] = [];
+  let j = i - 1;
+  for (; j >= Math.max(0, i - 3); j--) {
+    const party = lines[j].cells ? null : asParty(page, lines[j].span);
+    if (!party || party.name.value !== lines[j].span.text) break;
+    signers.push(j);
+  }
+  const above = j >= 0 ? lines[j].span.text : '';
+  return signers.length <= 2 && !OPENS_A_LIST.test(above) ? signers : [];
+}
+
+/** A line that the names under it complete: a label or heading ending in a colon, or a lot's heading. */
+const OPENS_A_LIST = /[：:]\s*$|^第\s*\S{1,3}\s*(?:包|标段|标包|分包|分标)|^(?:包|标段|标包|分包|品目)\s*\S{1,3}$/;
 
 /**
  * One organisation, no agency, signing off alone above the date, whose name also opens the title
@@ -118,13 +138,9 @@ export function buyerSigningItsTitle(page: Page, title: Span | null): PartyFound
 /** When the intro speaks as the agency (我司代理的…), the organisation signing off above the date. */
 export function signOffAgency(page: Page): PartyFound | null {
   if (!page.lines.slice(0, INTRO_LINES).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
-  const lines = page.lines;
-  for (let i = lines.length - 1; i > Math.max(0, lines.length - SIGN_OFF_LINES); i--) {
-    if (lines[i].cells || !SIGN_OFF_DATE.test(lines[i].span.text)) continue;
-    const above = lines[i - 1];
-    return above.cells ? null : asParty(page, above.span);
-  }
-  return null;
+  const i = closingDateLine(page);
+  const above = i >= 1 ? page.lines[i - 1] : null;
+  return above && !above.cells ? asParty(page, above.span) : null;
 }
 
 /** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */
@@ -138,8 +154,10 @@ export function introParties(page: Page): { buyer: PartyFound | null; agency: Pa
     if (!before && !after) {
       const finished = INTRO_FINISHED.exec(prose.text);
       const conductor = INTRO_CONDUCTOR.exec(prose.text);
+      const titled = INTRO_TITLED_PROJECT.exec(prose.text);
       const buyer = (finished ? company(groupSpan(page, prose, finished, 1)) : null)
-        ?? (conductor && !AGENCY_LIKE.test(conductor[1]) ? company(groupSpan(page, prose, conductor, 1)) : null);
+        ?? (conductor && !AGENCY_LIKE.test(conductor[1]) ? company(groupSpan(page, prose, conductor, 1)) : null)
+        ?? (titled && !AGENCY_LIKE.test(titled[1]) ? company(groupSpan(page, prose, titled, 1)) : null);
       if (buyer) return { buyer, agency: null };
       continue;
     }
@@ -155,7 +173,8 @@ export function introProject(page: Page): Found<string> | null {
   for (const line of page.lines.slice(0, INTRO_LINES)) {
     const prose = proseOf(line);
     if (!prose) continue;
-    const found = INTRO_PROJECT_SENTENCES.map(([re, group]) => [re.exec(prose.text), group] as const).find(([m]) => m);
+    const found = INTRO_PROJECT_SENTENCES.map(([re, group, by]) => [re.exec(prose.text), group, by] as const)
+      .find(([m, , by]) => m && (by === undefined || looksLikeCompanyName(m[by])));
     if (!found) continue;
     const [m, group] = found;
     let span = groupSpan(page, prose, m!, group);

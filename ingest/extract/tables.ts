@@ -118,15 +118,16 @@ function partedCells(cells: Span[], columns: Column[]): Span[] {
 }
 
 /**
- * Cells aligned to the columns. A short row lost its leading cells to a rowspan above it, unless its cells
- * fit the first columns better (哈尔滨…有限公司 | 不通过符合性审查…: a row cut short at its end, whose name
- * would otherwise stand under a rank).
+ * Cells aligned to the columns. A short row lost its leading cells to a rowspan above it, unless that reading
+ * puts a cell where it cannot stand and the first columns take it better (哈尔滨…有限公司 | 不通过符合性审查…:
+ * a row cut short at its end, whose name would otherwise stand under a rank).
  */
 function align(cells: Span[], columns: Column[], previous: (Span | null)[] | null): (Span | null)[] {
   const width = columns.length;
   if (cells.length >= width) return cells.slice(0, width);
   const missing = width - cells.length;
-  if (fit(cells, columns, 0) > fit(cells, columns, missing)) return [...cells, ...new Array<null>(missing).fill(null)];
+  const shifted = fit(cells, columns, missing);
+  if (shifted < 0 && fit(cells, columns, 0) > shifted) return [...cells, ...new Array<null>(missing).fill(null)];
   const lead: (Span | null)[] = [];
   for (let i = 0; i < missing; i++) lead.push(previous ? previous[i] : null);
   return [...lead, ...cells];

@@ -84,7 +84,6 @@ export function findTitle(page: Page, fields: Field[], markup: Markup | null, lo
   return found ? { value: found.value, span: found.span, note: null } : null;
 }
 
-const PUBLISHED = new Set<FieldKey>(['publishedAt']);
 const SIGN_OFF_LINES = 15;
 /** Seal notes after a sign-off date: （单位公章）, (盖章). */
 const SEAL = /[（(]?\s*(?:单位)?(?:公章|盖章|签章|印章|章)\s*[)）]?/g;
@@ -127,7 +126,12 @@ function signOffDate(page: Page): Found<string> | null {
   return null;
 }
 
-export function findPublishedAt(page: Page, fields: Field[], tables: Table[], markup: Markup | null, locator: () => Locator): Maybe<string> | null {
+/** The labels of a notice's own publication date; a correction's also in the words of corrections (更正公告发布日期). */
+export const PUBLISHED_DATE_KEYS = new Set<FieldKey>(['publishedAt']);
+export const CORRECTION_DATE_KEYS = new Set<FieldKey>(['publishedAt', 'changeNoticeDate']);
+
+export function findPublishedAt(page: Page, fields: Field[], tables: Table[], markup: Markup | null, locator: () => Locator,
+  keys: Set<FieldKey> = PUBLISHED_DATE_KEYS): Maybe<string> | null {
   for (const raw of [markup?.pubTime, markup?.pubDate]) {
     if (!raw) continue;
     const date = parseDate(raw);
@@ -136,7 +140,7 @@ export function findPublishedAt(page: Page, fields: Field[], tables: Table[], ma
     return { value: date, span, note: span ? null : 'publication date taken from the page metadata, which is not in the text' };
   }
   for (const f of fields) {
-    if (!PUBLISHED.has(f.key)) continue;
+    if (!keys.has(f.key)) continue;
     const found = fieldDates(page, f);
     if (!found) continue;
     // "公告时间：2014年03月17日 至 2014年03月25日" is the publicity period, not the publication date.
@@ -144,7 +148,7 @@ export function findPublishedAt(page: Page, fields: Field[], tables: Table[], ma
     const date = dateAt(page, found.base, found.dates[0]);
     return { value: date.value, span: date.span, note: null };
   }
-  const inTable = tableDate(page, tables, PUBLISHED) ?? publicityDay(page, fields);
+  const inTable = tableDate(page, tables, keys) ?? publicityDay(page, fields);
   if (inTable) return { value: inTable.value, span: inTable.span, note: null };
   const signOff = signOffDate(page);
   return signOff ? { value: signOff.value, span: signOff.span, note: null } : null;

@@ -7,7 +7,7 @@ import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/n
 import type { AwardDraft } from './awards.ts';
 import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
-import { lotsNamed, lotsOfHeading } from './lots.ts';
+import { lotKeyOf, lotsNamed, lotsOfHeading } from './lots.ts';
 import { compact, subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
@@ -110,7 +110,7 @@ function givesReason(cell: string): boolean {
  * its own lot. Only a line outside the award's own lines, about another lot or none in particular, counts so.
  */
 function turnedDownForAnotherLot(d: AwardDraft, rejections: Rejection[]): boolean {
-  const lot = d.lot ? String(Number(d.lot.value)) : null;
+  const lot = d.lot ? lotKeyOf(d.lot.value) : null;
   return rejections.every((r) => (r.line < d.line || r.line > d.lastLine) && !(lot !== null && r.lots.includes(lot)));
 }
 

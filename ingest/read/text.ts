@@ -16,7 +16,8 @@ export async function readText(bytes: Buffer, path: string, options?: Partial<Re
   const text = decodeEntities(withLineBreaks(decoded.text).replace(/\r\n?/g, '\n'));
   if (isEscapedMarkup(decoded.text)) {
     // A page's markup stored escaped (&lt;span style=…&gt;1、项目名称：…): once unescaped it is read as the page it is.
-    return { path, mediaType: 'text/html', encoding: decoded.encoding, html: text, text: htmlToText(text), pages: null,
+    // Its own line breaks stay breaks: markup would fold them into spaces.
+    return { path, mediaType: 'text/html', encoding: decoded.encoding, html: text, text: htmlToText(text.replace(/\n/g, '<br>\n')), pages: null,
       warnings: [...decoded.warnings, 'markup stored escaped as text (&lt;span…&gt;): read as HTML'] };
   }
   return { path, mediaType: 'text/plain', encoding: decoded.encoding, html: null, text, pages: null, warnings: decoded.warnings };

@@ -61,3 +61,34 @@ test('a short row under a rowspan keeps its winner: a manufacturer in the next c
     + '乙某某医疗设备有限公司\t200000元\n');
   assert.deepEqual(won(notice), [[null, 'active', ['甲某某医疗科技有限公司']]]);
 });
+
+test('names listed right above the closing date under 结果如下：, 第2包： or a label are winners, not signers', async () => {
+  const under = await extract('某某采购中标公告\n三、中标结果如下：\n广州甲医疗科技有限公司\n2024年5月10日\n');
+  assert.deepEqual(won(under), [[null, 'active', ['广州甲医疗科技有限公司']]]);
+  const lots = await extract('某某采购成交公告\n三、成交结果：\n第1包：\n广州甲医疗科技有限公司\n第2包：\n广州乙医疗器械有限公司\n2024年5月10日\n');
+  assert.deepEqual(won(lots), [['1', 'active', ['广州甲医疗科技有限公司']], ['2', 'active', ['广州乙医疗器械有限公司']]]);
+});
+
+test('a rowspan row with no amount column keeps the winner above it: a manufacturer is no winner', async () => {
+  const notice = await extract('某某采购中标公告\n三、中标信息\n序号\t中标供应商\t货物名称\t生产厂家\n1\t甲科技有限公司\t货物A\t丙制造有限公司\n货物B\t乙制造有限公司\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['甲科技有限公司']]]);
+});
+
+test('a lettered lot\'s winner turned down in its own lot (B分标：…资格审查未通过) is no winner', async () => {
+  const notice = await extract('某某成交公告\n五、成交信息：\nA分标：\n1.成交供应商名称：南宁甲商贸有限公司\nB分标：\n1.成交供应商名称：广西乙商贸有限公司\n'
+    + '六、未成交供应商及原因：\nB分标：\n广西乙商贸有限公司资格审查未通过\n');
+  assert.deepEqual(won(notice), [['A', 'active', ['南宁甲商贸有限公司']]]);
+});
+
+test('a correction keeps its own date written in a correction\'s words (更正公告发布日期)', async () => {
+  const notice = await extract('某某设备采购项目更正公告\n一、项目名称：某某设备采购项目\n三、更正公告发布日期：2024年5月10日\n四、更正内容：开标时间改为2024年5月20日\n');
+  assert.equal(notice.noticeType, 'correction');
+  assert.equal(notice.publishedAt, '2024-05-10');
+});
+
+test('a failure heading followed by 无 fails nothing; a tender\'s rule about its result (四、中标结果确定：) keeps it a tender', async () => {
+  const none = await extract('某某采购中标公告\n二、中标信息\n中标供应商：甲科技有限公司\n中标金额：100万元\n三、废标原因\n无\n四、其他\n');
+  assert.deepEqual(won(none), [[null, 'active', ['甲科技有限公司']]]);
+  const tender = await extract('一、项目名称：某某设备采购\n二、投标截止时间：2024年5月1日\n三、获取招标文件：某某网\n四、中标结果确定：评标委员会推荐第一名为中标人\n');
+  assert.equal(tender.noticeType, 'tender');
+});

@@ -84,3 +84,13 @@ describe('text stored by crawlers in an escaped form', () => {
     assert.equal(quoted.text, String.raw`路径\n1\n2\n3\n4\n5` + '\n第二行\n');
   });
 });
+
+describe('escaped markup with line breaks of its own', () => {
+  it('keeps the text\'s own line breaks when it reads escaped markup as HTML', async () => {
+    const text = '某某采购中标公告\n三、中标结果 &lt;br&gt;\n中标供应商：甲科技有限公司&lt;b&gt;\n中标金额：100万元 &lt;br&gt;\n四、其他说明\n';
+    const doc = await readDocument('notice.txt', Buffer.from(text, 'utf-8'));
+    assert.equal(doc.mediaType, 'text/html');
+    assert.deepEqual(doc.text.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim()),
+      ['某某采购中标公告', '三、中标结果', '中标供应商：甲科技有限公司', '中标金额：100万元', '四、其他说明']);
+  });
+});
