@@ -236,7 +236,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     if (last && last.value === null && VALUE_MAY_FOLLOW.has(last.key) && endsLine(line, last)) {
       const next = lines[i + 1];
       if (next && !next.cells && !tableRows.has(i + 1) && segment(page, next.span, i + 1).fields.length === 0
-        && !looksLikeHeading(next.span.text) && !classifyLabel(next.span.text)) {
+        && !looksLikeHeading(next.span.text) && !classifyLabel(next.span.text) && !WRAPPED_NOTE.test(next.span.text)) {
         last.value = next.span;
         consumed.add(i + 1);
       }
@@ -260,6 +260,9 @@ function unitsFromTheirOwnField(fields: Field[]): void {
     amount.info = { ...amount.info, unit: unit[1] as AmountUnit };
   }
 }
+
+/** A bracketed note alone on the next line is the label's own, wrapped (建设单位 / （或招标人）), not its value. */
+const WRAPPED_NOTE = /^[（(][^（()）]{1,12}[)）]$/;
 
 function endsLine(line: Line, field: Field): boolean {
   const after = line.span.end - field.label.end;

@@ -163,6 +163,8 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
  * on lines of their own): the marker is layout, not content, and a line holding only it is empty.
  */
 function withoutCellMarker(text: string, span: Span): Span {
+  // …or starts the next cell's line with it (项目名称 / | 标段号 / | 货物名称).
+  if (/^\|\s*[^|\s]/.test(span.text) && !span.text.endsWith('|')) return trimmedSpan(text, span.start + 1, span.end);
   if (!span.text.endsWith('|') || span.text.endsWith('||') || /^\|.*\|$/.test(span.text) && span.text.length > 1) return span;
   return trimmedSpan(text, span.start, span.end - 1);
 }

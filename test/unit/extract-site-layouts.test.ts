@@ -98,3 +98,10 @@ test('a buyer writing its project as a title: X学校《Y》 names both; 《》 
   const medium = await extract('某某采购中标候选人公示\n本次招标公告同时在《中国招标投标公共服务平台》上发布！\n');
   assert.equal(medium.project.name, null);
 });
+
+test('a table flattened with each cell after the first opening its line with | gives no header as a value (江西 2208-360800-04-01-233101, 2026)', async () => {
+  const notice = await extract('某某材料采购招标公告\n2.6招标内容及范围：\n项目名称\n | 标段号\n | 货物名称\n | 数量\n | \n某某集中招标主要管材货物招标\n | 三标段\n'
+    + '序号\n | 项目名称\n | 建设单位\n（或招标人）\n | 项目概况\n');
+  assert.equal(notice.project.name, '某某材料采购'); // from the title, not the header cell under 项目名称
+  assert.equal(notice.buyer, null);
+});
