@@ -46,6 +46,8 @@ export interface AwardDraft {
   reason?: Span;
   /** The value is the winner's bid (投标报价), which an award amount read later replaces. */
   valueIsBid?: boolean;
+  /** The name came under a label that also heads bidders (供应商名称), not a winner's own (中标供应商). */
+  genericLabel?: boolean;
 }
 
 export interface AwardScan {
@@ -308,6 +310,19 @@ export function buildMarkedAwards(page: Page, sections: Sections, events: Marker
   return new AwardBuilder({ page, sections }).run(events);
 }
 
+/**
+ * 供应商名称 with only a bid (投标报价) beside it, where another supplier of the same lot has an award amount: a
+ * bidder the result section lists too, not a second winner. Alone, such a name is the winner at its bid.
+ */
+function withoutBiddersBeside(drafts: AwardDraft[], warnings: string[]): AwardDraft[] {
+  const awarded = new Set(drafts.filter((d) => d.value && !d.valueIsBid).map((d) => d.lot?.value ?? null));
+  return drafts.filter((d) => {
+    const bidder = d.genericLabel && d.valueIsBid && awarded.has(d.lot?.value ?? null);
+    if (bidder) warnings.push(`"${d.suppliers.map((s) => s.raw.text).join('、')}" is not stored as a winner: listed with only its bid (投标报价) beside a supplier awarded the same lot`);
+    return !bidder;
+  });
+}
+
 class AwardBuilder {
   private readonly page: Page;
   private readonly sections: Sections;
@@ -341,7 +356,7 @@ class AwardBuilder {
     for (const e of events) this.apply(e);
     this.finish();
     return {
-      drafts: mergeDuplicates(this.drafts, this.warnings),
+      drafts: mergeDuplicates(withoutBiddersBeside(this.drafts, this.warnings), this.warnings),
       total: this.total,
       seeOriginal: this.seeOriginal,
       orphanRate: this.orphanRate,
@@ -454,6 +469,7 @@ class AwardBuilder {
           return;
         }
         this.winner(v, f.line, 'field');
+        if (this.current && GENERIC_WINNER_LABELS.has(f.info.norm)) this.current.genericLabel = true;
         return;
       case 'consortiumLead':
       case 'consortiumMember':

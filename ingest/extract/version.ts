@@ -34,4 +34,4 @@
 // 14: a unit in a field of its own (价格： 121.5 价格单位： 万元); 首次公告时间; a party block opened mid-line
 //     (…联系 1、采购人信息 名 称：X); 中标公司名称; 合同包1(名称): opens a lot; a table row cut short at its end is not
 //     shifted right, and a ranking's unranked row is no candidate; labels parted by three spaces on a line with no colon.
-export const EXTRACTOR_VERSION = '17';
+export const EXTRACTOR_VERSION = '18';

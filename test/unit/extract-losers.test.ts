@@ -92,3 +92,14 @@ test('a failure heading followed by 无 fails nothing; a tender\'s rule about it
   const tender = await extract('一、项目名称：某某设备采购\n二、投标截止时间：2024年5月1日\n三、获取招标文件：某某网\n四、中标结果确定：评标委员会推荐第一名为中标人\n');
   assert.equal(tender.noticeType, 'tender');
 });
+
+test('供应商名称 with only its bid beside a supplier awarded the same lot is a bidder; alone it is the winner at its bid', async () => {
+  for (const [a, b] of [['：', '\n'], [' ', '   ']]) {
+    const notice = await extract(`某某采购中标公告\n三、中标信息\n供应商名称${a}甲某科技有限公司${b}中标金额${a}100万元\n`
+      + `供应商名称${a}乙某科技有限公司${b}投标报价${a}95万元\n`);
+    assert.deepEqual(won(notice), [[null, 'active', ['甲某科技有限公司']]], JSON.stringify(a));
+    assert.ok(notice.warnings.some((w) => /乙某科技有限公司.*only its bid/.test(w)), notice.warnings.join('\n'));
+  }
+  const alone = await extract('某某采购中标公告\n三、中标信息\n供应商名称：甲某科技有限公司\n投标报价：95万元\n');
+  assert.deepEqual(alone.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某科技有限公司'], 95_000_000]]);
+});
