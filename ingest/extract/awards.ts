@@ -105,7 +105,7 @@ const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
 /** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
-function givesReason(reason: Span): boolean {
+function saysWhyItFailed(reason: Span): boolean {
   return reason.text !== '' && !isPlaceholder(reason.text);
 }
 
@@ -158,7 +158,7 @@ function tableEvents(input: AwardInput, events: Event[]): void {
     if (fail >= 0) {
       for (const row of table.rows) {
         const reason = row.cells[fail];
-        if (reason && givesReason(reason)) {
+        if (reason && saysWhyItFailed(reason)) {
           events.push({ kind: 'fail', pos: reason.start, line: row.line, reason });
         }
       }
@@ -260,7 +260,7 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     events.push({ kind: 'heading', pos: page.lines[h.line].span.start, line: h.line });
     // A section headed by the reason for failing (2、招标失败原因) gives the reason in its first line.
     const reason = page.lines[h.line + 1];
-    if (classifyLabel(h.text)?.key === 'failReason' && reason && !reason.cells && givesReason(reason.span)
+    if (classifyLabel(h.text)?.key === 'failReason' && reason && !reason.cells && saysWhyItFailed(reason.span)
       && !sections.headings.some((o) => o.line === reason.index)) {
       events.push({ kind: 'fail', pos: reason.span.start, line: reason.index, reason: reason.span });
     }
@@ -293,7 +293,7 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
     if (!AWARD_KEYS.has(field.key) || tableRows.has(field.line)) continue;
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {
-      if (field.value && givesReason(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
+      if (field.value && saysWhyItFailed(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
     } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
   }
   tableEvents(input, events);

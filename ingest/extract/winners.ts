@@ -80,7 +80,7 @@ export function rejectionLines(page: Page, sections: Sections, tables: Table[]):
     if (!REJECTION_WORDS.test(page.lines[t.headerLine].span.text)) continue;
     // A column of reasons (未通过资格审查原因 | -) turns down only the rows that give one.
     const reason = t.columns.findIndex((c) => REJECTION_WORDS.test(c.header.text));
-    for (const r of t.rows) if (reason < 0 || givesReason(r.cells[reason]?.text ?? '')) lines.add(r.line);
+    for (const r of t.rows) if (reason < 0 || namesARejectionReason(r.cells[reason]?.text ?? '')) lines.add(r.line);
   }
   const headingLines = new Set(sections.headings.map((h) => h.line));
   return [...lines].sort((a, b) => a - b).map((i) => {
@@ -100,7 +100,8 @@ function lotsAbove(page: Page, line: number, headingLines: Set<number>): string[
 
 const NO_REASON = /^[\s\-—－/／无否]*$|^(无|不涉及|通过|合格)$/;
 
-function givesReason(cell: string): boolean {
+/** A reason-for-rejection cell that gives one (not -, 无, 通过): only its row was turned down. */
+function namesARejectionReason(cell: string): boolean {
   return !NO_REASON.test(cell.trim());
 }
 
