@@ -104,6 +104,10 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
         }
         break;
       }
+      case 'winnerName':
+        // 二、成交供应商候选人 / 中标公司：X — under a candidates heading a winner's label names a candidate.
+        if (rank !== null || !v || sections.kindOf[f.line] !== 'candidates' || headingLines.size === 0) break;
+      // falls through
       case 'unitName':
       case 'partyName': {
         // 定标候选人及相关内容 / 单位名称：A … 单位名称：B: an unranked list under a candidates heading.

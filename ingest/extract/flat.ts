@@ -87,3 +87,62 @@ export function rebuildFlatTables(page: Page): Page {
   if (!changed) return page;
   return { text: page.text, lines: out.map((l, index) => ({ ...l, index })) };
 }
+
+// A table whose cells a crawler joined with spaces, the header and its row on one line:
+//   供应商名称 供应商地址 中标（成交）金额 评审总得分 某某公司 某市某路1号某大厦 4楼 3,950,000.00元 100.00
+// The header is the run of known column labels that opens the line; the row is the rest. Only the address
+// may hold spaces of its own: the cells before it are read from the left, those after it from the right.
+const TOKEN = /[^\s\u00a0\u3000]+/g;
+const MONEY_TOKEN = /^[\d,，.]+(?:元|万元)?$/;
+
+function tokensOf(page: Page, line: Line): Span[] {
+  return [...line.span.text.matchAll(TOKEN)].map((m) => {
+    const start = line.span.start + m.index;
+    return { text: m[0], start, end: start + m[0].length };
+  });
+}
+
+/** The row's cells for a header of `roles`, or null when the tokens do not fit it. */
+function spacedCells(page: Page, roles: ColumnRole[], values: Span[]): Span[] | null {
+  const width = roles.length;
+  if (values.length === width) return values;
+  const address = roles.indexOf('address');
+  if (address < 0 || roles.lastIndexOf('address') !== address || values.length < width) return null;
+  const after = width - address - 1;
+  const inAddress = values.slice(address, values.length - after);
+  // Words of a second row (a name, an amount) never belong to an address.
+  if (inAddress.slice(1).some((t) => looksLikeCompanyName(t.text) || MONEY_TOKEN.test(t.text))) return null;
+  return [...values.slice(0, address), joinSpans(page, inAddress[0], inAddress[inAddress.length - 1]), ...values.slice(values.length - after)];
+}
+
+function spacedHeaderAndRow(page: Page, line: Line): Line[] | null {
+  if (line.cells) return null;
+  const tokens = tokensOf(page, line);
+  const roles: ColumnRole[] = [];
+  for (const t of tokens) {
+    const role = t.text.length <= MAX_HEADER_CELL && !/\d/.test(t.text) ? columnRoleOf(t.text) : null;
+    if (role === null) break;
+    roles.push(role);
+  }
+  const name = roles.findIndex((r) => NAMES.has(r));
+  if (roles.length < MIN_COLUMNS || roles.filter((r) => STRONG.has(r)).length < 2 || name < 0) return null;
+  const header = tokens.slice(0, roles.length);
+  const cells = spacedCells(page, roles, tokens.slice(roles.length));
+  if (!cells || !looksLikeCompanyName(cells[name].text)) return null;
+  return [
+    { index: -1, span: joinSpans(page, header[0], header[header.length - 1]), cells: header },
+    { index: -1, span: joinSpans(page, cells[0], cells[cells.length - 1]), cells },
+  ];
+}
+
+/** The page with each spaced header-and-row line split into a header line and a row line of cells. */
+export function splitSpacedRows(page: Page): Page {
+  let changed = false;
+  const out: Line[] = [];
+  for (const line of page.lines) {
+    const split = spacedHeaderAndRow(page, line);
+    if (split) changed = true;
+    out.push(...(split ?? [line]));
+  }
+  return changed ? { text: page.text, lines: out.map((l, index) => ({ ...l, index })) } : page;
+}

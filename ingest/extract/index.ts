@@ -8,12 +8,13 @@ import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
 import { scanCandidates } from './candidates.ts';
-import type { CandidateScan } from './candidates.ts';
+import type { CandidateDraft, CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
 import { findDecisionDate, findPublicityPeriod } from './dates.ts';
-import { rebuildFlatTables } from './flat.ts';
+import { rebuildFlatTables, splitSpacedRows } from './flat.ts';
 import { scanFields } from './fields.ts';
 import type { Field } from './fields.ts';
+import { lotOfName } from './lots.ts';
 import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
 import { readMarkup } from './markup.ts';
@@ -22,7 +23,7 @@ import type { Award, Candidate, Evidence, EvidenceTarget, Notice, NoticeType, Pa
 import { readHeadings } from './headings.ts';
 import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
-import { buildPage, Locator } from './page.ts';
+import { buildPage, Locator, subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { findParties, findProject } from './parties.ts';
 import type { PartyFound } from './parties.ts';
@@ -56,7 +57,7 @@ class EvidenceLog {
 }
 
 export function extractNotice(doc: ReadDocument): Notice {
-  const page = rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null }));
+  const page = splitSpacedRows(rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null })));
   const markup = doc.html ? readMarkup(doc.html) : null;
   let locatorCache: Locator | null = null;
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));
@@ -148,8 +149,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings);
   evidence.add('budget', budget?.span);
 
-  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, page, warnings, evidence);
-  const candidates = candidateList(candidateScan, warnings, evidence);
+  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotInItsName(page, scan.fields), page, warnings, evidence);
+  const candidates = candidateList(proposedInWinnerFields(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
     source: { path: doc.path, sha256: doc.sha256, mediaType: doc.mediaType, encoding: doc.encoding },
@@ -279,7 +280,7 @@ function tableBudget(page: Page, tables: Table[], warnings: string[]): MoneyFoun
 }
 
 function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,
-  candidates: CandidateScan, page: Page, warnings: string[], evidence: EvidenceLog): Award[] {
+  candidates: CandidateScan, lotNamed: Found<string> | null, page: Page, warnings: string[], evidence: EvidenceLog): Award[] {
   const type = decision.type;
   const active = drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
   if (type === 'candidate' || type === 'tender' || type === 'correction' || type === 'other') {
@@ -297,6 +298,7 @@ function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardS
   }
   if (type === 'award') noWinnerWarnings(decision, active, drafts, scan, candidates, warnings);
   applyTotal(active, scan.total, warnings);
+  if (lotNamed && kept.length === 1 && !kept[0].lot) kept[0].lot = lotNamed;
   attachUsccs(page, active);
   return kept.map((d, i) => award(d, i, warnings, evidence));
 }
@@ -389,6 +391,29 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
     value: value ? { fen: value.value, currency: 'CNY' } : null,
     rate: d.rate?.value ?? null,
   };
+}
+
+/** The lot a page's only award is for, numbered in the lot's name (标段名称：…安置房建设项目三标段施工). */
+function lotInItsName(page: Page, fields: Field[]): Found<string> | null {
+  const named = fields.filter((f) => f.key === 'lotName' && f.value);
+  const lot = named.length === 1 ? lotOfName(named[0].value!.text) : null;
+  return lot ? { value: lot.id, span: subSpan(page, named[0].value!, lot.at, lot.at + lot.length) } : null;
+}
+
+/**
+ * A candidate notice that names its proposed supplier only under a winner's label (预成交公示: 供应商名称 X 预成交供应商)
+ * lists that supplier as its candidate, rank unknown; it is never a winner (decideAwards says so).
+ */
+function proposedInWinnerFields(type: NoticeType, drafts: AwardDraft[], scan: CandidateScan): CandidateScan {
+  if (type !== 'candidate' || scan.candidates.length > 0) return scan;
+  const seen = new Set<string>();
+  const named: CandidateDraft[] = [];
+  for (const d of drafts) {
+    if (d.status !== 'active' || d.suppliers.length !== 1 || seen.has(d.suppliers[0].name)) continue;
+    seen.add(d.suppliers[0].name);
+    named.push({ rank: null, name: { value: d.suppliers[0].name, span: d.suppliers[0].raw }, bid: d.value, line: d.line });
+  }
+  return { candidates: named, proposed: scan.proposed };
 }
 
 function candidateList(scan: CandidateScan, warnings: string[], evidence: EvidenceLog): Candidate[] {

@@ -10,7 +10,7 @@ export type FieldKey =
   | 'winnerName' | 'winnerAddress' | 'uscc' | 'consortiumLead' | 'consortiumMember'
   | 'awardValue' | 'totalValue' | 'rate' | 'lot' | 'failReason' | 'resultIntro'
   | 'candidate' | 'proposedWinner' | 'bid' | 'unitName'
-  | 'budget' | 'ceiling' | 'agencyFee' | 'deposit' | 'title'
+  | 'budget' | 'ceiling' | 'agencyFee' | 'deposit' | 'title' | 'lotName' | 'lotCode'
   // a date label after a correction's words (更正公告发布日期): its own date only in a correction
   | 'changeNoticeDate'
   | 'other';
@@ -33,7 +33,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // the project and its lot in one field (Sichuan's and Chongqing's result tables)
     '项目及标段名称', '项目标段名称', '项目和标段名称', '工程及标段名称', '招标项目及标段名称'],
   projectCode: ['项目编号', '采购项目编号', '招标编号', '采购编号', '招标文件编号', '项目号', '项目编码', '招标公告编号',
-    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号',
+    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号', '采购公告编号', '采购公告/邀请书编号', '邀请书编号',
     // the national investment project code (全国投资项目在线审批监管平台): 2509-360733-04-01-370085
     '投资项目代码', '项目代码', '投资项目统一代码', '项目统一代码',
     // the agency's own number for the project
@@ -41,6 +41,9 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // the trading centre's own number for the deal
     '公共资源编号', '公共资源交易编号', '交易编号'],
   // the notice's own title as a field of the page (公示名称 | …成交结果公示)
+  // A lot's own name and number: the project's only name and number on a page that gives no other.
+  lotName: ['标段名称', '分包名称', '标段(包)名称', '标包名称'],
+  lotCode: ['标段编号', '标段(包)编号'],
   title: ['公告名称', '公告标题', '公示名称', '公示标题', '信息标题', '公告题目', '标题'],
   method: ['采购方式', '招标方式', '招标(采购)方式', '发包方式', '采购方式及采购组织形式', '采购类型'],
   contractModel: ['运作方式', '项目运作方式', '合作模式', '运作模式'],
@@ -57,12 +60,14 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
   publicityEnd: ['公示截止时间', '公示结束时间', '公示截止日期', '公示结束日期', '公示截止日', '公告截止时间', '公告结束时间'],
   buyerName: ['采购人', '采购单位', '采购人名称', '采购单位名称', '招标人', '建设单位', '业主', '业主单位', '招标人名称',
     '招标单位', '采购执行方', '项目法人', '招标(采购)人名称', '招标(采购)人', '采购方', '采购人全称', '采购单位全称',
-    '建设单位名称', '招标单位名称', '采购机关', '项目业主'],
+    '建设单位名称', '招标单位名称', '采购机关', '项目业主',
+    // a framework's call for partners (招募) or a comparison (比选) names its buyer so
+    '招募人', '招募单位', '比选人', '比选单位'],
   buyerAddress: ['采购人地址', '采购单位地址', '招标人地址', '招标单位地址', '建设单位地址', '采购方地址',
     '招标(采购)人地址', '业主地址'],
   agencyName: ['采购代理机构', '代理机构名称', '采购代理机构全称', '招标代理机构', '采购代理机构名称', '代理机构',
     '集中采购机构', '集中招标(采购)机构名称', '招标代理机构名称', '政府采购代理机构', '招标代理', '招标代理单位',
-    '采购代理机构名称全称', '集中采购机构名称', '代理单位'],
+    '采购代理机构名称全称', '集中采购机构名称', '代理单位', '招募代理机构', '比选代理机构'],
   agencyAddress: ['采购代理机构地址', '代理机构地址', '招标代理机构地址', '集中采购机构地址', '采购代理机构地点',
     '代理单位地址'],
   partyName: ['名称', '单位名称'],
@@ -128,7 +133,7 @@ const KNOWN_OTHER = [
   '监督电话', '投诉电话', '采购人联系方式', '采购单位联系方式', '采购代理机构联系方式', '代理机构联系方式', '联系人电话',
   '采购人经办人', '采购人电话', '代理机构经办人', '代理机构电话', '项目负责人', '技术负责人', '法人代表', '法定代表人',
   '评审地点', '开标地点', '评标地点', '合同履行日期', '交货期', '服务期限', '采购数量', '评审委员会成员名单',
-  '工商注册号', '组织机构代码', '注册号', '营业执照号', '投诉受理部门', '投诉受理电话', '标段名称', '标段编号', '分包名称',
+  '工商注册号', '组织机构代码', '注册号', '营业执照号', '投诉受理部门', '投诉受理电话',
   '合同编号', '财政编号', '采购执行编号', '采购形式', '详见', '评审专家', '专业评委', '本项目招标公告日期',
   '招标公告日期', '采购公告发布日期', '采购组织类型', '公告类型', '公告流水号', '访问次数', '来源',
   '本项目采购公告日期', '采购公告日期', '招标(采购)公告发布日期', '采购公告发布日期', '招标公告发布日期', '招标公告发布时间',
@@ -246,6 +251,8 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['other', /得分|分值|评分|分数|比例|权重|审查结果|评审结果|^评标价$/],
   // 是否中标候选人 | 是 / 否: which of the ranked bidders the panel put forward (湖南省政府采购网 results)
   ['candidateMark', /^是否(为)?(中标|成交|中选)?候选(人|供应商|单位)$/],
+  // 是否价格扣除 | 否: a yes/no column, whatever it is about; a party's phone or contact is no amount or name
+  ['other', /^是否|电话|联系人|联系方式/],
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
   ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
   ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],

@@ -1,16 +1,20 @@
 // How notices number their lots (包, 标段, 品目…): the words, and the lots a heading or a sentence names.
+import { smallNumber } from './labels.ts';
 
 /** Words written before a lot's number: 品目 7, 包2, 标段3, 合同包1. */
 export const LOT_WORDS_BEFORE = '品目|标项|包号|分包号|分包|标段|标包|合同包|采购包|包';
 /** Words written after it: 第3包, 第2标段. */
 export const LOT_WORDS_AFTER = '包|标段|标包|分包|标项|合同包|包件|分标';
 
-const NUMBERS = String.raw`\d{1,3}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*\d{1,3})*`;
+const NUMBER = String.raw`(?:\d{1,3}|[一二三四五六七八九十]{1,3})`;
+const NUMBERS = String.raw`${NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*${NUMBER})*`;
+/** The lot's own name in brackets (标段一（智慧政务）：), unless the brackets say the lot failed. */
+const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))[^()（）]{1,30}[)）])?`;
 /**
  * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
- * 品目 45、46：, 第3-5包：, or one lot lettered: A分标：, B包：.
+ * 品目 45、46：, 第3-5包：, 标段一（智慧政务）：, or one lot lettered: A分标：, B包：.
  */
-const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*(?:[:：]\s*)?$`);
+const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
 /** A lot named inside a sentence: 第2包, 包2, 标段 3, 品目 84, B分标, 包A. */
 const LOT_NAMED = new RegExp(String.raw`第\s*(\d{1,3})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
@@ -24,11 +28,10 @@ export function lotsOfHeading(text: string): string[] | null {
   const list = (m[1] ?? m[2]).replace(/\s+/g, '');
   const out: number[] = [];
   for (const part of list.split(/[、,，]/)) {
-    const range = /^(\d+)(?:[-－—~～至](\d+))?$/.exec(part);
-    if (!range) return null;
-    const from = Number(range[1]);
-    const to = range[2] === undefined ? from : Number(range[2]);
-    if (to < from || to - from >= MAX_LOTS_IN_RANGE) return null;
+    const range = /^([^-－—~～至]+)(?:[-－—~～至]([^-－—~～至]+))?$/.exec(part);
+    const from = range ? smallNumber(range[1]) : null;
+    const to = range?.[2] === undefined ? from : smallNumber(range[2]);
+    if (from === null || to === null || to < from || to - from >= MAX_LOTS_IN_RANGE) return null;
     for (let n = from; n <= to; n++) out.push(n);
   }
   return out.length > 0 ? out.map(String) : null;
@@ -44,4 +47,13 @@ export function lotsNamed(text: string): string[] | null {
 export function lotKeyOf(value: string): string {
   const v = value.trim();
   return /^\d+$/.test(v) ? String(Number(v)) : v.toUpperCase();
+}
+
+/** A lot numbered inside its own name (…项目三标段施工, …第2包): one lot, or null when it names none or several. */
+const LOT_IN_NAME = new RegExp(String.raw`(?:第\s*)?(${NUMBER})\s*(?:${LOT_WORDS_AFTER})(?![a-zA-Z\d])|(?:${LOT_WORDS_BEFORE})\s*(${NUMBER})(?![\d一二三四五六七八九十])`, 'g');
+export function lotOfName(text: string): { id: string; at: number; length: number } | null {
+  const found = [...text.matchAll(LOT_IN_NAME)];
+  if (found.length !== 1) return null;
+  const n = smallNumber(found[0][1] ?? found[0][2]);
+  return n === null ? null : { id: String(n), at: found[0].index, length: found[0][0].length };
 }

@@ -72,7 +72,7 @@ const GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*|[ \u00a0\u3000]{4,}/g;
 const LONE_CHARACTER = /^\s*[\u3400-\u9fff]\s*$/;
 
 function pushLine(text: string, lines: Line[], start: number, end: number): void {
-  const span = withoutCellMarker(text, trimmedSpan(text, start, end));
+  const span = withoutCellMarker(text, withoutMarkdownMarker(text, trimmedSpan(text, start, end)));
   if (span.text === '') return;
   // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
   const raw = { text: text.slice(start, end), start, end };
@@ -156,6 +156,15 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
     start = end + 1;
   }
   return { text, lines };
+}
+
+/**
+ * Page text that crawlers save as Markdown opens headings and list items with # or - (## 三、采购结果, - 首页):
+ * the marker is layout, so that the heading is read as one; a line holding only it is empty.
+ */
+function withoutMarkdownMarker(text: string, span: Span): Span {
+  const m = /^(?:#{1,6}|[-*+])(?:[ \t]+|$)/.exec(span.text);
+  return m ? trimmedSpan(text, span.start + m[0].length, span.end) : span;
 }
 
 /**

@@ -148,7 +148,7 @@ function firstOfSeveral(page: Page, found: Found<string> | null, who: string, wa
 }
 
 function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found<string> | null } | null {
-  const v = trimTrailingPunctuation(page, f.value!);
+  const v = bracketClosed(page, f, trimTrailingPunctuation(page, f.value!));
   if (!v.text || isPlaceholder(v.text)) return null;
   if (f.info.norm.includes('编号')) {
     const m = NAME_AND_CODE_IN_BRACKETS.exec(v.text) ?? NAME_AND_CODE.exec(v.text);
@@ -164,6 +164,20 @@ function projectNameOf(page: Page, f: Field): { name: Found<string>; code: Found
     }
   }
   return { name: completedName(page, f, v), code: null };
+}
+
+/**
+ * A name cut inside its own brackets by a label-like word there (…招标（三标段：球墨铸铁井盖）): it runs on to the
+ * bracket's close on the same line.
+ */
+function bracketClosed(page: Page, f: Field, v: Span): Span {
+  const open = (v.text.match(/[(（]/g) ?? []).length - (v.text.match(/[)）]/g) ?? []).length;
+  if (open !== 1) return v;
+  const line = page.lines[f.line].span;
+  const close = page.text.slice(v.end, line.end).search(/[)）]/);
+  if (close < 0 || /[(（]/.test(page.text.slice(v.end, v.end + close))) return v;
+  const end = v.end + close + 1;
+  return { text: page.text.slice(v.start, end), start: v.start, end };
 }
 
 /** How a project's name ends: 项目, 工程, 采购, 服务, a closing bracket… */
@@ -223,6 +237,9 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
   }
   const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
   name ??= introProject(page);
+  // A page that names only its lot (标段名称 / 标段编号) gives the lot's as the project's.
+  name ??= first(fields, ['lotName'], (f) => projectNameOf(page, f)?.name ?? null);
+  code ??= first(fields, ['lotCode'], (f) => projectCodeOf(page, f.value!));
   const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
   return { name, code, method, region, warnings };
 }

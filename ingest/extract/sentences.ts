@@ -46,8 +46,8 @@ const CLAUSE_BEFORE_NAME = /^.*(?:由|受|经|向|委托)/;
 const AGENCY_SPEAKS = /我(?:司|公司|中心|单位)(?:受|代理|接受|组织)/;
 const SIGN_OFF_LINES = 8;
 const INTRO_METHOD = /(?:采用|以|通过)(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?(?:的)?方式|进行了(公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?/d;
-/** The closing date alone on its line (2016年11月10日), as the sign-off writes it. */
-const SIGN_OFF_DATE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+/** The closing date alone on its line (2016年11月10日, or as a platform prints it: 2025-08-21), as the sign-off writes it. */
+const SIGN_OFF_DATE = /^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 function groupSpan(page: Page, line: Span, m: RegExpExecArray, group: number): Span {
   const [from, to] = m.indices![group];

@@ -34,4 +34,9 @@
 // 14: a unit in a field of its own (价格： 121.5 价格单位： 万元); 首次公告时间; a party block opened mid-line
 //     (…联系 1、采购人信息 名 称：X); 中标公司名称; 合同包1(名称): opens a lot; a table row cut short at its end is not
 //     shifted right, and a ranking's unranked row is no candidate; labels parted by three spaces on a line with no colon.
-export const EXTRACTOR_VERSION = '18';
+// 19: Markdown page text (## headings, - items); a header and its row joined by spaces on one line; 是否… and
+//     contact columns are no amount; lot headings in Chinese numerals with the lot's name (标段一（智慧政务）：);
+//     入围供应商…如下 opens a result; 招募人/比选人 buyers; 标段名称/标段编号 as the project when there is no other,
+//     and the lot from its name; a candidate notice's supplier under a winner's label is its candidate; a winner's
+//     label under a candidates heading names a candidate; an ISO closing date (2025-08-21) in the sign-off.
+export const EXTRACTOR_VERSION = '19';

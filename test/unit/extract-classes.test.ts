@@ -139,6 +139,12 @@ test('lot headings name one lot or a run of lots: 品目 7, 品目 14-15：, 品
   assert.deepEqual(lotsOfHeading('品目 45、46：'), ['45', '46']);
   assert.deepEqual(lotsOfHeading('第3-5包：'), ['3', '4', '5']);
   assert.deepEqual(lotsOfHeading('包2：'), ['2']);
+  // In Chinese numerals, with the lot's own name in brackets (中国联通海南 招募结果公示, 2019).
+  assert.deepEqual(lotsOfHeading('标段一（智慧政务）：'), ['1']);
+  assert.deepEqual(lotsOfHeading('标段十一（通用系统集成）：'), ['11']);
+  assert.deepEqual(lotsOfHeading('第二至四包：'), ['2', '3', '4']);
+  // Brackets that say the lot failed are the lot's result, not its name.
+  assert.equal(lotsOfHeading('第一包（流标）：'), null);
   // A category code, a sentence, or an implausible run is no lot heading.
   assert.equal(lotsOfHeading('品目：A02091107-视频监控设备'), null);
   assert.equal(lotsOfHeading('品目 2：推荐第一中标单位：X公司'), null);

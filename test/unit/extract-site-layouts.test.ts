@@ -1,5 +1,5 @@
-// Layouts of sites first met in the fifth held-out batch (state firms' own platforms, trading centres, a
-// 2019 ccgp.gov.cn page, crawler page text). The notices carry no licence, so each case is a minimal page in
+// Layouts of sites first met in the fifth and sixth held-out batches (state firms' own platforms, trading
+// centres, a 2019 ccgp.gov.cn page, crawler page text, an operator's call for framework partners). The notices carry no licence, so each case is a minimal page in
 // the same wording, naming the real notice that showed it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -104,4 +104,65 @@ test('a table flattened with each cell after the first opening its line with | g
     + '序号\n | 项目名称\n | 建设单位\n（或招标人）\n | 项目概况\n');
   assert.equal(notice.project.name, '某某材料采购'); // from the title, not the header cell under 项目名称
   assert.equal(notice.buyer, null);
+});
+
+test('a call for framework partners (招募) admits several suppliers to each lot: each is a winner of its lot, 招募人 is the buyer (中国联通海南 hn-2019-3, 2019)', async () => {
+  const notice = await extract('某某公司2018年创新业务合作伙伴公开市场第三次招募结果公示\n招标编号：hn-2019-3\n招募人：中国联合网络通信有限公司某某分公司\n'
+    + '招募代理机构：某某管理咨询有限公司\n根据评审结果，入围供应商公示如下（排名不分先后）：\n标段一（智慧政务）：\n1）甲乙科技有限公司\n2）丙丁信息技术有限公司\n'
+    + '标段三（智慧旅游）：\n1）戊己信息科技有限公司\n现将该项目结果予以公示，接受社会各界监督。\n招募人：中国联合网络通信有限公司某某分公司\n2019年1月7日\n');
+  assert.deepEqual(won(notice), [['1', 'active', ['甲乙科技有限公司'], null], ['1', 'active', ['丙丁信息技术有限公司'], null],
+    ['3', 'active', ['戊己信息科技有限公司'], null]]);
+  assert.equal(notice.buyer?.name, '中国联合网络通信有限公司某某分公司');
+  assert.equal(notice.agency?.name, '某某管理咨询有限公司');
+  // The same list of candidates is no award.
+  const ranked = await extract('某某项目中标候选人公示\n招标人：某某中学\n中标候选人公示如下（排名不分先后）：\n标段一：\n1）甲乙科技有限公司\n2）丙丁信息技术有限公司\n');
+  assert.deepEqual(won(ranked), []);
+});
+
+test('crawler page text in Markdown (## headings, - items) with a table joined by spaces, header and row on one line (成都 N5101012026000954; 内蒙古 NMGZCS-G-H-260506, 2026)', async () => {
+  const notice = await extract('# 某某局服务业对外宣传与报道中标（成交）结果公告\n- 首页\n## 一、项目编号：N5101012026000954 \n## 二、项目名称：服务业对外宣传与报道 \n'
+    + '## 三、采购结果 \n采购包1:\n 供应商名称 供应商地址 中标（成交）金额 评审总得分 甲乙科技有限责任公司 某市锦江区红星路二段159号某大厦 4楼 3,950,000.00元 100.00 \n'
+    + '## 四、主要标的信息 \n## 1.采购人信息 \n名称：某某市商务局\n地址：天府大道北段68号\n');
+  assert.deepEqual(won(notice), [['1', 'active', ['甲乙科技有限责任公司'], 395_000_000]]);
+  assert.equal(notice.awards[0].suppliers[0].address, '某市锦江区红星路二段159号某大厦4楼');
+  assert.equal(notice.buyer?.name, '某某市商务局');
+  // A yes/no column (是否价格扣除) is no amount; each lot's header and row stand on their own line.
+  const lots = await extract('某某大学仪器中标（成交）结果公告\n三、采购结果\n合同包1(散射仪):\n'
+    + ' 供应商名称 供应商地址 评审方法 是否价格扣除 中标（成交）金额 评审总得分 甲乙器材有限公司 北京市朝阳区某路19号 综合评分法 否 7,985,300.00元 98.58 \n'
+    + '合同包2(分光光度计):\n 供应商名称 供应商地址 评审方法 是否价格扣除 中标（成交）金额 评审总得分 丙丁贸易有限公司 呼和浩特市某区1号 综合评分法 否 616,800.00元 92.56 \n');
+  assert.deepEqual(won(lots), [['1', 'active', ['甲乙器材有限公司'], 798_530_000], ['2', 'active', ['丙丁贸易有限公司'], 61_680_000]]);
+  // Two rows run into one line do not fit one header: nothing is read from them rather than a wrong amount.
+  const two = await extract('某某项目中标结果公告\n三、采购结果\n 供应商名称 供应商地址 中标（成交）金额 甲乙器材有限公司 某路1号 100.00元 丙丁贸易有限公司 某路2号 200.00元\n');
+  assert.deepEqual(won(two), []);
+});
+
+test('a page that names only its lot (标段名称 / 标段编号) gives them as the project, and the lot from the name (云南 GC530000201700295001003, 2017)', async () => {
+  const notice = await extract('中标结果公告\n标段编号：\tGC530000201700295001003\n标段名称：\t某某项目安置房建设项目三标段施工\n发布时间：\t2017-11-06 09:00:00\n'
+    + '中标人：\t某某建设有限公司\n中标价：\t10544.101347万元\n');
+  assert.equal(notice.project.name, '某某项目安置房建设项目三标段施工');
+  assert.equal(notice.project.code, 'GC530000201700295001003');
+  assert.deepEqual(won(notice), [['3', 'active', ['某某建设有限公司'], 10_544_101_347]]);
+  // A name cut by a label-like word in its brackets runs on to the bracket's close.
+  const bracketed = await extract('某某材料采购招标公告\n2.2标段名称：某某主要管材货物招标（三标段：球墨铸铁井盖）\n');
+  assert.equal(bracketed.project.name, '某某主要管材货物招标（三标段：球墨铸铁井盖）');
+});
+
+test('a candidate notice naming its supplier only under a winner\'s label lists it as the candidate, never a winner (中石化 ZJ20250711-2060-00488, 2025)', async () => {
+  const notice = await extract('某某石化股份有限公司济南分公司2025年检测器配件直接采购预成交公示\n一、项目名称：某某配件\n二、采购公告/邀请书编号：ZJ20250711-2060-00488\n三、公示内容:\n'
+    + '序号\t供应商名称\t候选供应商\t成交总金额（元）\n1\t甲乙安全装备有限公司\t预成交供应商\t48600.0\n四、公示时间：2025-08-21 10:11-2025-08-24 10:11\n'
+    + '联系电话:0531-88832524\n某某石化股份有限公司济南分公司\n2025-08-21\n');
+  assert.equal(notice.noticeType, 'candidate');
+  assert.deepEqual(notice.awards, []);
+  assert.deepEqual(notice.candidates, [{ rank: null, name: '甲乙安全装备有限公司', bid: { fen: 4_860_000, currency: 'CNY' } }]);
+  assert.equal(notice.project.code, 'ZJ20250711-2060-00488');
+  // The firm signing off its own notice above a platform's date (2025-08-21) is the buyer.
+  assert.equal(notice.buyer?.name, '某某石化股份有限公司济南分公司');
+});
+
+test('under a candidates heading a winner\'s label names a candidate: a page without a title is a candidate notice (中国银行江苏省分行 JSTCC2200514695, 2023)', async () => {
+  const notice = await extract('一、项目情况\n项目名称：某某银行2022年舆情数据服务采购项目\n项目编号：JSTCC2200514695\n采购人：某某银行江苏省分行\n'
+    + '二、成交供应商候选人\n中标公司：甲乙信息技术股份有限公司\n三、联系方式\n采购代理机构：某某招标中心有限公司\n某某招标中心有限公司\n2023年1月9日\n');
+  assert.equal(notice.noticeType, 'candidate');
+  assert.deepEqual(notice.awards, []);
+  assert.deepEqual(notice.candidates.map((c) => c.name), ['甲乙信息技术股份有限公司']);
 });
