@@ -5,7 +5,7 @@
 import type { RateKind } from '../../src/domain/amount.ts';
 import { looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { normalizeUscc } from '../../src/domain/uscc.ts';
-import { splitSuppliers } from './consortium.ts';
+import { splitSuppliers, statedConsortium } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
 import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
@@ -302,7 +302,22 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
   events.sort((a, b) => a.pos - b.pos);
   const scan = new AwardBuilder(input).run(events);
   fillListedAmounts(page, input.tables, scan.drafts);
+  addStatedConsortia(page, scan.drafts);
   return scan;
+}
+
+/** A winner that a sentence elsewhere names as a consortium's lead (九、其他补充事宜：…牵头单位为X，联合体成员为：Y) leads it. */
+function addStatedConsortia(page: Page, drafts: AwardDraft[]): void {
+  for (const line of page.lines) {
+    const stated = line.cells ? null : statedConsortium(page, line.span);
+    if (!stated) continue;
+    for (const d of drafts) {
+      const only = d.suppliers.length === 1 ? d.suppliers[0] : null;
+      if (d.status !== 'active' || !only || only.role !== 'sole' || only.name !== stated.lead) continue;
+      only.role = 'lead';
+      d.suppliers.push(...stated.members.filter((m) => m.name !== only.name).map((m) => ({ ...m, address: null, uscc: null })));
+    }
+  }
 }
 
 /** Awards of a page whose fields are class-marked, built by the same builder from its markers' events. */

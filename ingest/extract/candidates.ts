@@ -76,6 +76,7 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   const headingLines = new Set(sections.headings.map((h) => h.line));
   let lastLine = -1;
   let rankLine = -1;
+  const underWinnerLabels: CandidateDraft[] = [];
   for (const f of fields) {
     if (tableRows.has(f.line)) continue;
     for (let l = lastLine + 1; l <= f.line; l++) {
@@ -104,10 +105,12 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
         }
         break;
       }
-      case 'winnerName':
-        // 二、成交供应商候选人 / 中标公司：X — under a candidates heading a winner's label names a candidate.
-        if (rank !== null || !v || sections.kindOf[f.line] !== 'candidates' || headingLines.size === 0) break;
-      // falls through
+      case 'winnerName': {
+        // 二、成交供应商候选人 / 中标公司：X — under a heading of candidates only, a winner's label names one.
+        const name = rank === null && v && underCandidatesOnly(sections, f.line) ? candidateName(page, v) : null;
+        if (name) underWinnerLabels.push({ rank: null, name, bid: null, line: f.line });
+        break;
+      }
       case 'unitName':
       case 'partyName': {
         // 定标候选人及相关内容 / 单位名称：A … 单位名称：B: an unranked list under a candidates heading.
@@ -158,7 +161,15 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   rankedTables(page, tables, sections, fields, out);
   numberedRankings(page, sections, tableRows, out);
   sidewaysCandidates(page, sideways, out);
+  // Only where nothing else names a candidate: a ranking elsewhere may repeat the winner under its label.
+  if (out.length === 0 && !proposed) out.push(...underWinnerLabels);
   return merge(out, proposed);
+}
+
+/** The heading a line stands under speaks of candidates and of no result (二、成交供应商候选人, not 推荐及定标结果). */
+function underCandidatesOnly(sections: Sections, line: number): boolean {
+  const heading = sections.headings.filter((h) => h.line < line).at(-1);
+  return !!heading && heading.kind === 'candidates' && /候选/.test(heading.text) && !/结果|定标|确定|中标人|成交人/.test(heading.text);
 }
 
 /** Sideways tables: each column one candidate, its rank at the top. */

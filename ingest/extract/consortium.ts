@@ -105,3 +105,24 @@ function named(span: Span, role: SupplierRole): NamedSupplier {
   const c = canonicalName(span.text);
   return { raw: span, name: c.name, role: c.role ?? role };
 }
+
+/** 本项目中标供应商为联合体，牵头单位为X，联合体成员为：Y、Z — a sentence that says whom a winner won with. */
+const STATED_CONSORTIUM = /(?:中标|成交|中选)(?:供应商|人|单位)(?:为|是)联合体/;
+const STATED_LEAD = /牵头(?:单位|人|方)(?:为|是)?[:：]?\s*([^，,。；;：:\s]{4,60})/d;
+const STATED_MEMBERS = /成员(?:单位)?(?:为|是)?[:：]?\s*([^，,。；;：:\s]{4,200})/d;
+
+/**
+ * The members a sentence adds to the winner it names as the consortium's lead; null when the line says no such
+ * thing or a member is no organisation.
+ */
+export function statedConsortium(page: Page, line: Span): { lead: string; members: NamedSupplier[] } | null {
+  if (!STATED_CONSORTIUM.test(line.text)) return null;
+  const lead = STATED_LEAD.exec(line.text);
+  const members = STATED_MEMBERS.exec(line.text);
+  if (!lead || !members || members.index < lead.index) return null;
+  const [from, to] = members.indices![1];
+  const list = trimTrailingPunctuation(page, subSpan(page, line, from, to));
+  const parts = pieces(page, list, SEPARATOR);
+  if (parts.length === 0 || !parts.every((p) => looksLikeCompanyName(p.text))) return null;
+  return { lead: canonicalName(lead[1]).name, members: parts.map((p) => named(p, 'member')) };
+}

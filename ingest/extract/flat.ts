@@ -5,11 +5,12 @@
 // so evidence offsets stay exact. A row that does not fit (a missing cell, a heading, a second header)
 // ends the table: nothing is guessed.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
+import { classifyLabel } from './labels.ts';
 import type { ColumnRole } from './labels.ts';
 import { joinSpans } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import { headingText } from './sections.ts';
-import { columnRoleOf } from './tables.ts';
+import { columnRoleOf, isMoneyCell } from './tables.ts';
 
 const MAX_HEADER_CELL = 20;
 const MAX_CELL = 150;
@@ -93,7 +94,12 @@ export function rebuildFlatTables(page: Page): Page {
 // The header is the run of known column labels that opens the line; the row is the rest. Only the address
 // may hold spaces of its own: the cells before it are read from the left, those after it from the right.
 const TOKEN = /[^\s\u00a0\u3000]+/g;
-const MONEY_TOKEN = /^[\d,，.]+(?:元|万元)?$/;
+/** The unit of an amount written apart from its number (125.8 万元). */
+const MONEY_UNIT = /^(?:元|万元|万|人民币)$/;
+
+const AWARD_AMOUNT = new Set(['awardValue', 'totalValue']);
+/** A building's name in an address (…红星路二段159号成都报业大厦) ends like a firm's; its street and number say otherwise. */
+const ADDRESS_WORDS = /[路街巷道]|\d+号/;
 
 function tokensOf(page: Page, line: Line): Span[] {
   return [...line.span.text.matchAll(TOKEN)].map((m) => {
@@ -110,8 +116,8 @@ function spacedCells(page: Page, roles: ColumnRole[], values: Span[]): Span[] | 
   if (address < 0 || roles.lastIndexOf('address') !== address || values.length < width) return null;
   const after = width - address - 1;
   const inAddress = values.slice(address, values.length - after);
-  // Words of a second row (a name, an amount) never belong to an address.
-  if (inAddress.slice(1).some((t) => looksLikeCompanyName(t.text) || MONEY_TOKEN.test(t.text))) return null;
+  // A name (a second row's, a consortium member's) or the words of an amount never belong to an address.
+  if (inAddress.some((t) => (looksLikeCompanyName(t.text) && !ADDRESS_WORDS.test(t.text)) || isMoneyCell(t.text) || MONEY_UNIT.test(t.text))) return null;
   return [...values.slice(0, address), joinSpans(page, inAddress[0], inAddress[inAddress.length - 1]), ...values.slice(values.length - after)];
 }
 
@@ -127,6 +133,8 @@ function spacedHeaderAndRow(page: Page, line: Line): Line[] | null {
   const name = roles.findIndex((r) => NAMES.has(r));
   if (roles.length < MIN_COLUMNS || roles.filter((r) => STRONG.has(r)).length < 2 || name < 0) return null;
   const header = tokens.slice(0, roles.length);
+  // Only a result's own row: a winner's column or the award's amount (a ranking of bids and scores is no result).
+  if (!roles.includes('winner') && !header.some((t) => AWARD_AMOUNT.has(classifyLabel(t.text)?.key ?? ''))) return null;
   const cells = spacedCells(page, roles, tokens.slice(roles.length));
   if (!cells || !looksLikeCompanyName(cells[name].text)) return null;
   return [

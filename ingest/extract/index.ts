@@ -25,7 +25,7 @@ import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
 import { buildPage, Locator, subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
-import { findParties, findProject } from './parties.ts';
+import { findParties, findProject, onlyLotNamed } from './parties.ts';
 import type { PartyFound } from './parties.ts';
 import { buyerSigningItsTitle } from './sentences.ts';
 import { findSections } from './sections.ts';
@@ -133,8 +133,9 @@ export function extractNotice(doc: ReadDocument): Notice {
     warnings.push('not recognised as a procurement notice: no award, candidate, tender, correction or termination wording; no award is stored from it');
   }
 
-  const projectName = marked?.projectName ?? project.name ?? fromHeadings.project;
-  const projectCode = marked?.projectCode ?? project.code;
+  const onlyLot = onlyLotNamed(page, scan.fields);
+  const projectName = marked?.projectName ?? project.name ?? fromHeadings.project ?? onlyLot?.name ?? null;
+  const projectCode = marked?.projectCode ?? project.code ?? onlyLot?.code ?? null;
   if (marked?.projectCode) warnings.push(...marked.projectWarnings);
   evidence.add('project.name', projectName?.span);
   evidence.add('project.code', projectCode?.span);
@@ -149,8 +150,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings);
   evidence.add('budget', budget?.span);
 
-  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotInItsName(page, scan.fields), page, warnings, evidence);
-  const candidates = candidateList(proposedInWinnerFields(decision.type, drafts, candidateScan), warnings, evidence);
+  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotOfOnlyLot(page, onlyLot), page, warnings, evidence);
+  const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
     source: { path: doc.path, sha256: doc.sha256, mediaType: doc.mediaType, encoding: doc.encoding },
@@ -393,27 +394,25 @@ function award(d: AwardDraft, i: number, warnings: string[], evidence: EvidenceL
   };
 }
 
-/** The lot a page's only award is for, numbered in the lot's name (标段名称：…安置房建设项目三标段施工). */
-function lotInItsName(page: Page, fields: Field[]): Found<string> | null {
-  const named = fields.filter((f) => f.key === 'lotName' && f.value);
-  const lot = named.length === 1 ? lotOfName(named[0].value!.text) : null;
-  return lot ? { value: lot.id, span: subSpan(page, named[0].value!, lot.at, lot.at + lot.length) } : null;
+/** The lot a page's only award is for, numbered in the name of the one lot the page names (…安置房建设项目三标段施工). */
+function lotOfOnlyLot(page: Page, onlyLot: { name: Found<string> | null } | null): Found<string> | null {
+  const name = onlyLot?.name;
+  const lot = name ? lotOfName(name.span.text) : null;
+  return name && lot ? { value: lot.id, span: subSpan(page, name.span, lot.at, lot.at + lot.length) } : null;
 }
 
 /**
- * A candidate notice that names its proposed supplier only under a winner's label (预成交公示: 供应商名称 X 预成交供应商)
- * lists that supplier as its candidate, rank unknown; it is never a winner (decideAwards says so).
+ * A candidate notice that names one supplier, only under a winner's label (预成交公示: 供应商名称 X 预成交供应商), lists
+ * it as its candidate, rank unknown; it is never a winner (decideAwards says so). Several such names are a table of
+ * bidders, not a proposal: none is taken.
  */
-function proposedInWinnerFields(type: NoticeType, drafts: AwardDraft[], scan: CandidateScan): CandidateScan {
+function withProposedSupplier(type: NoticeType, drafts: AwardDraft[], scan: CandidateScan): CandidateScan {
   if (type !== 'candidate' || scan.candidates.length > 0) return scan;
-  const seen = new Set<string>();
-  const named: CandidateDraft[] = [];
-  for (const d of drafts) {
-    if (d.status !== 'active' || d.suppliers.length !== 1 || seen.has(d.suppliers[0].name)) continue;
-    seen.add(d.suppliers[0].name);
-    named.push({ rank: null, name: { value: d.suppliers[0].name, span: d.suppliers[0].raw }, bid: d.value, line: d.line });
-  }
-  return { candidates: named, proposed: scan.proposed };
+  const named = drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
+  const names = new Set(named.flatMap((d) => d.suppliers.map((s) => s.name)));
+  if (names.size !== 1 || named[0].suppliers.length !== 1) return scan;
+  const d = named[0];
+  return { candidates: [{ rank: null, name: { value: d.suppliers[0].name, span: d.suppliers[0].raw }, bid: d.value, line: d.line }], proposed: scan.proposed };
 }
 
 function candidateList(scan: CandidateScan, warnings: string[], evidence: EvidenceLog): Candidate[] {

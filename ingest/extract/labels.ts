@@ -251,8 +251,9 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['other', /得分|分值|评分|分数|比例|权重|审查结果|评审结果|^评标价$/],
   // 是否中标候选人 | 是 / 否: which of the ranked bidders the panel put forward (湖南省政府采购网 results)
   ['candidateMark', /^是否(为)?(中标|成交|中选)?候选(人|供应商|单位)$/],
-  // 是否价格扣除 | 否: a yes/no column, whatever it is about; a party's phone or contact is no amount or name
-  ['other', /^是否|电话|联系人|联系方式/],
+  // 是否价格扣除 | 否: a yes/no column about something else than the result (是否成交 is not read, so never known);
+  // a party's phone or contact is no amount or name
+  ['other', /^是否(?!.*(中标|成交|中选|入围|候选))|电话|联系人|联系方式/],
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
   ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
   ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],

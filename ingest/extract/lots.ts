@@ -16,8 +16,8 @@ const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终�
  */
 const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
-/** A lot named inside a sentence: 第2包, 包2, 标段 3, 品目 84, B分标, 包A. */
-const LOT_NAMED = new RegExp(String.raw`第\s*(\d{1,3})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
+/** A lot named inside a sentence: 第2包, 第二包, 包2, 标段 3, 品目 84, B分标, 包A. */
+const LOT_NAMED = new RegExp(String.raw`第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
   + String.raw`|(?<![A-Za-z])([A-Za-z])\s*(?:${LOT_WORDS_AFTER})`, 'g');
 
 /** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
@@ -43,17 +43,25 @@ export function lotsNamed(text: string): string[] | null {
   return lots.length > 0 ? lots : null;
 }
 
-/** One form of a lot's number for comparing: 02 → 2, b → B. */
+/** One form of a lot's number for comparing: 02 → 2, 二 → 2, b → B. */
 export function lotKeyOf(value: string): string {
   const v = value.trim();
-  return /^\d+$/.test(v) ? String(Number(v)) : v.toUpperCase();
+  const n = smallNumber(v);
+  return n !== null ? String(n) : v.toUpperCase();
 }
 
-/** A lot numbered inside its own name (…项目三标段施工, …第2包): one lot, or null when it names none or several. */
-const LOT_IN_NAME = new RegExp(String.raw`(?:第\s*)?(${NUMBER})\s*(?:${LOT_WORDS_AFTER})(?![a-zA-Z\d])|(?:${LOT_WORDS_BEFORE})\s*(${NUMBER})(?![\d一二三四五六七八九十])`, 'g');
+/**
+ * A lot numbered inside its own name (…项目三标段施工, …第2包, 标段3): 第 or a word that only numbers lots (标段, not
+ * 包, which also counts things: 500包). A number after another (一、二标段, 1-3标段, 第1至3包) is part of a run.
+ */
+const LOT_IN_NAME = new RegExp(String.raw`(?<![\d一二三四五六七八九十、,，\-－—~～至])(?:第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(${NUMBER})\s*(?:标段|标包|分标))(?![a-zA-Z\d])`
+  + String.raw`|(?:标段|标包|分标|合同包|采购包)\s*(${NUMBER})(?![\d一二三四五六七八九十、,，\-－—~～至])`, 'g');
+const LOT_RUN = new RegExp(String.raw`${NUMBER}\s*(?:[、,，]|[-－—~～至])\s*${NUMBER}\s*(?:${LOT_WORDS_AFTER})`);
+/** The one lot a lot's name numbers; null when it numbers none or several, or a run (一、二标段, 1-3标段). */
 export function lotOfName(text: string): { id: string; at: number; length: number } | null {
+  if (LOT_RUN.test(text)) return null;
   const found = [...text.matchAll(LOT_IN_NAME)];
   if (found.length !== 1) return null;
-  const n = smallNumber(found[0][1] ?? found[0][2]);
+  const n = smallNumber(found[0][1] ?? found[0][2] ?? found[0][3]);
   return n === null ? null : { id: String(n), at: found[0].index, length: found[0][0].length };
 }

@@ -25,7 +25,7 @@ export interface TypeDecision {
 }
 
 /** Kinds of wording; 'plan' (招标计划, 采购意向) and 'evaluation' (评标结果公示) decide with the page's content. */
-type Kind = NoticeType | 'plan' | 'evaluation' | 'failure';
+type Kind = NoticeType | 'plan' | 'evaluation' | 'failure' | 'prequalification';
 
 /**
  * Title words, tried in this order on the title and the first headings. A correction of a result
@@ -42,6 +42,8 @@ const TITLE_WORDS: [Kind, string[]][] = [
   ['candidate', ['候选人', '拟中标', '预中标', '中标预告', '拟成交', '预成交', '候选供应商', '推荐中标', '中标候选', '拟中选',
     '拟定中标', '拟确定中标']],
   ['evaluation', ['评标结果', '评审结果', '评标报告', '评标情况', '比选结果公示']],
+  // Who may bid (资格预审结果公告): a step of the call, whatever 结果 says; it names no winner.
+  ['prequalification', ['资格预审结果', '资格审查结果', '资格预审合格', '预审结果']],
   ['award', ['中标公告', '成交公告', '结果公告', '中标[(（]成交[)）]', '中标、成交', '中标结果', '成交结果', '中选结果',
     '中标通知', '入围结果', '采购结果', '成交公示', '结果公示', '中标人名单', '中选公告', '结果公布', '结果通知']],
   ['plan', ['招标计划', '采购计划(公告|公示|发布|表)', '采购意向', '意向公开', '发包计划', '招标项目计划']],
@@ -133,6 +135,8 @@ function fromTitle(e: TypeEvidence, heads: string, kind: Kind, because: string):
     }
     case 'plan':
       return decided('other', because, { note: PLAN_NOTE });
+    case 'prequalification':
+      return decided('tender', because);
     case 'award':
       // A 结果公示 listing ranked candidates only is still titled as a result; say so, keep the title's word.
       return decided('award', because, { awardWithCandidatesOnly: !e.hasWinner && e.hasCandidates });

@@ -122,6 +122,37 @@ function sectionCuts(text: string, start: number, end: number): number[] {
   return cuts.length >= MIN_SECTIONS ? cuts.filter((c) => c > start) : [];
 }
 
+/**
+ * The labels of the national platform's summary block (公告概要, ccgp.gov.cn from 2020), in which page text with
+ * no spaces runs each label into its value (采购单位合肥职业技术学院行政区域合肥市公告时间2022年…). Longest first,
+ * so that 采购单位地址 is not read as 采购单位.
+ */
+const SUMMARY_LABELS = ['采购项目名称', '品目', '采购单位', '行政区域', '公告时间', '评审专家名单', '总中标金额', '总成交金额',
+  '联系人及联系方式', '项目联系人', '项目联系电话', '采购单位地址', '采购单位联系方式', '代理机构名称', '代理机构地址',
+  '代理机构联系方式', '本项目招标公告日期', '中标日期', '成交日期', '首次公告日期', '预算金额'].sort((a, b) => b.length - a.length);
+const SUMMARY_START = '公告概要';
+/** At least this many labels of the block, each found after the one before, before the block is cut. */
+const MIN_SUMMARY_LABELS = 5;
+
+/** Where each label of a glued summary block and its value start, in [start, end); none when there is no such block. */
+function summaryCuts(text: string, start: number, end: number): number[] {
+  let at = text.indexOf(SUMMARY_START, start);
+  if (at < 0 || at >= end) return [];
+  at += SUMMARY_START.length;
+  const cuts: number[] = [];
+  for (;;) {
+    let next: { pos: number; label: string } | null = null;
+    for (const label of SUMMARY_LABELS) {
+      const pos = text.indexOf(label, at);
+      if (pos >= 0 && pos < end && (!next || pos < next.pos)) next = { pos, label };
+    }
+    if (!next) break;
+    cuts.push(next.pos, next.pos + next.label.length);
+    at = next.pos + next.label.length;
+  }
+  return cuts.length / 2 >= MIN_SUMMARY_LABELS ? cuts : [];
+}
+
 /** Where "numeral、" first stands in [from, end), not as the tail of a longer numeral (二十、, 十一、); -1 if nowhere. */
 function headingAt(text: string, numeral: string, from: number, end: number): number {
   let at = text.indexOf(numeral + '、', from);
@@ -146,7 +177,7 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
     if (options.glued && end - start >= GLUED_LINE) {
       // A page whose breaks were lost: first its numbered sections, then the cell gaps inside each.
       const sections = sectionCuts(text, start, end);
-      const cuts = [start, ...sections, end];
+      const cuts = [...new Set([start, ...summaryCuts(text, start, sections[0] ?? end), ...sections, end])].sort((a, b) => a - b);
       for (let c = 0; c + 1 < cuts.length; c++) {
         // Once cut at its headings the line is known to be glued: each section is cut at its gaps too.
         if (sections.length > 0 || isGlued(text, cuts[c], cuts[c + 1])) pushGlued(text, lines, cuts[c], cuts[c + 1]);
@@ -160,10 +191,11 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
 
 /**
  * Page text that crawlers save as Markdown opens headings and list items with # or - (## 三、采购结果, - 首页):
- * the marker is layout, so that the heading is read as one; a line holding only it is empty.
+ * the marker is layout, so that the heading is read as one.
  */
 function withoutMarkdownMarker(text: string, span: Span): Span {
-  const m = /^(?:#{1,6}|[-*+])(?:[ \t]+|$)/.exec(span.text);
+  // A lone - is an empty cell of a flattened table, not a marker: only a marker before text is dropped.
+  const m = /^(?:#{1,6}|[-*+])[ \t]+(?=\S)/.exec(span.text);
   return m ? trimmedSpan(text, span.start + m[0].length, span.end) : span;
 }
 

@@ -237,10 +237,19 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
   }
   const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
   name ??= introProject(page);
-  // A page that names only its lot (标段名称 / 标段编号) gives the lot's as the project's.
-  name ??= first(fields, ['lotName'], (f) => projectNameOf(page, f)?.name ?? null);
-  code ??= first(fields, ['lotCode'], (f) => projectCodeOf(page, f.value!));
   const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
   return { name, code, method, region, warnings };
 }
 
+
+/**
+ * The name and number of the one lot a page names (标段名称 / 标段编号), which stand for the project's when the page
+ * gives no other; null on a page naming several lots.
+ */
+export function onlyLotNamed(page: Page, fields: Field[]): { name: Found<string> | null; code: Found<string> | null } | null {
+  const names = fields.filter((f) => f.key === 'lotName' && f.value);
+  const codes = fields.filter((f) => f.key === 'lotCode' && f.value);
+  if (names.length > 1 || codes.length > 1 || names.length + codes.length === 0) return null;
+  const code = codes.length === 1 ? projectCodeOf(page, codes[0].value!) : null;
+  return { name: names.length === 1 ? projectNameOf(page, names[0])?.name ?? null : null, code: code && { value: code.value, span: code.span } };
+}

@@ -28,7 +28,22 @@ const NUMBERED_ARABIC = /^\d{1,2}\s*[、.．](?!\d)\s*(?:([^：:]{1,40}?)\s*[：
 const BARE = /^((?:中标|成交|中选)(?:\(成交\)|（成交）)?(?:结果|信息|情况|公告|公示)|(?:中标|成交|定标|中选)候选人.{0,12}|采购人信息|采购代理机构信息|项目信息)\s*[：:]?$/;
 /** Lines that close a result block: sign-off, contacts, reviewers, notice period. */
 const RESULT_END = /^(特此公告|特此通知|联系事项|附件|评标委员会|评审委员会|谈判小组|磋商小组|询价小组|评审专家|专业评委|评委名单|公告期限|本公告期限|公示期|质疑|投诉|各有关当事人|如有异议|对本结果)/;
-const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下|(中标|成交|中选|入围)(供应商|单位|人|企业)(名单)?(公示|公告|公布)?如下/;
+const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下/;
+/**
+ * 入围供应商公示如下 / 中标单位名单如下: the winners listed, unless the list is of losers (未入围, 未中标人如下) or of
+ * applicants who passed a qualification review (通过资格预审的入围单位如下), which wins nothing.
+ */
+const WINNERS_LISTED = /(?<![未不落])(中标|成交|中选|入围)(供应商|单位|人|企业)(名单)?(公示|公告|公布)?如下/;
+const QUALIFICATION = /资格|预审|短名单/;
+/**
+ * A sentence that opens a list of losers or of the other bidders (未入围供应商名单如下：, 未中标人如下, 其他投标单位名单如下：):
+ * it closes the winners' list.
+ */
+const LOSERS_LISTED = /[未不落](中标|成交|中选|入围)(供应商|单位|人|企业)?(名单)?(公示|公告)?(如下|[：:]\s*$)|(其他|其余)[^，,。；;]{0,6}(单位|人|供应商|企业)(名单)?(如下|[：:]\s*$)|(投标|参与|响应|报价)(单位|人|供应商)(名单|情况)?如下/;
+
+function announcesResults(text: string): boolean {
+  return RESULT_SENTENCE.test(text) || (WINNERS_LISTED.test(text) && !QUALIFICATION.test(text));
+}
 
 const NUMBERED_LEAD = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 
@@ -77,11 +92,11 @@ export function findSections(page: Page, fields: Field[]): Sections {
       kind = kindOf(text);
       headings.push({ line: line.index, text, kind });
       result = kind === 'result';
-    } else if (introLines.has(line.index) || (!line.cells && RESULT_SENTENCE.test(line.span.text))) {
+    } else if (introLines.has(line.index) || (!line.cells && announcesResults(line.span.text))) {
       // The sentence that announces the results is not itself one of them.
       opensResult = !result;
       result = true;
-    } else if (!line.cells && RESULT_END.test(line.span.text.replace(/^[\s\d、.．（）()]+/, ''))) {
+    } else if (!line.cells && (RESULT_END.test(line.span.text.replace(/^[\s\d、.．（）()]+/, '')) || LOSERS_LISTED.test(line.span.text))) {
       result = false;
     }
     kinds[line.index] = kind;

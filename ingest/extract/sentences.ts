@@ -3,6 +3,7 @@
 // date. Read only when no field says it.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact, proseOf, subSpan, tidy } from './page.ts';
+import { headingText } from './sections.ts';
 import type { Page, Span } from './page.ts';
 import type { PartyFound } from './parties.ts';
 import { partyNameOf } from './values.ts';
@@ -116,7 +117,8 @@ export function signOffLines(page: Page): number[] {
     signers.push(j);
   }
   const above = j >= 0 ? lines[j].span.text : '';
-  return signers.length <= 2 && !OPENS_A_LIST.test(above) ? signers : [];
+  // …or under a heading of their own (三、成交供应商): a heading's names are its content, not its signers.
+  return signers.length <= 2 && !OPENS_A_LIST.test(above) && headingText(above) === null ? signers : [];
 }
 
 /** A line that the names under it complete: a label or heading ending in a colon, or a lot's heading. */

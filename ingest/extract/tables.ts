@@ -88,6 +88,11 @@ const NAME_ROLES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
 const NUMBER_ROLES = new Set<ColumnRole>(['amount', 'unitPrice', 'rank', 'lot', 'uscc', 'candidateMark']);
 const MONEY_CELL = /^[¥￥]?\s*\d[\d,，]*(\.\d+)?\s*(元|万元)?$/;
 
+/** A cell that holds an amount and nothing else (¥98,000.00, 3950000.00元). */
+export function isMoneyCell(text: string): boolean {
+  return MONEY_CELL.test(text);
+}
+
 /** How well cells sit under columns from `at` on: a name under a name column or money under an amount fits; the other way round does not. */
 function fit(cells: Span[], columns: Column[], at: number): number {
   let score = 0;

@@ -39,4 +39,6 @@
 //     入围供应商…如下 opens a result; 招募人/比选人 buyers; 标段名称/标段编号 as the project when there is no other,
 //     and the lot from its name; a candidate notice's supplier under a winner's label is its candidate; a winner's
 //     label under a candidates heading names a candidate; an ISO closing date (2025-08-21) in the sign-off.
-export const EXTRACTOR_VERSION = '19';
+// 20: a sentence naming the winner's consortium (中标供应商为联合体，牵头单位为X，联合体成员为：Y) completes the winner;
+//     the national platform's 公告概要 block in page text with no spaces is cut at its labels.
+export const EXTRACTOR_VERSION = '20';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import path from 'node:path';
-import { lotsOfHeading } from '../../ingest/extract/lots.ts';
+import { lotsNamed, lotsOfHeading } from '../../ingest/extract/lots.ts';
 import { splitSuppliers } from '../../ingest/extract/consortium.ts';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import type { Notice } from '../../ingest/extract/index.ts';
@@ -145,6 +145,8 @@ test('lot headings name one lot or a run of lots: 品目 7, 品目 14-15：, 品
   assert.deepEqual(lotsOfHeading('第二至四包：'), ['2', '3', '4']);
   // Brackets that say the lot failed are the lot's result, not its name.
   assert.equal(lotsOfHeading('第一包（流标）：'), null);
+  // A sentence names lots in the same numerals as headings do.
+  assert.deepEqual(lotsNamed('第二包因有效投标人不足三家作废标处理'), ['2']);
   // A category code, a sentence, or an implausible run is no lot heading.
   assert.equal(lotsOfHeading('品目：A02091107-视频监控设备'), null);
   assert.equal(lotsOfHeading('品目 2：推荐第一中标单位：X公司'), null);

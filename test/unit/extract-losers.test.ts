@@ -103,3 +103,41 @@ test('供应商名称 with only its bid beside a supplier awarded the same lot i
   const alone = await extract('某某采购中标公告\n三、中标信息\n供应商名称：甲某科技有限公司\n投标报价：95万元\n');
   assert.deepEqual(alone.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某科技有限公司'], 95_000_000]]);
 });
+
+// Cases a review of the batch-6 changes wrote to break them (pages in the wording of real notices): each one gave a
+// false winner, lost a winner or misplaced an amount or a lot on the first version of those changes.
+
+test('lists of losers, of other bidders or of applicants who passed a qualification review name no winner', async () => {
+  assert.deepEqual(won(await extract('某某区2025年度物业服务采购项目中标结果公告\n项目名称：某某区2025年度物业服务采购项目\n项目编号：QZ-2025-077\n中标供应商：浙江甲物业管理有限公司\n中标金额：1200000元\n未中标供应商如下：\n浙江乙物业服务有限公司\n浙江丙物业管理有限公司\n公示期：2025年8月21日至2025年8月23日。')), [[null, 'active', ['浙江甲物业管理有限公司']]]);
+  assert.deepEqual(won(await extract('某某市2025-2027年度公务用车定点维修服务框架协议采购入围结果公告\n项目名称：某某市2025-2027年度公务用车定点维修服务框架协议采购\n项目编号：GZCG-2025-0601\n采购人：某某市机关事务管理局\n入围供应商名单如下：\n1、广州甲汽车维修有限公司\n2、广州乙汽车服务有限公司\n未入围供应商名单如下：\n1、广州丙汽车维修有限公司（未入围原因：综合得分低于入围线）\n2、广州丁汽车服务有限公司\n公告期限：自本公告发布之日起1个工作日。')), [[null, 'active', ['广州甲汽车维修有限公司']], [null, 'active', ['广州乙汽车服务有限公司']]]);
+  assert.deepEqual(won(await extract('某某区2025年度物业服务采购项目中标结果公告\n一、项目名称：某某区2025年度物业服务采购项目\n二、项目编号：QZ-2025-077\n三、中标信息\n中标供应商：浙江甲物业管理有限公司\n中标金额：1200000元\n其他投标单位名单如下：\n浙江乙物业服务有限公司\n浙江丙物业管理有限公司\n四、公告期限\n自本公告发布之日起1个工作日。')), [[null, 'active', ['浙江甲物业管理有限公司']]]);
+  const prequalified = await extract('某某高速公路养护工程施工招标资格预审结果公告\n招标项目编号：SXGS-2025-YH01\n招标人：某某高速公路管理有限公司\n经资格审查委员会评审，通过资格预审的入围单位如下：\n1、陕西甲路桥工程有限公司\n2、陕西乙公路工程有限责任公司\n3、陕西丙建设集团有限公司\n请上述申请人于2025年8月25日前领取投标邀请书。\n2025-08-21');
+  assert.equal(prequalified.noticeType, 'tender');
+  assert.deepEqual(won(prequalified), []);
+});
+
+test('a ranking of bids and scores joined by spaces is no result row; a consortium or an amount\'s unit never goes into an address', async () => {
+  assert.deepEqual(won(await extract('某某街道办事处办公设备采购成交结果公告\n一、项目编号：WHCG-2025-0312\n二、项目名称：某某街道办事处办公设备采购\n三、成交信息\n成交供应商：武汉乙科技有限公司\n成交金额：95000.00元\n各供应商报价及得分如下：\n供应商名称 最终报价（元） 综合得分 武汉甲科技有限公司 98000.00 85.50\n武汉乙科技有限公司 95000.00 92.30\n四、公告期限\n自本公告发布之日起1个工作日。')), [[null, 'active', ['武汉乙科技有限公司']]]);
+  assert.deepEqual(won(await extract('某某县城区道路改造工程中标结果公告\n一、项目编号：SDZB-2025-0210\n二、项目名称：某某县城区道路改造工程\n三、中标信息\n供应商名称 供应商地址 中标（成交）金额 山东甲路桥工程有限公司（牵头人） 山东乙市政工程有限公司（成员） 山东省济南市历下区经十路100号 12,580,000.00元\n四、公告期限\n自本公告发布之日起1个工作日。')), []);
+  assert.deepEqual(won(await extract('某某医院设备采购项目中标结果公告\n一、项目编号：HBZB-2025-018\n二、项目名称：某某医院设备采购项目\n三、中标（成交）信息\n供应商名称 中标金额 供应商地址 某某医疗器械有限公司 125.8 万元 湖北省武汉市洪山区珞瑜路1号\n四、公告期限\n自本公告发布之日起1个工作日。')), []);
+});
+
+test('a lone - in a flattened table is an empty cell, not a Markdown marker', async () => {
+  const notice = await extract('某某市教育局办公家具采购项目中标结果公告\n一、项目编号：ZJCG-2025-1102\n二、项目名称：某某市教育局办公家具采购项目\n三、中标信息\n序号\n包号\n供应商名称\n供应商地址\n中标金额\n1\n1\n浙江甲家具有限公司\n-\n356000.00元\n2\n2\n浙江乙家具有限公司\n-\n120000.00元\n四、公告期限\n自本公告发布之日起1个工作日。');
+  assert.deepEqual(notice.awards.map((a) => [a.lot, a.suppliers[0].name, a.value?.fen]), [['1', '浙江甲家具有限公司', 35_600_000], ['2', '浙江乙家具有限公司', 12_000_000]]);
+});
+
+test('a lot\'s name covering several lots gives no lot; the title\'s project comes before a lot\'s name', async () => {
+  const run = await extract('中标结果公示\n招标项目编号：E3601000001000123\n标段名称：南昌县向塘镇安置房建设项目一、二标段（合并招标）\n标段编号：E3601000001000123001\n中标人：江西甲建设工程有限公司\n中标价：35680000.00元\n公示期：2025-08-21至2025-08-23');
+  assert.deepEqual(run.awards.map((a) => a.lot), [null]);
+  const titled = await extract('南昌县向塘镇安置房建设项目中标结果公示\n标段名称：第一标段\n标段编号：01\n中标人：江西甲建设工程有限公司\n中标价：35680000.00元');
+  assert.equal(titled.project.name, '南昌县向塘镇安置房建设项目');
+  assert.deepEqual(titled.awards.map((a) => a.lot), ['1']);
+});
+
+test('a winner under its own heading right above a platform\'s date is no sign-off; a candidates\' table of bidders names no proposed supplier', async () => {
+  assert.deepEqual(won(await extract('某某镇污水管网维修项目成交结果公告\n项目名称：某某镇污水管网维修项目\n项目编号：JX-2025-033\n成交金额：86000.00元\n三、成交供应商\n江西甲建设工程有限公司\n2025-08-21')), [[null, 'active', ['江西甲建设工程有限公司']]]);
+  const ranked = await extract('某某县第三中学食堂改造项目中标候选人公示\n项目名称：某某县第三中学食堂改造项目\n项目编号：HN-2025-0912\n评审结果如下：\n供应商名称\t投标报价（元）\t综合得分\n湖南甲建设有限公司\t980000.00\t92.5\n湖南乙建筑工程有限公司\t995000.00\t88.0\n湖南丙建设工程有限公司\t1010000.00\t61.0\n公示期：2025年8月21日至2025年8月23日');
+  assert.deepEqual(ranked.awards, []);
+  assert.deepEqual(ranked.candidates, []);
+});

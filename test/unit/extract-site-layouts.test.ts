@@ -143,7 +143,7 @@ test('a page that names only its lot (标段名称 / 标段编号) gives them as
   assert.equal(notice.project.code, 'GC530000201700295001003');
   assert.deepEqual(won(notice), [['3', 'active', ['某某建设有限公司'], 10_544_101_347]]);
   // A name cut by a label-like word in its brackets runs on to the bracket's close.
-  const bracketed = await extract('某某材料采购招标公告\n2.2标段名称：某某主要管材货物招标（三标段：球墨铸铁井盖）\n');
+  const bracketed = await extract('某某材料采购招标公告\n2.2项目名称：某某主要管材货物招标（三标段：球墨铸铁井盖）\n');
   assert.equal(bracketed.project.name, '某某主要管材货物招标（三标段：球墨铸铁井盖）');
 });
 
@@ -165,4 +165,28 @@ test('under a candidates heading a winner\'s label names a candidate: a page wit
   assert.equal(notice.noticeType, 'candidate');
   assert.deepEqual(notice.awards, []);
   assert.deepEqual(notice.candidates.map((c) => c.name), ['甲乙信息技术股份有限公司']);
+});
+
+test('a sentence saying the winner is a consortium, its lead and members, completes the winner named in the result (宁夏 CXZB-2026ZC075, 2026)', async () => {
+  const page = (note: string) => extract('某某厅2026年度消费券发放活动项目中标公告\n三、中标（成交）信息\n中标供应商名称：甲乙信号科技有限公司\n中标金额：7997000.00元\n'
+    + `九、其他补充事宜：${note}\n`);
+  const notice = await page('本项目中标供应商为联合体，牵头单位为甲乙信号科技有限公司，联合体成员为：丙丁文化创意有限公司。');
+  assert.deepEqual(notice.awards[0].suppliers.map((s) => [s.name, s.role]), [['甲乙信号科技有限公司', 'lead'], ['丙丁文化创意有限公司', 'member']]);
+  // A lead that is not the winner changes nothing: the sentence is about someone else.
+  const other = await page('本项目中标供应商为联合体，牵头单位为戊己科技有限公司，联合体成员为：丙丁文化创意有限公司。');
+  assert.deepEqual(other.awards[0].suppliers.map((s) => [s.name, s.role]), [['甲乙信号科技有限公司', 'sole']]);
+});
+
+test('the national platform\'s summary block in page text with no spaces runs each label into its value: it is cut at the labels (安徽 2021BFFHZ02930, 2022)', async () => {
+  const notice = await extract('某某学院数字化校园三期建设第3包智慧教室改造项目中标（成交）结果公告[2022]2022年02月11日00:15来源：【打印】公告概要：公告信息：'
+    + '采购项目名称某某学院数字化校园三期建设品目工程采购单位某某职业技术学院行政区域合肥市公告时间2022年02月11日00:15评审专家名单无'
+    + '总中标金额￥5687850.00万元（人民币）联系人及联系方式：项目联系人周某项目联系电话无采购单位某某职业技术学院采购单位地址无采购单位联系方式无'
+    + '代理机构名称合肥市政府采购中心代理机构地址无代理机构联系方式李某某某学院数字化校园三期建设项目中标（成交）结果公告一、项目编号:2021BFFHZ02930'
+    + '二、项目名称:某某学院数字化校园三期建设三、中标（成交）信息供应商名称：甲乙信息系统技术有限公司供应商地址：浙江省杭州市某路333号'
+    + '中标（成交）金额：人民币伍佰陆拾捌万柒仟捌佰伍拾元整（大写）（￥5687850.00元）四、主要标的信息名称品牌规格型号数量单价');
+  assert.equal(notice.buyer?.name, '某某职业技术学院');
+  assert.equal(notice.agency?.name, '合肥市政府采购中心');
+  assert.equal(notice.publishedAt, '2022-02-11');
+  // The award keeps its own amount, not the summary's total written in yuan under a 万元 label.
+  assert.deepEqual(won(notice), [[null, 'active', ['甲乙信息系统技术有限公司'], 568_785_000]]);
 });
