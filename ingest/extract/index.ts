@@ -8,7 +8,7 @@ import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
 import { scanCandidates } from './candidates.ts';
-import type { CandidateDraft, CandidateScan } from './candidates.ts';
+import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
 import { findDecisionDate, findPublicityPeriod } from './dates.ts';
 import { rebuildFlatTables, splitSpacedRows } from './flat.ts';
