@@ -20,10 +20,14 @@ const NAMES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
 const SERIAL = /^(序号|编号|序)$/;
 const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
 
-function headerRole(line: Line): ColumnRole | null {
-  const text = line.span.text;
-  if (line.cells || text.length > MAX_HEADER_CELL || /[：:，,。；;]/.test(text) || /\d/.test(text.replace(/[(（][^)）]*[)）]/g, ''))) return null;
+/** The role of a short text that names a column (no clause, no number outside brackets), or null. */
+function headerRoleOf(text: string): ColumnRole | null {
+  if (text.length > MAX_HEADER_CELL || /[：:，,。；;]/.test(text) || /\d/.test(text.replace(/[(（][^)）]*[)）]/g, ''))) return null;
   return columnRoleOf(text);
+}
+
+function headerRole(line: Line): ColumnRole | null {
+  return line.cells ? null : headerRoleOf(line.span.text);
 }
 
 /** A sentence (two clauses or more) is running text, not a cell; 1,798,196.00 has thousands separators, not clauses. */
@@ -126,7 +130,7 @@ function spacedHeaderAndRow(page: Page, line: Line): Line[] | null {
   const tokens = tokensOf(page, line);
   const roles: ColumnRole[] = [];
   for (const t of tokens) {
-    const role = t.text.length <= MAX_HEADER_CELL && !/\d/.test(t.text) ? columnRoleOf(t.text) : null;
+    const role = headerRoleOf(t.text);
     if (role === null) break;
     roles.push(role);
   }

@@ -130,26 +130,19 @@ function sectionCuts(text: string, start: number, end: number): number[] {
 const SUMMARY_LABELS = ['采购项目名称', '品目', '采购单位', '行政区域', '公告时间', '评审专家名单', '总中标金额', '总成交金额',
   '联系人及联系方式', '项目联系人', '项目联系电话', '采购单位地址', '采购单位联系方式', '代理机构名称', '代理机构地址',
   '代理机构联系方式', '本项目招标公告日期', '中标日期', '成交日期', '首次公告日期', '预算金额'].sort((a, b) => b.length - a.length);
+/** One scan finds the next label: at each place the alternatives are tried longest first. */
+const SUMMARY_LABEL = new RegExp(SUMMARY_LABELS.join('|'), 'g');
 const SUMMARY_START = '公告概要';
 /** At least this many labels of the block, each found after the one before, before the block is cut. */
 const MIN_SUMMARY_LABELS = 5;
 
 /** Where each label of a glued summary block and its value start, in [start, end); none when there is no such block. */
 function summaryCuts(text: string, start: number, end: number): number[] {
-  let at = text.indexOf(SUMMARY_START, start);
+  const at = text.indexOf(SUMMARY_START, start);
   if (at < 0 || at >= end) return [];
-  at += SUMMARY_START.length;
   const cuts: number[] = [];
-  for (;;) {
-    let next: { pos: number; label: string } | null = null;
-    for (const label of SUMMARY_LABELS) {
-      const pos = text.indexOf(label, at);
-      if (pos >= 0 && pos < end && (!next || pos < next.pos)) next = { pos, label };
-    }
-    if (!next) break;
-    cuts.push(next.pos, next.pos + next.label.length);
-    at = next.pos + next.label.length;
-  }
+  SUMMARY_LABEL.lastIndex = at + SUMMARY_START.length;
+  for (let m = SUMMARY_LABEL.exec(text); m && m.index < end; m = SUMMARY_LABEL.exec(text)) cuts.push(m.index, m.index + m[0].length);
   return cuts.length / 2 >= MIN_SUMMARY_LABELS ? cuts : [];
 }
 
