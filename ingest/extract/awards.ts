@@ -8,14 +8,14 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers, statedConsortium } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
-import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber } from './labels.ts';
+import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
-import type { Table } from './tables.ts';
+import type { Table, TableRow } from './tables.ts';
 import { lotsOfHeading } from './lots.ts';
 import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
@@ -138,20 +138,30 @@ function lotFromField(f: Field): Found<string> | null {
  * much another table looks like the winners' one.
  */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
-  if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0) return -1;
-  if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
+  // 投标人 | 报价 | 是否中标: a column that says row by row who won makes a bidders' table the winners' one.
+  const marked = column(table, 'wonMark') >= 0;
+  if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0 && !marked) return -1;
+  const kind = sections.kindOf[table.headerLine];
+  if (NOT_RESULT_SECTIONS.has(kind) && !(marked && kind === 'bidders')) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
-  if (!inResult && sections.inResult.some(Boolean)) return -1;
+  if (!inResult && sections.inResult.some(Boolean) && !(marked && kind === 'bidders')) return -1;
   const winner = column(table, 'winner');
   if (winner >= 0) return winner;
   const supplier = column(table, 'supplier');
+  if (marked) return supplier >= 0 ? supplier : column(table, 'bidder');
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
   return awardAmount || inResult ? supplier : -1;
 }
 
-function tableEvents(input: AwardInput, events: Event[]): void {
+/** Whether a row of a table with a 是否中标 column won: true, false, or null when its cell says neither. */
+function markedWon(row: TableRow, mark: number): boolean | null {
+  const text = (row.cells[mark]?.text ?? '').replace(/\s+/g, '');
+  return WON_MARK_YES.test(text) ? true : WON_MARK_NO.test(text) ? false : null;
+}
+
+function tableEvents(input: AwardInput, events: Event[], warnings: string[]): void {
   const { page, tables, sections, fields } = input;
   for (const table of tables) {
     const fail = column(table, 'failReason');
@@ -171,10 +181,18 @@ function tableEvents(input: AwardInput, events: Event[]): void {
     const amount = table.columns.findIndex((c) => c.role === 'amount');
     const lot = column(table, 'lot');
     const uscc = column(table, 'uscc');
+    const mark = column(table, 'wonMark');
     for (const row of table.rows) {
       const cell = row.cells[name];
       if (!cell || !cell.text) continue;
-      if (rank >= 0) {
+      if (mark >= 0) {
+        // The row's own 是/否 decides; a cell saying neither leaves the name out, with a warning.
+        const won = markedWon(row, mark);
+        if (won === null && !isPlaceholder(cell.text)) {
+          warnings.push(`"${cell.text}" is not stored as a winner: its ${table.columns[mark].header.text} cell says "${row.cells[mark]?.text ?? ''}", neither yes nor no`);
+        }
+        if (won !== true) continue;
+      } else if (rank >= 0) {
         const r = row.cells[rank];
         if (!r || rankOf(r.text) !== 1) continue;
       }
@@ -296,11 +314,13 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
       if (field.value && saysWhyItFailed(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
     } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
   }
-  tableEvents(input, events);
+  const tableWarnings: string[] = [];
+  tableEvents(input, events, tableWarnings);
   textEvents(input, events, tableRows);
   lineEvents(input, events, tableRows);
   events.sort((a, b) => a.pos - b.pos);
   const scan = new AwardBuilder(input).run(events);
+  scan.warnings.push(...tableWarnings);
   fillListedAmounts(page, input.tables, scan.drafts);
   addStatedConsortia(page, scan.drafts);
   return scan;

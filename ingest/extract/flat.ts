@@ -125,7 +125,16 @@ function spacedCells(page: Page, roles: ColumnRole[], values: Span[]): Span[] | 
   return [...values.slice(0, address), joinSpans(page, inAddress[0], inAddress[inAddress.length - 1]), ...values.slice(values.length - after)];
 }
 
-function spacedHeaderAndRow(page: Page, line: Line): Line[] | null {
+interface SpacedHeader {
+  roles: ColumnRole[];
+  header: Span[];
+  /** The tokens after the header on its own line: a row's cells, or none. */
+  rest: Span[];
+  name: number;
+}
+
+/** A line that starts with the words of a result's header, written with spaces between them. */
+function spacedHeader(page: Page, line: Line): SpacedHeader | null {
   if (line.cells) return null;
   const tokens = tokensOf(page, line);
   const roles: ColumnRole[] = [];
@@ -137,24 +146,56 @@ function spacedHeaderAndRow(page: Page, line: Line): Line[] | null {
   const name = roles.findIndex((r) => NAMES.has(r));
   if (roles.length < MIN_COLUMNS || roles.filter((r) => STRONG.has(r)).length < 2 || name < 0) return null;
   const header = tokens.slice(0, roles.length);
-  // Only a result's own row: a winner's column or the award's amount (a ranking of bids and scores is no result).
-  if (!roles.includes('winner') && !header.some((t) => AWARD_AMOUNT.has(classifyLabel(t.text)?.key ?? ''))) return null;
-  const cells = spacedCells(page, roles, tokens.slice(roles.length));
-  if (!cells || !looksLikeCompanyName(cells[name].text)) return null;
-  return [
-    { index: -1, span: joinSpans(page, header[0], header[header.length - 1]), cells: header },
-    { index: -1, span: joinSpans(page, cells[0], cells[cells.length - 1]), cells },
-  ];
+  // Only a result's own rows: a winner's column, the award's amount or a 是否中标 column (a ranking of bids and scores is no result).
+  if (!roles.includes('winner') && !roles.includes('wonMark') && !header.some((t) => AWARD_AMOUNT.has(classifyLabel(t.text)?.key ?? ''))) return null;
+  return { roles, header, rest: tokens.slice(roles.length), name };
+}
+
+function headerLine(page: Page, header: Span[]): Line {
+  return { index: -1, span: joinSpans(page, header[0], header[header.length - 1]), cells: header };
+}
+
+/** The line as a row of the header's cells, or null when its tokens do not fit or it names no firm. */
+function spacedRow(page: Page, head: SpacedHeader, tokens: Span[]): Line | null {
+  const cells = tokens.length > 0 ? spacedCells(page, head.roles, tokens) : null;
+  if (!cells || !looksLikeCompanyName(cells[head.name].text)) return null;
+  return { index: -1, span: joinSpans(page, cells[0], cells[cells.length - 1]), cells };
+}
+
+/**
+ * A spaced header and its rows: on one line (中标供应商 地址 金额 X公司 某地 100万元), or a header line alone and
+ * a row on each line under it (序号 供应商名称 报价 是否成交 / 1 X公司 560000.00 否); the rows end at the first
+ * line that does not fit.
+ */
+function spacedTable(page: Page, at: number): { lines: Line[]; used: number } | null {
+  const head = spacedHeader(page, page.lines[at]);
+  if (!head) return null;
+  if (head.rest.length > 0) {
+    const row = spacedRow(page, head, head.rest);
+    return row ? { lines: [headerLine(page, head.header), row], used: 1 } : null;
+  }
+  const rows: Line[] = [];
+  for (let j = at + 1; j < page.lines.length; j++) {
+    const row = page.lines[j].cells ? null : spacedRow(page, head, tokensOf(page, page.lines[j]));
+    if (!row) break;
+    rows.push(row);
+  }
+  return rows.length > 0 ? { lines: [headerLine(page, head.header), ...rows], used: rows.length + 1 } : null;
 }
 
 /** The page with each spaced header-and-row line split into a header line and a row line of cells. */
 export function splitSpacedRows(page: Page): Page {
   let changed = false;
   const out: Line[] = [];
-  for (const line of page.lines) {
-    const split = spacedHeaderAndRow(page, line);
-    if (split) changed = true;
-    out.push(...(split ?? [line]));
+  for (let i = 0; i < page.lines.length; i++) {
+    const table = spacedTable(page, i);
+    if (!table) {
+      out.push(page.lines[i]);
+      continue;
+    }
+    changed = true;
+    out.push(...table.lines);
+    i += table.used - 1;
   }
   return changed ? { text: page.text, lines: out.map((l, index) => ({ ...l, index })) } : page;
 }

@@ -14,6 +14,7 @@ import { findDecisionDate, findPublicityPeriod } from './dates.ts';
 import { rebuildFlatTables, splitSpacedRows } from './flat.ts';
 import { scanFields } from './fields.ts';
 import type { Field } from './fields.ts';
+import { cutGluedTables } from './glued-table.ts';
 import { lotOfName } from './lots.ts';
 import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
@@ -57,7 +58,7 @@ class EvidenceLog {
 }
 
 export function extractNotice(doc: ReadDocument): Notice {
-  const page = splitSpacedRows(rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null })));
+  const page = cutGluedTables(splitSpacedRows(rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null }))));
   const markup = doc.html ? readMarkup(doc.html) : null;
   let locatorCache: Locator | null = null;
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));
@@ -150,7 +151,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings);
   evidence.add('budget', budget?.span);
 
-  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotOfOnlyLot(page, onlyLot), page, warnings, evidence);
+  const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
+  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotNamed, page, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
@@ -399,6 +401,12 @@ function lotOfOnlyLot(page: Page, onlyLot: { name: Found<string> | null } | null
   const name = onlyLot?.name;
   const lot = name ? lotOfName(name.span.text) : null;
   return name && lot ? { value: lot.id, span: subSpan(page, name.span, lot.at, lot.at + lot.length) } : null;
+}
+
+/** The lot a page's only award is for, numbered in its title (…数字化校园三期建设第3包…中标（成交）结果公告). */
+function lotOfTitle(page: Page, title: Span | null): Found<string> | null {
+  const lot = title ? lotOfName(title.text) : null;
+  return title && lot ? { value: lot.id, span: subSpan(page, title, lot.at, lot.at + lot.length) } : null;
 }
 
 /**

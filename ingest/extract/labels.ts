@@ -245,13 +245,15 @@ export const VALUE_MAY_FOLLOW = new Set<FieldKey>([
 
 export type ColumnRole =
   | 'lot' | 'winner' | 'supplier' | 'bidder' | 'address' | 'amount' | 'unitPrice' | 'rank' | 'failReason'
-  | 'uscc' | 'candidateMark' | 'other';
+  | 'uscc' | 'candidateMark' | 'wonMark' | 'other';
 
 export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['other', /得分|分值|评分|分数|比例|权重|审查结果|评审结果|^评标价$/],
   // 是否中标候选人 | 是 / 否: which of the ranked bidders the panel put forward (湖南省政府采购网 results)
   ['candidateMark', /^是否(为)?(中标|成交|中选)?候选(人|供应商|单位)$/],
-  // 是否价格扣除 | 否: a yes/no column about something else than the result (是否成交 is not read, so never known);
+  // 是否成交 | 是 / 否, 中标结果 | 中标 / 未中标: which rows of a bidders' table won
+  ['wonMark', /^是否(为)?(中标|成交|中选|入围)(供应商|人|单位)?$|^(中标|成交|中选)与否$/],
+  // 是否价格扣除 | 否: a yes/no column about something else than the result;
   // a party's phone or contact is no amount or name
   ['other', /^是否(?!.*(中标|成交|中选|入围|候选))|电话|联系人|联系方式/],
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
@@ -266,6 +268,29 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['unitPrice', /单价|\(元\/[^)]+\)/],
   ['amount', /金额|价格|报价|总价|价款|中标价|成交价|合同价|投标价|费用|^价$/],
 ];
+
+/**
+ * The cells of a result table's header as page text keeps them with nothing between them (the national template
+ * as crawled: 序号中标（成交）金额(元)中标供应商名称中标供应商地址评审总得分1磋商报价：667113（元）…), each with the
+ * kind of value its column holds, so that the glued header and its rows can be cut. Longest first where one holds
+ * another. A new site's header cell is one more entry here.
+ */
+export type GluedCellKind = 'serial' | 'name' | 'text' | 'amount' | 'score' | 'uscc';
+export const GLUED_TABLE_HEADERS: [string, GluedCellKind][] = [
+  ['序号', 'serial'],
+  ['中标（成交）供应商名称', 'name'], ['中标供应商名称', 'name'], ['成交供应商名称', 'name'], ['中标人名称', 'name'],
+  ['中标单位名称', 'name'], ['供应商名称', 'name'],
+  ['中标（成交）供应商地址', 'text'], ['中标供应商地址', 'text'], ['成交供应商地址', 'text'], ['供应商地址', 'text'],
+  ['中标人地址', 'text'], ['标项名称', 'text'], ['备注', 'text'],
+  ['中标（成交）金额(元)', 'amount'], ['中标（成交）金额', 'amount'], ['中标金额(元)', 'amount'], ['中标金额', 'amount'],
+  ['成交金额(元)', 'amount'], ['成交金额', 'amount'],
+  ['评审总得分', 'score'], ['综合得分', 'score'], ['评审得分', 'score'], ['最终得分', 'score'],
+  ['统一社会信用代码', 'uscc'],
+];
+
+/** A cell under a wonMark column that says the row won, or that it did not. */
+export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|入围|已中标|已成交)$/;
+export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|未入围|落选|不中标|\/|-|—)$/;
 
 /** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
 export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;

@@ -51,17 +51,19 @@ export function lotKeyOf(value: string): string {
 }
 
 /**
- * A lot numbered inside its own name (…项目三标段施工, …第2包, 标段3): 第 or a word that only numbers lots (标段, not
+ * A lot numbered inside its own name (…项目三标段施工, …第2包, 标段3, …项目（一包）): 第 or a word that only numbers lots (标段, not
  * 包, which also counts things: 500包). A number after another (一、二标段, 1-3标段, 第1至3包) is part of a run.
  */
 const LOT_IN_NAME = new RegExp(String.raw`(?<![\d一二三四五六七八九十、,，\-－—~～至])(?:第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(${NUMBER})\s*(?:标段|标包|分标))(?![a-zA-Z\d])`
-  + String.raw`|(?:标段|标包|分标|合同包|采购包)\s*(${NUMBER})(?![\d一二三四五六七八九十、,，\-－—~～至])`, 'g');
+  + String.raw`|(?:标段|标包|分标|合同包|采购包)\s*(${NUMBER})(?![\d一二三四五六七八九十、,，\-－—~～至])`
+  // a lot in brackets of its own: …家具采购项目（一包）
+  + String.raw`|[(（]\s*(${NUMBER})\s*(?:包|标段|标包|分标)\s*[)）]`, 'g');
 const LOT_RUN = new RegExp(String.raw`${NUMBER}\s*(?:[、,，]|[-－—~～至])\s*${NUMBER}\s*(?:${LOT_WORDS_AFTER})`);
 /** The one lot a lot's name numbers; null when it numbers none or several, or a run (一、二标段, 1-3标段). */
 export function lotOfName(text: string): { id: string; at: number; length: number } | null {
   if (LOT_RUN.test(text)) return null;
   const found = [...text.matchAll(LOT_IN_NAME)];
   if (found.length !== 1) return null;
-  const n = smallNumber(found[0][1] ?? found[0][2] ?? found[0][3]);
+  const n = smallNumber(found[0][1] ?? found[0][2] ?? found[0][3] ?? found[0][4]);
   return n === null ? null : { id: String(n), at: found[0].index, length: found[0][0].length };
 }

@@ -137,11 +137,11 @@ const SUMMARY_START = '公告概要';
 const MIN_SUMMARY_LABELS = 5;
 
 /** Where each label of a glued summary block and its value start, in [start, end); none when there is no such block. */
-function summaryCuts(text: string, start: number, end: number): number[] {
+function summaryCuts(text: string, start: number, end: number, continued: boolean): number[] {
   const at = text.indexOf(SUMMARY_START, start);
-  if (at < 0 || at >= end) return [];
+  if ((at < 0 || at >= end) && !continued) return [];
   const cuts: number[] = [];
-  SUMMARY_LABEL.lastIndex = at + SUMMARY_START.length;
+  SUMMARY_LABEL.lastIndex = at >= 0 && at < end ? at + SUMMARY_START.length : start;
   for (let m = SUMMARY_LABEL.exec(text); m && m.index < end; m = SUMMARY_LABEL.exec(text)) cuts.push(m.index, m.index + m[0].length);
   return cuts.length / 2 >= MIN_SUMMARY_LABELS ? cuts : [];
 }
@@ -161,22 +161,31 @@ function isGlued(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** How many lines after the one that opens it (公告概要：公告信息：采购项目名称…品目) the summary block may go on. */
+const SUMMARY_LINES = 4;
+
 export function buildPage(text: string, options: PageOptions = {}): Page {
   const lines: Line[] = [];
   let start = 0;
+  let summaryLeft = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (options.glued && end - start >= GLUED_LINE) {
+    const opensSummary = options.glued === true && text.slice(start, end).includes(SUMMARY_START);
+    // A summary block's line is cut at its labels however short it is.
+    if (options.glued && (end - start >= GLUED_LINE || summaryLeft > 0)) {
       // A page whose breaks were lost: first its numbered sections, then the cell gaps inside each.
       const sections = sectionCuts(text, start, end);
-      const cuts = [...new Set([start, ...summaryCuts(text, start, sections[0] ?? end), ...sections, end])].sort((a, b) => a - b);
+      const summary = summaryCuts(text, start, sections[0] ?? end, summaryLeft > 0);
+      const cuts = [...new Set([start, ...summary, ...sections, end])].sort((a, b) => a - b);
       for (let c = 0; c + 1 < cuts.length; c++) {
         // Once cut at its headings the line is known to be glued: each section is cut at its gaps too.
         if (sections.length > 0 || isGlued(text, cuts[c], cuts[c + 1])) pushGlued(text, lines, cuts[c], cuts[c + 1]);
         else pushLine(text, lines, cuts[c], cuts[c + 1]);
       }
     } else pushLine(text, lines, start, end);
+    if (opensSummary) summaryLeft = SUMMARY_LINES;
+    else if (text.slice(start, end).trim() !== '') summaryLeft--;
     start = end + 1;
   }
   return { text, lines };

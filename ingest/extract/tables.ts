@@ -85,7 +85,7 @@ function headerColumns(line: Line): Column[] | null {
 }
 
 const NAME_ROLES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
-const NUMBER_ROLES = new Set<ColumnRole>(['amount', 'unitPrice', 'rank', 'lot', 'uscc', 'candidateMark']);
+const NUMBER_ROLES = new Set<ColumnRole>(['amount', 'unitPrice', 'rank', 'lot', 'uscc', 'candidateMark', 'wonMark']);
 const MONEY_CELL = /^[¥￥]?\s*\d[\d,，]*(\.\d+)?\s*(元|万元)?$/;
 
 /** A cell that holds an amount and nothing else (¥98,000.00, 3950000.00元). */

@@ -43,10 +43,15 @@ function titleBeforeDate(page: Page): Found<string> | null {
   const first = page.lines[0];
   if (!first || first.cells) return null;
   const label = PUBLISHED_LABEL.exec(first.span.text);
-  if (!label || label.index < 4) return null;
-  const span = subSpan(page, first.span, 0, label.index);
+  // …or run straight into the bare date (…中标（成交）结果公告[2022]2022年02月11日00:15来源：…)
+  const end = label ? label.index : NOTICE_WORD_THEN_DATE.exec(first.span.text)?.[1].length ?? -1;
+  if (end < 4) return null;
+  const span = subSpan(page, first.span, 0, end);
   return titleLike(span.text) ? { value: tidy(span.text), span } : null;
 }
+
+/** A notice word run into a date, with the site's year tag between them or not: 结果公告[2022]2022年02月11日. */
+const NOTICE_WORD_THEN_DATE = /^(.{4,100}?(?:公告|公示|结果)[)）]?)\s*(?:\[\d{4}\]\s*)?(?=\d{4}\s*(?:年|-|\/|\.)\s*\d{1,2})/;
 
 /** The title from the first lines: a line ending in a notice word, joined to short lines above it. */
 function titleFromText(page: Page): Found<string> | null {

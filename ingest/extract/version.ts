@@ -41,4 +41,9 @@
 //     label under a candidates heading names a candidate; an ISO closing date (2025-08-21) in the sign-off.
 // 20: a sentence naming the winner's consortium (中标供应商为联合体，牵头单位为X，联合体成员为：Y) completes the winner;
 //     the national platform's 公告概要 block in page text with no spaces is cut at its labels.
-export const EXTRACTOR_VERSION = '20';
+// 21: a 是否中标/是否成交 column decides row by row who won (是 wins, 否 loses, anything else: no winner, a warning);
+//     a spaced header alone on its line with a row per line under it; a title run into its bare date (…结果公告[2022]
+//     2022年02月11日) and the one lot it numbers (第3包, （一包）) for a page's only award; the national summary block read
+//     on the lines after its opening one; a result table whose cells run together with nothing between them is cut
+//     at its header's words and by what each column holds.
+export const EXTRACTOR_VERSION = '21';

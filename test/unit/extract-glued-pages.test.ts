@@ -78,3 +78,63 @@ test('with no colon on the line, labels and values parted by runs of three space
   // A line with colons keeps its labelled fields: 联系人：张某   电话：123 is not read as spaced pairs.
   assert.equal((await extract('某某项目中标公告\n中标供应商：某某科技有限公司   中标金额：12万元\n')).awards[0]?.value?.fen, 12_000_000);
 });
+
+test('a title run into its bare date is the title, and the one lot it numbers is the only award\'s (安徽省政府采购网 2022, 合肥职业技术学院 2021BFFHZ02930)', async () => {
+  const notice = await extract('某某职业技术学院数字化校园三期建设第3包智慧教室改造项目中标（成交）结果公告[2022]2022年02月11日00:15来源：【打印】公告概要：'
+    + '一、项目编号:2021BFFHZ02930二、项目名称:某某职业技术学院数字化校园三期建设三、中标（成交）信息供应商名称：某某（杭州）信息系统技术有限公司'
+    + '供应商地址：浙江省杭州市西湖区某某街333号中标（成交）金额：人民币伍佰陆拾捌万柒仟捌佰伍拾元整（大写）（￥5687850.00元）');
+  assert.equal(notice.title, '某某职业技术学院数字化校园三期建设第3包智慧教室改造项目中标（成交）结果公告');
+  assert.deepEqual(notice.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name), a.value?.fen]), [['3', ['某某（杭州）信息系统技术有限公司'], 568_785_000]]);
+  const bracketed = await extract('某某学院家具采购项目（一包）中标公告2022年08月18日10:57来源：【打印】\n三、中标（成交）信息\n供应商名称：某某家具有限公司\n中标（成交）金额：￥226280.00元\n');
+  assert.deepEqual(bracketed.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name)]), [['1', ['某某家具有限公司']]]);
+  // A title that numbers a run of lots, or a batch (第三批), names no one lot.
+  for (const title of ['某某学院第1-3包家具采购项目中标公告', '某某学院2022年第三批家具采购项目中标公告']) {
+    const n = await extract(`${title}2022年08月18日\n三、中标（成交）信息\n供应商名称：某某家具有限公司\n中标（成交）金额：￥226280.00元\n`);
+    assert.deepEqual(n.awards.map((a) => a.lot), [null], title);
+  }
+});
+
+test('the national summary block goes on after its opening line: its labels are cut there too, however short the line (青海 ccgp.gov.cn 2026, 天峻县)', async () => {
+  const notice = await extract('某某县和美乡村示范项目中标结果公告\n\n## 公告概要：公告信息：采购项目名称某某县和美乡村示范项目品目\n\n'
+    + '采购单位某某县农牧水利和科技局行政区域青海省公告时间2026年08月05日 12:42评审专家名单甲某，乙某总中标金额￥271.740000 万元（人民币）'
+    + '联系人及联系方式：项目联系人王先生项目联系电话0971-8829828\n\n一、项目编号：某某公招(货物)2026-094\n');
+  assert.equal(notice.publishedAt, '2026-08-05');
+  assert.equal(notice.buyer?.name, '某某县农牧水利和科技局');
+  // Far below the block, a line is not read as its labels.
+  const far = await extract('某某项目中标结果公告\n公告概要：公告信息：采购项目名称某某项目品目\n一\n二\n三\n四\n五\n采购单位某某局行政区域青海省公告时间2026年08月05日\n');
+  assert.equal(far.publishedAt, null);
+});
+
+test('a result table whose cells run together is cut at its header\'s words and its rows\' values (ccgp.gov.cn local notices: 浙江, 山西, 青海 2026)', async () => {
+  const won = (n: Awaited<ReturnType<typeof extract>>) => n.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]);
+  // 浙江: the amount first, with its label; a score last.
+  const zj = await extract('某某学校厕所改造项目中标(成交)结果公告\n三、中标（成交）信息\n1.中标结果：\n'
+    + '序号中标（成交）金额(元)中标供应商名称中标供应商地址评审总得分1磋商报价：667113（元）东阳市某某建设有限公司东阳市环城北路88-25号二楼84.46\n');
+  assert.deepEqual(won(zj), [[[['东阳市某某建设有限公司', '东阳市环城北路88-25号二楼']], 66_711_300]]);
+  // 山西: two rows, the address before the amount; its house numbers are no amount, the first score runs into row 2.
+  const sx = await extract('某某局试剂耗材结果公告\n三、中标（成交）信息\n1.中标结果：\n序号供应商名称供应商地址 中标（成交）金额评审总得分'
+    + '1太原某某科技有限公司山西综改示范区武洛街26号众创空间002房间报价：2345643（元）94.412中科某某湖北有限公司武汉东湖高新大道666号A20栋10层报价：591800（元）89.5\n');
+  assert.deepEqual(won(sx), [
+    [[['太原某某科技有限公司', '山西综改示范区武洛街26号众创空间002房间']], 234_564_300],
+    [[['中科某某湖北有限公司', '武汉东湖高新大道666号A20栋10层']], 59_180_000],
+  ]);
+  // 青海: the row number runs into a bare amount; a note in brackets after the name is no part of it; 中心 then 有限公司 is one name.
+  const qh = await extract('某某县示范项目中标结果公告\n三、中标信息\n1.中标结果：\n'
+    + '序号中标金额(元)中标供应商名称中标供应商地址12717418青海某某健康体检中心有限公司（评审总得分：87.80分，综合排名第一）青海省西宁市文苑路5号\n');
+  assert.deepEqual(won(qh), [[[['青海某某健康体检中心有限公司', '青海省西宁市文苑路5号']], 271_741_800]]);
+  // A glued table of goods, or of failed lots with no rows, names no one.
+  const goods = await extract('某某采购项目结果公告\n四、主要标的信息\n序号标项名称标的名称品牌规格型号数量单价1采购包118吨纯电动吸尘车中联牌ZBH5184TXCEQBEV1台1064000\n序号标项名称废标理由其他事项\n');
+  assert.deepEqual(goods.awards, []);
+});
+
+test('a glued table\'s row that does not cut cleanly is left whole: no name is guessed from it', async () => {
+  // The amount has neither label nor unit after the address, so where the address ends is unknown.
+  const notice = await extract('某某采购项目结果公告\n三、中标（成交）信息\n序号供应商名称供应商地址中标（成交）金额1太原某某科技有限公司太原市某路26号2345643\n');
+  assert.deepEqual(notice.awards, []);
+  // A consortium run into the row: its member would stand in the address, its lead alone as the winner.
+  for (const row of ['1山东甲路桥工程有限公司（牵头人）山东乙市政工程有限公司（成员）济南市经十路100号报价：12580000（元）',
+    '1山东甲路桥工程有限公司山东乙市政工程有限公司济南市经十路100号报价：12580000（元）']) {
+    const consortium = await extract(`某某道路工程中标结果公告\n三、中标信息\n序号供应商名称供应商地址中标（成交）金额${row}\n`);
+    assert.deepEqual(consortium.awards, [], row);
+  }
+});

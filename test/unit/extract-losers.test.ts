@@ -141,3 +141,21 @@ test('a winner under its own heading right above a platform\'s date is no sign-o
   assert.deepEqual(ranked.awards, []);
   assert.deepEqual(ranked.candidates, []);
 });
+
+test('a 是否成交 / 是否中标 column decides row by row who won, in a table, in page text and in spaced lines', async () => {
+  const layouts = [
+    '某某医院设备采购成交结果公告\n三、成交信息\n供应商名称\t报价（元）\t是否成交\n甲某某医疗科技有限公司\t985,000.00\t是\n乙某某电子有限公司\t1,020,000.00\t否\n',
+    '某某医院设备采购成交结果公告\n三、成交结果\n序号\n投标人名称\n投标报价（元）\n是否中标\n1\n乙某某电子有限公司\n1020000.00\n否\n2\n甲某某医疗科技有限公司\n985000.00\n是\n',
+    '某某医院设备采购成交结果公告\n三、成交结果\n序号 供应商名称 报价（元） 是否成交\n1 乙某某电子有限公司 1020000.00 否\n2 甲某某医疗科技有限公司 985000.00 是\n四、采购人：某某医院\n',
+  ];
+  for (const text of layouts) {
+    const notice = await extract(text);
+    assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某某医疗科技有限公司'], 98_500_000]], text);
+  }
+});
+
+test('a 是否中标 cell that says neither yes nor no stores no winner, and says why', async () => {
+  const notice = await extract('某某采购中标公告\n三、中标信息\n供应商名称\t报价（元）\t是否中标\n甲某某科技有限公司\t100000\t待定\n');
+  assert.deepEqual(notice.awards, []);
+  assert.ok(notice.warnings.some((w) => /甲某某科技有限公司.*neither yes nor no/.test(w)), notice.warnings.join('\n'));
+});

@@ -187,6 +187,6 @@ test('the national platform\'s summary block in page text with no spaces runs ea
   assert.equal(notice.buyer?.name, '某某职业技术学院');
   assert.equal(notice.agency?.name, '合肥市政府采购中心');
   assert.equal(notice.publishedAt, '2022-02-11');
-  // The award keeps its own amount, not the summary's total written in yuan under a 万元 label.
-  assert.deepEqual(won(notice), [[null, 'active', ['甲乙信息系统技术有限公司'], 568_785_000]]);
+  // The award keeps its own amount, not the summary's total written in yuan under a 万元 label; its lot is the title's.
+  assert.deepEqual(won(notice), [['3', 'active', ['甲乙信息系统技术有限公司'], 568_785_000]]);
 });
