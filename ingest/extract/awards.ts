@@ -155,6 +155,21 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
   return awardAmount || inResult ? supplier : -1;
 }
 
+/** The column of the award's amount: the one headed so (成交金额), else a final price (最终报价) over a first one, else the first. */
+function amountColumn(table: Table): number {
+  const award = table.columns.findIndex((c) => c.role === 'amount' && c.awardAmount);
+  if (award >= 0) return award;
+  const final = table.columns.findIndex((c) => c.role === 'amount' && /最终|最后|末轮/.test(c.header.text));
+  return final >= 0 ? final : table.columns.findIndex((c) => c.role === 'amount');
+}
+
+/** An award amount's cell that says there is none: 未成交 always; a dash or nought beside a bidder's generic name. */
+function noAwardIn(cell: Span | null, generic: boolean): boolean {
+  const text = (cell?.text ?? '').replace(/\s+/g, '');
+  if (/^(未成交|未中标|不成交|无成交|未中选|落选)$/.test(text)) return true;
+  return generic && /^([-—－/／]+|0+(\.0+)?(元)?)$/.test(text);
+}
+
 /** Whether a row of a table with a 是否中标 column won: true, false, or null when its cell says neither. */
 function markedWon(row: TableRow, mark: number): boolean | null {
   const text = (row.cells[mark]?.text ?? '').replace(/\s+/g, '');
@@ -178,7 +193,9 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
     if (name < 0) continue;
     const rank = column(table, 'rank');
     const address = column(table, 'address');
-    const amount = table.columns.findIndex((c) => c.role === 'amount');
+    const amount = amountColumn(table);
+    const awardAmount = amount >= 0 && table.columns[amount].awardAmount;
+    const generic = table.columns[name].role !== 'winner';
     const lot = column(table, 'lot');
     const uscc = column(table, 'uscc');
     const mark = column(table, 'wonMark');
@@ -192,6 +209,9 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
           warnings.push(`"${cell.text}" is not stored as a winner: its ${table.columns[mark].header.text} cell says "${row.cells[mark]?.text ?? ''}", neither yes nor no`);
         }
         if (won !== true) continue;
+      } else if (awardAmount && noAwardIn(row.cells[amount], generic)) {
+        // 成交金额 | — / 未成交 beside a bidder's name: the row lost.
+        continue;
       } else if (rank >= 0) {
         const r = row.cells[rank];
         if (!r || rankOf(r.text) !== 1) continue;

@@ -146,8 +146,11 @@ function spacedHeader(page: Page, line: Line): SpacedHeader | null {
   const name = roles.findIndex((r) => NAMES.has(r));
   if (roles.length < MIN_COLUMNS || roles.filter((r) => STRONG.has(r)).length < 2 || name < 0) return null;
   const header = tokens.slice(0, roles.length);
-  // Only a result's own rows: a winner's column, the award's amount or a 是否中标 column (a ranking of bids and scores is no result).
-  if (!roles.includes('winner') && !roles.includes('wonMark') && !header.some((t) => AWARD_AMOUNT.has(classifyLabel(t.text)?.key ?? ''))) return null;
+  // Only a result's own rows: a winner's column, the award's amount, a 是否中标 column, or only who and where (供应商名称
+  // 供应商地址 供应商编码); a ranking of bids and scores is no result.
+  const whoAndWhere = roles.every((r) => r === 'supplier' || r === 'address' || r === 'uscc') && roles.filter((r) => r === 'supplier').length === 1;
+  if (!roles.includes('winner') && !roles.includes('wonMark') && !whoAndWhere
+    && !header.some((t) => AWARD_AMOUNT.has(classifyLabel(t.text)?.key ?? ''))) return null;
   return { roles, header, rest: tokens.slice(roles.length), name };
 }
 

@@ -20,33 +20,44 @@ const MIN_COLUMNS = 3;
 /** Bounds on the work: a result table's glued rows are short, and few. */
 const MAX_ROWS = 20;
 const MAX_REST = 4000;
+/** A second party in a free-text cell (a consortium's member, a note of who leads). */
 const ANOTHER_PARTY = /公司|集团|联合体|牵头|成员/;
+/** Legal forms that, in the words right after a name, say the name went on (…集团 then 股份有限公司, …事务所 then 浙江分所). */
+const NAME_GOES_ON = /公司|集团|医院|卫生院|研究院|设计院|研究所|事务所|分所|合作社/;
+/** Only a result's own table: a header cell that speaks of the award (中标供应商名称, 中标（成交）金额), not a ranking's. */
+const RESULT_HEADER = /中标|成交|中选/;
 
 /**
- * An organisation's name up to its legal form, never cut inside it (…体检中心 then 有限公司), with its branch; a note
- * in brackets after it (（评审总得分：87.80分，综合排名第一）) is no part of it.
+ * An organisation's name up to its legal form, never cut inside it (…体检中心 then 有限公司, 中心 then 医院), with its
+ * branch; a note in brackets after it (（评审总得分：87.80分，综合排名第一）) is no part of it.
  */
-const NAME = String.raw`([^\n]{1,60}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|研究院|研究所|设计院|事务所|中心|厂|合作社|医院|学校)`
-  + String.raw`(?:[\u4e00-\u9fff]{1,10}分(?:公司|院|中心|厂))?(?:[(（](?:有限公司|有限责任公司|普通合伙|特殊普通合伙|有限合伙)[)）])?)`
-  + String.raw`(?:[(（](?![^()（）]*(?:牵头|成员|联合体))[^()（）]{1,40}[)）])?(?![有股]限|公司|集团|分公司)`;
+const NAME = String.raw`[^\n]{1,60}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|研究院|研究所|设计院|事务所|卫生院|中心|厂|合作社|医院|学校)`
+  + String.raw`(?:[\u4e00-\u9fff]{1,10}分(?:公司|院|所|中心|厂))?(?:[(（](?:有限公司|有限责任公司|普通合伙|特殊普通合伙|有限合伙)[)）])?`
+  + String.raw`(?![有股]限|股份|公司|集团|分公司|分所|医院|卫生院)`;
+const NAME_NOTE = String.raw`(?:[(（](?![^()（）]*(?:牵头|成员|联合体))[^()（）]{1,40}[)）])?`;
 /** An amount with its label and unit (磋商报价：667113（元）, 总价：858800（元）, 2717418), and any further priced items. */
-const NUMBER = String.raw`[¥￥]?\d[\d,]*(?:\.\d+)?`;
-const UNIT = String.raw`\s*(?:[(（](?:元|万元)[)）]|万元|元)`;
+const NUMBER = String.raw`[¥￥]?\d[\d,]{0,17}(?:\.\d{1,4})?`;
+const UNIT = String.raw`\s*(?:[(（](?:元|万元|%|％)[)）]|万元|元|%|％)`;
 /** A price's own label: its words, not a run of any text (an address's 房间 before 报价： is the address's). */
 const LABEL = String.raw`(?:磋商|投标|最终|谈判|评审|响应)?(?:报价|总价|总报价|单价合计|合计|价格|金额|成交价|中标价)(?:[(（][^()（）]{0,8}[)）])?[：:]`;
 /** A further priced item's label (男职工（元/人）：343（元）). */
 const ITEM_LABEL = String.raw`[^\d：:，,]{0,16}[：:]`;
-const MORE_ITEMS = String.raw`(?:[，,]${ITEM_LABEL}\d[\d,]*(?:\.\d+)?(?:${UNIT})?)*`;
-const AMOUNT = String.raw`((?:${LABEL})?${NUMBER}(?:${UNIT})?${MORE_ITEMS})`;
+const MORE_ITEMS = String.raw`(?:[，,]${ITEM_LABEL}${NUMBER}(?:${UNIT})?){0,10}`;
+const AMOUNT = String.raw`(?:${LABEL})?${NUMBER}(?:${UNIT})?${MORE_ITEMS}`;
 /** After free text an amount must say where it starts or ends (a label or a unit): an address's house number is none. */
-const MARKED_AMOUNT = String.raw`((?:${LABEL}${NUMBER}(?:${UNIT})?|${NUMBER}${UNIT})${MORE_ITEMS})`;
-const PATTERN: Record<Exclude<GluedCellKind, 'serial'>, string> = {
-  name: NAME,
-  text: '([^\\n]{1,120}?)',
-  amount: AMOUNT,
-  score: String.raw`(\d{1,3}(?:\.\d{1,2})?|-|—|/)?`,
-  uscc: '([0-9A-Z]{18})',
-};
+const MARKED_AMOUNT = String.raw`(?:${LABEL}${NUMBER}(?:${UNIT})?|${NUMBER}${UNIT})${MORE_ITEMS}`;
+const SCORE = String.raw`\d{1,3}(?:\.\d{1,2})?|-|—|/`;
+
+/** A cell's value as a pattern without groups; `after` is the kind of the cell before it. */
+function valuePattern(kind: Exclude<GluedCellKind, 'serial'>, after: GluedCellKind | undefined): string {
+  switch (kind) {
+    case 'name': return NAME;
+    case 'text': return String.raw`[^\n]{1,120}?`;
+    case 'amount': return after === 'text' ? MARKED_AMOUNT : AMOUNT;
+    case 'score': return SCORE;
+    case 'uscc': return '[0-9A-Z]{18}';
+  }
+}
 
 interface GluedHeader {
   cells: Span[];
@@ -72,27 +83,45 @@ function gluedHeader(line: Line): GluedHeader | null {
     at += m[0].length;
   }
   // A header spaced throughout is the spaced tables' (flat.ts), whose cells the spaces part.
-  if (!glued || cells.length < MIN_COLUMNS || !kinds.includes('name') || kinds.filter((k) => k === 'serial').length > 1) return null;
+  if (!glued || cells.length < MIN_COLUMNS || kinds.filter((k) => k === 'name').length !== 1 || kinds.filter((k) => k === 'serial').length > 1) return null;
+  if (!cells.some((c) => RESULT_HEADER.test(c.text))) return null;
   // Where free text ends and a name or more free text begins, nothing says: such a table is not cut.
   if (kinds.some((k, i) => i > 0 && kinds[i - 1] === 'text' && (k === 'text' || k === 'name'))) return null;
   return { cells, kinds, end: at };
 }
 
-/** The cells' patterns in the header's order; a row's number is filled in per row. */
-function cellPatterns(kinds: GluedCellKind[]): (string | null)[] {
-  return kinds.map((k, i) => (k === 'amount' && kinds[i - 1] === 'text' ? MARKED_AMOUNT : k === 'serial' ? null : PATTERN[k]));
+/**
+ * Row `n`: its cells, each a named group (an amount taken whole: a lookahead's capture, matched again, is never
+ * cut shorter, which keeps the search small), then the end of the line or the start of row n + 1 (its number, its
+ * first cells up to its name).
+ */
+function rowPattern(kinds: GluedCellKind[], n: number): RegExp {
+  const cell = (k: GluedCellKind, i: number): string => {
+    if (k === 'serial') return `(?<c${i}>${n})`;
+    const value = valuePattern(k, kinds[i - 1]);
+    if (k === 'amount') return `(?<c${i}>(?=(?<a${i}>${value}))\\k<a${i}>)`;
+    if (k === 'name') return `(?<c${i}>${value})${NAME_NOTE}`;
+    return k === 'score' ? `(?<c${i}>${value})?` : `(?<c${i}>${value})`;
+  };
+  const row = kinds.map(cell).join('\\s*');
+  const upToName = kinds.slice(0, kinds.indexOf('name') + 1);
+  const next = kinds[0] === 'serial'
+    ? upToName.map((k, i) => (k === 'serial' ? String(n + 1) : `(?:${valuePattern(k, kinds[i - 1])})`)).join('\\s*')
+    : null;
+  return new RegExp(`^\\s*${row}\\s*(?=$${next ? `|${next}` : ''})`, 'd');
 }
 
-/**
- * Row `n`: its cells, then the end of the line or the start of row n + 1 (its number and its first cell, and its
- * name when the name comes second), so that a row's free text never swallows the next row's number.
- */
-function rowPattern(cells: (string | null)[], kinds: GluedCellKind[], n: number): RegExp {
-  const row = cells.map((cell) => cell ?? `(${n})`).join('\\s*');
-  const next = kinds[0] === 'serial' ? cells.slice(0, kinds.indexOf('name') + 1).map((cell) => cell ?? String(n + 1)).join('\\s*') : null;
-  // The lookahead's groups are not wanted: they are made non-capturing.
-  const ahead = next ? `|${next.replace(/\((?!\?)/g, '(?:')}` : '';
-  return new RegExp(`^\\s*${row}\\s*(?=$${ahead})`, 'd');
+/** Why a cut row cannot be trusted, or null. */
+function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean): string | null {
+  const name = row[kinds.indexOf('name')];
+  if (!looksLikeCompanyName(name.text)) return 'name';
+  // Where the name ends is unsure when the words after it hold another legal form.
+  const after = /^\s*(?:[(（][^()（）]{0,40}[)）])?([\u4e00-\u9fff]{0,25})/.exec(page.text.slice(name.end, name.end + 80));
+  if (after && NAME_GOES_ON.test(after[1])) return 'name goes on';
+  if (kinds.some((k, c) => k === 'text' && ANOTHER_PARTY.test(row[c].text))) return 'another party';
+  // Free text ending in a digit, run into the next row's number: where one ends and the other starts is unknown.
+  if (!last && kinds[kinds.length - 1] === 'text' && /\d$/.test(row[row.length - 1].text)) return 'digits run on';
+  return null;
 }
 
 /** The rows after the header, one after another, each cut at the first place that lets the next row start. */
@@ -100,27 +129,23 @@ function gluedRows(page: Page, line: Line, head: GluedHeader): Line[] | null {
   const end = line.span.end;
   let at = line.span.start + head.end;
   if (end - at > MAX_REST) return null;
-  const cells = cellPatterns(head.kinds);
   const width = head.kinds.length;
   const rows: Line[] = [];
   for (let n = 1; at < end && page.text.slice(at, end).trim() !== ''; n++) {
     if (n > MAX_ROWS || (n > 1 && head.kinds[0] !== 'serial')) return null;
-    const m = rowPattern(cells, head.kinds, n).exec(page.text.slice(at, end));
+    const m = rowPattern(head.kinds, n).exec(page.text.slice(at, end));
     if (!m) return null;
     const row: Span[] = [];
     for (let c = 0; c < width; c++) {
-      const range = m.indices![c + 1];
+      const range = m.indices!.groups![`c${c}`];
       const from = range ? range[0] : row.length > 0 ? row[row.length - 1].end - at : 0;
-      const to = range ? range[1] : from;
-      row.push({ text: m[c + 1] ?? '', start: at + from, end: at + to });
+      row.push({ text: m.groups![`c${c}`] ?? '', start: at + from, end: at + (range ? range[1] : from) });
     }
-    if (!looksLikeCompanyName(row[head.kinds.indexOf('name')].text)) return null;
-    // A second party in a free-text cell (a consortium's member, a note of who leads) makes the row's cut unsure.
-    if (head.kinds.some((k, c) => k === 'text' && ANOTHER_PARTY.test(row[c].text))) return null;
-    const first = row[0];
-    const last = row[width - 1];
-    rows.push({ index: -1, span: { text: page.text.slice(first.start, last.end), start: first.start, end: last.end }, cells: row });
     at += m[0].length;
+    if (unsure(page, head.kinds, row, page.text.slice(at, end).trim() === '')) return null;
+    const first = row[0];
+    const lastCell = row[width - 1];
+    rows.push({ index: -1, span: { text: page.text.slice(first.start, lastCell.end), start: first.start, end: lastCell.end }, cells: row });
   }
   return rows.length > 0 ? rows : null;
 }

@@ -403,11 +403,22 @@ function lotOfOnlyLot(page: Page, onlyLot: { name: Found<string> | null } | null
   return name && lot ? { value: lot.id, span: subSpan(page, name.span, lot.at, lot.at + lot.length) } : null;
 }
 
-/** The lot a page's only award is for, numbered in its title (…数字化校园三期建设第3包…中标（成交）结果公告). */
+/**
+ * The lot a page's only award is for, numbered in its title: a 包 (…数字化校园三期建设第3包…结果公告, …项目（一包）中标公告),
+ * or a 标段 that ends the project's name (…安置房三标段施工中标公告); a 标段 inside it may number what is served
+ * (某某高速公路第2标段工程造价跟踪审计服务项目).
+ */
 function lotOfTitle(page: Page, title: Span | null): Found<string> | null {
   const lot = title ? lotOfName(title.text) : null;
-  return title && lot ? { value: lot.id, span: subSpan(page, title, lot.at, lot.at + lot.length) } : null;
+  if (!title || !lot) return null;
+  const words = title.text.slice(lot.at, lot.at + lot.length);
+  const rest = title.text.slice(lot.at + lot.length).replace(/[(（][^()（）]*[)）]/g, '');
+  if (!/包/.test(words) && !TITLE_END_AFTER_LOT.test(rest)) return null;
+  return { value: lot.id, span: subSpan(page, title, lot.at, lot.at + lot.length) };
 }
+
+/** What may follow a 标段 at the end of a project's name in a title: the works' kind and the notice's words. */
+const TITLE_END_AFTER_LOT = /^(?:施工|监理|勘察|设计|采购|项目)?(?:中标|成交|中选|评标|招标)?(?:候选人)?(?:结果)?(?:公告|公示)?$/;
 
 /**
  * A candidate notice that names one supplier, only under a winner's label (预成交公示: 供应商名称 X 预成交供应商), lists

@@ -8,8 +8,8 @@ export const LOT_WORDS_AFTER = '包|标段|标包|分包|标项|合同包|包件
 
 const NUMBER = String.raw`(?:\d{1,3}|[一二三四五六七八九十]{1,3})`;
 const NUMBERS = String.raw`${NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*${NUMBER})*`;
-/** The lot's own name in brackets (标段一（智慧政务）：), unless the brackets say the lot failed. */
-const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))[^()（）]{1,30}[)）])?`;
+/** The lot's own name in brackets (标段一（智慧政务）：, 合同包1(动物疫病检测试剂（第1包）):), unless the brackets say the lot failed. */
+const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))(?:[^()（）]|[(（][^()（）]{1,20}[)）]){1,40}[)）])?`;
 /**
  * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
  * 品目 45、46：, 第3-5包：, 标段一（智慧政务）：, or one lot lettered: A分标：, B包：.

@@ -50,8 +50,11 @@ function titleBeforeDate(page: Page): Found<string> | null {
   return titleLike(span.text) ? { value: tidy(span.text), span } : null;
 }
 
-/** A notice word run into a date, with the site's year tag between them or not: 结果公告[2022]2022年02月11日. */
-const NOTICE_WORD_THEN_DATE = /^(.{4,100}?(?:公告|公示|结果)[)）]?)\s*(?:\[\d{4}\]\s*)?(?=\d{4}\s*(?:年|-|\/|\.)\s*\d{1,2})/;
+/**
+ * A notice word run into the date and time of its publishing (or its source), with the site's year tag between them
+ * or not: 结果公告[2022]2022年02月11日00:15来源：. A date alone (交易公告2024年03月15日星期五) may be a site's banner.
+ */
+const NOTICE_WORD_THEN_DATE = /^(.{4,100}?(?:公告|公示|结果)[)）]?)\s*(?:\[\d{4}\]\s*)?(?=\d{4}\s*(?:年|-|\/|\.)\s*\d{1,2}\s*(?:月|-|\/|\.)\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}|来源))/;
 
 /** The title from the first lines: a line ending in a notice word, joined to short lines above it. */
 function titleFromText(page: Page): Found<string> | null {

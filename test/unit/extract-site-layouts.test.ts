@@ -190,3 +190,18 @@ test('the national platform\'s summary block in page text with no spaces runs ea
   // The award keeps its own amount, not the summary's total written in yuan under a 万元 label; its lot is the title's.
   assert.deepEqual(won(notice), [['3', 'active', ['甲乙信息系统技术有限公司'], 568_785_000]]);
 });
+
+test('ccgp.gov.cn local results as page text: lots headed with brackets in brackets, a review table run into one line, a who-and-where row (黑龙江, 河北 2026)', async () => {
+  const lots = await extract('某某中心检测试剂中标（成交）结果公告\n## 三、采购结果\n合同包1(检测试剂（第1包）):\n 供应商名称 供应商地址 中标（成交）金额 甲某生物科技有限公司 哈尔滨市某路156号 332,200.00元\n'
+    + '合同包2(检测试剂（第2包）):\n 供应商名称 供应商地址 中标（成交）金额 乙某生物科技有限公司 郑州市某路1号 171,800.00元\n## 四、评审结果\n合同包2(检测试剂（第2包）):\n'
+    + ' 供应商 资格性审查 符合性审查 综合得分 最终报价 得分排名 乙某生物科技有限公司 通过 通过 100.00 171,800.00 1 丙某生物科技有限公司 通过 通过 88.22 173,400.00 2 丁某动物药业有限公司 不通过符合性审查,原因是：技术部分实质性内容评审不通过\n');
+  assert.deepEqual(won(lots), [['1', 'active', ['甲某生物科技有限公司'], 33_220_000], ['2', 'active', ['乙某生物科技有限公司'], 17_180_000]]);
+  // The rejection at the end of the line is 丁某's, not the winner's who passed with others between.
+  assert.ok(!lots.warnings.some((w) => /乙某/.test(w)), lots.warnings.join('\n'));
+  const hebei = await extract('某某局清单编制工作竞争性磋商成交公告\n三、中标（成交）信息\n 供应商名称 供应商地址 供应商编码 甲某碳投科技有限公司 北京市东城区青龙胡同1号歌华大厦922单元 91110101558503117M \n四、主要标的信息\n');
+  assert.deepEqual(hebei.awards.map((a) => a.suppliers.map((s) => [s.name, s.address, s.uscc])),
+    [[['甲某碳投科技有限公司', '北京市东城区青龙胡同1号歌华大厦922单元', '91110101558503117M']]]);
+  // …which a bidders' list of the same columns is not.
+  const bidders = await extract('某某局清单编制工作竞争性磋商成交公告\n三、投标供应商名单\n 供应商名称 供应商地址 供应商编码 甲某碳投科技有限公司 北京市东城区青龙胡同1号 91110101558503117M \n');
+  assert.deepEqual(bidders.awards, []);
+});

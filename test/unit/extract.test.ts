@@ -152,6 +152,12 @@ test('a code run into the words after it ends where they start; codes written wi
     ['HZZFCG2016货字406号', 'HZZFCG2016货字406号'],
     ['赣建洪招字【2026】第01号', '赣建洪招字【2026】第01号'],
     ['徐采中招2026-040', '徐采中招2026-040'],
+    // a space typed before the joiner (ccgp.gov.cn 新疆 温泉, 2026)
+    ['XJZCYSCS2026 -018', 'XJZCYSCS2026-018'],
+    // dashes typed as em dashes (webtct-4, 2015)
+    ['KXZBF—2015—131', 'KXZBF—2015—131'],
+    // a number joined by a hyphen to the agency's words (ccgp.gov.cn 浙江 东阳, 2026)
+    ['330783263601470000008-浙建航招（东2026010号）', '330783263601470000008-浙建航招（东2026010号）'],
   ];
   for (const [text, code] of cases) {
     const page = buildPage(text);
