@@ -48,6 +48,8 @@ export interface AwardDraft {
   valueIsBid?: boolean;
   /** The name came under a label that also heads bidders (供应商名称), not a winner's own (中标供应商). */
   genericLabel?: boolean;
+  /** The only row of a table with no amount column: an amount on the lines right under it (成交金额：…) is its. */
+  takesValueBelow?: boolean;
 }
 
 export interface AwardScan {
@@ -138,14 +140,14 @@ function lotFromField(f: Field): Found<string> | null {
  * much another table looks like the winners' one.
  */
 export function winnerColumn(table: Table, sections: Sections, fields: Field[]): number {
-  // 投标人 | 报价 | 是否中标: a column that says row by row who won makes a bidders' table the winners' one.
+  // 投标人 | 报价 | 是否中标 in the result section: a column that says row by row who won makes a bidders' table the
+  // winners' one (a bidders' section's, like an opening record's, never is: the result may have changed since).
   const marked = column(table, 'wonMark') >= 0;
   if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0 && !marked) return -1;
-  const kind = sections.kindOf[table.headerLine];
-  if (NOT_RESULT_SECTIONS.has(kind) && !(marked && kind === 'bidders')) return -1;
+  if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
-  if (!inResult && sections.inResult.some(Boolean) && !(marked && kind === 'bidders')) return -1;
+  if (!inResult && sections.inResult.some(Boolean)) return -1;
   const winner = column(table, 'winner');
   if (winner >= 0) return winner;
   const supplier = column(table, 'supplier');
@@ -159,15 +161,21 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
 function amountColumn(table: Table): number {
   const award = table.columns.findIndex((c) => c.role === 'amount' && c.awardAmount);
   if (award >= 0) return award;
-  const final = table.columns.findIndex((c) => c.role === 'amount' && /最终|最后|末轮/.test(c.header.text));
+  const final = table.columns.findIndex((c) => c.role === 'amount' && /最终|最后|末轮/.test(c.header.text) && !RATE_HEADER.test(c.header.text));
   return final >= 0 ? final : table.columns.findIndex((c) => c.role === 'amount');
 }
 
-/** An award amount's cell that says there is none: 未成交 always; a dash or nought beside a bidder's generic name. */
-function noAwardIn(cell: Span | null, generic: boolean): boolean {
+/** A header of a rate or a unit price (最终报价优惠率（%）, 成交费率, 单价): the award may be given there instead of a sum. */
+const RATE_HEADER = /率|%|％|单价/;
+
+/**
+ * An award amount's cell that says there is none: 未成交 always; a dash or nought beside a bidder's generic name,
+ * unless the table gives rates or unit prices, where the award may be one of those.
+ */
+function noAwardIn(table: Table, cell: Span | null, generic: boolean): boolean {
   const text = (cell?.text ?? '').replace(/\s+/g, '');
   if (/^(未成交|未中标|不成交|无成交|未中选|落选)$/.test(text)) return true;
-  return generic && /^([-—－/／]+|0+(\.0+)?(元)?)$/.test(text);
+  return generic && /^([-—－/／]+|0+(\.0+)?(元)?)$/.test(text) && !table.columns.some((c) => RATE_HEADER.test(c.header.text));
 }
 
 /** Whether a row of a table with a 是否中标 column won: true, false, or null when its cell says neither. */
@@ -209,7 +217,7 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
           warnings.push(`"${cell.text}" is not stored as a winner: its ${table.columns[mark].header.text} cell says "${row.cells[mark]?.text ?? ''}", neither yes nor no`);
         }
         if (won !== true) continue;
-      } else if (awardAmount && noAwardIn(row.cells[amount], generic)) {
+      } else if (awardAmount && noAwardIn(table, row.cells[amount], generic)) {
         // 成交金额 | — / 未成交 beside a bidder's name: the row lost.
         continue;
       } else if (rank >= 0) {
@@ -237,6 +245,7 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
       const code = uscc >= 0 ? row.cells[uscc] : null;
       const usccValue = code ? normalizeUscc(code.text) : null;
       if (code && usccValue && draft.suppliers.length === 1) draft.suppliers[0].uscc = { value: usccValue, span: code };
+      draft.takesValueBelow = amount < 0 && table.rows.length === 1;
       const money = amount >= 0 ? row.cells[amount] : null;
       if (money && money.text) {
         draft.rate = readRate(page, money, null);
@@ -445,7 +454,8 @@ class AwardBuilder {
       case 'row':
         this.finish();
         if (!e.draft.lot) e.draft.lot = this.lot;
-        this.drafts.push(e.draft);
+        if (e.draft.takesValueBelow) this.current = e.draft;
+        else this.drafts.push(e.draft);
         return;
       case 'text':
         this.winner(e.name, e.line, 'text');

@@ -158,7 +158,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   return {
     source: { path: doc.path, sha256: doc.sha256, mediaType: doc.mediaType, encoding: doc.encoding },
     extractorVersion: EXTRACTOR_VERSION,
-    noticeType: decision.type,
+    noticeType: everyLotFailed(decision.type, awards, warnings),
     title: title?.value ?? null,
     publishedAt: published?.value ?? null,
     decisionDate: decisionDate?.value ?? null,
@@ -304,6 +304,13 @@ function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardS
   if (lotNamed && kept.length === 1 && !kept[0].lot) kept[0].lot = lotNamed;
   attachUsccs(page, active);
   return kept.map((d, i) => award(d, i, warnings, evidence));
+}
+
+/** A result whose every lot failed (流标, 无供应商报价) ends the call: it is a termination, whatever its heading says. */
+function everyLotFailed(type: NoticeType, awards: Award[], warnings: string[]): NoticeType {
+  if (type !== 'award' || awards.length === 0 || awards.some((a) => a.status !== 'unsuccessful')) return type;
+  warnings.push('typed as a termination: the result names no winner and every lot it names failed');
+  return 'termination';
 }
 
 function noWinnerWarnings(decision: TypeDecision, active: AwardDraft[], drafts: AwardDraft[], scan: AwardScan,

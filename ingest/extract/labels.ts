@@ -252,7 +252,8 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   // 是否中标候选人 | 是 / 否: which of the ranked bidders the panel put forward (湖南省政府采购网 results)
   ['candidateMark', /^是否(为)?(中标|成交|中选)?候选(人|供应商|单位)$/],
   // 是否成交 | 是 / 否, 中标结果 | 中标 / 未中标: which rows of a bidders' table won
-  ['wonMark', /^是否(为)?(中标|成交|中选|入围)(供应商|人|单位)?$|^(中标|成交|中选)与否$/],
+  // (是否入围 is not one: 入围 may mean going on to the next round)
+  ['wonMark', /^是否(为)?(中标|成交|中选)(供应商|人|单位)?$|^(中标|成交|中选)与否$/],
   // 是否价格扣除 | 否: a yes/no column about something else than the result;
   // a party's phone or contact is no amount or name
   ['other', /^是否(?!.*(中标|成交|中选|入围|候选))|电话|联系人|联系方式/],
@@ -290,8 +291,8 @@ export const GLUED_TABLE_HEADERS: [string, GluedCellKind][] = [
 ];
 
 /** A cell under a wonMark column that says the row won, or that it did not. */
-export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|入围|已中标|已成交)$/;
-export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|未入围|落选|不中标|\/|-|—)$/;
+export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|已中标|已成交)$/;
+export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|落选|不中标|\/|-|—)$/;
 
 /** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
 export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
@@ -310,7 +311,7 @@ export const SECTION_HEADINGS: [SectionKind, RegExp][] = [
   ['candidates', /候选|排序|推荐/],
   ['other', /标的|用途|公告期限|质疑|投诉|补充|附件|需求|概况|概要|说明|媒体|日期|时间|地点/],
   ['review', /评审|评标|得分|专家|评委|谈判小组|磋商小组|询价小组|委员会/],
-  ['bidders', /^(?!.*(中标|成交|中选))(.*(投标|报价|响应|参与|递交|开标).*(人|单位|供应商|名单|情况|记录)|投标(人|单位|供应商).*|开标记录|报价(情况|一览|记录).*)$/],
+  ['bidders', /^(?!.*(中标|成交|中选))(.*(投标|报价|响应|参与|参加|递交|开标).*(人|单位|供应商|名单|情况|记录)|投标(人|单位|供应商).*|开标记录|报价(情况|一览|记录).*)$/],
   ['buyer', /^(采购人|采购单位|招标人|建设单位|业主|采购方)(信息|名称|情况)?$/],
   ['result', /(中标|成交|中选|入围|采购|比选)(\(成交\)|（成交）|\/成交|、成交)?(结果|信息|情况|供应商|人|单位)|^结果|^(中标|成交)$/],
   ['agency', /代理机构|集中采购机构|代理单位/],

@@ -44,11 +44,18 @@ function titleBeforeDate(page: Page): Found<string> | null {
   if (!first || first.cells) return null;
   const label = PUBLISHED_LABEL.exec(first.span.text);
   // …or run straight into the bare date (…中标（成交）结果公告[2022]2022年02月11日00:15来源：…)
-  const end = label ? label.index : NOTICE_WORD_THEN_DATE.exec(first.span.text)?.[1].length ?? -1;
+  // (a banner's date, on a short line above the notice's own title, ends no title)
+  const lineEnd = page.text.indexOf('\n', first.span.start);
+  const glued = (lineEnd < 0 ? page.text.length : lineEnd) - first.span.start >= GLUED_FIRST_LINE;
+  const titleBelow = page.lines.slice(1, 3).some((l) => !l.cells && titleLike(l.span.text) && NOTICE_WORD.test(l.span.text.replace(/\s+/g, '')));
+  const end = label ? label.index : glued || !titleBelow ? NOTICE_WORD_THEN_DATE.exec(first.span.text)?.[1].length ?? -1 : -1;
   if (end < 4) return null;
   const span = subSpan(page, first.span, 0, end);
   return titleLike(span.text) ? { value: tidy(span.text), span } : null;
 }
+
+/** A first line at least this long is a page whose line breaks were lost. */
+const GLUED_FIRST_LINE = 200;
 
 /**
  * A notice word run into the date and time of its publishing (or its source), with the site's year tag between them

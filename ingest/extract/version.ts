@@ -55,4 +55,10 @@
 //     are not about a bidder that passed with others between; 供应商名称 供应商地址 供应商编码 rows (a who-and-where table);
 //     codes with a space before their joiner (XJZCYSCS2026 -018), em dashes (KXZBF—2015—131) or a number joined by a
 //     hyphen to words (…-浙建航招（东2026010号）); amounts given in % in glued rows are rates, never sums.
-export const EXTRACTOR_VERSION = '22';
+// 23: a result whose every lot failed (流标, 无供应商报价) is a termination, whatever its heading says. From a review of
+//     22: a 是否中标 table outside the result section names no winner, and 是否入围 is no such column; rejection words
+//     in prose after a name stand unless a review table's row (scores, no clause) says it passed; a dash in an award
+//     amount column beside rates or unit prices is no loss; a final rate (最终报价优惠率) is no amount; short headings
+//     of other bidders (参与投标的供应商：, 第2包投标供应商：) open a bidders' section; a table's only row without an amount
+//     takes the amount right below it; a banner's date on a short first line above the notice's own title ends no title.
+export const EXTRACTOR_VERSION = '23';

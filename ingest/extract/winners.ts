@@ -37,6 +37,8 @@ function rejectionsNaming(key: string, ctx: WinnerContext): Rejection[] {
 /** A pass (通过, not 未通过/不通过) and another party's name: a row of a review table that the name passed. */
 const PASSED = /(?<![未不])通过/;
 const ANOTHER_PARTY_END = /公司|集团|研究院|研究所|设计院|事务所|医院|中心|厂/;
+/** A score or a price with decimals, as a review table's cells give them. */
+const SCORE = /\d\.\d{2}/;
 
 /**
  * Whether a line that turns bidders down turns down `key`: a line of rejection words before the name, or after it
@@ -48,7 +50,9 @@ function rejects(r: Rejection, key: string): boolean {
   for (let at = r.text.indexOf(key); at >= 0; at = r.text.indexOf(key, at + 1)) {
     if (first < 0 || first < at) return true;
     const between = r.text.slice(at + key.length, first);
-    if (!(PASSED.test(between) && ANOTHER_PARTY_END.test(between))) return true;
+    // Only a table's row says so (scores, no sentence): in prose (甲通过资格审查，但…其投标无效) 其 may point back.
+    const tableRow = SCORE.test(between) && !/[，。；,;]/.test(between.replace(/(?<=\d)[,，](?=\d{3})/g, ''));
+    if (!(tableRow && PASSED.test(between) && ANOTHER_PARTY_END.test(between))) return true;
   }
   return false;
 }

@@ -206,3 +206,53 @@ test('a banner\'s date is no title\'s end; a 标段 inside a title\'s project nu
   const ending = await extract('某某安置房建设项目三标段施工中标公告2024年03月18日 10:00\n二、中标信息\n中标人：甲某建设有限公司\n中标价：35680000.00元\n');
   assert.deepEqual(ending.awards.map((a) => a.lot), ['3']);
 });
+
+test('a result whose every lot failed is a termination, whatever its heading says (重庆 电子交易平台 成交公告; 辽宁 结果公告 2026)', async () => {
+  const none = await extract('重庆政府采购电子交易平台成交公告\n(竞价编号：1787589307924493 采购形式：协议供货)\n现将成交结果公布如下：\n包号\t中标供应商\t中标金额(元)\t报价时间\n1\t无供应商报价\t--\t--\n采购执行方：某某大学\n');
+  assert.equal(none.noticeType, 'termination');
+  assert.deepEqual(none.awards.map((a) => [a.lot, a.status]), [['1', 'unsuccessful']]);
+  // One lot won and one failed is still an award.
+  const one = await extract('某某医院设备采购项目结果公告\n三、中标（成交）信息\n包号\t中标供应商\t中标金额(元)\n1\t甲某医疗科技有限公司\t100000\n2\t无供应商报价\t--\n');
+  assert.equal(one.noticeType, 'award');
+  assert.deepEqual(one.awards.map((a) => [a.lot, a.status]), [['1', 'active'], ['2', 'unsuccessful']]);
+});
+
+// Cases a second review (of 05be355) wrote to break the batch-8 and batch-9 changes.
+
+test('a rejection in prose reaches back to the bidder it follows (其投标无效), however a review table\'s row would be read', async () => {
+  const notice = await extract('某某市教育局智慧校园设备采购项目中标结果公告\n三、中标结果\n排名\t供应商名称\t投标报价（元）\n1\t甲某科技有限公司\t1,280,000.00\n'
+    + '2\t乙某信息技术有限公司\t1,310,000.00\n说明：甲某科技有限公司通过资格审查，但其所投核心产品与乙某信息技术有限公司所投产品为同一品牌，经评审委员会认定，其投标无效，由排名第二的供应商中标。\n');
+  assert.ok(!notice.awards.some((a) => a.suppliers.some((s) => s.name === '甲某科技有限公司')), JSON.stringify(notice.awards));
+});
+
+test('an opening record\'s 是否中标 / 是否入围 column, outside the result, names no winner; the result section does', async () => {
+  for (const [mark, first, second] of [['是否中标', '是', '—'], ['是否入围', '是', '是']]) {
+    const notice = await extract(`某某市档案馆数字化加工服务项目成交结果公告\n三、开标记录\n序号\t投标人\t首次报价（元）\t${mark}\n1\t甲某数据科技有限公司\t768,000.00\t${first}\n`
+      + `2\t乙某信息技术有限公司\t752,000.00\t${second}\n四、成交结果\n成交供应商：乙某信息技术有限公司\n成交金额：735,000.00元\n`);
+    assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['乙某信息技术有限公司'], 73_500_000]], mark);
+  }
+});
+
+test('a rate or a unit price beside the award: its dash is no loss, and a final rate is no amount', async () => {
+  const rate = await extract('某某市财政局代理记账服务采购项目成交结果公告\n三、成交信息\n供应商名称\t成交金额（元）\t成交费率\t备注\n甲某会计师事务所（普通合伙）\t—\t按审定金额的0.35%收取\t费率报价\n');
+  assert.deepEqual(rate.awards.map((a) => [a.suppliers.map((s) => s.name), a.value]), [[['甲某会计师事务所（普通合伙）'], null]]);
+  const discount = await extract('某某区办公用纸采购项目中标公告\n三、中标信息\n中标供应商名称\t投标报价（元）\t最终报价优惠率（%）\n甲某纸业有限公司\t560,000.00\t5\n');
+  assert.deepEqual(discount.awards.map((a) => a.value?.fen), [56_000_000]);
+});
+
+test('a list of the other bidders under its own short heading names no winner, and a one-row table takes the amount below it', async () => {
+  const others = await extract('某某县民政局设备采购项目中标结果公告\n三、中标结果\n中标供应商：甲某康养设备有限公司\n中标金额：488,000.00元\n参与投标的供应商：\n'
+    + '供应商名称 供应商地址 供应商编码\n甲某康养设备有限公司 某某市健康路2号 GYS2025000118\n乙某医疗器械有限公司 某某市和平路66号 GYS2025000342\n四、采购人：某某县民政局\n');
+  assert.deepEqual(others.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某康养设备有限公司'], 48_800_000]]);
+  const failedLot = await extract('某某市图书馆设备采购项目中标（成交）结果公告\n三、中标（成交）信息\n第1包：\n中标供应商名称：甲某家具制造有限公司\n中标金额：436,000.00元\n'
+    + '第2包：废标\n废标原因：有效投标人不足三家\n第2包投标供应商：\n供应商名称 供应商地址 统一社会信用代码\n乙某办公设备有限公司 某某市创业路16号 91110105MA01ABCD1X\n');
+  assert.deepEqual(failedLot.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name)]), [['1', 'active', ['甲某家具制造有限公司']], ['2', 'unsuccessful', []]]);
+  const below = await extract('某某市审计局运维服务采购项目成交结果公告\n三、成交结果\n供应商名称 供应商地址 统一社会信用代码\n甲某网络科技有限公司 某某市软件园3栋 91420100MA06WXYZ6C\n成交金额：386,000.00元\n');
+  assert.deepEqual(below.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['甲某网络科技有限公司'], 38_600_000]]);
+});
+
+test('a banner with its date and time on a short first line is no title', async () => {
+  const notice = await extract('某某市公共资源交易中心政府采购结果公示2025年11月28日 09:00 来源：某某市公共资源交易中心\n某某县水利局河道清淤工程（二标段）中标结果公告\n'
+    + '三、中标信息\n中标人：甲某水利工程有限公司\n中标金额：1,566,000.00元\n');
+  assert.equal(notice.title, '某某县水利局河道清淤工程（二标段）中标结果公告');
+});
