@@ -7,7 +7,7 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { classifyLabel } from './labels.ts';
 import type { ColumnRole } from './labels.ts';
-import { joinSpans } from './page.ts';
+import { joinSpans, lineOfCells, withLines } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import { headingText } from './sections.ts';
 import { columnRoleOf, isMoneyCell } from './tables.ts';
@@ -41,8 +41,7 @@ function cellLike(line: Line): boolean {
 }
 
 function merged(page: Page, cells: Line[]): Line {
-  const spans: Span[] = cells.map((c) => c.span);
-  return { index: -1, span: joinSpans(page, spans[0], spans[spans.length - 1]), cells: spans };
+  return lineOfCells(page, cells.map((c) => c.span));
 }
 
 /** The rows under a header of `width` columns starting at line `from`; each row is its lines. */
@@ -89,8 +88,7 @@ export function rebuildFlatTables(page: Page): Page {
     for (const row of rows) out.push(merged(page, row));
     i += roles.length * (rows.length + 1);
   }
-  if (!changed) return page;
-  return { text: page.text, lines: out.map((l, index) => ({ ...l, index })) };
+  return changed ? withLines(page, out) : page;
 }
 
 // A table whose cells a crawler joined with spaces, the header and its row on one line:
@@ -154,15 +152,11 @@ function spacedHeader(page: Page, line: Line): SpacedHeader | null {
   return { roles, header, rest: tokens.slice(roles.length), name };
 }
 
-function headerLine(page: Page, header: Span[]): Line {
-  return { index: -1, span: joinSpans(page, header[0], header[header.length - 1]), cells: header };
-}
-
 /** The line as a row of the header's cells, or null when its tokens do not fit or it names no firm. */
 function spacedRow(page: Page, head: SpacedHeader, tokens: Span[]): Line | null {
   const cells = tokens.length > 0 ? spacedCells(page, head.roles, tokens) : null;
   if (!cells || !looksLikeCompanyName(cells[head.name].text)) return null;
-  return { index: -1, span: joinSpans(page, cells[0], cells[cells.length - 1]), cells };
+  return lineOfCells(page, cells);
 }
 
 /**
@@ -175,7 +169,7 @@ function spacedTable(page: Page, at: number): { lines: Line[]; used: number } | 
   if (!head) return null;
   if (head.rest.length > 0) {
     const row = spacedRow(page, head, head.rest);
-    return row ? { lines: [headerLine(page, head.header), row], used: 1 } : null;
+    return row ? { lines: [lineOfCells(page, head.header), row], used: 1 } : null;
   }
   const rows: Line[] = [];
   for (let j = at + 1; j < page.lines.length; j++) {
@@ -183,7 +177,7 @@ function spacedTable(page: Page, at: number): { lines: Line[]; used: number } | 
     if (!row) break;
     rows.push(row);
   }
-  return rows.length > 0 ? { lines: [headerLine(page, head.header), ...rows], used: rows.length + 1 } : null;
+  return rows.length > 0 ? { lines: [lineOfCells(page, head.header), ...rows], used: rows.length + 1 } : null;
 }
 
 /** The page with each spaced header-and-row line split into a header line and a row line of cells. */
@@ -200,5 +194,5 @@ export function splitSpacedRows(page: Page): Page {
     out.push(...table.lines);
     i += table.used - 1;
   }
-  return changed ? { text: page.text, lines: out.map((l, index) => ({ ...l, index })) } : page;
+  return changed ? withLines(page, out) : page;
 }

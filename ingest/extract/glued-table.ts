@@ -7,6 +7,7 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { GLUED_TABLE_HEADERS } from './labels.ts';
 import type { GluedCellKind } from './labels.ts';
+import { lineOfCells, withLines } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 
 /** A header cell's words as a pattern: either width of bracket, spaces anywhere between its words. */
@@ -143,9 +144,7 @@ function gluedRows(page: Page, line: Line, head: GluedHeader): Line[] | null {
     }
     at += m[0].length;
     if (unsure(page, head.kinds, row, page.text.slice(at, end).trim() === '')) return null;
-    const first = row[0];
-    const lastCell = row[width - 1];
-    rows.push({ index: -1, span: { text: page.text.slice(first.start, lastCell.end), start: first.start, end: lastCell.end }, cells: row });
+    rows.push(lineOfCells(page, row));
   }
   return rows.length > 0 ? rows : null;
 }
@@ -162,8 +161,7 @@ export function cutGluedTables(page: Page): Page {
       continue;
     }
     changed = true;
-    const last = head.cells[head.cells.length - 1];
-    out.push({ index: -1, span: { text: page.text.slice(head.cells[0].start, last.end), start: head.cells[0].start, end: last.end }, cells: head.cells }, ...rows);
+    out.push(lineOfCells(page, head.cells), ...rows);
   }
-  return changed ? { text: page.text, lines: out.map((l, index) => ({ ...l, index })) } : page;
+  return changed ? withLines(page, out) : page;
 }

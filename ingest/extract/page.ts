@@ -47,6 +47,16 @@ export function joinSpans(page: Page, a: Span, b: Span): Span {
   return { text: page.text.slice(a.start, b.end), start: a.start, end: b.end };
 }
 
+/** A line rebuilt from cells (a table's header or row), spanning its first cell to its last; numbered by withLines. */
+export function lineOfCells(page: Page, cells: Span[]): Line {
+  return { index: -1, span: joinSpans(page, cells[0], cells[cells.length - 1]), cells };
+}
+
+/** The page with its lines replaced by rebuilt ones, numbered anew. */
+export function withLines(page: Page, lines: Line[]): Page {
+  return { text: page.text, lines: lines.map((l, index) => ({ ...l, index })) };
+}
+
 /** Removes trailing punctuation that closes a value (。；; ， ,) from a span. */
 export function trimTrailingPunctuation(page: Page, span: Span): Span {
   let end = span.end;
