@@ -19,7 +19,7 @@ import type { Table, TableRow } from './tables.ts';
 import { lotsOfHeading } from './lots.ts';
 import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
-import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, readMoney, readRate } from './values.ts';
+import { addressOf, isPlaceholder, isSeeOriginal, isUnitPrice, lotIdOf, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 
 export interface SupplierDraft {
@@ -50,6 +50,8 @@ export interface AwardDraft {
   genericLabel?: boolean;
   /** The only row of a table with no amount column: an amount on the lines right under it (成交金额：…) is its. */
   takesValueBelow?: boolean;
+  /** The winner's amount was given per unit (单价合计（元/人）：1132): a total over the notice is no value of it. */
+  unitPrice?: Span;
 }
 
 export interface AwardScan {
@@ -250,6 +252,7 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
       if (money && money.text) {
         draft.rate = readRate(page, money, null);
         if (!draft.rate) draft.value = readMoney(page, money, table.columns[amount].unit);
+        if (!draft.rate && !draft.value && isUnitPrice(money.text)) draft.unitPrice = money;
       }
       events.push({ kind: 'row', pos: cell.start, line: row.line, draft });
     }
@@ -664,12 +667,16 @@ class AwardBuilder {
       return;
     }
     const money = readMoney(this.page, span, label?.unit ?? null);
-    if (!money) return;
-    if (this.current && line - this.current.lastLine <= 4) {
-      if (!this.current.value || this.current.valueIsBid) {
-        this.current.value = money;
-        this.current.valueIsBid = false;
-        this.current.lastLine = line;
+    const current = this.current && line - this.current.lastLine <= 4 ? this.current : null;
+    if (!money) {
+      if (current && isUnitPrice(span.text)) current.unitPrice = span;
+      return;
+    }
+    if (current) {
+      if (!current.value || current.valueIsBid) {
+        current.value = money;
+        current.valueIsBid = false;
+        current.lastLine = line;
       }
       return;
     }

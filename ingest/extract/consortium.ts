@@ -42,6 +42,8 @@ export function splitSuppliers(page: Page, value: Span): SupplierSplit {
     const whole = nameSpan(page, span);
     return { suppliers: whole ? [named(whole, 'sole')] : [], unclear: false, warnings };
   }
+  const listed = leadThenAll(page, span);
+  if (listed) return { suppliers: listed, unclear: false, warnings };
   const pair = PAIR.exec(text.replace(/[(（]\s*联合体\s*[)）]$/, '联合体'));
   let parts: Span[];
   if (pair) {
@@ -68,6 +70,23 @@ export function splitSuppliers(page: Page, value: Span): SupplierSplit {
     warnings.push(`consortium ${suppliers.map((s) => s.name).join(' + ')} names no lead; all recorded as members`);
   }
   return { suppliers, unclear: false, warnings };
+}
+
+/** 牵头供应商：X 投标联合体：X、Y — the lead, then every member with the lead among them again. */
+const LEAD_THEN_ALL = /^(牵头(?:供应商|人|单位)[：:]\s*)(\S.*?)\s*(?:投标)?联合体(?:成员)?[：:]\s*(\S.*)$/s;
+
+/** The consortium of the form above, the lead once; null when it is not that form or the lead is not in the list. */
+function leadThenAll(page: Page, span: Span): NamedSupplier[] | null {
+  const m = LEAD_THEN_ALL.exec(span.text);
+  if (!m) return null;
+  const lead = subSpan(page, span, m[1].length, m[1].length + m[2].length);
+  const listAt = span.text.length - m[3].length;
+  const all = pieces(page, subSpan(page, span, listAt, span.text.length), SEPARATOR);
+  const leadName = canonicalName(lead.text).name;
+  const members = all.filter((p) => canonicalName(p.text).name !== leadName);
+  if (!looksLikeCompanyName(leadName) || members.length !== all.length - 1 || members.length === 0) return null;
+  if (!members.every((p) => looksLikeCompanyName(canonicalName(p.text).name))) return null;
+  return [named(lead, 'lead'), ...members.map((p) => named(p, 'member'))];
 }
 
 /** A consortium written lead（member）: the lead first, its partner in brackets (winners add 联合体 after it). */

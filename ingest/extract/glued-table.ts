@@ -35,6 +35,11 @@ const RESULT_HEADER = /中标|成交|中选/;
 const NAME = String.raw`[^\n]{1,60}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|研究院|研究所|设计院|事务所|卫生院|中心|厂|合作社|医院|学校)`
   + String.raw`(?:[\u4e00-\u9fff]{1,10}分(?:公司|院|所|中心|厂))?(?:[(（](?:有限公司|有限责任公司|普通合伙|特殊普通合伙|有限合伙)[)）])?`
   + String.raw`(?![有股]限|股份|公司|集团|分公司|分所|医院|卫生院)`;
+/**
+ * A consortium in one cell, its lead then all its members, the two parts on lines of their own in 政采云's template
+ * (牵头供应商：X / 投标联合体：X、Y): the only cell that may go on to the next line.
+ */
+const CONSORTIUM = String.raw`牵头(?:供应商|人|单位)[：:]\s*${NAME}\s*(?:投标)?联合体(?:成员)?[：:]\s*${NAME}(?:[、，,]\s*${NAME}){1,5}`;
 const NAME_NOTE = String.raw`(?:[(（](?![^()（）]*(?:牵头|成员|联合体))[^()（）]{1,40}[)）])?`;
 /** An amount with its label and unit (磋商报价：667113（元）, 总价：858800（元）, 2717418), and any further priced items. */
 const NUMBER = String.raw`[¥￥]?\d[\d,]{0,17}(?:\.\d{1,4})?`;
@@ -52,7 +57,7 @@ const SCORE = String.raw`\d{1,3}(?:\.\d{1,2})?|-|—|/`;
 /** A cell's value as a pattern without groups; `after` is the kind of the cell before it. */
 function valuePattern(kind: Exclude<GluedCellKind, 'serial'>, after: GluedCellKind | undefined): string {
   switch (kind) {
-    case 'name': return NAME;
+    case 'name': return `(?:${CONSORTIUM}|${NAME})`;
     case 'text': return String.raw`[^\n]{1,120}?`;
     case 'amount': return after === 'text' ? MARKED_AMOUNT : AMOUNT;
     case 'score': return SCORE;
@@ -112,10 +117,12 @@ function rowPattern(kinds: GluedCellKind[], n: number): RegExp {
   return new RegExp(`^\\s*${row}\\s*(?=$${next ? `|${next}` : ''})`, 'd');
 }
 
+const CONSORTIUM_CELL = new RegExp(`^${CONSORTIUM}$`);
+
 /** Why a cut row cannot be trusted, or null. */
 function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean): string | null {
   const name = row[kinds.indexOf('name')];
-  if (!looksLikeCompanyName(name.text)) return 'name';
+  if (!looksLikeCompanyName(name.text) && !CONSORTIUM_CELL.test(name.text)) return 'name';
   // Where the name ends is unsure when the words after it hold another legal form.
   const after = /^\s*(?:[(（][^()（）]{0,40}[)）])?([\u4e00-\u9fff]{0,25})/.exec(page.text.slice(name.end, name.end + 80));
   if (after && NAME_GOES_ON.test(after[1])) return 'name goes on';
@@ -126,8 +133,7 @@ function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean):
 }
 
 /** The rows after the header, one after another, each cut at the first place that lets the next row start. */
-function gluedRows(page: Page, line: Line, head: GluedHeader): Line[] | null {
-  const end = line.span.end;
+function gluedRows(page: Page, line: Line, head: GluedHeader, end = line.span.end): Line[] | null {
   let at = line.span.start + head.end;
   if (end - at > MAX_REST) return null;
   const width = head.kinds.length;
@@ -153,9 +159,14 @@ function gluedRows(page: Page, line: Line, head: GluedHeader): Line[] | null {
 export function cutGluedTables(page: Page): Page {
   let changed = false;
   const out: Line[] = [];
-  for (const line of page.lines) {
+  const lines = page.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const head = line.cells ? null : gluedHeader(line);
-    const rows = head ? gluedRows(page, line, head) : null;
+    let rows = head ? gluedRows(page, line, head) : null;
+    // A row whose consortium cell goes on to the next line ends there.
+    const next = lines[i + 1];
+    if (head && !rows && next && !next.cells && (rows = gluedRows(page, line, head, next.span.end))) i++;
     if (!head || !rows) {
       out.push(line);
       continue;

@@ -336,18 +336,29 @@ function applyTotal(active: AwardDraft[], total: MoneyFound | null, warnings: st
   if (!total) return;
   if (active.length === 1) {
     const only = active[0];
-    if (!only.value && !only.rate) only.value = total;
-    else if (only.value && only.value.value !== total.value) {
+    if (only.unitPrice && !only.value) {
+      warnings.push(`the winner's amount is a price per unit (${only.unitPrice.text.slice(0, 40)}); the total ${total.span.text} is not taken as its value`);
+    } else if (!only.value && !only.rate) only.value = total;
+    else if (only.value && !sameAmount(only.value.value, total)) {
       warnings.push(`award amount ${only.value.span.text} differs from the total ${total.span.text}; kept the award's own amount`);
     }
     return;
   }
   if (active.length > 1 && active.every((d) => d.value)) {
     const sum = active.reduce((s, d) => s + d.value!.value, 0);
-    if (sum !== total.value) {
+    if (!sameAmount(sum, total)) {
       warnings.push(`lot amounts add up to ${sum / 100} but the total says ${total.span.text}`);
     }
   }
+}
+
+/** Half of 0.01万元 in fen: the national platform's summary rounds its 总中标金额 in 万元 to two places. */
+const WAN_ROUNDING = 5000;
+
+/** An amount agrees with a total when equal, or within the rounding of a total given in 万元. */
+function sameAmount(fen: number, total: MoneyFound): boolean {
+  if (fen === total.value) return true;
+  return total.span.text.includes('万') && Math.abs(fen - total.value) <= WAN_ROUNDING;
 }
 
 /** A USCC printed on the supplier's line or the next one, when exactly one code is there. */

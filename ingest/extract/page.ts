@@ -188,10 +188,14 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
       const sections = sectionCuts(text, start, end);
       const summary = summaryCuts(text, start, sections[0] ?? end, summaryLeft > 0);
       const cuts = [...new Set([start, ...summary, ...sections, end])].sort((a, b) => a - b);
+      const summaryAt = new Set(summary);
       for (let c = 0; c + 1 < cuts.length; c++) {
+        const before = lines.length;
         // Once cut at its headings the line is known to be glued: each section is cut at its gaps too.
         if (sections.length > 0 || isGlued(text, cuts[c], cuts[c + 1])) pushGlued(text, lines, cuts[c], cuts[c + 1]);
         else pushLine(text, lines, cuts[c], cuts[c + 1]);
+        // The summary block is a table of labels and values: each piece cut at its labels is one cell.
+        if (summaryAt.has(cuts[c])) for (const l of lines.slice(before)) l.cell = true;
       }
     } else pushLine(text, lines, start, end);
     if (opensSummary) summaryLeft = SUMMARY_LINES;

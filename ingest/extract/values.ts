@@ -30,10 +30,15 @@ export function isSeeOriginal(text: string): boolean {
   return /见.{0,4}(原文|公告|附件)|详见/.test(text);
 }
 
+/** 400元/天, 单价合计（元/人）：1132: a price per unit, no award's value. */
+export function isUnitPrice(text: string): boolean {
+  return /[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(text);
+}
+
 /** An amount of money in a value; `unit` comes from the label or the column header. */
 export function readMoney(page: Page, span: Span, unit: AmountUnit | 'per' | null): MoneyFound | null {
   if (unit === 'per' || isPlaceholder(span.text)) return null;
-  if (/[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(span.text)) return null; // 400元/天: a unit price
+  if (isUnitPrice(span.text)) return null;
   const parsed = parseAmount(span.text, unit ? { unit } : undefined);
   if (!parsed) return null;
   return { value: parsed.fen, span: trimTrailingPunctuation(page, span), warnings: parsed.warnings };

@@ -61,4 +61,7 @@
 //     amount column beside rates or unit prices is no loss; a final rate (最终报价优惠率) is no amount; short headings
 //     of other bidders (参与投标的供应商：, 第2包投标供应商：) open a bidders' section; a table's only row without an amount
 //     takes the amount right below it; a banner's date on a short first line above the notice's own title ends no title.
-export const EXTRACTOR_VERSION = '23';
+// 24: the summary block's 总中标金额 (cut at its labels, each a cell) is the only award's amount when the result gives
+//     none, never when that award is priced per unit (单价合计（元/人）), and agrees with it within its 万元 rounding; a
+//     glued row's consortium cell may go on to the next line (牵头供应商：X / 投标联合体：X、Y), the lead once.
+export const EXTRACTOR_VERSION = '24';

@@ -105,6 +105,37 @@ test('the national summary block goes on after its opening line: its labels are 
   assert.equal(far.publishedAt, null);
 });
 
+test('the summary block\'s 总中标金额 is the only award\'s amount when its result gives none, within the rounding of 万元, never when that award is priced per unit (河北 and 山西 ccgp.gov.cn 2026: 石家庄市生态环境局, 山西广播电视台)', async () => {
+  const summary = (total: string) => '\n## 公告概要：公告信息：采购项目名称某某工作品目\n\n'
+    + `采购单位某某市生态环境局行政区域某某市公告时间2026年08月05日 13:03评审专家名单甲某、乙某总中标金额${total}`
+    + '联系人及联系方式：项目联系人何某项目联系电话0311-89862068\n\n';
+  const hb = await extract('某某工作竞争性磋商成交公告' + summary('￥65.900000 万元（人民币）')
+    + '三、中标（成交）信息\n 供应商名称 供应商地址 供应商编码 北京某某科技有限公司 北京市东城区青龙胡同1号 91110101558503117M \n四、主要标的信息\n');
+  assert.deepEqual(hb.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['北京某某科技有限公司'], 65_900_000]]);
+  assert.deepEqual(hb.warnings, []);
+  // The total rounds the award's own amount to 0.01万元: no disagreement to report.
+  const rounded = await extract('某某工作竞争性磋商成交公告' + summary('￥216.560000 万元（人民币）')
+    + '三、中标（成交）信息\n1.中标结果：\n供应商名称：某某建设有限公司\n报价：2165566（元）\n');
+  assert.deepEqual(rounded.awards.map((a) => a.value?.fen), [216_556_600]);
+  assert.deepEqual(rounded.warnings, []);
+  // A price per person is no award's value, and the platform's total of it is none either.
+  const sx = await extract('某某台体检服务采购项目结果公告' + summary('￥0.110000 万元（人民币）')
+    + '三、中标（成交）信息\n1.中标结果：\n序号供应商名称供应商地址 中标（成交）金额评审总得分1山西某某健康体检中心有限公司太原市学府园区中心北街3号'
+    + '单价合计（元/人）：1132（元），男职工（元/人）：343（元）93.33\n2.废标结果:\n');
+  assert.deepEqual(sx.awards.map((a) => [a.suppliers.map((s) => s.name), a.value]), [[['山西某某健康体检中心有限公司'], null]]);
+  assert.match(sx.warnings.join('\n'), /price per unit .*the total ￥0\.110000 万元（人民币） is not taken/);
+});
+
+test('a glued row whose consortium cell goes on to the next line (牵头供应商：X / 投标联合体：X、Y) is one row, the lead once (新疆 ccgp.gov.cn 2026, 巴里坤县)', async () => {
+  const notice = await extract('某某遗址展示利用建设项目中标(成交)结果公告\n三、中标（成交）信息\n1.中标结果：\n'
+    + '序号供应商名称供应商地址中标（成交）金额评审总得分1牵头供应商：新疆某某工程管理咨询有限公司\n'
+    + '投标联合体：新疆某某工程管理咨询有限公司、新疆某某有限责任会计师事务所龙盛街898号万科中央公园S6栋5层报价：405000（元）84.47\n'
+    + '2.废标结果:\n序号标项名称废标理由其他事项\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => [s.name, s.role]), a.value?.fen]), [
+    [[['新疆某某工程管理咨询有限公司', 'lead'], ['新疆某某有限责任会计师事务所', 'member']], 40_500_000],
+  ]);
+});
+
 test('a result table whose cells run together is cut at its header\'s words and its rows\' values (ccgp.gov.cn local notices: 浙江, 山西, 青海 2026)', async () => {
   const won = (n: Awaited<ReturnType<typeof extract>>) => n.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]);
   // 浙江: the amount first, with its label; a score last.
