@@ -93,6 +93,32 @@ function pushLine(text: string, lines: Line[], start: number, end: number): void
   lines.push(line);
 }
 
+/** A Markdown table's rule under its header (---|---|---, | :--- | ---: |): the page's pipes part cells. */
+const PIPE_TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/m;
+const PIPE_RULE_LINE = new RegExp(PIPE_TABLE_RULE.source);
+
+/**
+ * A row of a Markdown table, as crawlers that save pages as Markdown write them (项目名称 | X | 项目编号 | Y, with or
+ * without the outer pipes): its cells; the rule line under the header is layout and no line.
+ */
+function pushPipeRow(text: string, lines: Line[], start: number, end: number): boolean {
+  const raw = text.slice(start, end);
+  if (PIPE_RULE_LINE.test(raw)) return true;
+  const inner = trimmedSpan(text, start, end);
+  let from = inner.start + (inner.text.startsWith('|') ? 1 : 0);
+  const to = inner.end - (inner.text.endsWith('|') && inner.text.length > 1 ? 1 : 0);
+  const cells: Span[] = [];
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '|') {
+      cells.push(trimmedSpan(text, from, i));
+      from = i + 1;
+    }
+  }
+  if (cells.length < 2) return false;
+  lines.push({ index: lines.length, span: inner, cells });
+  return true;
+}
+
 function pushGlued(text: string, lines: Line[], start: number, end: number): void {
   let from = start;
   GAP.lastIndex = start;
@@ -178,6 +204,7 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
   const lines: Line[] = [];
   let start = 0;
   let summaryLeft = 0;
+  const pipes = options.glued === true && PIPE_TABLE_RULE.test(text);
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -197,7 +224,7 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
         // The summary block is a table of labels and values: each piece cut at its labels is one cell.
         if (summaryAt.has(cuts[c])) for (const l of lines.slice(before)) l.cell = true;
       }
-    } else pushLine(text, lines, start, end);
+    } else if (!(pipes && text.slice(start, end).includes('|') && pushPipeRow(text, lines, start, end))) pushLine(text, lines, start, end);
     if (opensSummary) summaryLeft = SUMMARY_LINES;
     else if (text.slice(start, end).trim() !== '') summaryLeft--;
     start = end + 1;

@@ -100,6 +100,9 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     const party = target === 'buyer' ? buyer : target === 'agency' ? agency : null;
     if (party && !party.address) party.address = addressOf(page, v);
   }
+  if (buyer && agency && compact(buyer.name.value) === compact(agency.name.value)) {
+    buyer = buyerBesideAgency(page, fields, agency, warnings) ?? buyer;
+  }
   if (!buyer || !agency) {
     const intro = introParties(page);
     buyer ??= intro.buyer;
@@ -119,6 +122,24 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
     }
   }
   return { buyer, agency, warnings };
+}
+
+/**
+ * The first buyer, when it is also the agency (a cover's 招标单位：某区政府采购中心, then 采购人：某管理中心 and 采购代理机构：
+ * 某区政府采购中心): a party named the buyer elsewhere that is not the agency. Null when none is.
+ */
+function buyerBesideAgency(page: Page, fields: Field[], agency: PartyFound, warnings: string[]): PartyFound | null {
+  const agencyName = compact(agency.name.value);
+  for (const f of fields) {
+    if (f.key !== 'buyerName' || !f.value) continue;
+    const name = partyNameOf(page, f.value);
+    if (!name || compact(name.value) === agencyName) continue;
+    const kept = warnings.findIndex((w) => w.startsWith(`buyer: the notice also names ${name.value} (`));
+    if (kept >= 0) warnings.splice(kept, 1);
+    warnings.push(`buyer: ${agency.name.value} is named both buyer and agency; kept ${name.value}, named the buyer elsewhere`);
+    return { name, address: null, raw: name.span };
+  }
+  return null;
 }
 
 /** A numbered block heading right before a field, after the last one on its line: …联系方式：X 2、采购代理机构信息 名 称：Y. */

@@ -79,9 +79,35 @@ function titleFromText(page: Page): Found<string> | null {
     const span = joinSpans(page, lines[first].span, lines[i].span);
     return { value: tidy(span.text.replace(/\n/g, '')), span };
   }
+  const below = titleBelowChrome(page);
+  if (below) return below;
   const first = page.lines[0];
   if (first && !first.cells && titleLike(first.span.text) && first.span.text.length <= 60) {
     return { value: tidy(first.span.text), span: first.span };
+  }
+  return null;
+}
+
+/** How far below a portal's menus a notice's own title may stand (商洛市人民政府: 80 menu lines first). */
+const CHROME_LINES = 150;
+/** Longer than a menu's item (公示公告, 中标公告, 政府采购公告). */
+const MIN_TITLE_BELOW = 10;
+const NUMBERED = /^(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]/;
+
+/** A menu's item, a special's name or a page's tag line: short, no sentence. */
+const MENU_ITEM = 30;
+
+/**
+ * A whole line below a portal's menus that reads as a notice's title: every line above it a menu's item, so that a
+ * notice pasted into the body of another (五、…竞争性谈判公告 under a result) never titles the page.
+ */
+function titleBelowChrome(page: Page): Found<string> | null {
+  for (const l of page.lines.slice(0, CHROME_LINES)) {
+    const text = l.span.text.replace(/\s+/g, '');
+    if (!l.cells && text.length >= MIN_TITLE_BELOW && !NUMBERED.test(text) && titleLike(l.span.text) && NOTICE_WORD.test(text)) {
+      return { value: tidy(l.span.text), span: l.span };
+    }
+    if (!l.cells && !CHROME.test(text) && (text.length > MENU_ITEM || SENTENCE.test(text))) return null;
   }
   return null;
 }

@@ -64,4 +64,7 @@
 // 24: the summary block's 总中标金额 (cut at its labels, each a cell) is the only award's amount when the result gives
 //     none, never when that award is priced per unit (单价合计（元/人）), and agrees with it within its 万元 rounding; a
 //     glued row's consortium cell may go on to the next line (牵头供应商：X / 投标联合体：X、Y), the lead once.
-export const EXTRACTOR_VERSION = '24';
+// 25: page text saved as Markdown reads its pipe tables (a rule line under the header) as tables; a portal page's
+//     title is the notice's own line below the portal's menus, not its <title>; a first buyer that is also the agency
+//     (招标单位：某区政府采购中心) gives way to the party named the buyer elsewhere (采购人：某管理中心).
+export const EXTRACTOR_VERSION = '25';

@@ -124,3 +124,19 @@ test('a rank label that starts a sentence (第一成交候选人到…领取中�
   const { notice } = await extractText('公示期满后请各标段第一成交候选人到云南示例工程咨询有限公司领取中标通知书，并办理相关事宜。\n');
   assert.deepEqual(notice.candidates, []);
 });
+
+test('page text saved as Markdown reads its pipe tables as tables: a result table\'s rows, a page\'s label | value | label | value rows (深圳地铁智能招采管理平台 STJC-2024-WZ2742, 2024)', async () => {
+  const { notice } = await extractText('# 某某学校实验设备采购项目中标结果公告\n\n发布时间：2026-03-02\n\n## 一、项目编号：SZ2026-018\n\n## 三、中标信息\n\n'
+    + '| 序号 | 中标供应商名称 | 中标供应商地址 | 中标金额（元） |\n| :--- | --- | --- | ---: |\n| 1 | 深圳市某某科技有限公司 | 深圳市南山区科技园1号 | 1,286,000.00 |\n');
+  assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]), [
+    [[['深圳市某某科技有限公司', '深圳市南山区科技园1号']], 128_600_000],
+  ]);
+  const { notice: tender } = await extractText('当前位置：网站首页[38] > 招标信息[39] > 招标公告[40]\n深圳某某2024-2025年度石材采购项目采购公告\n项目信息\n'
+    + '项目名称 |  深圳某某2024-2025年度石材采购项目 | 项目编号 |  STJC-2024-WZ2742\n---|---|---|---\n项目地址 |  以甲方指定的地点为准 | 项目类型 |  货物\n'
+    + '招标人信息\n招标人 |  深圳市某某交易集团有限公司 | 地址 |  广东省深圳市福田区某某大厦\n');
+  assert.deepEqual([tender.project.name, tender.project.code, tender.buyer?.name], ['深圳某某2024-2025年度石材采购项目', 'STJC-2024-WZ2742', '深圳市某某交易集团有限公司']);
+  // Without a rule line under a header, a pipe is a cell's end marker (工程名称 |) or text, never a table.
+  const { doc } = await extractText('项目名称：甲 | 乙\n');
+  assert.equal(doc.text, '项目名称：甲 | 乙\n');
+  assert.equal(extractNotice(doc).project.name, '甲 | 乙');
+});

@@ -205,3 +205,28 @@ test('ccgp.gov.cn local results as page text: lots headed with brackets in brack
   const bidders = await extract('某某局清单编制工作竞争性磋商成交公告\n三、投标供应商名单\n 供应商名称 供应商地址 供应商编码 甲某碳投科技有限公司 北京市东城区青龙胡同1号 91110101558503117M \n');
   assert.deepEqual(bidders.awards, []);
 });
+
+test('a cover naming the agency under 招标单位 gives way to the buyer the notice names as 采购人 (上海 徐汇 徐采中招2026-040, 2026)', async () => {
+  const notice = await extract('招标编号：徐采中招2026-040\n招标单位：上海市某区政府采购中心\n'
+    + '根据《中华人民共和国政府采购法》之规定，上海市某区政府采购中心受委托，对某区市政设施养护项目进行公开招标。\n'
+    + '采购人：某区市政管理中心\t采购代理机构：上海市某区政府采购中心\n');
+  assert.equal(notice.buyer?.name, '某区市政管理中心');
+  assert.deepEqual(notice.warnings.filter((w) => w.startsWith('buyer')), [
+    'buyer: 上海市某区政府采购中心 is named both buyer and agency; kept 某区市政管理中心, named the buyer elsewhere',
+  ]);
+  // Named as the buyer alone, the one party stays the buyer.
+  const alone = await extract('招标单位：上海市某区政府采购中心\n采购代理机构：上海市某区政府采购中心\n');
+  assert.equal(alone.buyer?.name, '上海市某区政府采购中心');
+});
+
+test('a portal page\'s title is the notice\'s own, below the portal\'s menus, not its <title> (商洛市人民政府 SLCG-JZXCS〔2020〕7号, 2020)', async () => {
+  const menus = ['首页', '商洛概况', '信息公开', '政务服务', '政民互动', '专题专栏', '今日商洛', '部门动态', '市政府信息公开指南', '公示公告',
+    '政府采购', '工程招投标', '中国秦岭生态旅游节',
+    '商洛市2019年部门预算公开目录（历史专题）', '当前位置: 首页>>信息公开>>公开信息内容'];
+  const page = async (body: string) => extractNotice(await readDocument('page.html', Buffer.from(`<html><head><title>信息公开-商洛市人民政府</title></head><body>${menus.map((m) => `<a href="#">${m}</a><br>`).join('')}${body}</body></html>`, 'utf-8')));
+  const notice = await page('<p>商洛市某某平台配套设施项目成交结果公告</p><p>一、项目编号：SLCG-JZXCS〔2020〕7号</p><p>供应商名称：陕西某某科技有限公司</p><p>成交金额：526890元</p>');
+  assert.equal(notice.title, '商洛市某某平台配套设施项目成交结果公告');
+  // A notice pasted below a sentence of the body (五、…竞争性谈判公告 under a result) titles nothing.
+  const pasted = await page('<p>某某代理有限公司受某某公司的委托，就某某项目进行竞争性谈判，现将结果公告如下：</p><p>成交供应商名称：广东某某建设工程有限公司</p><p>徐闻县某某示范区项目竞争性谈判公告</p>');
+  assert.equal(pasted.title, '信息公开-商洛市人民政府');
+});
