@@ -1,5 +1,6 @@
 // ReadDocument → Notice. Pure: no files, no printing. Every value comes with evidence (a slice of the
 // document text and its offsets); what cannot be read with confidence is left null with a warning.
+import { parseAmount } from '../../src/domain/amount.ts';
 import { nameKey } from '../../src/domain/names.ts';
 import { findUsccs } from '../../src/domain/uscc.ts';
 import { inferRegion, isWithinRegion } from '../../src/domain/region.ts';
@@ -33,7 +34,7 @@ import { findSections } from './sections.ts';
 import { findSidewaysTables } from './sideways.ts';
 import { findTables, tableLines } from './tables.ts';
 import type { Table } from './tables.ts';
-import { classifyLabel } from './labels.ts';
+import { classifyLabel, labelsOf } from './labels.ts';
 import type { AmountUnit } from './labels.ts';
 import { CORRECTION_DATE_KEYS, findPublishedAt, findTitle, PUBLISHED_DATE_KEYS } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
@@ -148,7 +149,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   const agency = party(agencyFound, 'agency', evidence, warnings);
   const region = findRegion(page, { buyer: buyerFound, agency: agencyFound, projectName: projectName?.span ?? null,
     regionField: project.region, title: title?.span ?? null }, warnings, evidence);
-  const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings);
+  const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings) ?? sentenceBudget(page, warnings);
   evidence.add('budget', budget?.span);
 
   const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
@@ -280,6 +281,36 @@ function tableBudget(page: Page, tables: Table[], warnings: string[]): MoneyFoun
     if (money) return money;
   }
   return null;
+}
+
+/** The budget's words in a sentence, then 为/是 and an amount: 本项目采购预算为100660000元人民币. */
+const BUDGET_SENTENCE = new RegExp(`(?:${[...labelsOf('budget')].filter((l) => !/[(（]/.test(l)).sort((a, b) => b.length - a.length).join('|')})`
+  + '(?:资金|总额)?\\s*(?:为|是)\\s*(?:[（(][^（）()]{1,8}[)）])?\\s*[:：]?\\s*(?=[¥￥]?\\s*\\d)', 'g');
+/** How far after its words the amount may run (100660000 元, 128.6万元). */
+const SENTENCE_AMOUNT = 30;
+
+/**
+ * A budget a sentence states, when no field or table gives one. Several sentences with different amounts are lots'
+ * budgets, which no one figure stands for: none is taken.
+ */
+function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
+  const found: MoneyFound[] = [];
+  for (const line of page.lines) {
+    const text = line.span.text;
+    BUDGET_SENTENCE.lastIndex = 0;
+    for (let m = BUDGET_SENTENCE.exec(text); m; m = BUDGET_SENTENCE.exec(text)) {
+      const at = m.index + m[0].length;
+      // Up to the clause's end, so that a ceiling or a bid after it (，最高限价为…) is no part of it.
+      const clause = /^[^，。；,;]*/.exec(text.slice(at, at + SENTENCE_AMOUNT))![0];
+      const parsed = parseAmount(clause);
+      if (!parsed || parsed.fen === 0 || !clause.startsWith(parsed.matched)) continue;
+      const span = subSpan(page, line.span, at, at + parsed.matched.length);
+      found.push({ value: parsed.fen, span, warnings: parsed.warnings });
+    }
+  }
+  if (found.length === 0 || found.some((f) => f.value !== found[0].value)) return null;
+  warnings.push(...found[0].warnings.map((w) => `budget: ${w}`));
+  return found[0];
 }
 
 function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,

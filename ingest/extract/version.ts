@@ -67,4 +67,6 @@
 // 25: page text saved as Markdown reads its pipe tables (a rule line under the header) as tables; a portal page's
 //     title is the notice's own line below the portal's menus, not its <title>; a first buyer that is also the agency
 //     (招标单位：某区政府采购中心) gives way to the party named the buyer elsewhere (采购人：某管理中心).
-export const EXTRACTOR_VERSION = '25';
+// 26: a budget a sentence states (本项目采购预算为100660000元人民币, 预算金额为：128.6万元) when no field or table gives
+//     one, up to the clause's end; several different amounts so stated are lots' budgets and give none.
+export const EXTRACTOR_VERSION = '26';

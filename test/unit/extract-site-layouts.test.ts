@@ -230,3 +230,15 @@ test('a portal page\'s title is the notice\'s own, below the portal\'s menus, no
   const pasted = await page('<p>某某代理有限公司受某某公司的委托，就某某项目进行竞争性谈判，现将结果公告如下：</p><p>成交供应商名称：广东某某建设工程有限公司</p><p>徐闻县某某示范区项目竞争性谈判公告</p>');
   assert.equal(pasted.title, '信息公开-商洛市人民政府');
 });
+
+test('a budget a sentence states (本项目采购预算为100660000元人民币) is the budget when no field gives one; lots\' different budgets give none (上海 徐汇 徐采中招2026-040, 2026)', async () => {
+  const notice = await extract('某区市政设施养护项目招标公告\n招标编号：徐采中招2026-040\n（2）本项目采购预算为\t100660000\t元人民币，报价超过采购预算的投标不予接受。\n');
+  assert.equal(notice.budget?.fen, 10_066_000_000);
+  const clause = await extract('某某项目招标公告\n本项目预算金额为：128.6万元，最高限价为120万元。\n');
+  assert.equal(clause.budget?.fen, 128_600_000);
+  const lots = await extract('某某项目招标公告\n第1包采购预算为50万元；第2包采购预算为30万元。\n');
+  assert.equal(lots.budget, null);
+  // Words of the budget without an amount after them (报价超过采购预算为无效) state none.
+  const none = await extract('某某项目招标公告\n投标报价超过采购预算为无效投标。\n');
+  assert.equal(none.budget, null);
+});
