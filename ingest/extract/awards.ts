@@ -8,7 +8,7 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers, statedConsortium } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
-import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
+import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
@@ -50,14 +50,19 @@ export interface AwardDraft {
   genericLabel?: boolean;
   /** The only row of a table with no amount column: an amount on the lines right under it (成交金额：…) is its. */
   takesValueBelow?: boolean;
-  /** The winner's amount was given per unit (单价合计（元/人）：1132): a total over the notice is no value of it. */
-  unitPrice?: Span;
+  /**
+   * The winner's amount was given otherwise than as a sum (单价合计（元/人）：1132, 按审定金额的0.8%收取): the summary
+   * block's total, which the platform derives from it, is no value of it.
+   */
+  pricedOtherwise?: Span;
 }
 
 export interface AwardScan {
   drafts: AwardDraft[];
   /** 总中标金额 / 总成交金额: the sum over lots. */
   total: MoneyFound | null;
+  /** The total is the summary block's (公告概要: 总中标金额), the platform's figure, not the result's own words. */
+  totalInSummary: boolean;
   /** Winner fields that only say 见公告原文 / 详见公告. */
   seeOriginal: Span[];
   /** A rate given in the result section with no winner beside it, with its label. */
@@ -156,7 +161,26 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
   if (marked) return supplier >= 0 ? supplier : column(table, 'bidder');
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
-  return awardAmount || inResult ? supplier : -1;
+  if (awardAmount) return supplier;
+  return inResult && !givesVerdicts(table, supplier) ? supplier : -1;
+}
+
+/** A review's verdict alone in a cell (通过, 不合格, 符合要求): a table of them is a review's, whoever it names. */
+const VERDICT = /^(?:通过|未通过|不通过|合格|不合格|符合|不符合|符合要求|不符合要求|有效|无效|满足|不满足|是|否|未中标|未成交|不中标|落选|未入围)$/;
+
+/** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */
+export function notASum(text: string, unit: LabelInfo['unit'] | null): boolean {
+  // A percentage with no sum in 元 beside it (3.5（%）, 按审定金额的0.8%收取); 100万元（优惠率5%） is a sum.
+  return unit === 'per' || isUnitPrice(text) || /单价/.test(text) || (/\d\s*[（(]?\s*[%％‰]/.test(text) && !/元/.test(text));
+}
+
+function isVerdict(text: string): boolean {
+  return VERDICT.test(text.replace(/\s+/g, '')) || (text.length <= 12 && REJECTION_WORDS.test(text));
+}
+
+/** Whether a suppliers' table, with no award amount column, gives a verdict beside its names: a review table. */
+function givesVerdicts(table: Table, name: number): boolean {
+  return table.rows.some((row) => row.cells.some((c, i) => i !== name && c !== null && isVerdict(c.text)));
 }
 
 /** The column of the award's amount: the one headed so (成交金额), else a final price (最终报价) over a first one, else the first. */
@@ -209,6 +233,7 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
     const lot = column(table, 'lot');
     const uscc = column(table, 'uscc');
     const mark = column(table, 'wonMark');
+    const unitPrice = column(table, 'unitPrice');
     for (const row of table.rows) {
       const cell = row.cells[name];
       if (!cell || !cell.text) continue;
@@ -251,9 +276,12 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
       const money = amount >= 0 ? row.cells[amount] : null;
       if (money && money.text) {
         draft.rate = readRate(page, money, null);
-        if (!draft.rate) draft.value = readMoney(page, money, table.columns[amount].unit);
-        if (!draft.rate && !draft.value && isUnitPrice(money.text)) draft.unitPrice = money;
+        const otherwise = !draft.rate && notASum(money.text, table.columns[amount].unit);
+        if (otherwise) draft.pricedOtherwise = money;
+        else if (!draft.rate) draft.value = readMoney(page, money, table.columns[amount].unit);
       }
+      const perUnit = amount < 0 && unitPrice >= 0 ? row.cells[unitPrice] : null;
+      if (perUnit && perUnit.text) draft.pricedOtherwise = perUnit;
       events.push({ kind: 'row', pos: cell.start, line: row.line, draft });
     }
   }
@@ -297,6 +325,8 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     const stop = rest.search(NAME_STOP);
     const nameText = stop < 0 ? rest : rest.slice(0, stop);
     if (nameText.length < 4 || !looksLikeCompanyName(nameText)) continue;
+    // A name alone beside a verdict alone (甲公司 / 通过 / 乙公司 / 未通过): a review table flattened, no result.
+    if (nameText === rest && [page.lines[i - 1], page.lines[i + 1]].some((l) => l && !l.cells && isVerdict(l.span.text))) continue;
     const name = subSpan(page, line.span, from, from + nameText.length);
     const amount = INLINE_AMOUNT.exec(rest);
     const value = amount ? subSpan(page, line.span, from + amount.index + amount[0].length - amount[2].length, from + amount.index + amount[0].length) : null;
@@ -336,11 +366,16 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   }
 }
 
+/** A unit price's own label (中标单价（元/人）, 单价): none of the extractor's keys, but it says how the winner is paid. */
+function isUnitPriceField(f: Field): boolean {
+  return f.key === 'other' && f.known && (f.info.unit === 'per' || /单价/.test(f.info.norm));
+}
+
 export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan {
   const { page, fields } = input;
   const events: Event[] = [];
   for (const field of fields) {
-    if (!AWARD_KEYS.has(field.key) || tableRows.has(field.line)) continue;
+    if (!(AWARD_KEYS.has(field.key) || isUnitPriceField(field)) || tableRows.has(field.line)) continue;
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {
       if (field.value && saysWhyItFailed(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
@@ -405,6 +440,7 @@ class AwardBuilder {
   /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
   private priceAhead: { span: Span; line: number } | null = null;
   private total: MoneyFound | null = null;
+  private totalInSummary = false;
   private readonly seeOriginal: Span[] = [];
   private orphanRate: { rate: RateFound; label: string } | null = null;
   private readonly warnings: string[] = [];
@@ -425,6 +461,7 @@ class AwardBuilder {
     return {
       drafts: mergeDuplicates(withoutBiddersBeside(this.drafts, this.warnings), this.warnings),
       total: this.total,
+      totalInSummary: this.totalInSummary,
       seeOriginal: this.seeOriginal,
       orphanRate: this.orphanRate,
       warnings: this.warnings,
@@ -521,6 +558,12 @@ class AwardBuilder {
     if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line])) return;
     if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
     switch (f.key) {
+      case 'other':
+        // 中标单价（元/人）：1132 under the winner: its price is per unit, whatever total the page adds up.
+        if (v && this.current && this.lastParty === 'winner' && f.line - this.current.lastLine <= 2 && !this.current.value) {
+          this.current.pricedOtherwise = v;
+        }
+        return;
       case 'resultIntro': {
         // 成交供应商名称、地址及成交金额： followed by 见公告原文 on the next line.
         const next = this.page.lines[f.line + 1];
@@ -570,7 +613,10 @@ class AwardBuilder {
         return;
       case 'totalValue': {
         const money = v ? readMoney(this.page, v, f.info.unit) : null;
-        if (money && !this.total && money.value > 0) this.total = money;
+        if (money && !this.total && money.value > 0) {
+          this.total = money;
+          this.totalInSummary = this.page.lines[f.line].summary === true;
+        }
         return;
       }
     }
@@ -666,10 +712,10 @@ class AwardBuilder {
       this.setRate(rate, f?.label.text ?? label?.norm ?? '');
       return;
     }
-    const money = readMoney(this.page, span, label?.unit ?? null);
     const current = this.current && line - this.current.lastLine <= 4 ? this.current : null;
+    const money = notASum(span.text, label?.unit ?? null) ? null : readMoney(this.page, span, label?.unit ?? null);
     if (!money) {
-      if (current && isUnitPrice(span.text)) current.unitPrice = span;
+      if (current && notASum(span.text, label?.unit ?? null)) current.pricedOtherwise = span;
       return;
     }
     if (current) {

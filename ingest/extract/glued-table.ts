@@ -39,20 +39,21 @@ const NAME = String.raw`[^\n]{1,60}?(?:有限责任公司|股份有限公司|有
  * A consortium in one cell, its lead then all its members, the two parts on lines of their own in 政采云's template
  * (牵头供应商：X / 投标联合体：X、Y): the only cell that may go on to the next line.
  */
-const CONSORTIUM = String.raw`牵头(?:供应商|人|单位)[：:]\s*${NAME}\s*(?:投标)?联合体(?:成员)?[：:]\s*${NAME}(?:[、，,]\s*${NAME}){1,5}`;
+const MEMBER = NAME.replace(String.raw`[^\n]{1,60}?`, String.raw`[^\n、，,：:]{1,60}?`);
+const CONSORTIUM = String.raw`牵头(?:供应商|人|单位)[：:]\s*${MEMBER}\s*(?:投标)?联合体(?:成员)?[：:]\s*${MEMBER}(?:[、，,]\s*${MEMBER}){1,9}`;
 const NAME_NOTE = String.raw`(?:[(（](?![^()（）]*(?:牵头|成员|联合体))[^()（）]{1,40}[)）])?`;
 /** An amount with its label and unit (磋商报价：667113（元）, 总价：858800（元）, 2717418), and any further priced items. */
 const NUMBER = String.raw`[¥￥]?\d[\d,]{0,17}(?:\.\d{1,4})?`;
 const UNIT = String.raw`\s*(?:[(（](?:元|万元|%|％)[)）]|万元|元|%|％)`;
 /** A price's own label: its words, not a run of any text (an address's 房间 before 报价： is the address's). */
-const LABEL = String.raw`(?:磋商|投标|最终|谈判|评审|响应)?(?:报价|总价|总报价|单价合计|合计|价格|金额|成交价|中标价)(?:[(（][^()（）]{0,8}[)）])?[：:]`;
+const LABEL = String.raw`(?:磋商|投标|最终|谈判|评审|响应)?(?:报价|总价|总报价|单价合计|单价|合计|价格|金额|成交价|中标价)(?:[(（][^()（）]{0,8}[)）])?[：:]`;
 /** A further priced item's label (男职工（元/人）：343（元）). */
 const ITEM_LABEL = String.raw`[^\d：:，,]{0,16}[：:]`;
 const MORE_ITEMS = String.raw`(?:[，,]${ITEM_LABEL}${NUMBER}(?:${UNIT})?){0,10}`;
 const AMOUNT = String.raw`(?:${LABEL})?${NUMBER}(?:${UNIT})?${MORE_ITEMS}`;
 /** After free text an amount must say where it starts or ends (a label or a unit): an address's house number is none. */
 const MARKED_AMOUNT = String.raw`(?:${LABEL}${NUMBER}(?:${UNIT})?|${NUMBER}${UNIT})${MORE_ITEMS}`;
-const SCORE = String.raw`\d{1,3}(?:\.\d{1,2})?|-|—|/`;
+const SCORE = String.raw`\d{1,3}(?:\.\d{1,2})?分?|-|—|/`;
 
 /** A cell's value as a pattern without groups; `after` is the kind of the cell before it. */
 function valuePattern(kind: Exclude<GluedCellKind, 'serial'>, after: GluedCellKind | undefined): string {
@@ -106,7 +107,8 @@ function rowPattern(kinds: GluedCellKind[], n: number): RegExp {
     if (k === 'serial') return `(?<c${i}>${n})`;
     const value = valuePattern(k, kinds[i - 1]);
     if (k === 'amount') return `(?<c${i}>(?=(?<a${i}>${value}))\\k<a${i}>)`;
-    if (k === 'name') return `(?<c${i}>${value})${NAME_NOTE}`;
+    // A consortium's cell is taken whole, as an amount is: matched again shorter it could only be worse, and slow.
+    if (k === 'name') return `(?<c${i}>(?=(?<k${i}>${CONSORTIUM}))\\k<k${i}>|${NAME})${NAME_NOTE}`;
     return k === 'score' ? `(?<c${i}>${value})?` : `(?<c${i}>${value})`;
   };
   const row = kinds.map(cell).join('\\s*');
@@ -155,6 +157,22 @@ function gluedRows(page: Page, line: Line, head: GluedHeader, end = line.span.en
   return rows.length > 0 ? rows : null;
 }
 
+/** How many lines after its header's a glued table may go on over. */
+const MAX_LINES_ON = 6;
+const LEAD_ENDS_LINE = /牵头(?:供应商|人|单位)[：:][^：:]{2,60}$/;
+const MEMBERS_START_LINE = /^(?:投标)?联合体(?:成员)?[：:]/;
+const ROW_STARTS_LINE = /^\d{1,2}(?=[\u4e00-\u9fff])/;
+
+/**
+ * Whether a line goes on with the glued table above it: the members of a consortium whose lead ended the line
+ * before ('members'), or a row of its own, its number run into its first words ('row'); null when neither.
+ */
+function goesOn(before: Line, line: Line, head: GluedHeader): 'members' | 'row' | null {
+  if (line.cells) return null;
+  if (MEMBERS_START_LINE.test(line.span.text) && LEAD_ENDS_LINE.test(before.span.text)) return 'members';
+  return head.kinds[0] === 'serial' && ROW_STARTS_LINE.test(line.span.text) ? 'row' : null;
+}
+
 /** The page with each glued result table cut into a header line and a line per row, cells kept as slices of the text. */
 export function cutGluedTables(page: Page): Page {
   let changed = false;
@@ -164,9 +182,16 @@ export function cutGluedTables(page: Page): Page {
     const line = lines[i];
     const head = line.cells ? null : gluedHeader(line);
     let rows = head ? gluedRows(page, line, head) : null;
-    // A row whose consortium cell goes on to the next line ends there.
-    const next = lines[i + 1];
-    if (head && !rows && next && !next.cells && (rows = gluedRows(page, line, head, next.span.end))) i++;
+    // Lines that go on with the table: a consortium's members after its lead, the next rows on lines of their own.
+    // The table ends at the last of them after which its rows cut cleanly, each line adding to them.
+    const from = i;
+    for (let j = from + 1; head && j < lines.length && j - from <= MAX_LINES_ON && goesOn(lines[j - 1], lines[j], head); j++) {
+      const more = gluedRows(page, line, head, lines[j].span.end);
+      if (more && more.length >= (rows?.length ?? 0)) {
+        rows = more;
+        i = j;
+      }
+    }
     if (!head || !rows) {
       out.push(line);
       continue;

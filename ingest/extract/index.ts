@@ -153,7 +153,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   evidence.add('budget', budget?.span);
 
   const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
-  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotNamed, page, warnings, evidence);
+  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
@@ -314,7 +314,8 @@ function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
 }
 
 function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,
-  candidates: CandidateScan, lotNamed: Found<string> | null, page: Page, warnings: string[], evidence: EvidenceLog): Award[] {
+  candidates: CandidateScan, lotNamed: Found<string> | null, budget: MoneyFound | null, page: Page, warnings: string[],
+  evidence: EvidenceLog): Award[] {
   const type = decision.type;
   const active = drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
   if (type === 'candidate' || type === 'tender' || type === 'correction' || type === 'other') {
@@ -331,7 +332,7 @@ function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardS
     warnings.push(`termination notice names ${active.flatMap((d) => d.suppliers.map((s) => s.name)).join(', ')}; not stored as winners`);
   }
   if (type === 'award') noWinnerWarnings(decision, active, drafts, scan, candidates, warnings);
-  applyTotal(active, scan.total, warnings);
+  applyTotal(active, scan, budget, warnings);
   if (lotNamed && kept.length === 1 && !kept[0].lot) kept[0].lot = lotNamed;
   attachUsccs(page, active);
   return kept.map((d, i) => award(d, i, warnings, evidence));
@@ -363,13 +364,16 @@ function noWinnerWarnings(decision: TypeDecision, active: AwardDraft[], drafts: 
 }
 
 /** 总中标金额 is the sum over lots: it is an award's value only when there is one award. */
-function applyTotal(active: AwardDraft[], total: MoneyFound | null, warnings: string[]): void {
+function applyTotal(active: AwardDraft[], scan: AwardScan, budget: MoneyFound | null, warnings: string[]): void {
+  const total = scan.total;
   if (!total) return;
   if (active.length === 1) {
     const only = active[0];
-    if (only.unitPrice && !only.value) {
-      warnings.push(`the winner's amount is a price per unit (${only.unitPrice.text.slice(0, 40)}); the total ${total.span.text} is not taken as its value`);
-    } else if (!only.value && !only.rate) only.value = total;
+    if (!only.value && !only.rate) {
+      const doubt = scan.totalInSummary ? summaryTotalDoubt(only, total, budget) : null;
+      if (doubt) warnings.push(`the summary's total ${total.span.text} is not taken as the award's amount: ${doubt}`);
+      else only.value = total;
+    }
     else if (only.value && !sameAmount(only.value.value, total)) {
       warnings.push(`award amount ${only.value.span.text} differs from the total ${total.span.text}; kept the award's own amount`);
     }
@@ -381,6 +385,20 @@ function applyTotal(active: AwardDraft[], total: MoneyFound | null, warnings: st
       warnings.push(`lot amounts add up to ${sum / 100} but the total says ${total.span.text}`);
     }
   }
+}
+
+/** 10亿元 in fen: a summary total in 万元 this large is more often 元 typed into the 万元 field (5687850.00万元). */
+const IMPLAUSIBLE_WAN_TOTAL = 100_000_000_000;
+
+/**
+ * Why the summary block's total, which the platform derives from what was typed into it, may not stand for the only
+ * award's amount: the award was priced per unit or by a rate, or the total is out of proportion. Null when none.
+ */
+function summaryTotalDoubt(only: AwardDraft, total: MoneyFound, budget: MoneyFound | null): string | null {
+  if (only.pricedOtherwise) return `the winner's price is no sum (${only.pricedOtherwise.text.slice(0, 40)})`;
+  if (budget && total.value > budget.value * 2) return `it is more than twice the budget`;
+  if (total.span.text.includes('万') && total.value >= IMPLAUSIBLE_WAN_TOTAL) return 'so large a figure in 万元 is likely 元 typed as 万元';
+  return null;
 }
 
 /** Half of 0.01万元 in fen: the national platform's summary rounds its 总中标金额 in 万元 to two places. */

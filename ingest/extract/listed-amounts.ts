@@ -1,6 +1,7 @@
 // A winner's amount that its own row leaves out but another table of the notice lists against its name:
 // the 2020 national template's 主要标的信息 (供应商名称 | 货物名称 | … | 中标金额) under a result table of names,
 // addresses and codes only.
+import { notASum } from './awards.ts';
 import type { AwardDraft } from './awards.ts';
 import { compact } from './page.ts';
 import type { Page, Span } from './page.ts';
@@ -30,9 +31,9 @@ function cellsListing(tables: Table[], name: string): { cell: Span; unit: Amount
  */
 export function fillListedAmounts(page: Page, tables: Table[], drafts: AwardDraft[]): void {
   for (const d of drafts) {
-    if (d.status !== 'active' || d.value || d.rate || d.lot || d.suppliers.length !== 1) continue;
+    if (d.status !== 'active' || d.value || d.rate || d.lot || d.pricedOtherwise || d.suppliers.length !== 1) continue;
     const cells = cellsListing(tables, compact(d.suppliers[0].name));
-    if (cells.length !== 1) continue;
+    if (cells.length !== 1 || notASum(cells[0].cell.text, cells[0].unit)) continue;
     const money = readMoney(page, cells[0].cell, cells[0].unit);
     if (money && money.value > 0) d.value = money;
   }

@@ -16,6 +16,8 @@ export interface Line {
   cells: Span[] | null;
   /** The line is one table cell: it ended with the " |" marker of crawlers' page text. */
   cell?: boolean;
+  /** The line is a piece of the national platform's summary block (公告概要), cut at its labels. */
+  summary?: boolean;
 }
 
 export interface Page {
@@ -221,8 +223,9 @@ export function buildPage(text: string, options: PageOptions = {}): Page {
         // Once cut at its headings the line is known to be glued: each section is cut at its gaps too.
         if (sections.length > 0 || isGlued(text, cuts[c], cuts[c + 1])) pushGlued(text, lines, cuts[c], cuts[c + 1]);
         else pushLine(text, lines, cuts[c], cuts[c + 1]);
-        // The summary block is a table of labels and values: each piece cut at its labels is one cell.
-        if (summaryAt.has(cuts[c])) for (const l of lines.slice(before)) l.cell = true;
+        // The summary block is a table of labels and values: each piece cut at its labels is one cell (only the
+        // first piece: what follows a value's gap is no part of the block).
+        if (summaryAt.has(cuts[c]) && lines.length > before) Object.assign(lines[before], { cell: true, summary: true });
       }
     } else if (!(pipes && text.slice(start, end).includes('|') && pushPipeRow(text, lines, start, end))) pushLine(text, lines, start, end);
     if (opensSummary) summaryLeft = SUMMARY_LINES;

@@ -69,4 +69,10 @@
 //     (招标单位：某区政府采购中心) gives way to the party named the buyer elsewhere (采购人：某管理中心).
 // 26: a budget a sentence states (本项目采购预算为100660000元人民币, 预算金额为：128.6万元) when no field or table gives
 //     one, up to the clause's end; several different amounts so stated are lots' budgets and give none.
-export const EXTRACTOR_VERSION = '26';
+// 27: from a review of 24: the summary's total is no award's amount when the winner is priced per unit or by a rate
+//     (a 单价 column or label, 元/人, 0.8%, 3.5（%）), is more than twice the budget, or is 10亿 or more in 万元 (元 typed
+//     as 万元); a total in the result's own words still is; a glued table goes on over later lines only with a
+//     consortium's members or rows numbered on their own lines, its consortium cells taken whole (no slow search),
+//     scores with 分; names one a line beside a review's verdicts (通过, 未中标), or a suppliers' table of verdicts
+//     without an award amount, name no winner; only the first piece after a summary label is the block's.
+export const EXTRACTOR_VERSION = '27';

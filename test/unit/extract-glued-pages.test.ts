@@ -123,7 +123,7 @@ test('the summary block\'s 总中标金额 is the only award\'s amount when its 
     + '三、中标（成交）信息\n1.中标结果：\n序号供应商名称供应商地址 中标（成交）金额评审总得分1山西某某健康体检中心有限公司太原市学府园区中心北街3号'
     + '单价合计（元/人）：1132（元），男职工（元/人）：343（元）93.33\n2.废标结果:\n');
   assert.deepEqual(sx.awards.map((a) => [a.suppliers.map((s) => s.name), a.value]), [[['山西某某健康体检中心有限公司'], null]]);
-  assert.match(sx.warnings.join('\n'), /price per unit .*the total ￥0\.110000 万元（人民币） is not taken/);
+  assert.match(sx.warnings.join('\n'), /the summary's total ￥0\.110000 万元（人民币） is not taken as the award's amount: the winner's price is no sum \(单价合计（元\/人）：1132/);
 });
 
 test('a glued row whose consortium cell goes on to the next line (牵头供应商：X / 投标联合体：X、Y) is one row, the lead once (新疆 ccgp.gov.cn 2026, 巴里坤县)', async () => {
@@ -134,6 +134,54 @@ test('a glued row whose consortium cell goes on to the next line (牵头供应�
   assert.deepEqual(notice.awards.map((a) => [a.suppliers.map((s) => [s.name, s.role]), a.value?.fen]), [
     [[['新疆某某工程管理咨询有限公司', 'lead'], ['新疆某某有限责任会计师事务所', 'member']], 40_500_000],
   ]);
+});
+
+test('a glued table goes on over the lines after its header only with a consortium\'s members or rows numbered on their own lines; any other line below is no row of it (review of ebf113d)', async () => {
+  const won = (n: Awaited<ReturnType<typeof extract>>) => n.awards.map((a) => [a.suppliers.map((s) => `${s.name}/${s.role}`), a.value?.fen]);
+  const head = '某某项目中标(成交)结果公告\n三、中标（成交）信息\n1.中标结果：\n序号供应商名称供应商地址中标（成交）金额评审总得分';
+  const two = await extract(head + '1牵头供应商：新疆甲某工程管理咨询有限公司\n'
+    + '投标联合体：新疆甲某工程管理咨询有限公司、新疆甲某有限责任会计师事务所龙盛街898号报价：405000（元）84.472牵头供应商：新疆乙某建设有限公司\n'
+    + '投标联合体：新疆乙某建设有限公司、新疆乙某设计有限公司乌鲁木齐市某路1号报价：300000（元）80.1分\n3新疆丙某建设有限公司乌鲁木齐市某路2号报价：200000（元）79\n2.废标结果:\n');
+  assert.deepEqual(won(two), [
+    [['新疆甲某工程管理咨询有限公司/lead', '新疆甲某有限责任会计师事务所/member'], 40_500_000],
+    [['新疆乙某建设有限公司/lead', '新疆乙某设计有限公司/member'], 30_000_000],
+    [['新疆丙某建设有限公司/sole'], 20_000_000],
+  ]);
+  // A header alone on its line, the agency's line below it: no row, no winner.
+  const agency = await extract('某某项目中标(成交)结果公告\n三、中标（成交）信息\n1.中标结果：\n中标供应商名称中标供应商地址中标（成交）金额\n'
+    + '新疆某某招标代理有限公司乌鲁木齐市某路8号代理服务费金额：12000元\n');
+  assert.deepEqual(won(agency), []);
+});
+
+test('names beside a review\'s verdicts (通过 / 未通过 / 未中标), one cell a line, are a review table flattened: none is a winner by being there (review of ebf113d)', async () => {
+  const names = (n: Awaited<ReturnType<typeof extract>>) => n.awards.flatMap((a) => a.suppliers.map((s) => s.name));
+  const review = await extract('某某工作竞争性磋商成交公告\n评审结果：    供应商名称    评审意见    甲某科技有限公司    通过    乙某科技有限公司    中标供应商    '
+    + `丙某科技有限公司    未通过${'。'.repeat(300)}\n`);
+  assert.deepEqual(names(review), []);
+  const ranked = await extract(`某某工作竞争性磋商成交公告\n## 公告概要：公告信息：采购项目名称某某工作品目\n\n${'本项目评审工作已经结束，现将评审结果公示如下。'.repeat(12)}`
+    + '    评审结果：    序号    供应商名称    评审结论    1    甲某科技有限公司    中标供应商    2    乙某科技有限公司    未中标\n');
+  assert.deepEqual(names(ranked), ['甲某科技有限公司']);
+  // The same as a table: a suppliers' table of verdicts with no award amount is a review's.
+  const table = await extract('某某项目成交公告\n三、评审结果\n供应商名称\t评审意见\n甲某科技有限公司\t通过\n乙某科技有限公司\t不合格\n');
+  assert.deepEqual(names(table), []);
+});
+
+test('the summary\'s total is no award\'s amount when the winner is priced per unit or by a rate, or the total is out of proportion; a total in the result\'s own words is (review of ebf113d)', async () => {
+  const summary = (total: string) => '某某服务采购项目结果公告\n## 公告概要：公告信息：采购项目名称某某工作品目\n\n'
+    + `采购单位某某市生态环境局行政区域某某市公告时间2026年08月05日 13:03评审专家名单甲某、乙某总中标金额${total}`
+    + '联系人及联系方式：项目联系人何某项目联系电话0311-89862068\n\n三、中标（成交）信息\n1.中标结果：\n';
+  const value = async (text: string) => (await extract(text)).awards.map((a) => a.value?.fen ?? null);
+  assert.deepEqual(await value(summary('￥0.113200 万元（人民币）') + '供应商名称：山西某某健康体检中心有限公司\n中标单价（元/人）：1132\n'), [null]);
+  assert.deepEqual(await value(summary('￥0.113200 万元（人民币）') + '序号\t供应商名称\t供应商地址\t中标单价（元/人）\n1\t山西某某健康体检中心有限公司\t太原市某街3号\t1132\n四、主要标的信息\n'), [null]);
+  assert.deepEqual(await value(summary('￥50.000000 万元（人民币）') + '供应商名称：某某会计师事务所有限公司\n中标（成交）金额：按审定金额的0.8%收取\n'), [null]);
+  assert.deepEqual(await value(summary('￥50.000000 万元（人民币）') + '序号供应商名称供应商地址中标（成交）金额评审总得分1某某会计师事务所有限公司太原市学府街3号优惠率：3.5（%）93.33\n2.废标结果:\n'), [null]);
+  assert.deepEqual(await value(summary('￥0.113200 万元（人民币）') + '序号供应商名称供应商地址中标（成交）金额评审总得分1山西某某健康体检中心有限公司太原市某街3号单价：1132（元）93.33\n2.废标结果:\n'), [null]);
+  // 元 typed into the platform's 万元 field: 216亿 for a 磋商 is not taken.
+  const typo = await extract(summary('￥2165566.000000 万元（人民币）') + '供应商名称：某某建设有限公司\n中标（成交）金额：详见附件\n');
+  assert.deepEqual(typo.awards.map((a) => a.value), [null]);
+  assert.match(typo.warnings.join('\n'), /likely 元 typed as 万元/);
+  // The result's own total beside a unit price is the contract's sum.
+  assert.deepEqual(await value('某某物业服务项目成交公告\n二、中标信息\n中标供应商：某某物业管理有限公司\n中标金额：35元/平方米·月\n中标总金额：120万元\n'), [120_000_000]);
 });
 
 test('a result table whose cells run together is cut at its header\'s words and its rows\' values (ccgp.gov.cn local notices: 浙江, 山西, 青海 2026)', async () => {
