@@ -16,13 +16,25 @@ const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终�
  */
 const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
+/** One lot's heading with its name after the colon: 01包：数字式监测系统采购, 第2包：输液泵采购, 包3：A4纸. */
+const NAMED_LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBER})|(?:第\s*)?(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))`
+  + String.raw`\s*${LOT_NAME}\s*[:：]\s*[^:：]{2,60}$`);
+/** Words that make the text after the colon a field's value (第1包：中标单位X, 包2：成交金额…), not a lot's name. */
+const NOT_A_LOT_NAME = /中标|成交|中选|供应商|单位|金额|报价|价格|预算|废标|流标|[\d.]+\s*(?:万?元|%)/;
+
+/** The match of a one-lot heading with its name after it, in LOT_HEADING's groups; null when it is not one. */
+function namedLotHeading(text: string): RegExpExecArray | null {
+  const m = NAMED_LOT_HEADING.exec(text);
+  if (!m || NOT_A_LOT_NAME.test(text.slice(text.search(/[:：]/) + 1))) return null;
+  return m;
+}
 /** A lot named inside a sentence: 第2包, 第二包, 包2, 标段 3, 品目 84, B分标, 包A. */
 const LOT_NAMED = new RegExp(String.raw`第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
   + String.raw`|(?<![A-Za-z])([A-Za-z])\s*(?:${LOT_WORDS_AFTER})`, 'g');
 
 /** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
 export function lotsOfHeading(text: string): string[] | null {
-  const m = LOT_HEADING.exec(text.trim());
+  const m = LOT_HEADING.exec(text.trim()) ?? namedLotHeading(text.trim());
   if (!m) return null;
   if (m[3]) return [m[3].toUpperCase()];
   const list = (m[1] ?? m[2]).replace(/\s+/g, '');

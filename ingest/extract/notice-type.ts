@@ -156,8 +156,8 @@ function fromContent(e: TypeEvidence, because: string): TypeDecision {
 const HEAD_LINES = 4;
 const TOP_LINES = 40;
 const NOTICE_END = /(公告|公示|通知|结果|公示表|公告表|计划|意向)[)）\]】]?(\s*[(（\[【][^)）\]】]{1,10}[)）\]】])?$/;
-/** A site's menu: a run of short bare category names (招标公告 / 答疑澄清 / * 终止公告[19]). */
-const MENU_ITEM = /^(?:[*·•\-–>]\s*)?[\u4e00-\u9fff]{2,8}(?:\[\d{1,3}\])?\s*>?$/;
+/** A site's menu: a run of short bare category names (招标公告 / 答疑澄清 / * 终止公告[19] / 项目延期(变更)公告 / 招标采购Procurement). */
+const MENU_ITEM = /^(?:[*·•\-–>]\s*)?(?=[^()（）]*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()（）]{2,12}(?:[A-Za-z]{2,20})?(?:\[\d{1,3}\])?\s*>?$/;
 const MENU_RUN = 3;
 const DOCUMENT_TITLE = /^(招标|采购|谈判|磋商|询价|比选)文件$/;
 /** A numbered heading inside the notice (十、评标结果公示) is about a later step, not this notice. */

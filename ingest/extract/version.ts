@@ -75,4 +75,7 @@
 //     consortium's members or rows numbered on their own lines, its consortium cells taken whole (no slow search),
 //     scores with 分; names one a line beside a review's verdicts (通过, 未中标), or a suppliers' table of verdicts
 //     without an award amount, name no winner; only the first piece after a summary label is the block's.
-export const EXTRACTOR_VERSION = '27';
+// 28: from held-out batch 10: a site menu's items may hold brackets or an English word (项目延期(变更)公告,
+//     招标采购Procurement), so that a menu no longer types a result as a correction; a lot's heading may give its name
+//     after the colon (01包：数字式监测系统采购, 包3：A4纸), unless what follows is a field's value (中标单位…, 500元).
+export const EXTRACTOR_VERSION = '28';

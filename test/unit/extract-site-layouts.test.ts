@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import { readDocument } from '../../ingest/read/index.ts';
+import { lotsOfHeading } from '../../ingest/extract/lots.ts';
 
 async function extract(text: string) {
   return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
@@ -241,4 +242,18 @@ test('a budget a sentence states (本项目采购预算为100660000元人民币)
   // Words of the budget without an amount after them (报价超过采购预算为无效) state none.
   const none = await extract('某某项目招标公告\n投标报价超过采购预算为无效投标。\n');
   assert.equal(none.budget, null);
+});
+
+test('a site menu whose items hold brackets or an English word (项目延期(变更)公告, 招标采购Procurement) types nothing; a lot headed 01包：name opens its lot (深圳市东方招标有限公司 OTC1201303, 2012)', async () => {
+  const menu = ['首页', '服务流程', '招标采购', '重要通知', '政策法规', '招标采购Procurement', '采购公告', '项目延期(变更)公告', '项目答疑公告',
+    '预中标(成交)公告', '中标(成交)公告', '资格预审公告', '打印本页内容'].join('\n');
+  const notice = await extract(`${menu}\n深圳市某某医院01包：数字式无创血液动力学监测系统采购；02\n`
+    + '深圳市某某招标有限公司受深圳市政府采购中心委托，就深圳市某某医院项目进行公开招标，现将结果公告如下：\n'
+    + '01包：数字式无创血液动力学监测系统采购\n中标单位：中科器进出口深圳有限公司\n中标金额：人民币伍拾叁万贰仟叁佰元整（￥53.23万元）\n'
+    + '02包：一拖八以上输液泵、注射泵及管理系统采购\n本包组因有效投标不足三家，依据《中华人民共和国政府采购法》第三十六条规定，予以废标。\n');
+  assert.equal(notice.noticeType, 'award');
+  assert.deepEqual(won(notice), [['1', 'active', ['中科器进出口深圳有限公司'], 53_230_000], ['2', 'unsuccessful', [], null]]);
+  assert.deepEqual(['01包：数字式无创血液动力学监测系统采购', '包3：A4纸', '第2标段：道路工程'].map(lotsOfHeading), [['1'], ['3'], ['2']]);
+  // After the colon a field's value, not a lot's name.
+  assert.deepEqual(['第1包：中标单位为某某科技有限公司', '3包：500元', '包2：成交金额见附件'].map(lotsOfHeading), [null, null, null]);
 });
