@@ -162,11 +162,19 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
   if (supplier < 0) return -1;
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
   if (awardAmount) return supplier;
-  return inResult && !givesVerdicts(table, supplier) ? supplier : -1;
+  return inResult && !givesVerdicts(table, supplier) && !ranksBidders(table) ? supplier : -1;
+}
+
+const SCORE_HEADER = /得分|分值|评分|分数/;
+
+/** A suppliers' table with scores and several rows, and no award amount: every bidder ranked, none named as winner. */
+function ranksBidders(table: Table): boolean {
+  return table.rows.length > 1 && table.columns.some((c) => SCORE_HEADER.test(c.header.text));
 }
 
 /** A review's verdict alone in a cell (通过, 不合格, 符合要求): a table of them is a review's, whoever it names. */
-const VERDICT = /^(?:通过|未通过|不通过|合格|不合格|符合|不符合|符合要求|不符合要求|有效|无效|满足|不满足|是|否|未中标|未成交|不中标|落选|未入围)$/;
+// Not 是 / 否: they answer other yes-no columns too (是否中小企业, 是否联合体).
+const VERDICT = /^(?:通过|未通过|不通过|合格|不合格|符合|不符合|符合要求|不符合要求|有效|无效|满足|不满足|未中标|未成交|不中标|落选|未入围)$/;
 
 /** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */
 export function notASum(text: string, unit: LabelInfo['unit'] | null): boolean {

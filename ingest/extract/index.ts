@@ -38,7 +38,7 @@ import { classifyLabel, labelsOf } from './labels.ts';
 import type { AmountUnit } from './labels.ts';
 import { CORRECTION_DATE_KEYS, findPublishedAt, findTitle, PUBLISHED_DATE_KEYS } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
-import { readMoney } from './values.ts';
+import { isUnitPrice, readMoney } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
 
@@ -283,15 +283,20 @@ function tableBudget(page: Page, tables: Table[], warnings: string[]): MoneyFoun
   return null;
 }
 
-/** The budget's words in a sentence, then 为/是 and an amount: 本项目采购预算为100660000元人民币. */
-const BUDGET_SENTENCE = new RegExp(`(?:${[...labelsOf('budget')].filter((l) => !/[(（]/.test(l)).sort((a, b) => b.length - a.length).join('|')})`
-  + '(?:资金|总额)?\\s*(?:为|是)\\s*(?:[（(][^（）()]{1,8}[)）])?\\s*[:：]?\\s*(?=[¥￥]?\\s*\\d)', 'g');
+/**
+ * The budget's words in a sentence, then 为/是 and an amount: 本项目采购预算为100660000元人民币. Not a works project's
+ * investment (投资概算为32000万元), which is no tender's budget; every run of spaces bounded, so the search stays small.
+ */
+const BUDGET_SENTENCE = new RegExp(`(?<!原)(?:${[...labelsOf('budget')].filter((l) => !/[(（]|概算/.test(l)).sort((a, b) => b.length - a.length).join('|')})`
+  + '(?:资金|总额)?\\s{0,3}(?:为|是)[\\s:：]{0,5}(?:[（(][^（）()]{1,8}[)）][\\s:：]{0,5})?(?=[¥￥]?\\s{0,3}\\d)', 'g');
 /** How far after its words the amount may run (100660000 元, 128.6万元). */
 const SENTENCE_AMOUNT = 30;
+/** A sentence about one lot (第1包…预算为) or a budget since changed (原采购预算为…，调整后为…) states no project's budget. */
+const NOT_THE_BUDGET = /第\s*[\d一二三四五六七八九十]+\s*(?:包|标段|标包|分包)|[\d]+\s*(?:包|标段)|调整|变更|更正/;
 
 /**
- * A budget a sentence states, when no field or table gives one. Several sentences with different amounts are lots'
- * budgets, which no one figure stands for: none is taken.
+ * A budget a sentence states, when no field or table gives one: the only amount so stated. Several sentences, a
+ * sentence about a lot or a changed budget, or a price per unit (3.5元/平方米·月), give none.
  */
 function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
   const found: MoneyFound[] = [];
@@ -302,13 +307,13 @@ function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
       const at = m.index + m[0].length;
       // Up to the clause's end, so that a ceiling or a bid after it (，最高限价为…) is no part of it.
       const clause = /^[^，。；,;]*/.exec(text.slice(at, at + SENTENCE_AMOUNT))![0];
-      const parsed = parseAmount(clause);
+      const parsed = isUnitPrice(clause) ? null : parseAmount(clause);
       if (!parsed || parsed.fen === 0 || !clause.startsWith(parsed.matched)) continue;
-      const span = subSpan(page, line.span, at, at + parsed.matched.length);
-      found.push({ value: parsed.fen, span, warnings: parsed.warnings });
+      if (NOT_THE_BUDGET.test(text)) return null;
+      found.push({ value: parsed.fen, span: subSpan(page, line.span, at, at + parsed.matched.length), warnings: parsed.warnings });
     }
   }
-  if (found.length === 0 || found.some((f) => f.value !== found[0].value)) return null;
+  if (found.length !== 1) return null;
   warnings.push(...found[0].warnings.map((w) => `budget: ${w}`));
   return found[0];
 }
@@ -387,6 +392,7 @@ function applyTotal(active: AwardDraft[], scan: AwardScan, budget: MoneyFound | 
   }
 }
 
+const OUT_OF_PROPORTION = 10;
 /** 10亿元 in fen: a summary total in 万元 this large is more often 元 typed into the 万元 field (5687850.00万元). */
 const IMPLAUSIBLE_WAN_TOTAL = 100_000_000_000;
 
@@ -396,7 +402,8 @@ const IMPLAUSIBLE_WAN_TOTAL = 100_000_000_000;
  */
 function summaryTotalDoubt(only: AwardDraft, total: MoneyFound, budget: MoneyFound | null): string | null {
   if (only.pricedOtherwise) return `the winner's price is no sum (${only.pricedOtherwise.text.slice(0, 40)})`;
-  if (budget && total.value > budget.value * 2) return `it is more than twice the budget`;
+  // A budget may be a year's (50.4万元（每年）) of a three-year award; 元 typed as 万元 is ten thousand times too much.
+  if (budget) return total.value > budget.value * OUT_OF_PROPORTION ? `it is more than ${OUT_OF_PROPORTION} times the budget` : null;
   if (total.span.text.includes('万') && total.value >= IMPLAUSIBLE_WAN_TOTAL) return 'so large a figure in 万元 is likely 元 typed as 万元';
   return null;
 }

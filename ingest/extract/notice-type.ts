@@ -158,26 +158,47 @@ const TOP_LINES = 40;
 const NOTICE_END = /(公告|公示|通知|结果|公示表|公告表|计划|意向)[)）\]】]?(\s*[(（\[【][^)）\]】]{1,10}[)）\]】])?$/;
 /** A site's menu: a run of short bare category names (招标公告 / 答疑澄清 / * 终止公告[19] / 项目延期(变更)公告 / 招标采购Procurement). */
 const MENU_ITEM = /^(?:[*·•\-–>]\s*)?(?=[^()（）]*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()（）]{2,12}(?:[A-Za-z]{2,20})?(?:\[\d{1,3}\])?\s*>?$/;
+/** A plain item (2 to 8 characters, no brackets, no English): a run needs MENU_RUN of these; the others only extend it. */
+const PLAIN_MENU_ITEM = /^(?:[*·•\-–>]\s*)?[\u4e00-\u9fff]{2,8}(?:\[\d{1,3}\])?\s*>?$/;
 const MENU_RUN = 3;
 const DOCUMENT_TITLE = /^(招标|采购|谈判|磋商|询价|比选)文件$/;
 /** A numbered heading inside the notice (十、评标结果公示) is about a later step, not this notice. */
 const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．])/;
 
+/** A breadcrumb (当前位置：首页 > 信息公开): what a portal shows above the notice's own content. */
+const BREADCRUMB = /当前位置|您的位置|您现在的位置|现在位置/;
+
+/**
+ * Where a portal page's own content starts: the line after its breadcrumb, when one stands near the top, else 0.
+ * Above it are menus and sidebars, whose links name other notices (…更正公告, …终止公告).
+ */
+export function contentStart(page: Page): number {
+  const crumb = page.lines.slice(0, TOP_LINES * 4).findIndex((l) => BREADCRUMB.test(l.span.text) && l.span.text.length <= 80);
+  return crumb >= 0 ? crumb + 1 : 0;
+}
+
 /** Lines of a site menu near the top: three or more bare category names one after another. */
 export function menuLines(page: Page): Set<number> {
   const out = new Set<number>();
-  const top = page.lines.slice(0, TOP_LINES).filter((l) => l.span.text !== '');
+  // Menus above the content and the stages' tabs just below its breadcrumb.
+  const top = page.lines.slice(0, contentStart(page) + TOP_LINES).filter((l) => l.span.text !== '');
   let run: number[] = [];
+  let plain = 0;
+  // A title written over short lines (某某医院 / 彩超设备采购项目 / 中标(成交)结果更正公告) is no menu: its bracketed
+  // line counts only in a run of plain items.
   const close = () => {
-    if (run.length >= MENU_RUN) for (const i of run) out.add(i);
+    if (plain >= MENU_RUN) for (const i of run) out.add(i);
     run = [];
+    plain = 0;
   };
   for (const l of top) {
     // A row of short category names, also as cells (询价公告 | 变更公告 | 候选人公示 | 结果公示: the tabs of a notice's stages).
     const words = l.cells ? l.cells.map((c) => c.text).filter(Boolean) : l.span.text.split(/[\s|｜/]+/).filter(Boolean);
     if (words.length >= MENU_RUN && words.every((w) => MENU_ITEM.test(w))) out.add(l.index);
-    if (!l.cells && MENU_ITEM.test(l.span.text.trim())) run.push(l.index);
-    else close();
+    if (!l.cells && MENU_ITEM.test(l.span.text.trim())) {
+      run.push(l.index);
+      if (PLAIN_MENU_ITEM.test(l.span.text.trim())) plain++;
+    } else close();
   }
   close();
   return out;
@@ -190,6 +211,7 @@ export function menuLines(page: Page): Set<number> {
  */
 export function typeHeads(page: Page, title: string | null): string[] {
   const menu = menuLines(page);
+  const start = contentStart(page);
   const compact = (l: Line) => l.span.text.replace(/\s+/g, '');
   // A PDF's spaced-out title (招 \t标 \t文 \t件) reads as cells: such a line counts when it is a title.
   const lines = page.lines.filter((l) => l.span.text !== '' && !menu.has(l.index)
@@ -197,8 +219,10 @@ export function typeHeads(page: Page, title: string | null): string[] {
   const heads = [title ?? ''];
   const first = lines[0];
   if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)) heads.push(first.span.text);
-  heads.push(...lines.slice(0, HEAD_LINES).filter((l) => l.span.text.length <= 60 && !/[：:]/.test(l.span.text)).map((l) => l.span.text));
-  heads.push(...lines.filter((l) => l.index < TOP_LINES && l.span.text.length <= 40 && !/[：:，。；]/.test(l.span.text)
+  // Below a breadcrumb, the first lines are the content's (a sidebar's links above it are other notices).
+  const top = start > 0 ? lines.filter((l) => l.index >= start) : lines;
+  heads.push(...top.slice(0, HEAD_LINES).filter((l) => l.span.text.length <= 60 && !/[：:]/.test(l.span.text)).map((l) => l.span.text));
+  heads.push(...lines.filter((l) => l.index >= start && l.index < start + TOP_LINES && l.span.text.length <= 40 && !/[：:，。；]/.test(l.span.text)
     && !ENUMERATED.test(l.span.text) && NOTICE_END.test(compact(l))).map((l) => l.span.text));
   return heads;
 }

@@ -7,8 +7,9 @@ import { classifyLabel, labelsOf } from './labels.ts';
 import type { FieldKey } from './labels.ts';
 import type { Table } from './tables.ts';
 import { joinSpans, Locator, subSpan, tidy } from './page.ts';
-import type { Page, Span } from './page.ts';
+import type { Line, Page, Span } from './page.ts';
 import type { Markup } from './markup.ts';
+import { contentStart } from './notice-type.ts';
 import type { Found } from './values.ts';
 
 /** Found values may lack a span only when they come from markup that is not in the text. */
@@ -102,9 +103,17 @@ const MENU_ITEM = 30;
  * notice pasted into the body of another (五、…竞争性谈判公告 under a result) never titles the page.
  */
 function titleBelowChrome(page: Page): Found<string> | null {
-  for (const l of page.lines.slice(0, CHROME_LINES)) {
+  const lines = page.lines.slice(contentStart(page), CHROME_LINES);
+  const titled = (l: Line | undefined) => {
+    const text = l && !l.cells ? l.span.text.replace(/\s+/g, '') : '';
+    return text.length >= MIN_TITLE_BELOW && !NUMBERED.test(text) && titleLike(l!.span.text) && NOTICE_WORD.test(text);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     const text = l.span.text.replace(/\s+/g, '');
-    if (!l.cells && text.length >= MIN_TITLE_BELOW && !NUMBERED.test(text) && titleLike(l.span.text) && NOTICE_WORD.test(text)) {
+    // A title right above another is a list of links (a sidebar's notices), not the notice's own: the last one is.
+    if (titled(l)) {
+      if (titled(lines[i + 1])) continue;
       return { value: tidy(l.span.text), span: l.span };
     }
     if (!l.cells && !CHROME.test(text) && (text.length > MENU_ITEM || SENTENCE.test(text))) return null;

@@ -78,4 +78,10 @@
 // 28: from held-out batch 10: a site menu's items may hold brackets or an English word (项目延期(变更)公告,
 //     招标采购Procurement), so that a menu no longer types a result as a correction; a lot's heading may give its name
 //     after the colon (01包：数字式监测系统采购, 包3：A4纸), unless what follows is a field's value (中标单位…, 500元).
-export const EXTRACTOR_VERSION = '28';
+// 29: from a review of 25 to 28: a bracketed line counts in a site menu only in a run of plain items (a title over
+//     short lines ending 中标(成交)结果更正公告 is no menu); a suppliers' table with scores and several rows, no award
+//     amount, ranks bidders; 是 / 否 are no review verdicts; a sentence's budget is none when it is a lot's, a unit
+//     price, a works project's investment (概算), a changed one, or one of several, and its search is bounded; the summary's
+//     total is doubted against a budget only beyond ten times it; only 采购人 / 采购单位 replace a buyer that is the
+//     agency; below a portal's breadcrumb, a sidebar's links neither title nor type the page.
+export const EXTRACTOR_VERSION = '29';
