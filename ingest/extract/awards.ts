@@ -19,7 +19,7 @@ import type { Table, TableRow } from './tables.ts';
 import { lotsOfHeading } from './lots.ts';
 import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
-import { addressOf, isPlaceholder, isSeeOriginal, isUnitPrice, lotIdOf, readMoney, readRate } from './values.ts';
+import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, notASum, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
 
 export interface SupplierDraft {
@@ -172,15 +172,11 @@ function ranksBidders(table: Table): boolean {
   return table.rows.length > 1 && table.columns.some((c) => SCORE_HEADER.test(c.header.text));
 }
 
-/** A review's verdict alone in a cell (通过, 不合格, 符合要求): a table of them is a review's, whoever it names. */
-// Not 是 / 否: they answer other yes-no columns too (是否中小企业, 是否联合体).
+/**
+ * A review's verdict alone in a cell (通过, 不合格, 符合要求): a table of them is a review's, whoever it names. Not 是 / 否:
+ * they answer other yes-no columns too (是否中小企业, 是否联合体).
+ */
 const VERDICT = /^(?:通过|未通过|不通过|合格|不合格|符合|不符合|符合要求|不符合要求|有效|无效|满足|不满足|未中标|未成交|不中标|落选|未入围)$/;
-
-/** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */
-export function notASum(text: string, unit: LabelInfo['unit'] | null): boolean {
-  // A percentage with no sum in 元 beside it (3.5（%）, 按审定金额的0.8%收取); 100万元（优惠率5%） is a sum.
-  return unit === 'per' || isUnitPrice(text) || /单价/.test(text) || (/\d\s*[（(]?\s*[%％‰]/.test(text) && !/元/.test(text));
-}
 
 function isVerdict(text: string): boolean {
   return VERDICT.test(text.replace(/\s+/g, '')) || (text.length <= 12 && REJECTION_WORDS.test(text));
@@ -721,9 +717,10 @@ class AwardBuilder {
       return;
     }
     const current = this.current && line - this.current.lastLine <= 4 ? this.current : null;
-    const money = notASum(span.text, label?.unit ?? null) ? null : readMoney(this.page, span, label?.unit ?? null);
+    const otherwise = notASum(span.text, label?.unit ?? null);
+    const money = otherwise ? null : readMoney(this.page, span, label?.unit ?? null);
     if (!money) {
-      if (current && notASum(span.text, label?.unit ?? null)) current.pricedOtherwise = span;
+      if (current && otherwise) current.pricedOtherwise = span;
       return;
     }
     if (current) {

@@ -1,14 +1,13 @@
 // A winner's amount that its own row leaves out but another table of the notice lists against its name:
 // the 2020 national template's 主要标的信息 (供应商名称 | 货物名称 | … | 中标金额) under a result table of names,
 // addresses and codes only.
-import { notASum } from './awards.ts';
 import type { AwardDraft } from './awards.ts';
 import { compact } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { column } from './tables.ts';
 import type { Table } from './tables.ts';
 import type { AmountUnit } from './labels.ts';
-import { readMoney } from './values.ts';
+import { notASum, readMoney } from './values.ts';
 
 /** The award-amount cells of rows naming `name`, over tables without a lot column. */
 function cellsListing(tables: Table[], name: string): { cell: Span; unit: AmountUnit | null }[] {

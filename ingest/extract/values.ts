@@ -35,6 +35,12 @@ export function isUnitPrice(text: string): boolean {
   return /[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(text);
 }
 
+/** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */
+export function notASum(text: string, unit: AmountUnit | 'per' | null): boolean {
+  // A percentage with no sum in 元 beside it (3.5（%）, 按审定金额的0.8%收取); 100万元（优惠率5%） is a sum.
+  return unit === 'per' || isUnitPrice(text) || /单价/.test(text) || (/\d\s*[（(]?\s*[%％‰]/.test(text) && !/元/.test(text));
+}
+
 /** An amount of money in a value; `unit` comes from the label or the column header. */
 export function readMoney(page: Page, span: Span, unit: AmountUnit | 'per' | null): MoneyFound | null {
   if (unit === 'per' || isPlaceholder(span.text)) return null;
