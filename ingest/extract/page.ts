@@ -107,15 +107,9 @@ function pushPipeRow(text: string, lines: Line[], start: number, end: number): b
   const raw = text.slice(start, end);
   if (PIPE_RULE_LINE.test(raw)) return true;
   const inner = trimmedSpan(text, start, end);
-  let from = inner.start + (inner.text.startsWith('|') ? 1 : 0);
+  const from = inner.start + (inner.text.startsWith('|') ? 1 : 0);
   const to = inner.end - (inner.text.endsWith('|') && inner.text.length > 1 ? 1 : 0);
-  const cells: Span[] = [];
-  for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === '|') {
-      cells.push(trimmedSpan(text, from, i));
-      from = i + 1;
-    }
-  }
+  const cells = splitCells(text, { text: text.slice(from, to), start: from, end: to }, '|');
   if (cells.length < 2) return false;
   lines.push({ index: lines.length, span: inner, cells });
   return true;
@@ -266,11 +260,12 @@ export function proseOf(line: Line): Span | null {
   return filled.length === 1 ? filled[0] : null;
 }
 
-function splitCells(text: string, line: Span): Span[] {
+/** The cells of a line, parted by tabs (or a Markdown table's pipes), each trimmed. */
+function splitCells(text: string, line: Span, separator = '\t'): Span[] {
   const cells: Span[] = [];
   let from = line.start;
   for (let i = line.start; i <= line.end; i++) {
-    if (i === line.end || text[i] === '\t') {
+    if (i === line.end || text[i] === separator) {
       cells.push(trimmedSpan(text, from, i));
       from = i + 1;
     }

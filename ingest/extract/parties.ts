@@ -124,12 +124,12 @@ export function findParties(page: Page, fields: Field[], sections: Sections): {
   return { buyer, agency, warnings };
 }
 
+const BUYER_OWN_LABEL = /^采购(?:人|单位)(?:名称)?$/;
+
 /**
  * The first buyer, when it is also the agency (a cover's 招标单位：某区政府采购中心, then 采购人：某管理中心 and 采购代理机构：
  * 某区政府采购中心): a party named the buyer elsewhere that is not the agency. Null when none is.
  */
-const BUYER_OWN_LABEL = /^采购(?:人|单位)(?:名称)?$/;
-
 function buyerBesideAgency(page: Page, fields: Field[], agency: PartyFound, warnings: string[]): PartyFound | null {
   const agencyName = compact(agency.name.value);
   for (const f of fields) {
