@@ -79,6 +79,7 @@ export interface AwardInput {
 }
 
 type Event =
+  /** `range`: the lots a heading line names (品目 14-15：), set for heading lines only. */
   | { kind: 'lot'; pos: number; line: number; id: Found<string> | null; range?: Found<string>[] }
   | { kind: 'lotFail'; pos: number; line: number; reason: Span }
   | { kind: 'fail'; pos: number; line: number; reason: Span }
@@ -107,7 +108,7 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
  */
 const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
-const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方']);
+const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
 /** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[:：]/;
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
@@ -439,6 +440,7 @@ class AwardBuilder {
   private lotRange: Found<string>[] | null = null;
   /** The line the current lot was opened on. */
   private lotLine = -1;
+  private previous: Event | null = null;
   private lastParty: 'winner' | 'other' = 'other';
   private pendingValue: { money: MoneyFound; line: number } | null = null;
   /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
@@ -460,7 +462,10 @@ class AwardBuilder {
   }
 
   run(events: Event[]): AwardScan {
-    for (const e of events) this.apply(e);
+    for (const e of events) {
+      this.apply(e);
+      this.previous = e;
+    }
     this.finish();
     return {
       drafts: mergeDuplicates(withoutBiddersBeside(this.drafts, this.warnings), this.warnings),
@@ -484,8 +489,14 @@ class AwardBuilder {
         // A lot label that says no number (A分标： read as the label 分标) leaves the lot its line's heading gave.
         if (!e.id && !e.range && this.lotLine === e.line) return;
         this.finish();
-        this.lot = e.id;
-        this.lotRange = e.range ?? null;
+        if (this.followsLotHeading(e)) {
+          // Lot headings one under another (01包：X / 02包：Y / 中标单位：Z): what follows is theirs together, no one lot's.
+          this.lot = null;
+          this.lotRange = [...(this.lotRange ?? []), ...e.range!];
+        } else {
+          this.lot = e.id;
+          this.lotRange = e.range ?? null;
+        }
         this.lotLine = e.line;
         return;
       case 'lotFail':
@@ -626,6 +637,12 @@ class AwardBuilder {
     }
   }
 
+  /** A lot heading's line (the only lot event with a range) right under another's, nothing read between them. */
+  private followsLotHeading(e: Extract<Event, { kind: 'lot' }>): boolean {
+    const p = this.previous;
+    return e.range !== undefined && p?.kind === 'lot' && p.range !== undefined && p.line === e.line - 1;
+  }
+
   /**
    * A sentence under a lot heading that says the lot failed: one failed lot for each lot the heading names.
    * Only under a lot heading, and only while that lot has no winner.
@@ -683,7 +700,9 @@ class AwardBuilder {
     if (this.current && line - this.current.lastLine <= 3 && this.lastParty === 'winner') {
       const alone = this.current.suppliers.length === 1 && this.current.suppliers[0].role === 'sole';
       if (alone) this.current.suppliers[0].role = role === 'lead' ? 'member' : 'lead';
-      this.current.suppliers.push(...suppliers);
+      // 牵头供应商：X 投标联合体：X、Y lists the lead among all members again: it stays one supplier, the lead.
+      const known = new Set(this.current.suppliers.map((s) => s.name));
+      this.current.suppliers.push(...suppliers.filter((s) => !known.has(s.name)));
       this.current.lastLine = line;
     } else if (/牵头/.test(label) || (/联合体/.test(label) && (!BARE_CONSORTIUM.has(label) || line - this.emptyWinnerLine <= 1))) {
       this.finish();

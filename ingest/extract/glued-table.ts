@@ -25,6 +25,8 @@ const MAX_REST = 4000;
 const ANOTHER_PARTY = /公司|集团|联合体|牵头|成员/;
 /** Legal forms that, in the words right after a name, say the name went on (…集团 then 股份有限公司, …事务所 then 浙江分所). */
 const NAME_GOES_ON = /公司|集团|医院|卫生院|研究院|设计院|研究所|事务所|分所|合作社/;
+/** The words that end an address's road or house, which no address starts with (北路1号, 号楼). */
+const ADDRESS_TAIL = /^(?:[东南西北中]?路|街|巷|弄|\d*号)/;
 /** Only a result's own table: a header cell that speaks of the award (中标供应商名称, 中标（成交）金额), not a ranking's. */
 const RESULT_HEADER = /中标|成交|中选/;
 
@@ -129,6 +131,9 @@ function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean):
   const after = /^\s*(?:[(（][^()（）]{0,40}[)）])?([\u4e00-\u9fff]{0,25})/.exec(page.text.slice(name.end, name.end + 80));
   if (after && NAME_GOES_ON.test(after[1])) return 'name goes on';
   if (kinds.some((k, c) => k === 'text' && ANOTHER_PARTY.test(row[c].text))) return 'another party';
+  // An address starts at a place, never at its road's or house's word (…中心 / 北路1号): the name was cut inside it.
+  const next = kinds.indexOf('name') + 1;
+  if (kinds[next] === 'text' && ADDRESS_TAIL.test(row[next].text)) return 'address cut';
   // Free text ending in a digit, run into the next row's number: where one ends and the other starts is unknown.
   if (!last && kinds[kinds.length - 1] === 'text' && /\d$/.test(row[row.length - 1].text)) return 'digits run on';
   return null;

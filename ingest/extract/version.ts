@@ -84,4 +84,7 @@
 //     price, a works project's investment (概算), a changed one, or one of several, and its search is bounded; the summary's
 //     total is doubted against a budget only beyond ten times it; only 采购人 / 采购单位 replace a buyer that is the
 //     agency; below a portal's breadcrumb, a sidebar's links neither title nor type the page.
-export const EXTRACTOR_VERSION = '29';
+// 30: lot headings one under another give what follows to all of them, no one lot; 牵头供应商 / 投标联合体 are
+//     consortium labels, and a member listed again after its lead stays one supplier; a glued row is not cut where the
+//     address after the name would start at its road's word (…中心 / 北路1号).
+export const EXTRACTOR_VERSION = '30';

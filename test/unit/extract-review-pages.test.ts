@@ -1,4 +1,4 @@
-// Pages a reviewer wrote to break the extractor (a review of the commits d9512e2 to ee276f5): each a minimal page in
+// Pages reviewers wrote to break the extractor (reviews of the commits ebf113d to ee276f5): each a minimal page in
 // the wording of real notices, each once wrong (a false winner, a wrong budget or amount, a wrong buyer, type or
 // title, a lost winner), now right.
 import assert from 'node:assert/strict';
@@ -70,4 +70,27 @@ test('a portal\'s sidebar links above its breadcrumb (…更正公告, …终止
     const notice = await extract(html, 'page.html');
     assert.deepEqual([notice.title, notice.noticeType, won(notice)], ['某某县人民医院医疗设备采购项目成交结果公告', 'award', [[['某某医疗器械有限公司'], 52_689_000]]]);
   }
+});
+
+test('lot headings one under another, then one winner: the winner is theirs together, not the last lot\'s', async () => {
+  const notice = await extract('某某医院医疗设备采购项目中标公告\n本项目共两个包，两个包由同一供应商中标：\n01包：数字式无创血液动力学监测系统采购\n'
+    + '02包：一拖八以上输液泵采购\n中标单位：某某进出口有限公司\n中标金额：人民币捌拾万元整（￥80万元）\n');
+  assert.deepEqual(notice.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name), a.value?.fen]), [[null, ['某某进出口有限公司'], 80_000_000]]);
+});
+
+test('a winner field that goes on 牵头供应商：X 投标联合体：X、Y names the lead once, then its other member', async () => {
+  const notice = await extract('某某项目中标公告\n三、中标信息\n中标供应商：牵头供应商：新疆某某工程管理咨询有限公司 投标联合体：新疆某某工程管理咨询有限公司、'
+    + '新疆某某有限责任会计师事务所\n中标金额：405000元\n');
+  assert.deepEqual(notice.awards.map((a) => a.suppliers.map((s) => [s.name, s.role])),
+    [[['新疆某某工程管理咨询有限公司', 'lead'], ['新疆某某有限责任会计师事务所', 'member']]]);
+});
+
+test('a glued row whose member has no listed legal form is not cut inside its address (…大队 / 乌鲁木齐市友好中心 / 北路1号)', async () => {
+  const notice = await extract('某某地质灾害治理项目中标(成交)结果公告\n三、中标（成交）信息\n1.中标结果：\n'
+    + '序号供应商名称供应商地址中标（成交）金额评审总得分1牵头供应商：新疆某某工程勘察设计有限公司\n'
+    + '投标联合体：新疆某某工程勘察设计有限公司、新疆维吾尔自治区地质矿产勘查开发局第一区域地质调查大队乌鲁木齐市友好中心北路1号报价：405000（元）84.47\n'
+    + '2.废标结果:\n序号标项名称废标理由其他事项\n');
+  const names = notice.awards.flatMap((a) => a.suppliers.map((s) => s.name));
+  assert.deepEqual(names, ['新疆某某工程勘察设计有限公司']);
+  assert.ok(notice.warnings.some((w) => w.includes('is not stored as a winner')), notice.warnings.join('\n'));
 });
