@@ -166,7 +166,7 @@ const DOCUMENT_TITLE = /^(招标|采购|谈判|磋商|询价|比选)文件$/;
 const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．])/;
 
 /** A breadcrumb (当前位置：首页 > 信息公开): what a portal shows above the notice's own content. */
-const BREADCRUMB = /当前位置|您的位置|您现在的位置|现在位置/;
+export const BREADCRUMB = /当前位置|您的位置|您现在的位置|现在位置/;
 
 /**
  * Where a portal page's own content starts: the line after its breadcrumb, when one stands near the top, else 0.

@@ -9,7 +9,7 @@ import type { Table } from './tables.ts';
 import { joinSpans, Locator, subSpan, tidy } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Markup } from './markup.ts';
-import { contentStart } from './notice-type.ts';
+import { BREADCRUMB, contentStart } from './notice-type.ts';
 import type { Found } from './values.ts';
 
 /** Found values may lack a span only when they come from markup that is not in the text. */
@@ -20,7 +20,8 @@ export interface Maybe<T> {
 }
 
 const NOTICE_WORD = /(公告|公示|结果|通知|公示表|公告表)[)）]?$|(公告|公示)(信息|表)?[(（][^)）]{1,8}[)）]$/;
-const CHROME = /首页|--|>>|当前位置|您的位置|打印|关闭|访问次数|技术支持|来源[:：]|[【\[]打印|网$/;
+/** A portal's own lines: its breadcrumb, links, counters and credits. */
+const CHROME = new RegExp(String.raw`首页|--|>>|${BREADCRUMB.source}|打印|关闭|访问次数|技术支持|来源[:：]|[【\[]打印|网$`);
 const SENTENCE = /[，。；]|[:：]/;
 const TOP_LINES = 8;
 
