@@ -594,7 +594,7 @@ class AwardBuilder {
           if (isSeeOriginal(v.text)) this.seeOriginal.push(v);
           return;
         }
-        this.winner(v, f.line, 'field');
+        this.winner(v, this.valueLine(f), 'field');
         if (this.current && GENERIC_WINNER_LABELS.has(f.info.norm)) this.current.genericLabel = true;
         return;
       case 'consortiumLead':
@@ -727,6 +727,12 @@ class AwardBuilder {
     if (suppliers.length < 2) return false;
     this.warnings.push(`${what} "${span.text}" is given once for the consortium ${suppliers.map((s) => s.name).join(' + ')}; not attached to any member`);
     return true;
+  }
+
+  /** The line a field's value stands on: its label's, or the next when the label stood alone (中标人 / X). */
+  private valueLine(f: Field): number {
+    const next = this.page.lines[f.line + 1];
+    return f.value && next && f.value.start >= next.span.start ? f.line + 1 : f.line;
   }
 
   private value(span: Span, f: Field | null, line: number, label: LabelInfo | null = f?.info ?? null): void {

@@ -4,7 +4,7 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
 import { classifyLabel, labelsOf, VALUE_MAY_FOLLOW } from './labels.ts';
-import type { FieldKey } from './labels.ts';
+import type { FieldKey, LabelInfo } from './labels.ts';
 import { trimmedSpan } from './page.ts';
 import type { Line, Page } from './page.ts';
 
@@ -49,15 +49,43 @@ const MAX_LABEL_ALONE = 24;
 const WINNER_KEYS = new Set<FieldKey>(['winnerName', 'consortiumLead', 'consortiumMember', 'awardValue', 'totalValue']);
 
 /** A known label that makes up the whole line (no colon): 工程名称, 第一中标排序单位名称, 投标报价. */
-export function labelAlone(line: Line): Field | null {
-  const text = line.span.text;
-  if (text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
-  const info = classifyLabel(text);
+export function labelAlone(page: Page, line: Line): Field | null {
+  const info = bareLabel(line);
   if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
   // A winner's label alone on a line is as often a table cell's value (评审结果: 中标供应商); it starts a
-  // field only where the page marks its cells.
-  if (WINNER_KEYS.has(info.key) && !line.cell) return null;
+  // field only where the page marks its cells, or between label / value pairs (a two-column table flattened).
+  if (WINNER_KEYS.has(info.key) && !line.cell && !amongPairs(page, line.index)
+    && !(AMOUNT_KEYS.has(info.key) && winnerPairAbove(page, line.index))) return null;
   return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
+}
+
+const AMOUNT_KEYS = new Set<FieldKey>(['awardValue', 'totalValue']);
+/** How far above its price a winner's pair may stand (中标人 / X / 资质等级 / 壹级 / 中标价 / Z). */
+const PRICE_AFTER_WINNER = 6;
+
+/** A winner's label alone, then its name, a few lines above line `i`: the price there is that winner's. */
+function winnerPairAbove(page: Page, i: number): boolean {
+  for (let k = 2; k <= PRICE_AFTER_WINNER && i - k >= 0; k++) {
+    if (bareLabel(page.lines[i - k])?.key === 'winnerName' && bareLabel(page.lines[i - k + 1]) === null) return true;
+  }
+  return false;
+}
+
+/** What a line names when it is a known label and nothing else. */
+function bareLabel(line: Line | undefined): LabelInfo | null {
+  const text = line?.span.text ?? '';
+  if (!line || line.cells || text.length > MAX_LABEL_ALONE || /[：:]/.test(text)) return null;
+  return classifyLabel(text);
+}
+
+/**
+ * A pair (a label alone, its value) ends just above line `i` and another starts just below its value: 代理机构 / X /
+ * 中标单位 / Y / 中标价 / Z. A verdicts' column flattened (X公司 / 中标供应商 / Y公司 / 未中标) has no labels so placed.
+ */
+function amongPairs(page: Page, i: number): boolean {
+  const at = (k: number): Line | undefined => page.lines[i + k];
+  return bareLabel(at(-2)) !== null && bareLabel(at(-1)) === null && bareLabel(at(2)) !== null && bareLabel(at(1)) === null
+    && !at(-1)?.cells && !at(1)?.cells;
 }
 
 /** Party labels that page text may run straight into the name (中标供应商湖南…有限公司, its colon lost). */

@@ -229,7 +229,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     }
     if (fields.length === before && !line.cells) {
       // A label alone on its line, its value on the next (page text of a two-column table: 工程名称 / X).
-      const alone = labelAlone(line) ?? labelGluedToParty(page, line);
+      const alone = labelAlone(page, line) ?? labelGluedToParty(page, line);
       if (alone) fields.push(alone);
     }
     const last = fields.length > before ? fields[fields.length - 1] : null;

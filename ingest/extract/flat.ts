@@ -9,7 +9,7 @@ import { classifyLabel } from './labels.ts';
 import type { ColumnRole } from './labels.ts';
 import { joinSpans, lineOfCells, withLines } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
-import { headingText } from './sections.ts';
+import { headingText, NUMBERED_LEAD } from './sections.ts';
 import { columnRoleOf, isMoneyCell } from './tables.ts';
 
 const MAX_HEADER_CELL = 20;
@@ -26,8 +26,9 @@ function headerRoleOf(text: string): ColumnRole | null {
   return columnRoleOf(text);
 }
 
+/** A numbered line (六、报价明细, 七、评审日期：…) opens a section: it is neither a header's cell nor a row's. */
 function headerRole(line: Line): ColumnRole | null {
-  return line.cells ? null : headerRoleOf(line.span.text);
+  return line.cells || NUMBERED_LEAD.test(line.span.text) ? null : headerRoleOf(line.span.text);
 }
 
 /** A sentence (two clauses or more) is running text, not a cell; 1,798,196.00 has thousands separators, not clauses. */
@@ -37,7 +38,7 @@ const THOUSANDS = /(?<=\d)[,，](?=\d{3})/g;
 function cellLike(line: Line): boolean {
   const text = line.span.text;
   return !line.cells && text.length <= MAX_CELL && !SENTENCE.test(text.replace(THOUSANDS, '')) && headingText(text) === null
-    && headerRole(line) === null;
+    && !NUMBERED_LEAD.test(text) && headerRole(line) === null;
 }
 
 function merged(page: Page, cells: Line[]): Line {

@@ -45,7 +45,8 @@ function announcesResults(text: string): boolean {
   return RESULT_SENTENCE.test(text) || (WINNERS_LISTED.test(text) && !QUALIFICATION.test(text));
 }
 
-const NUMBERED_LEAD = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+/** A section's number (六、, （二）) opening a line: the line opens a section, never a table's cell. */
+export const NUMBERED_LEAD = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 
 export function kindOf(text: string): SectionKind {
   for (const [kind, re] of SECTION_HEADINGS) if (re.test(text)) return kind;

@@ -87,4 +87,8 @@
 // 30: lot headings one under another give what follows to all of them, no one lot; 牵头供应商 / 投标联合体 are
 //     consortium labels, and a member listed again after its lead stays one supplier; a glued row is not cut where the
 //     address after the name would start at its road's word (…中心 / 北路1号).
-export const EXTRACTOR_VERSION = '30';
+// 31: from the labelled HTML pages flattened one cell a line: a numbered line (六、报价明细, 七、评审日期：…) is neither a
+//     flat table's header cell nor a row's; a winner's label alone on its line, in unmarked text, names the winner
+//     between label / value pairs (代理机构 / X / 中标单位 / Y / 中标价 / Z), and an amount's label alone a few lines
+//     under such a pair is its price; a winner's lines reach the line its name stands on.
+export const EXTRACTOR_VERSION = '31';

@@ -48,3 +48,31 @@ test('a winner glued to the next label is cut after its organisation ending', ()
   const plain = { text: '济南四建（集团）有限责任公司', start: 0, end: 14 };
   assert.equal(gluedName(buildPage(plain.text), plain).text, plain.text);
 });
+
+// The next three are real pages flattened one cell a line, as other sites' crawlers keep them: the peer's labelled
+// notices test_data_8 (国义招标, 2016) and dalian-1 (test/eval/SOURCES.md), cut short.
+test('a numbered line (六、报价明细, 七、评审日期：…) is neither a header\'s cell nor a row\'s: the ranking under 八 names no winner', () => {
+  const text = ['五、中标供应商', '1：中标供应商名称 广东凡人医疗器械有限公司 法人代表 杨程 地址 广州市越秀区东风中路268号广州交易广场901室',
+    '六、报价明细', '主要中标、成交标的名称', '规格型号', '数量', '单价（元）', '服务要求', '中标金额', '便携式B超等设备', '日本 日立阿洛卡 prosound 2等',
+    '1批', '-', '详见招标文件', '￥175,500.00', '呼吸囊+面罩（成人）等设备', '台湾 彦大 ENT-1001等', '1批', '-', '详见招标文件', '￥143,950.00', '七、评审日期：2016-11-14评审地点：国义招标股份有限公司2楼2号会议室',
+    '评审委员会（谈判小组、询价小组、磋商小组或单一来源采购小组）：', '负责人：赵勇成员： 赵勇、黎明、曹化琴、卢丽娜、刘利杰',
+    '八、评审意见（非标采购方式或竞争性磋商采购方式采用书面推荐供应商参加采购活动的，还应当公告采购人和评审专家的推荐意见）',
+    '综合评分法中标候选供应商排序表', '包号', '投标人名称', '价格得分', '技术得分', '商务得分', '综合得分', '推荐排名', '1', '广东凡人医疗器械有限公司',
+    '35', '48.67', '7.3', '90.97', '1', '广州冠宁商贸有限公司', '34.39', '42', '7.23', '83.63', '2'].join('\n');
+  const n = extractNotice(doc(`广州市番禺区大龙街社区卫生服务中心采购医疗设备项目中标公告\n${text}\n`));
+  assert.deepEqual(n.awards.map((a) => a.suppliers.map((s) => s.name)), [['广东凡人医疗器械有限公司']]);
+});
+
+test('a two-column table flattened: the winner\'s label alone between label / value pairs names it, and its price follows', () => {
+  const text = ['马栏河运动公园一期建设工程亮化工程施工中标公示', '招标人', '大连市沙河口区城市建设管理局', '代理机构', '辽宁宏发工程管理咨询有限公司',
+    '中标单位', '大连路灯设计安装工程有限责任公司', '中标价', '15458310.5300元', '建筑面积', '平方米'].join('\n');
+  assert.deepEqual(extractNotice(doc(text)).awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]),
+    [[['大连路灯设计安装工程有限责任公司'], 1_545_831_053]]);
+});
+
+test('a verdicts\' column flattened (甲 / 中标供应商 / 乙 / 未中标) is no label and value: the next bidder is no winner', () => {
+  const text = ['某某设备采购项目评审结果公示', '三、评审结果', '供应商名称', '评审结果', '某某甲科技有限公司', '中标供应商', '某某乙科技有限公司', '未中标',
+    '某某丙科技有限公司', '未中标'].join('\n');
+  const names = extractNotice(doc(text)).awards.flatMap((a) => a.suppliers.map((s) => s.name));
+  assert.ok(!names.includes('某某乙科技有限公司') && !names.includes('某某丙科技有限公司'), names.join(', '));
+});
