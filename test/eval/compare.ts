@@ -64,12 +64,13 @@ function chineseNumber(s: string): number | null {
   return (m[1] ? CHINESE_DIGITS.indexOf(m[1]) : 1) * 10 + (m[3] ? CHINESE_DIGITS.indexOf(m[3]) : 0);
 }
 
-/** 第1包, 1包, 包一, 01, 第一标段, 第一标包 → "1"; anything else as written (normalised). */
+/** 第1包, 1包, 包一, 01, 第一标段, 第一标包 → "1"; a → A; anything else as written (normalised). */
 export function lotKey(lot: string | null): string | null {
   const n = normalise(lot);
   if (n === null) return null;
   const m = /^(?:第|包)?([0-9]+|[一二三四五六七八九十]{1,3})(?:包|标段|标包|标|分包|合同包|包组|批次|号|子包)?$/.exec(n);
-  if (!m) return n;
+  // A lettered lot is one lot however its letter is written (a包, A包).
+  if (!m) return /^[a-z]$/i.test(n) ? n.toUpperCase() : n;
   const value = /^[0-9]+$/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
   return value === null ? n : String(value);
 }
