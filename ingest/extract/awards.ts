@@ -443,6 +443,8 @@ class AwardBuilder {
   private previous: Event | null = null;
   private lastParty: 'winner' | 'other' = 'other';
   private pendingValue: { money: MoneyFound; line: number } | null = null;
+  /** How many values no winner was near enough to take. */
+  private unclaimedValues = 0;
   /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
   private priceAhead: { span: Span; line: number } | null = null;
   private total: MoneyFound | null = null;
@@ -467,6 +469,7 @@ class AwardBuilder {
       this.previous = e;
     }
     this.finish();
+    this.lonePrice();
     return {
       drafts: mergeDuplicates(withoutBiddersBeside(this.drafts, this.warnings), this.warnings),
       total: this.total,
@@ -571,7 +574,8 @@ class AwardBuilder {
       return;
     }
     if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line])) return;
-    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
+    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm)
+      && ((this.hasResult && !this.sections.inResult[f.line]) || this.sections.kindOf[f.line] === 'reviewResult')) return;
     switch (f.key) {
       case 'other':
         // 中标单价（元/人）：1132 under the winner: its price is per unit, whatever total the page adds up.
@@ -757,6 +761,21 @@ class AwardBuilder {
       return;
     }
     this.pendingValue = { money, line };
+    this.unclaimedValues++;
+  }
+
+  /**
+   * 中标单位：X, then candidates and dates, then 中标价格：Y: a result's only winner and its only price left unclaimed,
+   * too far apart to meet, go together. Not where lots part the result, nor a price read before the winner.
+   */
+  private lonePrice(): void {
+    const won = this.drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
+    const pending = this.pendingValue;
+    if (!pending || this.unclaimedValues !== 1 || won.length !== 1 || this.drafts.some((d) => d.lot)) return;
+    const only = won[0];
+    if (only.value || only.rate || only.pricedOtherwise || pending.line < only.lastLine) return;
+    only.value = pending.money;
+    this.pendingValue = null;
   }
 
   /**

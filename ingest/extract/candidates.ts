@@ -384,3 +384,28 @@ function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): Candi
   }
   return { candidates: out, proposed };
 }
+
+/**
+ * The notice's own rule that its first-ranked candidate wins (注：排位在第一的中标候选人为中标单位, 排名第一的中标候选人即为
+ * 中标人). Not the law's rule for the buyer (招标人应当确定排名第一的中标候选人为中标人), nor what happens if that one declines.
+ */
+const FIRST_RANKED_WINS = /排(?:名|位|序)(?:在|为)?第[一1](?:名|位)?的?(?:中标|成交|中选)?候选(?:人|供应商|单位)(?:即)?(?:为|是|确定为)(?:本项目的?)?(?:中标|成交|中选)(?:人|单位|供应商)/;
+const ONLY_A_RULE = /应当?|可以|放弃|如果?|若|不能|未能|依法/;
+
+/** The one first-ranked candidate, when a line of the notice says the first-ranked one wins; null otherwise. */
+export function firstRankedWinner(page: Page, scan: CandidateScan): { candidate: CandidateDraft; rule: Span } | null {
+  const ranks = scan.candidates.map((c) => c.rank).filter((r) => r !== null);
+  const firsts = scan.candidates.filter((c) => c.rank === 1);
+  // Ranks that repeat are several lots' rankings: whose first would be unclear.
+  if (firsts.length !== 1 || new Set(ranks).size < ranks.length) return null;
+  for (const line of page.lines) {
+    const text = line.cells ? line.cells.map((c) => c.text).join(' ') : line.span.text;
+    const m = FIRST_RANKED_WINS.exec(text);
+    if (!m || ONLY_A_RULE.test(text)) continue;
+    const cell = line.cells?.find((c) => c.text.includes(m[0]));
+    const span = cell ?? line.span;
+    const at = span.text.indexOf(m[0]);
+    return { candidate: firsts[0], rule: subSpan(page, span, at, at + m[0].length) };
+  }
+  return null;
+}

@@ -35,6 +35,7 @@ const COLON = /[：:]/g;
 const LABEL_CHAR = /[\u3400-\u9fffA-Za-z()（）\[\]【】、/\s\u3000]/;
 const CJK = /[\u3400-\u9fff]/;
 const MAX_LABEL_CHARS = 30;
+const TRAILING_NUMBER = /(?<=[\u3400-\u9fff])\d{1,2}$/;
 const LOT_NUMBER_BEFORE = /第\s*\d{1,3}\s*$/;
 const LOT_WORD = new RegExp(`^(?:${LOT_WORDS_AFTER})$`);
 const MAX_UNKNOWN_LABEL = 20;
@@ -61,10 +62,13 @@ function findLabels(span: Span): LabelHit[] {
     if (local[colon] === ':' && /\d/.test(local[colon - 1] ?? '') && /\d/.test(local[colon + 1] ?? '')) continue;
     let end = colon;
     while (end > floor && /\s/.test(local[end - 1])) end--;
-    let start = end;
-    while (start > floor && end - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
-    while (start < end && /[\s、/]/.test(local[start])) start++;
-    if (start === end) continue;
+    // A label may end in its number (候选人1：, 第一名单位2：), when words stand before it.
+    const numberAt = end - (TRAILING_NUMBER.exec(local.slice(Math.max(floor, end - 3), end))?.[0].length ?? 0);
+    let start = numberAt;
+    while (start > floor && numberAt - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
+    while (start < numberAt && /[\s、/]/.test(local[start])) start++;
+    if (start === numberAt) continue;
+    if (numberAt < end && !classifyLabel(local.slice(start, end))) end = numberAt;
     // A lot numbered in digits (第14包：) is a label too.
     const numbered = LOT_NUMBER_BEFORE.exec(local.slice(Math.max(floor, start - 6), start));
     if (numbered && LOT_WORD.test(local.slice(start, end))) start -= numbered[0].length;

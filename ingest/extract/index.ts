@@ -8,7 +8,7 @@ import type { RegionCandidate, RegionConflict } from '../../src/domain/region.ts
 import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
-import { scanCandidates } from './candidates.ts';
+import { firstRankedWinner, scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
 import { findDecisionDate, findPublicityPeriod } from './dates.ts';
@@ -153,7 +153,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   evidence.add('budget', budget?.span);
 
   const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
-  const awards = decideAwards(decision, drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
+  const ruled = decision.type === 'award' ? firstRankedAward(page, drafts, candidateScan, warnings) : null;
+  const awards = decideAwards(decision, ruled ? [...drafts, ruled] : drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
@@ -316,6 +317,22 @@ function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
   if (found.length !== 1) return null;
   warnings.push(...found[0].warnings.map((w) => `budget: ${w}`));
   return found[0];
+}
+
+/**
+ * A result that ranks candidates and names no winner, but says the first-ranked one wins (注：排位在第一的中标候选人为中标
+ * 单位): that candidate is the winner, at its bid; the rule's words are in the warning.
+ */
+function firstRankedAward(page: Page, drafts: AwardDraft[], candidates: CandidateScan, warnings: string[]): AwardDraft | null {
+  if (drafts.some((d) => d.status === 'active' && d.suppliers.length > 0)) return null;
+  const ruled = firstRankedWinner(page, candidates);
+  if (!ruled) return null;
+  const { name, bid, line } = ruled.candidate;
+  warnings.push(`winner: ${name.value}, the first-ranked candidate, as the notice says the first-ranked one wins ("${ruled.rule.text}")`);
+  return {
+    lot: null, status: 'active', suppliers: [{ raw: name.span, name: name.value, role: 'sole', address: null, uscc: null }],
+    value: bid, rate: null, line, lastLine: line, source: 'text',
+  };
 }
 
 function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,

@@ -39,7 +39,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // the agency's own number for the project
     '招标代理机构编号', '代理机构编号', '采购代理机构编号', '采购代理编号', '委托代理编号', '代理编号',
     // the trading centre's own number for the deal
-    '公共资源编号', '公共资源交易编号', '交易编号'],
+    '公共资源编号', '公共资源交易编号', '交易编号', '进场登记号', '进场登记编号', '进场交易编号'],
   // the notice's own title as a field of the page (公示名称 | …成交结果公示)
   // A lot's own name and number: the project's only name and number on a page that gives no other.
   lotName: ['标段名称', '分包名称', '标段(包)名称', '标包名称'],
@@ -301,7 +301,7 @@ export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|
 // Section headings: what a block of the notice is about. Only a 'result' block names winners;
 // bidders', candidates', rejected bidders' and reviewers' blocks never do. Tried in order.
 
-export type SectionKind = 'result' | 'candidates' | 'bidders' | 'rejected' | 'review' | 'buyer' | 'agency' | 'contact' | 'project' | 'other';
+export type SectionKind = 'result' | 'candidates' | 'bidders' | 'rejected' | 'review' | 'reviewResult' | 'buyer' | 'agency' | 'contact' | 'project' | 'other';
 
 export const SECTION_HEADINGS: [SectionKind, RegExp][] = [
   ['rejected', /未通过|不通过|无效(投标|响应)|投标无效|否决|不合格|被拒绝|淘汰|未进入/],
@@ -310,6 +310,8 @@ export const SECTION_HEADINGS: [SectionKind, RegExp][] = [
   ['rejected', /^(?=.*(未(中标|成交|中选)|落选|落标))(未(中标|成交|中选)(（成交）|\(成交\))?|(?!中标|成交|中选).)*$/],
   ['candidates', /候选|排序|推荐/],
   ['other', /标的|用途|公告期限|质疑|投诉|补充|附件|需求|概况|概要|说明|媒体|日期|时间|地点/],
+  // 四、评标结果 gives the review's outcome: a winner its labels name (中标人名称：X), never one a bare list or scores imply.
+  ['reviewResult', /^(评标|评审)结果$/],
   ['review', /评审|评标|得分|专家|评委|谈判小组|磋商小组|询价小组|委员会/],
   ['bidders', /^(?!.*(中标|成交|中选))(.*(投标|报价|响应|参与|参加|递交|开标).*(人|单位|供应商|名单|情况|记录)|投标(人|单位|供应商).*|开标记录|报价(情况|一览|记录).*)$/],
   ['buyer', /^(采购人|采购单位|招标人|建设单位|业主|采购方)(信息|名称|情况)?$/],

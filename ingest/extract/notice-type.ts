@@ -213,9 +213,11 @@ export function typeHeads(page: Page, title: string | null): string[] {
   const menu = menuLines(page);
   const start = contentStart(page);
   const compact = (l: Line) => l.span.text.replace(/\s+/g, '');
-  // A PDF's spaced-out title (招 \t标 \t文 \t件) reads as cells: such a line counts when it is a title.
+  // A PDF's spaced-out title (招 \t标 \t文 \t件) reads as cells: such a line counts when it is a title. A form's row
+  // with an empty cell (更正公告 | —) is a field left blank, no title.
   const lines = page.lines.filter((l) => l.span.text !== '' && !menu.has(l.index)
-    && (!l.cells || (compact(l).length <= 40 && (NOTICE_END.test(compact(l)) || DOCUMENT_TITLE.test(compact(l))))));
+    && (!l.cells || (compact(l).length <= 40 && !l.cells.some((c) => c.text.trim() === '')
+      && (NOTICE_END.test(compact(l)) || DOCUMENT_TITLE.test(compact(l))))));
   const heads = [title ?? ''];
   const first = lines[0];
   if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)) heads.push(first.span.text);

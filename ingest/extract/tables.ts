@@ -138,6 +138,17 @@ function align(cells: Span[], columns: Column[], previous: (Span | null)[] | nul
   return [...lead, ...cells];
 }
 
+const NOTE = /^(?:注|备注|说明)\s*\d*\s*[：:]/;
+
+/**
+ * A row whose only words are a note (注：排位在第一的中标候选人为中标单位) is the table's footnote: read as a row, the
+ * rowspans above would lend it the last row's name.
+ */
+function isFootnote(cells: Span[]): boolean {
+  const own = cells.filter((c) => c.text.trim() !== '');
+  return own.length === 1 && NOTE.test(own[0].text.trim());
+}
+
 export function findTables(page: Page): Table[] {
   const tables: Table[] = [];
   const lines = page.lines;
@@ -151,7 +162,7 @@ export function findTables(page: Page): Table[] {
     if (j < lines.length && headerColumns(lines[j])) table.subHeaderLines.push(j++);
     for (; j < lines.length; j++) {
       const row = lines[j];
-      if (!row.cells || headerColumns(row)) break;
+      if (!row.cells || headerColumns(row) || isFootnote(row.cells)) break;
       const cells = align(partedCells(row.cells, columns), columns, previous);
       table.rows.push({ line: j, cells });
       previous = cells;

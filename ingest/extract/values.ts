@@ -30,9 +30,14 @@ export function isSeeOriginal(text: string): boolean {
   return /见.{0,4}(原文|公告|附件)|详见/.test(text);
 }
 
-/** 400元/天, 单价合计（元/人）：1132: a price per unit, no award's value. */
+/** What a price may be given per (每人每月, 每平方米, 每台): a year's figure (每年) is a sum still. */
+const PER = String.raw`每\s*(?:人|位|名|台|套|件|个|只|平方米|平米|㎡|吨|公里|千米|米|次|天|日|小时|月|车|床|间|户|亩|辆|张|册|本)`;
+/** The words of a price per unit right before its number (每人每月2474.00元) or right after it (2474元每人每月). */
+const PRICE_PER = new RegExp(String.raw`${PER}(?:\s*${PER})?[^\d，,；;。]{0,6}\d|\d\s*(?:万?元)\s*[（(]?\s*[/／∕]?\s*${PER}`);
+
+/** 400元/天, 单价合计（元/人）：1132, 每人每月2474.00元: a price per unit, no award's value. */
 export function isUnitPrice(text: string): boolean {
-  return /[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(text);
+  return /[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(text) || PRICE_PER.test(text);
 }
 
 /** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */

@@ -91,4 +91,9 @@
 //     flat table's header cell nor a row's; a winner's label alone on its line, in unmarked text, names the winner
 //     between label / value pairs (代理机构 / X / 中标单位 / Y / 中标价 / Z), and an amount's label alone a few lines
 //     under such a pair is its price; a winner's lines reach the line its name stands on.
-export const EXTRACTOR_VERSION = '31';
+// 32: from held-out batch 11: a winner's labels under 评标结果 / 评审结果 name it (a generic 供应商名称 there does not); a
+//     price per person, per month or per square metre (每人每月2474元) is no sum and no budget; a table's footnote row
+//     (注：…) is no row; a result whose footnote says its first-ranked candidate wins names that one, at its bid (not
+//     the law's 应当 rule); a form's blank row (更正公告 | ) types nothing; a label may end in its number (候选人1：); a
+//     result's only winner takes its only unclaimed price, however far below; 进场登记号 numbers the project.
+export const EXTRACTOR_VERSION = '32';
