@@ -15,6 +15,7 @@ import { columnRoleOf, isMoneyCell } from './tables.ts';
 const MAX_HEADER_CELL = 20;
 const MAX_CELL = 150;
 const MIN_COLUMNS = 3;
+const MAX_SHORT_ROWS = 50;
 const STRONG = new Set<ColumnRole>(['winner', 'supplier', 'bidder', 'address', 'amount', 'rank', 'lot', 'uscc', 'failReason']);
 const NAMES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
 const SERIAL = /^(序号|编号|序)$/;
@@ -60,9 +61,64 @@ function rowsUnder(page: Page, roles: ColumnRole[], from: number): Line[][] {
       const cell = row[name].span.text;
       if (!looksLikeCompanyName(cell) && !(cell.length <= MAX_HEADER_CELL && NO_WINNER.test(cell))) break;
     }
+    if (runsIntoNextRow(roles, row, lines[j + width])) break;
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A row cut too far: blank cells dropped, one of its later cells is the next row's name (… | 1 | 1 | 乙公司, then 通过),
+ * so the line after it is no name. An address that ends like a firm (…路8号某某大厦) is no name.
+ */
+function runsIntoNextRow(roles: ColumnRole[], row: Line[], after: Line | undefined): boolean {
+  if (!NAMES.has(roles[0]) || (after && looksLikeCompanyName(after.span.text))) return false;
+  return row.some((l, c) => c > 0 && !NAMES.has(roles[c]) && looksLikeCompanyName(l.span.text) && !ADDRESS_WORDS.test(l.span.text));
+}
+
+/** Columns a row may leave blank at its end (备注, 下浮率, 优惠价): page text drops blank cells, so a row stops before them. */
+const BLANK_AT_END = /备注|说明|其他|其它|下浮|费率|折扣|优惠|附件/;
+const RANK_CELL = /^(?:第?[一二三四五六七八九十\d]{1,3}名?)$/;
+
+/** Whether a cell's words can stand in a column of its role: money under an amount, a number under a rank, a name under a name. */
+function fitsColumn(role: ColumnRole, text: string): boolean {
+  if (NAMES.has(role)) return looksLikeCompanyName(text);
+  if (looksLikeCompanyName(text)) return false;
+  if (role === 'amount' || role === 'unitPrice') return isMoneyCell(text) || /^[-—/／]$/.test(text);
+  return role === 'rank' ? RANK_CELL.test(text) : true;
+}
+
+/**
+ * Rows whose blank cells at the end the page text dropped (X公司 / 通过 / 98.76 / 1 and no 备注): each row starts at its
+ * name, the first column, runs to the next row's name, and fills every column before those that may be blank; the last
+ * row takes only those. Rows are padded with empty cells to the header's width. None when they do not cut so.
+ */
+function shortRows(page: Page, roles: ColumnRole[], header: Line[], from: number): Line[][] {
+  const width = roles.length;
+  let need = width;
+  while (need > 0 && BLANK_AT_END.test(header[need - 1].span.text)) need--;
+  if (!NAMES.has(roles[0]) || need === width || need < MIN_COLUMNS - 1) return [];
+  const lines = page.lines;
+  const starts = (k: number) => k < lines.length && cellLike(lines[k]) && looksLikeCompanyName(lines[k].span.text);
+  const rows: Line[][] = [];
+  for (let j = from; starts(j) && rows.length < MAX_SHORT_ROWS; ) {
+    let end = j + 1;
+    while (end < lines.length && end - j < width && cellLike(lines[end]) && !starts(end)) end++;
+    // The last row: lines after it may be the page's own (a sign-off, a date), so it takes no blank-able column.
+    if (!starts(end)) end = j + need;
+    const row = lines.slice(j, end);
+    if (row.length < need || !row.every((l, c) => cellLike(l) && fitsColumn(roles[c], l.span.text))) break;
+    rows.push(row);
+    j = end;
+  }
+  return rows;
+}
+
+/** A short row as a line of the header's width, the blank cells empty at its end. */
+function paddedRow(page: Page, row: Line[], width: number): Line {
+  const end = row[row.length - 1].span.end;
+  const blanks = Array.from({ length: width - row.length }, () => ({ text: '', start: end, end }));
+  return lineOfCells(page, [...row.map((l) => l.span), ...blanks]);
 }
 
 /** The page with flattened tables rebuilt into rows of cells; the page itself when there are none. */
@@ -78,8 +134,10 @@ export function rebuildFlatTables(page: Page): Page {
       roles.push(role);
     }
     const strong = roles.filter((r) => STRONG.has(r)).length;
-    const rows = roles.length >= MIN_COLUMNS && strong >= 2 ? rowsUnder(page, roles, i + roles.length) : [];
-    if (rows.length === 0) {
+    const table = roles.length >= MIN_COLUMNS && strong >= 2;
+    const rows = table ? rowsUnder(page, roles, i + roles.length) : [];
+    const short = table && rows.length === 0 ? shortRows(page, roles, lines.slice(i, i + roles.length), i + roles.length) : [];
+    if (rows.length === 0 && short.length === 0) {
       out.push(lines[i]);
       i++;
       continue;
@@ -87,7 +145,8 @@ export function rebuildFlatTables(page: Page): Page {
     changed = true;
     out.push(merged(page, lines.slice(i, i + roles.length)));
     for (const row of rows) out.push(merged(page, row));
-    i += roles.length * (rows.length + 1);
+    for (const row of short) out.push(paddedRow(page, row, roles.length));
+    i += roles.length * (rows.length + 1) + short.reduce((n, row) => n + row.length, 0);
   }
   return changed ? withLines(page, out) : page;
 }

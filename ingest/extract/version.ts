@@ -96,4 +96,7 @@
 //     (注：…) is no row; a result whose footnote says its first-ranked candidate wins names that one, at its bid (not
 //     the law's 应当 rule); a form's blank row (更正公告 | ) types nothing; a label may end in its number (候选人1：); a
 //     result's only winner takes its only unclaimed price, however far below; 进场登记号 numbers the project.
-export const EXTRACTOR_VERSION = '32';
+// 33: flattened tables whose blank cells the page text dropped: a row may stop before the columns that may be blank at its
+//     end (备注, 下浮率, 优惠价), each row running from its name to the next row's, the last taking none of them; a row
+//     cut by the header's width whose later cell is the next row's name is no row; 资格性审查 / 符合性审查 head columns.
+export const EXTRACTOR_VERSION = '33';

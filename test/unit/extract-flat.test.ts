@@ -76,3 +76,27 @@ test('a verdicts\' column flattened (甲 / 中标供应商 / 乙 / 未中标) is
   const names = extractNotice(doc(text)).awards.flatMap((a) => a.suppliers.map((s) => s.name));
   assert.ok(!names.includes('某某乙科技有限公司') && !names.includes('某某丙科技有限公司'), names.join(', '));
 });
+
+test('a flattened ranking whose blank 备注 cells the page dropped is still read row by row (ccgp-hlj-1, 林口县中医院, 2026)', () => {
+  const text = ['某某县中医院医疗设备采购及服务中标（成交）结果公告', '三、采购结果', '供应商名称', '供应商地址', '中标（成交）金额', '国药集团某某医疗器械有限公司',
+    '某某市南岗区泰山路261号', '1,430,000.00元', '八、其他补充事宜', '供应商', '资格性审查', '符合性审查', '技术得分', '综合得分', '最终报价', '推荐排名', '备注',
+    '国药集团某某医疗器械有限公司', '通过', '通过', '64.60', '98.76', '1,430,000.00', '1',
+    '某某省博太达商贸有限公司', '通过', '通过', '56.40', '85.16', '1,450,000.00', '2',
+    '某某楠柯医疗器械有限公司', '通过', '通过', '48.40', '78.40', '1,390,000.00', '3', '某某工程项目咨询有限公司', '2026年09月29日'].join('\n');
+  const n = extractNotice(doc(text));
+  assert.deepEqual(n.candidates.map((c) => [c.rank, c.name, c.bid?.fen]), [[1, '国药集团某某医疗器械有限公司', 143_000_000],
+    [2, '某某省博太达商贸有限公司', 145_000_000], [3, '某某楠柯医疗器械有限公司', 139_000_000]]);
+  assert.deepEqual(n.awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]), [[['国药集团某某医疗器械有限公司'], 143_000_000]]);
+  // The last row takes no 备注: the agency signing off under the table is no cell of it.
+  const rows = rebuildFlatTables(buildPage(text)).lines.filter((l) => l.cells).map((l) => l.cells!.map((c) => c.text));
+  assert.deepEqual(rows.at(-1), ['某某楠柯医疗器械有限公司', '通过', '通过', '48.40', '78.40', '1,390,000.00', '3', '']);
+});
+
+test('河北\'s 主要标的信息 flattened, its 下浮率 to 优惠价 blank: each supplier\'s row keeps its own 中标金额 (hebei-1, 围场, 2021)', () => {
+  const text = ['某某县电脑采购项目中标公告', '三、中标（成交）信息', '供应商名称', '供应商地址', '供应商组织机构代码', '承德某某商贸有限公司', '某某县围场镇河东村6组',
+    '91130828MA0F2U281M', '河北某某体育设施有限公司', '定州经济开发区龙泉路', '91130682MA091YFW0B', '四、主要标的信息', '货物', '供应商名称', '货物名称', '货物品牌',
+    '规格型号', '数量', '单价', '中标金额', '下浮率', '费率', '优惠率', '优惠产品说明', '优惠价', '承德某某商贸有限公司', '计算机', '紫光', '紫光 Unis526T', '156',
+    '4780.00', '745680', '河北某某体育设施有限公司', '计算机', '戴尔', '戴尔', '156', '4768.00', '743808', '五、评审专家（单一来源采购人员）名单：'].join('\n');
+  assert.deepEqual(extractNotice(doc(text)).awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]),
+    [[['承德某某商贸有限公司'], 74_568_000], [['河北某某体育设施有限公司'], 74_380_800]]);
+});
