@@ -95,11 +95,16 @@ function fitsColumn(role: ColumnRole, text: string): boolean {
  */
 function shortRows(page: Page, roles: ColumnRole[], header: Line[], from: number): Line[][] {
   const width = roles.length;
-  let need = width;
-  while (need > 0 && BLANK_AT_END.test(header[need - 1].span.text)) need--;
-  if (!NAMES.has(roles[0]) || need === width || need < MIN_COLUMNS - 1) return [];
+  const need = filledColumns(header);
+  const name = roles.findIndex((r) => NAMES.has(r));
+  if (name < 0 || need === width || need <= name || need < MIN_COLUMNS - 1) return [];
   const lines = page.lines;
   const starts = (k: number) => k < lines.length && cellLike(lines[k]) && looksLikeCompanyName(lines[k].span.text);
+  // Cells before the name (包号 a / 评审日期 / 中标金额) leave no row's start to find: one row only, up to its blank-able cells.
+  if (name > 0) {
+    const row = lines.slice(from, from + need);
+    return row.length === need && row.every((l, c) => cellLike(l) && fitsColumn(roles[c], l.span.text)) ? [row] : [];
+  }
   const rows: Line[][] = [];
   for (let j = from; starts(j) && rows.length < MAX_SHORT_ROWS; ) {
     let end = j + 1;
@@ -112,6 +117,25 @@ function shortRows(page: Page, roles: ColumnRole[], header: Line[], from: number
     j = end;
   }
   return rows;
+}
+
+/** How many columns a row must fill: all but those at its end that may be blank. */
+function filledColumns(header: Line[]): number {
+  let need = header.length;
+  while (need > 0 && BLANK_AT_END.test(header[need - 1].span.text)) need--;
+  return need;
+}
+
+/**
+ * The last row cut by the header's width, when what it took for its blank-able cells are fields of the page (评标委员会：…,
+ * 发布媒体：…): it is taken from the rows and returned short, and those lines stay lines.
+ */
+function lastRowCut(header: Line[], rows: Line[][]): Line[][] {
+  const need = filledColumns(header);
+  const last = rows[rows.length - 1];
+  if (!last.slice(need).some((l) => /[：:]/.test(l.span.text))) return [];
+  rows.pop();
+  return [last.slice(0, need)];
 }
 
 /** A short row as a line of the header's width, the blank cells empty at its end. */
@@ -135,8 +159,9 @@ export function rebuildFlatTables(page: Page): Page {
     }
     const strong = roles.filter((r) => STRONG.has(r)).length;
     const table = roles.length >= MIN_COLUMNS && strong >= 2;
+    const header = lines.slice(i, i + roles.length);
     const rows = table ? rowsUnder(page, roles, i + roles.length) : [];
-    const short = table && rows.length === 0 ? shortRows(page, roles, lines.slice(i, i + roles.length), i + roles.length) : [];
+    const short = !table ? [] : rows.length === 0 ? shortRows(page, roles, header, i + roles.length) : lastRowCut(header, rows);
     if (rows.length === 0 && short.length === 0) {
       out.push(lines[i]);
       i++;

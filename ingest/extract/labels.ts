@@ -248,7 +248,7 @@ export type ColumnRole =
   | 'uscc' | 'candidateMark' | 'wonMark' | 'other';
 
 export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
-  ['other', /得分|分值|评分|分数|比例|权重|审查结果|评审结果|^评标价$|(?:资格性?|符合性)审查$/],
+  ['other', /得分|分值|评分|分数|比例|权重|审查结果|评审结果|^评标价$|(?:资格性?|符合性)审查$|^(?:评审|评标|开标|定标)日期$|情况说明$|^备注$/],
   // 是否中标候选人 | 是 / 否: which of the ranked bidders the panel put forward (湖南省政府采购网 results)
   ['candidateMark', /^是否(为)?(中标|成交|中选)?候选(人|供应商|单位)$/],
   // 是否成交 | 是 / 否, 中标结果 | 中标 / 未中标: which rows of a bidders' table won

@@ -99,4 +99,7 @@
 // 33: flattened tables whose blank cells the page text dropped: a row may stop before the columns that may be blank at its
 //     end (备注, 下浮率, 优惠价), each row running from its name to the next row's, the last taking none of them; a row
 //     cut by the header's width whose later cell is the next row's name is no row; 资格性审查 / 符合性审查 head columns.
-export const EXTRACTOR_VERSION = '33';
+// 34: a flattened table's single row may have cells before its name (包号 a / 评审日期 / 金额 / name) and stop before its
+//     blank-able notes; a last row cut by the header's width gives back the page's fields it took for notes (评标委员会：…);
+//     评审日期 / …情况说明 / 备注 head columns.
+export const EXTRACTOR_VERSION = '34';

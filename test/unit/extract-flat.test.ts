@@ -100,3 +100,13 @@ test('河北\'s 主要标的信息 flattened, its 下浮率 to 优惠价 blank: 
   assert.deepEqual(extractNotice(doc(text)).awards.map((a) => [a.suppliers.map((s) => s.name), a.value?.fen]),
     [[['承德某某商贸有限公司'], 74_568_000], [['河北某某体育设施有限公司'], 74_380_800]]);
 });
+
+test('a flattened result row with cells before the name and blank notes at its end keeps the fields below it (b11a-projectbidding-1, 东莞, 2015)', () => {
+  const text = ['某某展览馆展陈工程采购项目', '当前位置：首页>招标信息>中标公示', '采购人名称：', '东莞市某某工程管理局', '包号', '评审日期', '中标金额(元)', '中标供应商',
+    '地址', '中标结果情况说明', '备注', 'a', '2015年03月26日', '72,076,258.38', '南京某某建筑装饰有限公司', '南京市雨花台区软件大道106号1栋601室',
+    '评标委员会：俞某、高某、单某。', '采购代理机构：深圳市某某招标有限公司'].join('\n');
+  const n = extractNotice(doc(text));
+  assert.deepEqual(n.awards.map((a) => [a.lot, a.suppliers.map((s) => [s.name, s.address]), a.value?.fen]),
+    [['A', [['南京某某建筑装饰有限公司', '南京市雨花台区软件大道106号1栋601室']], 7_207_625_838]]);
+  assert.equal(n.agency?.name, '深圳市某某招标有限公司');
+});
