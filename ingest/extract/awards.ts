@@ -16,7 +16,7 @@ import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
-import { lotsOfHeading } from './lots.ts';
+import { lotKeyOf, lotsOfHeading } from './lots.ts';
 import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, notASum, readMoney, readRate } from './values.ts';
@@ -107,6 +107,8 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
  * 确定X为本项目成交人. A candidate (为中标候选人, 为第一中标候选人) is never settled so.
  */
 const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+/** An award's own price label (中标价格, 成交金额), not another sum's (原中标金额, 首批预付款合同金额). */
+const AWARD_OWN_LABEL = /^(?:中标|成交|中选)/;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
 /** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
@@ -442,7 +444,9 @@ class AwardBuilder {
   private lotLine = -1;
   private previous: Event | null = null;
   private lastParty: 'winner' | 'other' = 'other';
-  private pendingValue: { money: MoneyFound; line: number } | null = null;
+  /** The line of another party's consortium lead read after a sole winner. */
+  private othersLeadLine = -Infinity;
+  private pendingValue: { money: MoneyFound; line: number; label?: string | null } | null = null;
   /** How many values no winner was near enough to take. */
   private unclaimedValues = 0;
   /** A marked price read before any winner of its line (the price column first): the next winner on that line takes it. */
@@ -493,9 +497,14 @@ class AwardBuilder {
         if (!e.id && !e.range && this.lotLine === e.line) return;
         this.finish();
         if (this.followsLotHeading(e)) {
-          // Lot headings one under another (01包：X / 02包：Y / 中标单位：Z): what follows is theirs together, no one lot's.
-          this.lot = null;
-          this.lotRange = [...(this.lotRange ?? []), ...e.range!];
+          // Lot headings one under another (01包：X / 02包：Y / 中标单位：Z): what follows is theirs together, no one lot's;
+          // a lot restated (第一包 / 包1：物理实验室设备) stays that lot.
+          const open = new Set((this.lotRange ?? []).map((l) => lotKeyOf(l.value)));
+          if (!e.range!.every((l) => open.has(lotKeyOf(l.value)))) {
+            this.lot = null;
+            this.lotRange = [...(this.lotRange ?? []), ...e.range!];
+          }
+          this.lotLine = e.line;
         } else {
           this.lot = e.id;
           this.lotRange = e.range ?? null;
@@ -574,8 +583,9 @@ class AwardBuilder {
       return;
     }
     if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line])) return;
-    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm)
-      && ((this.hasResult && !this.sections.inResult[f.line]) || this.sections.kindOf[f.line] === 'reviewResult')) return;
+    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
+    // Under 评标结果 only the award's own label names a winner (中标人名称), not a proposal (推荐中标单位) nor 供应商名称.
+    if (f.key === 'winnerName' && this.sections.kindOf[f.line] === 'reviewResult' && !AWARD_OWN_LABEL.test(f.info.norm)) return;
     switch (f.key) {
       case 'other':
         // 中标单价（元/人）：1132 under the winner: its price is per unit, whatever total the page adds up.
@@ -702,8 +712,17 @@ class AwardBuilder {
     const suppliers = split.suppliers.map((s) => ({ ...s, role: named ? s.role : role, address: null, uscc: null }));
     if (suppliers.length === 0) return;
     if (this.current && line - this.current.lastLine <= 3 && this.lastParty === 'winner') {
-      const alone = this.current.suppliers.length === 1 && this.current.suppliers[0].role === 'sole';
-      if (alone) this.current.suppliers[0].role = role === 'lead' ? 'member' : 'lead';
+      const only = this.current.suppliers.length === 1 && this.current.suppliers[0].role === 'sole' ? this.current.suppliers[0] : null;
+      const again = only ? suppliers.find((s) => s.name === only.name) : undefined;
+      // A lead that is not the winner is another party's (参与报价的还有：牵头供应商：C), and so is the consortium listed
+      // under it (投标联合体：C、D); a consortium beside the winner's name (X（联合体：Y、Z）) is the winner's.
+      if (only && !again && role === 'lead') {
+        this.othersLeadLine = line;
+        return;
+      }
+      if (only && !again && BARE_CONSORTIUM.has(label) && line - this.othersLeadLine <= 1) return;
+      // The winner named again in the list keeps the role the list gives it; beside members only, it leads.
+      if (only) only.role = again && named && again.role === 'member' ? 'member' : 'lead';
       // 牵头供应商：X 投标联合体：X、Y lists the lead among all members again: it stays one supplier, the lead.
       const known = new Set(this.current.suppliers.map((s) => s.name));
       this.current.suppliers.push(...suppliers.filter((s) => !known.has(s.name)));
@@ -760,20 +779,22 @@ class AwardBuilder {
       }
       return;
     }
-    this.pendingValue = { money, line };
+    this.pendingValue = { money, line, label: f?.label.text ?? null };
     this.unclaimedValues++;
   }
 
   /**
    * 中标单位：X, then candidates and dates, then 中标价格：Y: a result's only winner and its only price left unclaimed,
-   * too far apart to meet, go together. Not where lots part the result, nor a price read before the winner.
+   * too far apart to meet, go together: only under the award's own label (中标价格, not 原中标金额 or 预付款合同金额), in the
+   * winner's section. Not where lots part the result, nor a price read before the winner.
    */
   private lonePrice(): void {
     const won = this.drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
     const pending = this.pendingValue;
     if (!pending || this.unclaimedValues !== 1 || won.length !== 1 || this.drafts.some((d) => d.lot)) return;
     const only = won[0];
-    if (only.value || only.rate || only.pricedOtherwise || pending.line < only.lastLine) return;
+    if (only.value || only.rate || only.pricedOtherwise || pending.line < only.lastLine || !AWARD_OWN_LABEL.test(pending.label ?? '')) return;
+    if (this.sections.headings.some((h) => h.line > only.lastLine && h.line <= pending.line)) return;
     only.value = pending.money;
     this.pendingValue = null;
   }

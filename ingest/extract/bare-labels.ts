@@ -3,7 +3,7 @@
 // that lost its layout writes fields so.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import type { Field } from './fields.ts';
-import { classifyLabel, labelsOf, VALUE_MAY_FOLLOW } from './labels.ts';
+import { classifyLabel, GENERIC_WINNER_LABELS, labelsOf, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { FieldKey, LabelInfo } from './labels.ts';
 import { trimmedSpan } from './page.ts';
 import type { Line, Page } from './page.ts';
@@ -53,8 +53,9 @@ export function labelAlone(page: Page, line: Line): Field | null {
   const info = bareLabel(line);
   if (!info || !VALUE_MAY_FOLLOW.has(info.key)) return null;
   // A winner's label alone on a line is as often a table cell's value (评审结果: 中标供应商); it starts a
-  // field only where the page marks its cells, or between label / value pairs (a two-column table flattened).
-  if (WINNER_KEYS.has(info.key) && !line.cell && !amongPairs(page, line.index)
+  // field only where the page marks its cells, or between label / value pairs (a two-column table flattened), and
+  // then not a bare 供应商名称, which heads every bidder's pair as well.
+  if (WINNER_KEYS.has(info.key) && !line.cell && (GENERIC_WINNER_LABELS.has(info.norm) || !amongPairs(page, line.index))
     && !(AMOUNT_KEYS.has(info.key) && winnerPairAbove(page, line.index))) return null;
   return { key: info.key, info, label: line.span, value: null, line: line.index, known: true };
 }

@@ -391,13 +391,15 @@ function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): Candi
  */
 const FIRST_RANKED_WINS = /排(?:名|位|序)(?:在|为)?第[一1](?:名|位)?的?(?:中标|成交|中选)?候选(?:人|供应商|单位)(?:即)?(?:为|是|确定为)(?:本项目的?)?(?:中标|成交|中选)(?:人|单位|供应商)/;
 const ONLY_A_RULE = /应当?|可以|放弃|如果?|若|不能|未能|依法/;
+/** Words anywhere on the page that the first-ranked one did not take the award (放弃中标, 取消…资格, 递补). */
+const FIRST_DID_NOT_WIN = /放弃|取消.{0,10}资格|递补|顺延|依次确定|不再/;
 
 /** The one first-ranked candidate, when a line of the notice says the first-ranked one wins; null otherwise. */
 export function firstRankedWinner(page: Page, scan: CandidateScan): { candidate: CandidateDraft; rule: Span } | null {
   const ranks = scan.candidates.map((c) => c.rank).filter((r) => r !== null);
   const firsts = scan.candidates.filter((c) => c.rank === 1);
   // Ranks that repeat are several lots' rankings: whose first would be unclear.
-  if (firsts.length !== 1 || new Set(ranks).size < ranks.length) return null;
+  if (firsts.length !== 1 || new Set(ranks).size < ranks.length || FIRST_DID_NOT_WIN.test(page.text)) return null;
   for (const line of page.lines) {
     const text = line.cells ? line.cells.map((c) => c.text).join(' ') : line.span.text;
     const m = FIRST_RANKED_WINS.exec(text);

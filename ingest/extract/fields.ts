@@ -42,6 +42,8 @@ const MAX_UNKNOWN_LABEL = 20;
 
 const OTHER: Omit<LabelInfo, 'norm'> = { key: 'other', unit: null, rank: null };
 const CANDIDATE_BEFORE = /候选(?:人|单位|供应商)?$/;
+/** Words before a winner's label that make it a panel's proposal (推荐 + 中标单位, 推荐第一 + 中标单位). */
+const PROPOSAL_BEFORE = /推荐(?:为)?(?:第[一1])?$/;
 /** Words before a winner's label that make it a bidder's: 投标 + 人名称, 未 + 中标公司名称 (the losers'). */
 const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交|未|落选)(?:人|单位)?$/;
 /** The next item's number, and the words of its label in front of the part known as a label (2.中标候选人 + 地址：). */
@@ -62,13 +64,14 @@ function findLabels(span: Span): LabelHit[] {
     if (local[colon] === ':' && /\d/.test(local[colon - 1] ?? '') && /\d/.test(local[colon + 1] ?? '')) continue;
     let end = colon;
     while (end > floor && /\s/.test(local[end - 1])) end--;
-    // A label may end in its number (候选人1：, 第一名单位2：), when words stand before it.
+    // A label may end in its number (候选人1：), when words stand before it.
     const numberAt = end - (TRAILING_NUMBER.exec(local.slice(Math.max(floor, end - 3), end))?.[0].length ?? 0);
     let start = numberAt;
     while (start > floor && numberAt - start < MAX_LABEL_CHARS && LABEL_CHAR.test(local[start - 1])) start--;
     while (start < numberAt && /[\s、/]/.test(local[start])) start++;
     if (start === numberAt) continue;
-    if (numberAt < end && !classifyLabel(local.slice(start, end))) end = numberAt;
+    // Only a candidate's rank so: 供应商名称1： or 投标报价1： number rows of a list, whose labels say nothing of rank.
+    if (numberAt < end && classifyLabel(local.slice(start, end))?.key !== 'candidate') continue;
     // A lot numbered in digits (第14包：) is a label too.
     const numbered = LOT_NUMBER_BEFORE.exec(local.slice(Math.max(floor, start - 6), start));
     if (numbered && LOT_WORD.test(local.slice(start, end))) start -= numbered[0].length;
@@ -152,6 +155,8 @@ function withWordsBefore(local: string, start: number, s: number, end: number, i
   const as = (key: FieldKey) => ({ info: { key, norm: local.slice(from, end), unit: null, rank: null }, start: from });
   const winnerish = info.key === 'winnerName' || info.key === 'awardValue';
   if (info.key === 'winnerName' && CANDIDATE_BEFORE.test(before)) return as('candidate');
+  // 推荐(第一)中标单位 keeps the panel's word in its label: a result may adopt the proposal, a review result only makes it.
+  if (info.key === 'winnerName' && PROPOSAL_BEFORE.test(before)) return as('winnerName');
   if (winnerish && (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before))) return as('other');
   if (info.key === 'partyName' && CJK.test(local[s - 1])) return as('other');
   if (info.key === 'publishedAt' && EARLIER_NOTICE_BEFORE.test(before)) return as('other');

@@ -124,7 +124,8 @@ function rowPattern(kinds: GluedCellKind[], n: number): RegExp {
 const CONSORTIUM_CELL = new RegExp(`^${CONSORTIUM}$`);
 
 /** Why a cut row cannot be trusted, or null. */
-function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean): string | null {
+function unsure(page: Page, head: GluedHeader, row: Span[], last: boolean): string | null {
+  const kinds = head.kinds;
   const name = row[kinds.indexOf('name')];
   if (!looksLikeCompanyName(name.text) && !CONSORTIUM_CELL.test(name.text)) return 'name';
   // Where the name ends is unsure when the words after it hold another legal form.
@@ -133,7 +134,7 @@ function unsure(page: Page, kinds: GluedCellKind[], row: Span[], last: boolean):
   if (kinds.some((k, c) => k === 'text' && ANOTHER_PARTY.test(row[c].text))) return 'another party';
   // An address starts at a place, never at its road's or house's word (…中心 / 北路1号): the name was cut inside it.
   const next = kinds.indexOf('name') + 1;
-  if (kinds[next] === 'text' && ADDRESS_TAIL.test(row[next].text)) return 'address cut';
+  if (kinds[next] === 'text' && /地址|住所/.test(head.cells[next].text) && ADDRESS_TAIL.test(row[next].text)) return 'address cut';
   // Free text ending in a digit, run into the next row's number: where one ends and the other starts is unknown.
   if (!last && kinds[kinds.length - 1] === 'text' && /\d$/.test(row[row.length - 1].text)) return 'digits run on';
   return null;
@@ -156,7 +157,7 @@ function gluedRows(page: Page, line: Line, head: GluedHeader, end = line.span.en
       row.push({ text: m.groups![`c${c}`] ?? '', start: at + from, end: at + (range ? range[1] : from) });
     }
     at += m[0].length;
-    if (unsure(page, head.kinds, row, page.text.slice(at, end).trim() === '')) return null;
+    if (unsure(page, head, row, page.text.slice(at, end).trim() === '')) return null;
     rows.push(lineOfCells(page, row));
   }
   return rows.length > 0 ? rows : null;

@@ -209,14 +209,17 @@ export function menuLines(page: Page): Set<number> {
  * page, brackets and colons included), the first short lines, and short lines near the top that end in
  * a notice word (施工变更公告, 招标计划公告) — never a site's menu.
  */
+/** How long a form's label may be (更正公告, 中标结果公告): a title is longer. */
+const BLANK_FIELD = 8;
+
 export function typeHeads(page: Page, title: string | null): string[] {
   const menu = menuLines(page);
   const start = contentStart(page);
   const compact = (l: Line) => l.span.text.replace(/\s+/g, '');
   // A PDF's spaced-out title (招 \t标 \t文 \t件) reads as cells: such a line counts when it is a title. A form's row
-  // with an empty cell (更正公告 | —) is a field left blank, no title.
+  // of a bare label and an empty cell (更正公告 | ) is a field left blank, no title; a title beside an empty cell is one.
   const lines = page.lines.filter((l) => l.span.text !== '' && !menu.has(l.index)
-    && (!l.cells || (compact(l).length <= 40 && !l.cells.some((c) => c.text.trim() === '')
+    && (!l.cells || (compact(l).length <= 40 && !(compact(l).length <= BLANK_FIELD && l.cells.some((c) => c.text.trim() === ''))
       && (NOTICE_END.test(compact(l)) || DOCUMENT_TITLE.test(compact(l))))));
   const heads = [title ?? ''];
   const first = lines[0];

@@ -141,8 +141,8 @@ function align(cells: Span[], columns: Column[], previous: (Span | null)[] | nul
 const NOTE = /^(?:注|备注|说明)\s*\d*\s*[：:]/;
 
 /**
- * A row whose only words are a note (注：排位在第一的中标候选人为中标单位) is the table's footnote: read as a row, the
- * rowspans above would lend it the last row's name.
+ * A row whose only words are a note (注：排位在第一的中标候选人为中标单位, 备注：一标段含附属排水工程) is no row: read as one,
+ * the rowspans above would lend it the last row's name. The rows under it go on.
  */
 function isFootnote(cells: Span[]): boolean {
   const own = cells.filter((c) => c.text.trim() !== '');
@@ -162,7 +162,8 @@ export function findTables(page: Page): Table[] {
     if (j < lines.length && headerColumns(lines[j])) table.subHeaderLines.push(j++);
     for (; j < lines.length; j++) {
       const row = lines[j];
-      if (!row.cells || headerColumns(row) || isFootnote(row.cells)) break;
+      if (!row.cells || headerColumns(row)) break;
+      if (isFootnote(row.cells)) continue;
       const cells = align(partedCells(row.cells, columns), columns, previous);
       table.rows.push({ line: j, cells });
       previous = cells;

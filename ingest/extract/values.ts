@@ -32,12 +32,18 @@ export function isSeeOriginal(text: string): boolean {
 
 /** What a price may be given per (每人每月, 每平方米, 每台): a year's figure (每年) is a sum still. */
 const PER = String.raw`每\s*(?:人|位|名|台|套|件|个|只|平方米|平米|㎡|吨|公里|千米|米|次|天|日|小时|月|车|床|间|户|亩|辆|张|册|本)`;
-/** The words of a price per unit right before its number (每人每月2474.00元) or right after it (2474元每人每月). */
-const PRICE_PER = new RegExp(String.raw`${PER}(?:\s*${PER})?[^\d，,；;。]{0,6}\d|\d\s*(?:万?元)\s*[（(]?\s*[/／∕]?\s*${PER}`);
+/**
+ * The value's first number a price per unit: its words right before it (每人每月2474.00元) or right after it (2474元每人
+ * 每月). A sum with a per-unit note after it (1,200,000元（每月100,000元）) is a sum.
+ */
+const PRICE_PER = new RegExp(String.raw`^\D*?${PER}(?:\s*${PER})?[^\d，,；;。]{0,6}\d|^\D*\d[\d,.]*\s*(?:万?元)\s*[（(]?\s*[/／∕]?\s*${PER}`);
+
+/** The value's first number a price per unit written with a slash (400元/天, 1132（元/人）), not a note's (…元（其中3.2元/月）). */
+const PRICE_PER_SLASH = /^\D*\d[\d,.]*\s*[（(]?\s*万?元\s*[/／∕]\s*[\u4e00-\u9fff]/;
 
 /** 400元/天, 单价合计（元/人）：1132, 每人每月2474.00元: a price per unit, no award's value. */
 export function isUnitPrice(text: string): boolean {
-  return /[元]\s*[/／∕]\s*[\u4e00-\u9fff]/.test(text) || PRICE_PER.test(text);
+  return PRICE_PER_SLASH.test(text) || PRICE_PER.test(text);
 }
 
 /** An amount's text that is no sum: a price per unit (1132元/人, 单价：1132（元）, a 单价（元/人） column) or a rate (0.8%, 下浮15%). */

@@ -102,4 +102,9 @@
 // 34: a flattened table's single row may have cells before its name (包号 a / 评审日期 / 金额 / name) and stop before its
 //     blank-able notes; a last row cut by the header's width gives back the page's fields it took for notes (评标委员会：…);
 //     评审日期 / …情况说明 / 备注 head columns.
-export const EXTRACTOR_VERSION = '34';
+// 35: from a reviewer's pages: another bidder's consortium lead listed after the sole winner is not the winner's; under
+//     评标结果 a proposal (推荐中标单位) or a generic 供应商名称 names no winner; a lot restated under its heading keeps it; a
+//     sum with a per-unit note after it is a sum; a lone winner's far price only under the award's own label, in its
+//     section; numbered generic labels (供应商名称1：) are no labels; a footnote row ends no table; a first-ranked
+//     candidate who gave the award up is named by no rule; only a short form label's blank cell types a notice.
+export const EXTRACTOR_VERSION = '35';

@@ -10,6 +10,8 @@ import { compareNotice, emptyCounts, fields } from './compare.ts';
 import type { Counts, DocumentComparison, Field } from './compare.ts';
 import { skipUnlessShared } from '../support/shared-corpus.ts';
 import { documentPath, groupOf } from './labels.ts';
+import { relaid } from './layouts.ts';
+import type { Layout } from './layouts.ts';
 import type { DocumentGroup, Label } from './labels.ts';
 
 export interface DocumentResult extends DocumentComparison {
@@ -44,16 +46,23 @@ export function unavailable(group: DocumentGroup): string | null {
   return group === 'repo' ? null : skipUnlessShared(group.slice('shared:'.length)) || null;
 }
 
-async function extract(file: string): Promise<{ notice: Notice | null; error: string | null }> {
+async function extract(file: string, layout: Layout | null): Promise<{ notice: Notice | null; error: string | null }> {
   if (!fs.existsSync(file)) return { notice: null, error: `document not found: ${path.relative(repoRoot, file)}` };
   try {
-    return { notice: extractNotice(await readFile(file)), error: null };
+    const doc = await readFile(file);
+    if (!layout || doc.html === null) return { notice: extractNotice(doc), error: null };
+    // The page as plain text laid out again: what a crawler of another site would have kept of it.
+    return { notice: extractNotice({ ...doc, mediaType: 'text/plain', html: null, text: relaid(doc.html, layout) }), error: null };
   } catch (error) {
     return { notice: null, error: (error as Error).message };
   }
 }
 
-export async function evaluate(labels: Label[]): Promise<Evaluation> {
+/**
+ * Every label's document through the extractor. With a layout, only HTML documents, their text laid out again
+ * (test/eval/layouts.ts): the same truth on a layout no fixture covers.
+ */
+export async function evaluate(labels: Label[], layout: Layout | null = null): Promise<Evaluation> {
   const results: DocumentResult[] = [];
   const skipped = new Map<DocumentGroup, Skipped>();
   for (const label of labels) {
@@ -65,7 +74,8 @@ export async function evaluate(labels: Label[]): Promise<Evaluation> {
       skipped.set(group, s);
       continue;
     }
-    const { notice, error } = await extract(documentPath(label.document));
+    if (layout && !/\.html?$/i.test(label.document)) continue;
+    const { notice, error } = await extract(documentPath(label.document), layout);
     results.push({ label, group, error, ...compareNotice(label, notice) });
   }
   return { results, skipped: [...skipped.values()] };

@@ -1,6 +1,6 @@
 // `npm run eval`: the extractor against the hand-checked labels. A report, not a test (exit 0 unless
 // a label or document is broken); test/unit/eval-guard.test.ts is the guard.
-//   npm run eval [-- --json] [-- --record] [-- <filter>...]   filter: part of a label id or document path
+//   npm run eval [-- --json] [-- --record] [-- --as flat|tabs] [-- <filter>...]   filter: part of a label id or document path
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config.ts';
@@ -9,12 +9,16 @@ import { fields } from './compare.ts';
 import { evaluate, figures, figuresBy } from './evaluate.ts';
 import type { DocumentResult, Evaluation, Figures } from './evaluate.ts';
 import { loadLabels } from './labels.ts';
+import { layouts } from './layouts.ts';
+import type { Layout } from './layouts.ts';
 
-const HELP = `Usage: npm run eval -- [--json] [--record] [filter...]
+const HELP = `Usage: npm run eval -- [--json] [--record] [--as flat|tabs] [filter...]
 
 Compares the extractor with the labels in test/eval/labels/*.json (format: test/eval/README.md).
   --json     print a machine-readable summary instead of the report
   --record   write the current figures to test/eval/baseline.json (the guard's floors)
+  --as L     only the HTML documents, their text laid out again as other sites' crawlers keep it:
+             flat (one cell or block a line) or tabs (a table row a line); the same labels, another layout
   filter     only labels whose id or document contains one of these strings
 Shared-corpus documents are read from BIDGRAPH_SHARED_CORPUS (default ../shared/corpus).`;
 
@@ -94,18 +98,25 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const filters = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && !['--json', '--record'].includes(a));
+  const asAt = argv.indexOf('--as');
+  const layout = asAt >= 0 ? argv[asAt + 1] : null;
+  const rest = asAt >= 0 ? argv.filter((_, i) => i !== asAt && i !== asAt + 1) : argv;
+  const filters = rest.filter((a) => !a.startsWith('--'));
+  const unknown = rest.filter((a) => a.startsWith('--') && !['--json', '--record'].includes(a));
   if (unknown.length) {
     console.error(`unknown option ${unknown.join(', ')}\n\n${HELP}`);
     return 1;
   }
-  if (argv.includes('--record') && filters.length) {
-    console.error('--record writes the figures of the whole label set; run it without a filter');
+  if (layout !== null && !layouts.includes(layout as Layout)) {
+    console.error(`--as takes ${layouts.join(' or ')}, not ${layout ?? 'nothing'}\n\n${HELP}`);
+    return 1;
+  }
+  if (argv.includes('--record') && (filters.length || layout)) {
+    console.error('--record writes the figures of the whole label set as written; run it without a filter or --as');
     return 1;
   }
   const labels = loadLabels().filter((l) => filters.length === 0 || filters.some((f) => l.id.includes(f) || l.document.includes(f)));
-  const evaluation = await evaluate(labels);
+  const evaluation = await evaluate(labels, layout as Layout | null);
   const all = figures(evaluation.results);
   const decisionDateCompared = evaluation.results.some((r) => r.decisionDateCompared);
   if (argv.includes('--json')) console.log(JSON.stringify(summary(evaluation, all), null, 2));
