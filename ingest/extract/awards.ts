@@ -48,6 +48,8 @@ export interface AwardDraft {
   valueIsBid?: boolean;
   /** The name came under a label that also heads bidders (供应商名称), not a winner's own (中标供应商). */
   genericLabel?: boolean;
+  /** The name came under a panel's proposal (评标委员会推荐中标人): a winner only where the notice says it is a result. */
+  proposed?: boolean;
   /** The only row of a table with no amount column: an amount on the lines right under it (成交金额：…) is its. */
   takesValueBelow?: boolean;
   /**
@@ -100,19 +102,26 @@ const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate',
 const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
-const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*([^，,；;。\s][^，,；;。]*)/;
+/** A price in a sentence, up to the clause's end; a comma between digit groups (2,880.00万元) ends no clause. */
+const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*((?:[^，,；;。\s]|[,，](?=\d{3}))(?:[^，,；;。]|[,，](?=\d{3}))*)/;
 const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
 /**
  * The sentence that settles the result, wherever it stands (under 评审结果 too): 确定排名第一的X为中标供应商,
- * 确定X为本项目成交人. A candidate (为中标候选人, 为第一中标候选人) is never settled so.
+ * 确定X为本项目成交人, 经招标人确定，排名第一的中标候选人：X为中标人. A candidate (为中标候选人, 为第一中标候选人) is
+ * never settled so.
  */
-const DECLARED_WINNER = /确定\s*(?:排名第[一1]的?|第[一1]名的?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+const PROPOSAL_LABEL = /推荐/;
+/** 中标人为X, 本项目中标人为：X: the winner said in a sentence; never an old one's (原中标人为) nor a proposal's (拟中标人为). */
+const WINNER_IS = /(?<![原拟预荐选])(?:中标|成交|中选)(?:人|单位|供应商)(?:名称)?(?:为|是)[：:]?\s*([^，,；;：:。\s]{4,60}?)\s*(?=[，,。；;]|$)/d;
 /** An award's own price label (中标价格, 成交金额), not another sum's (原中标金额, 首批预付款合同金额). */
 const AWARD_OWN_LABEL = /^(?:中标|成交|中选)/;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
 /** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[:：]/;
+/** A lot run into the label after it (d包中标人：X, 第一标段中标单位：X) or alone before its colon (q包：流标). */
+const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?=(?:中标|成交|中选)|[:：])/;
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
@@ -308,10 +317,13 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     const i = line.index;
     if (line.cells || tableRows.has(i) || consumed.has(i) || signers.has(i)) continue;
     const text = line.span.text;
-    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text);
+    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text) ?? WINNER_IS.exec(text);
     if (declared && looksLikeCompanyName(declared[1])) {
       const [from, to] = declared.indices![1];
-      events.push({ kind: 'text', pos: line.span.start + from, line: i, name: subSpan(page, line.span, from, to), value: null });
+      // …为中标人，中标价为人民币…（¥12,345,600.00）: the sentence's price is the winner's.
+      const price = INLINE_AMOUNT.exec(text.slice(to));
+      const value = price ? subSpan(page, line.span, to + price.index + price[0].length - price[2].length, to + price.index + price[0].length) : null;
+      events.push({ kind: 'text', pos: line.span.start + from, line: i, name: subSpan(page, line.span, from, to), value });
       continue;
     }
     if (!sections.inResult[i]) continue;
@@ -366,6 +378,14 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
       if (failed) events.push({ kind: 'lotFail', pos: line.span.start + failed.index, line: line.index, reason: line.span });
     }
     const first = line.cells ? line.cells[0] : line.span;
+    const lead = line.cells ? null : LOT_LEADS.exec(first.text);
+    const leadId = lead ? lotIdOf(lead[1]) : null;
+    if (lead && leadId) {
+      events.push({ kind: 'lot', pos: first.start - 0.5, line: line.index, id: { value: leadId, span: subSpan(page, first, 0, lead[0].length) } });
+      const rest = first.text.slice(lead[0].length).replace(/^\s*[:：]/, '');
+      if (/^\s*(?:废标|流标)[。.]?\s*$/.test(rest)) events.push({ kind: 'lotFail', pos: first.start + lead[0].length, line: line.index, reason: line.span });
+      continue;
+    }
     const m = LOT_LINE.exec(first.text);
     if (!m) continue;
     const id = lotIdOf(m[1]);
@@ -444,6 +464,10 @@ class AwardBuilder {
   private lotLine = -1;
   private previous: Event | null = null;
   private lastParty: 'winner' | 'other' = 'other';
+  /** A ranked candidate's label was read (第一中标候选人：). */
+  private rankedCandidates = false;
+  /** The line of a winner named by its own label among the candidates (namedAmongCandidates). */
+  private candidatesWinnerLine = -Infinity;
   /** The line of another party's consortium lead read after a sole winner. */
   private othersLeadLine = -Infinity;
   private pendingValue: { money: MoneyFound; line: number; label?: string | null } | null = null;
@@ -580,9 +604,10 @@ class AwardBuilder {
     const v = f.value;
     if (PARTY_KEYS.has(f.key)) {
       this.lastParty = 'other';
+      if (f.key === 'candidate') this.rankedCandidates = true;
       return;
     }
-    if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line])) return;
+    if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line]) && !this.namedAmongCandidates(f)) return;
     if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
     // Under 评标结果 only the award's own label names a winner (中标人名称), not a proposal (推荐中标单位) nor 供应商名称.
     if (f.key === 'winnerName' && this.sections.kindOf[f.line] === 'reviewResult' && !AWARD_OWN_LABEL.test(f.info.norm)) return;
@@ -610,6 +635,7 @@ class AwardBuilder {
         }
         this.winner(v, this.valueLine(f), 'field');
         if (this.current && GENERIC_WINNER_LABELS.has(f.info.norm)) this.current.genericLabel = true;
+        if (this.current && PROPOSAL_LABEL.test(f.info.norm)) this.current.proposed = true;
         return;
       case 'consortiumLead':
       case 'consortiumMember':
@@ -652,6 +678,21 @@ class AwardBuilder {
   }
 
   /** A lot heading's line (the only lot event with a range) right under another's, nothing read between them. */
+  /**
+   * 中标候选人公示情况： / 第一中标候选人：X … / 中标人：X / 中标价：Y, with no result section of its own: after the ranking
+   * the winner's own label (not 供应商名称, not a proposal) names the winner, and its price follows it.
+   */
+  private namedAmongCandidates(f: Field): boolean {
+    // Only after a ranking (第一中标候选人：…): a lone 中标公司：X under 成交供应商候选人 is the candidate it heads.
+    if (this.hasResult || !this.rankedCandidates || this.sections.kindOf[f.line] !== 'candidates') return false;
+    if (f.key === 'winnerName') {
+      const own = AWARD_OWN_LABEL.test(f.info.norm) && !GENERIC_WINNER_LABELS.has(f.info.norm) && !PROPOSAL_LABEL.test(f.info.norm);
+      if (own) this.candidatesWinnerLine = f.line;
+      return own;
+    }
+    return f.key === 'awardValue' && f.line - this.candidatesWinnerLine <= 2;
+  }
+
   private followsLotHeading(e: Extract<Event, { kind: 'lot' }>): boolean {
     const p = this.previous;
     return e.range !== undefined && p?.kind === 'lot' && p.range !== undefined && p.line === e.line - 1;

@@ -2,7 +2,7 @@
 // winner (拟中标人, 预中标单位). None of them is a winner.
 import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import { rankOf, winnerColumn } from './awards.ts';
-import { MEMBER_IN_BRACKETS } from './consortium.ts';
+import { MEMBER_IN_BRACKETS, splitSuppliers } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
@@ -32,6 +32,8 @@ export interface CandidateScan {
 /** How many lines under a rank label (第二名) its name may come. */
 const RANK_REACH = 3;
 const FREE_TEXT = /(?:^|[：:，,。；;\s])(?:[A-Za-z\d一二三四五六七八九十]{1,3}(?:包|标段))?([^：:，,。；;\s]{2,60}?)(?:为|是)(?:推荐的?)?第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)/d;
+/** The rank first, each in its own clause of one sentence: 第一中标候选人为X（联合体），投标报价…；第二中标候选人为Y，…. */
+const RANK_FIRST_TEXT = /第([一二三四五六七八九十\d]{1,3})(?:中标|成交|中选)?候选(?:人|供应商|单位)(?:为|是)\s*([^：:，,。；;\s]{4,80}?)(?=[，,。；;\s]|$)/dg;
 const FREE_BID = /(?:中标价|投标报价|谈判报价|磋商报价|报价|中标金额|投标价)(?:为|是)?[:：]?\s*([^，,；;。]+)/;
 
 /** A candidate's name; a consortium written lead(member) (南昌市…集团有限公司(浙江…有限公司)) is named by its lead. */
@@ -194,7 +196,10 @@ function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): vo
   for (const line of lines) {
     if (line.cells || tableRows.has(line.index)) continue;
     const m = FREE_TEXT.exec(line.span.text);
-    if (!m) continue;
+    if (!m) {
+      rankFirstText(page, line, out);
+      continue;
+    }
     const [from, to] = m.indices![1];
     const name = candidateName(page, subSpan(page, line.span, from, to));
     if (!name) continue;
@@ -211,6 +216,24 @@ function freeText(page: Page, tableRows: Set<number>, out: CandidateDraft[]): vo
     }
     out.push(draft);
   }
+}
+
+/** 第一中标候选人为A与B（联合体），投标报价…；第二中标候选人为C，…: each clause a candidate (a consortium's each member), its bid before the next. */
+function rankFirstText(page: Page, line: Line, out: CandidateDraft[]): void {
+  const text = line.span.text;
+  const found = [...text.matchAll(RANK_FIRST_TEXT)];
+  found.forEach((m, k) => {
+    const [from, to] = m.indices![2];
+    const rank = rankOf(`第${m[1]}`);
+    const bidText = text.slice(to, found[k + 1]?.index ?? text.length);
+    const bid = FREE_BID.exec(bidText);
+    const bidStart = bid ? to + bid.index + bid[0].length - bid[1].length : -1;
+    const money = bid ? readMoney(page, subSpan(page, line.span, bidStart, bidStart + bid[1].length), null) : null;
+    for (const member of splitSuppliers(page, subSpan(page, line.span, from, to)).suppliers) {
+      const name = candidateName(page, member.raw);
+      if (name) out.push({ rank, name, bid: money, line: line.index });
+    }
+  });
 }
 
 /**
@@ -393,6 +416,17 @@ const FIRST_RANKED_WINS = /排(?:名|位|序)(?:在|为)?第[一1](?:名|位)?�
 const ONLY_A_RULE = /应当?|可以|放弃|如果?|若|不能|未能|依法/;
 /** Words anywhere on the page that the first-ranked one did not take the award (放弃中标, 取消…资格, 递补). */
 const FIRST_DID_NOT_WIN = /放弃|取消.{0,10}资格|递补|顺延|依次确定|不再/;
+
+/** Ranks given twice: several lots' rankings, not one consortium's members named at one rank on one line. */
+export function ranksRepeat(candidates: CandidateDraft[]): boolean {
+  const seen = new Map<number, number>();
+  for (const c of candidates) {
+    if (c.rank === null) continue;
+    if (seen.has(c.rank) && seen.get(c.rank) !== c.line) return true;
+    seen.set(c.rank, c.line);
+  }
+  return false;
+}
 
 /** The one first-ranked candidate, when a line of the notice says the first-ranked one wins; null otherwise. */
 export function firstRankedWinner(page: Page, scan: CandidateScan): { candidate: CandidateDraft; rule: Span } | null {

@@ -188,7 +188,7 @@ const AWARD_AMOUNT = new Set(['awardValue', 'totalValue']);
 /** A building's name in an address (…红星路二段159号成都报业大厦) ends like a firm's; its street and number say otherwise. */
 const ADDRESS_WORDS = /[路街巷道]|\d+号/;
 
-function tokensOf(page: Page, line: Line): Span[] {
+export function tokensOf(page: Page, line: Line): Span[] {
   return [...line.span.text.matchAll(TOKEN)].map((m) => {
     const start = line.span.start + m.index;
     return { text: m[0], start, end: start + m[0].length };

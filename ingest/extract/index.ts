@@ -8,7 +8,7 @@ import type { RegionCandidate, RegionConflict } from '../../src/domain/region.ts
 import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
-import { firstRankedWinner, scanCandidates } from './candidates.ts';
+import { firstRankedWinner, ranksRepeat, scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
 import { findDecisionDate, findPublicityPeriod } from './dates.ts';
@@ -16,6 +16,8 @@ import { rebuildFlatTables, splitSpacedRows } from './flat.ts';
 import { scanFields } from './fields.ts';
 import type { Field } from './fields.ts';
 import { cutGluedTables } from './glued-table.ts';
+import { splitSpacedPairs } from './spaced-pairs.ts';
+import { withoutNavigation } from './navigation.ts';
 import { lotOfName } from './lots.ts';
 import { readMarked } from './marked.ts';
 import type { Marked } from './marked.ts';
@@ -59,7 +61,7 @@ class EvidenceLog {
 }
 
 export function extractNotice(doc: ReadDocument): Notice {
-  const page = cutGluedTables(splitSpacedRows(rebuildFlatTables(buildPage(doc.text, { glued: doc.html === null }))));
+  const page = cutGluedTables(splitSpacedPairs(splitSpacedRows(rebuildFlatTables(withoutNavigation(buildPage(doc.text, { glued: doc.html === null }))))));
   const markup = doc.html ? readMarkup(doc.html) : null;
   let locatorCache: Locator | null = null;
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));
@@ -101,7 +103,8 @@ export function extractNotice(doc: ReadDocument): Notice {
   const decision = classifyNotice({
     heads: typeHeads(page, title?.value ?? null),
     body: doc.text.slice(0, BODY_CHARS),
-    hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0),
+    // A panel's proposal (推荐中标人) makes no result of an evaluation's publicity (评标结果公示); a result's title does.
+    hasWinner: drafts.some((d) => d.status === 'active' && d.suppliers.length > 0 && !d.proposed),
     hasCandidates: candidateScan.candidates.length > 0,
     hasFailedLots: drafts.some((d) => d.status === 'unsuccessful'),
   });
@@ -526,8 +529,7 @@ function withProposedSupplier(type: NoticeType, drafts: AwardDraft[], scan: Cand
 }
 
 function candidateList(scan: CandidateScan, warnings: string[], evidence: EvidenceLog): Candidate[] {
-  const ranks = scan.candidates.map((c) => c.rank).filter((r) => r !== null);
-  if (new Set(ranks).size < ranks.length) {
+  if (ranksRepeat(scan.candidates)) {
     warnings.push('candidates of several lots are listed together (ranks repeat); a Candidate record carries no lot');
   }
   return scan.candidates.map((c, i) => {

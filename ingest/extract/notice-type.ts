@@ -37,7 +37,7 @@ const TITLE_WORDS: [Kind, string[]][] = [
     '取消.{0,4}公告', '采购失败', '招标失败', '失败公告', '不成功公告', '(废标|流标)的?(公告|公示|通知|结果)']],
   ['correction', ['更正', '变更公告', '变更公示', '变更通知', '变更说明', '变更事项', '补充公告', '补充通知', '补充说明',
     '澄清', '答疑', '补遗', '延期公告', '延期通知', '推迟', '修改公告', '修正公告', '调整公告', '暂停公告', '中止公告',
-    '恢复公告', '(公告|公示|文件)变更', '第.{1,3}次变更']],
+    '恢复公告', '(公告|公示|文件)变更', '第.{1,3}次变更', '变更的(公告|公示|通知)']],
   ['failure', ['废标', '流标']],
   ['candidate', ['候选人', '拟中标', '预中标', '中标预告', '拟成交', '预成交', '候选供应商', '推荐中标', '中标候选', '拟中选',
     '拟定中标', '拟确定中标']],
@@ -226,7 +226,8 @@ export function typeHeads(page: Page, title: string | null): string[] {
   if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)) heads.push(first.span.text);
   // Below a breadcrumb, the first lines are the content's (a sidebar's links above it are other notices).
   const top = start > 0 ? lines.filter((l) => l.index >= start) : lines;
-  heads.push(...top.slice(0, HEAD_LINES).filter((l) => l.span.text.length <= 60 && !/[：:]/.test(l.span.text)).map((l) => l.span.text));
+  // A sentence (…确定排名第一的成交候选供应商X为成交供应商，…) is the notice's prose, no heading of it.
+  heads.push(...top.slice(0, HEAD_LINES).filter((l) => l.span.text.length <= 60 && !/[：:，。；]/.test(l.span.text)).map((l) => l.span.text));
   heads.push(...lines.filter((l) => l.index >= start && l.index < start + TOP_LINES && l.span.text.length <= 40 && !/[：:，。；]/.test(l.span.text)
     && !ENUMERATED.test(l.span.text) && NOTICE_END.test(compact(l))).map((l) => l.span.text));
   return heads;

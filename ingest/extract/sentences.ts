@@ -10,6 +10,29 @@ import { partyNameOf } from './values.ts';
 import type { Found } from './values.ts';
 
 const INTRO_LINES = 15;
+/** A site's chrome above the notice: a menu (首页┆服务项目┆…), a breadcrumb, a word or two of navigation. */
+const CHROME_LINE = /[┆|｜>»].*[┆|｜>»]|当前位置|您的位置|您现在的位置|现在位置/;
+const SHORT_LINE = 10;
+const introCache = new WeakMap<Page, Page['lines']>();
+
+/**
+ * The notice's opening lines: the first INTRO_LINES that say something, so that a site's menus and navigation above
+ * the notice (twenty short lines of 首页 / 工程招标 / 设备招标…) do not push its intro out of reach.
+ */
+function introLines(page: Page): Page['lines'] {
+  const cached = introCache.get(page);
+  if (cached) return cached;
+  const lines: Page['lines'] = [];
+  let counted = 0;
+  for (const line of page.lines) {
+    if (counted >= INTRO_LINES) break;
+    lines.push(line);
+    const text = compact(line.span.text);
+    if (text.length >= SHORT_LINE && !CHROME_LINE.test(line.span.text)) counted++;
+  }
+  introCache.set(page, lines);
+  return lines;
+}
 const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
 // 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
@@ -24,8 +47,11 @@ const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,12
 /** Who conducted it: [buyer]对…进行了公开招标 — never an agency (…项目管理有限公司代理机构对…). */
 const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。；;：:]{2,120}?进行了?${PROCEDURE}`, 'd');
 const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
-/** …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束. */
-const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)/d;
+/**
+ * …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束,
+ * …弱电系统工程（招标编号：XDSZ201502）项目，于…开标.
+ */
+const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,])/d;
 /** …上海's template: 由[agency]组织的[project]（项目编号:…,预算编号：…）的竞争性磋商方式的采购. */
 const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
 /** …and a buyer writing its project's name as a title: 上海市松江区新闵学校《中学部图书馆升级改造项目》项目综合评议采购. */
@@ -64,7 +90,7 @@ function asParty(page: Page, span: Span | null): PartyFound | null {
 export function partiesInBrackets(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
   let buyer: PartyFound | null = null;
   let agency: PartyFound | null = null;
-  for (const line of page.lines.slice(0, INTRO_LINES)) {
+  for (const line of introLines(page)) {
     const prose = proseOf(line);
     if (!prose) continue;
     for (const m of prose.text.matchAll(ROLE_IN_BRACKETS)) {
@@ -139,7 +165,7 @@ export function buyerSigningItsTitle(page: Page, title: Span | null): PartyFound
 
 /** When the intro speaks as the agency (我司代理的…), the organisation signing off above the date. */
 export function signOffAgency(page: Page): PartyFound | null {
-  if (!page.lines.slice(0, INTRO_LINES).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
+  if (!introLines(page).some((l) => !l.cells && AGENCY_SPEAKS.test(l.span.text))) return null;
   const i = closingDateLine(page);
   const above = i >= 1 ? page.lines[i - 1] : null;
   return above && !above.cells ? asParty(page, above.span) : null;
@@ -148,7 +174,7 @@ export function signOffAgency(page: Page): PartyFound | null {
 /** "X受Y(的)委托" (agency X, buyer Y), or "受Y的委托，X于…" when the agency comes after. */
 export function introParties(page: Page): { buyer: PartyFound | null; agency: PartyFound | null } {
   const company = (span: Span | null): PartyFound | null => asParty(page, span);
-  for (const line of page.lines.slice(0, INTRO_LINES)) {
+  for (const line of introLines(page)) {
     const prose = proseOf(line);
     if (!prose) continue;
     const before = INTRO_PARTIES.exec(prose.text);
@@ -163,7 +189,9 @@ export function introParties(page: Page): { buyer: PartyFound | null; agency: Pa
       if (buyer) return { buyer, agency: null };
       continue;
     }
-    const buyer = company(before ? groupSpan(page, prose, before, 2) : groupSpan(page, prose, after!, 1));
+    // 受深圳市政府采购中心委托: a purchasing centre that hands the work on is an agency, not the buyer.
+    const client = company(before ? groupSpan(page, prose, before, 2) : groupSpan(page, prose, after!, 1));
+    const buyer = client && !AGENCY_LIKE.test(client.name.value) ? client : null;
     const agency = company(before ? groupSpan(page, prose, before, 1) : null)
       ?? company(after ? groupSpan(page, prose, after, 2) : null);
     return { buyer, agency };
@@ -172,7 +200,7 @@ export function introParties(page: Page): { buyer: PartyFound | null; agency: Pa
 }
 
 export function introProject(page: Page): Found<string> | null {
-  for (const line of page.lines.slice(0, INTRO_LINES)) {
+  for (const line of introLines(page)) {
     const prose = proseOf(line);
     if (!prose) continue;
     const found = INTRO_PROJECT_SENTENCES.map(([re, group, by]) => [re.exec(prose.text), group, by] as const)

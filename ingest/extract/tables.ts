@@ -131,11 +131,27 @@ function align(cells: Span[], columns: Column[], previous: (Span | null)[] | nul
   const width = columns.length;
   if (cells.length >= width) return cells.slice(0, width);
   const missing = width - cells.length;
+  if (spansToEnd(cells, columns)) return [...cells.slice(0, -1), ...new Array<Span>(missing + 1).fill(cells.at(-1)!)];
   const shifted = fit(cells, columns, missing);
   if (shifted < 0 && fit(cells, columns, 0) > shifted) return [...cells, ...new Array<null>(missing).fill(null)];
   const lead: (Span | null)[] = [];
   for (let i = 0; i < missing; i++) lead.push(previous ? previous[i] : null);
   return [...lead, ...cells];
+}
+
+const SERIAL = /^(?:第)?(?:[A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})(?:包|标段|标包|分包)?$/;
+const SERIAL_HEADER = /序号|包号|标段|标包|分包|标项/;
+const SPANNING_SENTENCE = 20;
+
+/**
+ * A short row that starts at its own number (1 | 眼科超声乳化仪 | 1套 | 经评审…有效投标人不足三家，…作废标处理) and ends in a
+ * sentence: the sentence spans the columns to the end (a colspan), it does not start the row's lost rowspans.
+ */
+function spansToEnd(cells: Span[], columns: Column[]): boolean {
+  const last = cells.at(-1)!;
+  return cells.length >= 2 && SERIAL.test(compact(cells[0].text))
+    && (columns[0].role === 'lot' || SERIAL_HEADER.test(columns[0].header.text))
+    && compact(last.text).length >= SPANNING_SENTENCE && /[，,。；;]/.test(last.text);
 }
 
 const NOTE = /^(?:注|备注|说明)\s*\d*\s*[：:]/;

@@ -190,12 +190,14 @@ export function lotIdOf(text: string): string | null {
   if (!t || isPlaceholder(t)) return null;
   // A package code of a letter or two and a number (P02, A1) is kept as written.
   if (/^[A-Za-z]{1,2}\d{1,3}$/.test(t)) return t.toUpperCase();
-  const m = /^(?:第)?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})(?:标包|包件|包|标段|标项|分包|合同包|号包|标)?(?:入围)?$/.exec(t)
+  const m = /^(?:第)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})(?:标包|包件|包|标段|标项|分包|合同包|号包|标)?(?:入围)?$/.exec(t)
     ?? /^(?:分包号|包号|标包|标段|标项|分包|合同包|包件|采购包|包)(?:号)?[:：]?([A-Za-z]|\d{1,3}|[一二三四五六七八九十]{1,3})$/.exec(t)
     ?? /[(（]包([一二三四五六七八九十\d]{1,3})[)）]$/.exec(t);
   if (!m) return null;
   const id = m[1];
   if (/^[A-Za-z]$/.test(id)) return id.toUpperCase();
+  // Lettered lots past z go on aa, ab…: kept as written.
+  if (/^[A-Za-z]{2}$/.test(id)) return id;
   const n = smallNumber(id);
   return n === null ? null : String(n);
 }

@@ -107,4 +107,14 @@
 //     sum with a per-unit note after it is a sum; a lone winner's far price only under the award's own label, in its
 //     section; numbered generic labels (供应商名称1：) are no labels; a footnote row ends no table; a first-ranked
 //     candidate who gave the award up is named by no rule; only a short form label's blank cell types a notice.
-export const EXTRACTOR_VERSION = '35';
+// 36: from held-out batch 12: the intro is the first lines that say something, a site's menus above it not counted;
+//     受X委托 names no buyer when X is a purchasing centre; X（招标编号：…）项目，于… names the project; 经招标人确定，
+//     排名第一的中标候选人：X为中标人 settles the result; 第一中标候选人为X，…；第二中标候选人为Y: each clause a candidate;
+//     a lot run into the winner's label (d包中标人：) is its lot, q包：流标 a failed one, lettered lots go on to aa; a
+//     result row that starts at its lot and ends in a sentence spans the columns to the end; a form joined with spaces
+//     into one line (项目及标段名称 X 项目业主 Y …) is read as label | value rows. From a reviewer's pages: links to other
+//     notices (上一篇 / 下一篇, 相关公告, 热点推荐) are no lines of this one; …变更的公告 is a correction; a panel's
+//     proposal (推荐中标人) makes no result of an evaluation's publicity; 中标人为X and 确定排名第N的…X为中标人 name the
+//     winner with the sentence's price; after a ranking with no result section, 中标人：X names the winner; a sentence is
+//     no heading that types the notice.
+export const EXTRACTOR_VERSION = '36';
