@@ -112,6 +112,8 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
  */
 const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 const PROPOSAL_LABEL = /推荐/;
+/** A winner's value that says none won. */
+const NONE_WON = /^(?:无|空缺|废标|流标|无中标人|无成交供应商|无中标供应商)[。.]?$/;
 /** 中标人为X, 本项目中标人为：X: the winner said in a sentence; never an old one's (原中标人为) nor a proposal's (拟中标人为). */
 const WINNER_IS = /(?<![原拟预荐选])(?:中标|成交|中选)(?:人|单位|供应商)(?:名称)?(?:为|是)[：:]?\s*([^，,；;：:。\s]{4,60}?)\s*(?=[，,。；;]|$)/d;
 /** An award's own price label (中标价格, 成交金额), not another sum's (原中标金额, 首批预付款合同金额). */
@@ -256,7 +258,9 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
       if (mark >= 0) {
         // The row's own 是/否 decides; a cell saying neither leaves the name out, with a warning.
         const won = markedWon(row, mark);
-        if (won === null && !isPlaceholder(cell.text)) {
+        // A blank mark beside another row's 中标 says this row did not win.
+        const blank = (row.cells[mark]?.text ?? '').trim() === '' && table.rows.some((r) => markedWon(r, mark) === true);
+        if (won === null && !blank && !isPlaceholder(cell.text)) {
           warnings.push(`"${cell.text}" is not stored as a winner: its ${table.columns[mark].header.text} cell says "${row.cells[mark]?.text ?? ''}", neither yes nor no`);
         }
         if (won !== true) continue;
@@ -627,6 +631,12 @@ class AwardBuilder {
       case 'winnerName':
         if (!v) {
           this.emptyWinnerLine = f.line;
+          return;
+        }
+        // 包2 / 中标供应商：无 (废标, 流标): the lot open above failed.
+        if (NONE_WON.test(v.text.replace(/\s+/g, ''))) {
+          this.finish();
+          this.lotFailed(v, f.line);
           return;
         }
         if (isPlaceholder(v.text)) {

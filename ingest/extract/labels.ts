@@ -291,8 +291,8 @@ export const GLUED_TABLE_HEADERS: [string, GluedCellKind][] = [
 ];
 
 /** A cell under a wonMark column that says the row won, or that it did not. */
-export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|已中标|已成交)$/;
-export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|落选|不中标|\/|-|—)$/;
+export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|已中标|已成交|中标人|成交人|中标单位|中标供应商|成交供应商)$/;
+export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|落选|不中标|放弃中标|放弃成交|放弃|弃标|\/|-|—)$/;
 
 /** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
 export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;

@@ -1,6 +1,6 @@
 // Tables with a header row (序号 | 供应商名称 | 供应商地址 | 中标金额(万元)): which column holds what, and
 // which tables name winners. Rows without a header are label/value pairs and are read in fields.ts.
-import { classifyLabel, COLUMN_HEADERS, normaliseLabel, OTHER_COLUMN_HEADER } from './labels.ts';
+import { classifyLabel, COLUMN_HEADERS, normaliseLabel, OTHER_COLUMN_HEADER, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { AmountUnit, ColumnRole } from './labels.ts';
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact } from './page.ts';
@@ -184,10 +184,25 @@ export function findTables(page: Page): Table[] {
       table.rows.push({ line: j, cells });
       previous = cells;
     }
+    marksByContent(table);
     tables.push(table);
     i = j - 1;
   }
   return tables;
+}
+
+/**
+ * A column whose cells say row by row who won in words (中标 / 未中标, 中标人 / 放弃中标), whatever its header (备注, 评审结果),
+ * says it as 是否中标 does: one row won. Not 是 / 否 nor signs: they answer other yes-no columns too.
+ */
+function marksByContent(table: Table): void {
+  if (table.rows.length < 2 || table.columns.some((c) => c.role === 'wonMark')) return;
+  table.columns.forEach((col, k) => {
+    if (col.role !== 'other') return;
+    const said = table.rows.map((r) => compact(r.cells[k]?.text ?? '')).filter((t) => t !== '');
+    const words = said.every((t) => /[\u4e00-\u9fff]/.test(t) && (WON_MARK_YES.test(t) || WON_MARK_NO.test(t)) && !/^[是否]$/.test(t));
+    if (said.length >= 2 && words && said.filter((t) => WON_MARK_YES.test(t)).length === 1) col.role = 'wonMark';
+  });
 }
 
 const READ_AS_TABLE = new Set<ColumnRole>(['winner', 'supplier', 'bidder', 'failReason', 'rank']);

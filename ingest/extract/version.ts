@@ -117,4 +117,7 @@
 //     proposal (推荐中标人) makes no result of an evaluation's publicity; 中标人为X and 确定排名第N的…X为中标人 name the
 //     winner with the sentence's price; after a ranking with no result section, 中标人：X names the winner; a sentence is
 //     no heading that types the notice.
-export const EXTRACTOR_VERSION = '36';
+// 37: a notice that voids an award (中标结果作废公告) is a termination; 中标供应商：无 (废标) fails the lot open above; a
+//     column that says in words who won (中标人 / 放弃中标, 中标 / 未中标) marks the winner whatever its header; a form
+//     over a few lines of spaced pairs (招标人 X  招标代理 Y) is read as label | value rows.
+export const EXTRACTOR_VERSION = '37';

@@ -63,3 +63,37 @@ test('after a ranking with no result section of its own, the winner\'s own label
     + '中标公司：某某信息技术股份有限公司\n三、联系方式\n');
   assert.deepEqual(won(unranked), []);
 });
+
+test('a notice that voids an award (中标结果作废公告) is a termination: the voided winner is stored as none', async () => {
+  const notice = await extract('某某市城区绿化养护项目中标结果作废公告\n某某市城区绿化养护项目（项目编号：LH-2024-02）于2024年5月8日发布中标结果公告，'
+    + '中标人为某某园林绿化有限公司，中标价1,890,000.00元。经监管部门调查，原中标结果无效，本项目将重新组织招标。\n招标人：某某市园林管理局\n');
+  assert.equal(notice.noticeType, 'termination');
+  assert.deepEqual(won(notice), []);
+});
+
+test('中标供应商：无 (废标) under a lot is that lot failed', async () => {
+  const lines = await extract('某某医疗设备采购项目中标公告\n包1：DR设备\n中标供应商：某某医疗设备有限公司\n中标金额：1,350,000.00元\n'
+    + '包2：全自动生化分析仪\n中标供应商：无\n中标金额：0元\n说明：包2因有效供应商不足三家废标。\n');
+  assert.deepEqual(lines.awards.map((a) => [a.lot, a.status]), [['1', 'active'], ['2', 'unsuccessful']]);
+  const row = await extract('某某医疗专用设备采购项目中标公告\n包号：1    中标供应商：某某医疗科技有限公司    中标金额：2,568,000.00元\n'
+    + '包号：2    中标供应商：废标                    中标金额：—\n');
+  assert.deepEqual(row.awards.map((a) => [a.lot, a.status]), [['1', 'active'], ['2', 'unsuccessful']]);
+});
+
+test('a column that says in words who won (备注: 中标人 / 放弃中标; 评审结果: 中标 / 未中标) marks the winner, whatever its header', async () => {
+  const remarks = await extract('某某体育馆建设工程中标结果公告\n招标人：某某市教育局\n排名\t投标人名称\t投标报价（元）\t备注\n'
+    + '1\t某某建设集团有限公司\t9,870,000.00\t放弃中标\n2\t某某建筑工程有限公司\t9,925,000.00\t中标人\n3\t某某城乡建设有限公司\t9,990,000.00\t\n中标价：9,925,000.00元\n');
+  assert.deepEqual(won(remarks), [[null, ['某某建筑工程有限公司'], 992_500_000]]);
+  assert.deepEqual(remarks.warnings, []);
+  const verdicts = await extract('某某家具采购项目结果公告\n采购人：某某县第三中学\n投标人\t投标报价（元）\t评审得分\t评审结果\n'
+    + '某某家具有限公司\t612,000.00\t88.40\t未中标\n某某校具制造有限公司\t598,500.00\t93.10\t中标\n中标金额：598,500.00元\n');
+  assert.deepEqual(won(verdicts), [[null, ['某某校具制造有限公司'], 59_850_000]]);
+});
+
+test('a form over a few lines of spaced pairs (招标人 X  招标代理 Y / 中标人 Z  中标价 W) is read as its label | value rows', async () => {
+  const notice = await extract('某某市自来水公司管网改造工程中标结果公示\n招标人 某某市自来水有限公司  招标代理 某某工程咨询有限公司\n'
+    + '项目名称 某某市老旧小区供水管网改造工程（二标段）\n中标人 某某管道工程有限公司  中标价 356.78万元\n工期 150日历天  项目经理 孙某某\n');
+  assert.equal(notice.buyer?.name, '某某市自来水有限公司');
+  assert.equal(notice.project.name, '某某市老旧小区供水管网改造工程（二标段）');
+  assert.deepEqual(won(notice), [[null, ['某某管道工程有限公司'], 356_780_000]]);
+});
