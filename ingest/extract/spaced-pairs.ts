@@ -45,11 +45,15 @@ export function splitSpacedPairs(page: Page): Page {
   return changed ? withLines(page, out) : page;
 }
 
+/** The longest known label that other words may run into (项目业主 + 联系电话). */
+const MAX_TAIL_LABEL = 8;
+
 /** A known label, or words ending in one (项目业主 + 联系电话); never a value's digits nor a label：value already. */
 function isLabel(token: Span): boolean {
   const t = token.text;
-  if (/[：:\d]/.test(t) || t.length > MAX_LABEL_CHARS) return false;
-  for (let i = 0; i <= t.length - 2; i++) if (classifyLabel(t.slice(i)) !== null) return true;
+  if (/[：:\d]/.test(t) || t.length > MAX_LABEL_CHARS || !/^[\u4e00-\u9fff]/.test(t)) return false;
+  if (classifyLabel(t) !== null) return true;
+  for (let i = Math.max(1, t.length - MAX_TAIL_LABEL); i <= t.length - 2; i++) if (classifyLabel(t.slice(i)) !== null) return true;
   return false;
 }
 
