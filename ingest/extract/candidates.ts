@@ -428,6 +428,22 @@ export function ranksRepeat(candidates: CandidateDraft[]): boolean {
   return false;
 }
 
+/** A winner's value that names a rank, not a party: 中标人：第二中标候选人（第一中标候选人放弃中标）. */
+const RANK_REFERENCE = /^(?:排名|排序)?第([一二三四五六七八九十\d]{1,2})(?:名|位|(?:中标|成交|中选)?候选(?:人|供应商|单位))/;
+
+/** The candidate a winner's field names by its rank (中标人：第二中标候选人), when one ranking gives that rank once. */
+export function rankNamedWinner(fields: Field[], scan: CandidateScan): { candidate: CandidateDraft; reference: Span } | null {
+  if (ranksRepeat(scan.candidates)) return null;
+  for (const f of fields) {
+    if (f.key !== 'winnerName' || !f.value) continue;
+    const m = RANK_REFERENCE.exec(f.value.text.replace(/\s+/g, ''));
+    const rank = m ? rankOf(`第${m[1]}`) : null;
+    const named = rank === null ? [] : scan.candidates.filter((c) => c.rank === rank);
+    if (named.length === 1) return { candidate: named[0], reference: f.value };
+  }
+  return null;
+}
+
 /** The one first-ranked candidate, when a line of the notice says the first-ranked one wins; null otherwise. */
 export function firstRankedWinner(page: Page, scan: CandidateScan): { candidate: CandidateDraft; rule: Span } | null {
   const ranks = scan.candidates.map((c) => c.rank).filter((r) => r !== null);

@@ -8,7 +8,7 @@ import type { RegionCandidate, RegionConflict } from '../../src/domain/region.ts
 import type { ReadDocument } from '../read/document.ts';
 import { scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
-import { firstRankedWinner, ranksRepeat, scanCandidates } from './candidates.ts';
+import { firstRankedWinner, rankNamedWinner, ranksRepeat, scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
 import { findContractModels } from './contract-model.ts';
 import { findDecisionDate, findPublicityPeriod } from './dates.ts';
@@ -156,7 +156,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   evidence.add('budget', budget?.span);
 
   const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
-  const ruled = decision.type === 'award' ? firstRankedAward(page, drafts, candidateScan, warnings) : null;
+  const ruled = decision.type === 'award' ? candidateAward(page, scan.fields, drafts, candidateScan, warnings) : null;
   const awards = decideAwards(decision, ruled ? [...drafts, ruled] : drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
@@ -323,15 +323,20 @@ function sentenceBudget(page: Page, warnings: string[]): MoneyFound | null {
 }
 
 /**
- * A result that ranks candidates and names no winner, but says the first-ranked one wins (注：排位在第一的中标候选人为中标
- * 单位): that candidate is the winner, at its bid; the rule's words are in the warning.
+ * A result that ranks candidates and names no winner but says which candidate won: by rank in the winner's field
+ * (中标人：第二中标候选人), or by its own rule that the first-ranked one wins (注：排位在第一的中标候选人为中标单位). That
+ * candidate is the winner, at its bid; the words that say so are in the warning.
  */
-function firstRankedAward(page: Page, drafts: AwardDraft[], candidates: CandidateScan, warnings: string[]): AwardDraft | null {
+function candidateAward(page: Page, fields: Field[], drafts: AwardDraft[], candidates: CandidateScan, warnings: string[]): AwardDraft | null {
   if (drafts.some((d) => d.status === 'active' && d.suppliers.length > 0)) return null;
-  const ruled = firstRankedWinner(page, candidates);
-  if (!ruled) return null;
-  const { name, bid, line } = ruled.candidate;
-  warnings.push(`winner: ${name.value}, the first-ranked candidate, as the notice says the first-ranked one wins ("${ruled.rule.text}")`);
+  const named = rankNamedWinner(fields, candidates);
+  const ruled = named ? null : firstRankedWinner(page, candidates);
+  const chosen = named?.candidate ?? ruled?.candidate;
+  if (!chosen) return null;
+  const { name, bid, line } = chosen;
+  warnings.push(named
+    ? `winner: ${name.value}, the candidate the winner's field names by its rank ("${named.reference.text}")`
+    : `winner: ${name.value}, the first-ranked candidate, as the notice says the first-ranked one wins ("${ruled!.rule.text}")`);
   return {
     lot: null, status: 'active', suppliers: [{ raw: name.span, name: name.value, role: 'sole', address: null, uscc: null }],
     value: bid, rate: null, line, lastLine: line, source: 'text',

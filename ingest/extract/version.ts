@@ -120,4 +120,6 @@
 // 37: a notice that voids an award (中标结果作废公告) is a termination; 中标供应商：无 (废标) fails the lot open above; a
 //     column that says in words who won (中标人 / 放弃中标, 中标 / 未中标) marks the winner whatever its header; a form
 //     over a few lines of spaced pairs (招标人 X  招标代理 Y) is read as label | value rows.
-export const EXTRACTOR_VERSION = '37';
+// 38: a note of the supplier's trade after its name (（原设备制造商）) is no part of it; a winner's field that names a
+//     rank (中标人：第二中标候选人) names that candidate, at its bid.
+export const EXTRACTOR_VERSION = '38';

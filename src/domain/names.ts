@@ -68,6 +68,9 @@ const ROLE_IN_BRACKETS = new RegExp(`[(\\[【]\\s*(${LEAD_WORDS}|${MEMBER_WORDS}
 const ROLE_SENTENCE = new RegExp(`[,，、]?\\s*(?:为|系|是)(?:本项目)?(?:本)?(${LEAD_WORDS}|${MEMBER_WORDS})$`, 'u');
 const ROLE_TRAILER = /(?<=(?:公司|集团|院|所|厂|中心|局))\s*(联合体牵头人|联合体成员|牵头人)$/u;
 
+/** A note of the supplier's trade after its name (某某公司（原设备制造商）, （授权代理商）): no part of the name. */
+const TRADE_IN_BRACKETS = /[(\[【]\s*((?:原)?(?:设备)?(?:制造商|生产厂家|生产商|厂家|原厂)|(?:授权|总|一级)?(?:代理商|经销商|代理))\s*[)\]】]$/u;
+
 const LABEL = /^\s*([^:]{1,16}?)\s*:\s*/u;
 const LABEL_END = /(?:名称|人|方|单位|供应商|机构|股东|成员|候选人|中标|成交)$/u;
 
@@ -124,6 +127,10 @@ export function canonicalName(raw: string): CanonicalName {
     s = s.replace(HAN_CHAR.test(s) ? TRAILING_PUNCTUATION_HAN : TRAILING_PUNCTUATION_LATIN, '');
     s = s.replace(ROLE_IN_BRACKETS, (_m, word: string) => {
       noteRole(word);
+      return '';
+    });
+    s = s.replace(TRADE_IN_BRACKETS, (_m, word: string) => {
+      notes.push(`trade note: ${word}`);
       return '';
     });
     const suffix = ROLE_SENTENCE.exec(s) ?? ROLE_TRAILER.exec(s);

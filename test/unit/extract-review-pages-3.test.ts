@@ -97,3 +97,17 @@ test('a form over a few lines of spaced pairs (招标人 X  招标代理 Y / 中
   assert.equal(notice.project.name, '某某市老旧小区供水管网改造工程（二标段）');
   assert.deepEqual(won(notice), [[null, ['某某管道工程有限公司'], 356_780_000]]);
 });
+
+test('a note of the supplier\'s trade after its name (某某公司（原设备制造商）) is no part of the winner\'s name', async () => {
+  const notice = await extract('某某省气象局气象雷达维保服务单一来源采购成交公告\n采购人：某某省气象局\n成交供应商：某某气象装备有限公司（原设备制造商）\n'
+    + '成交金额：伍拾陆万元整（￥560,000.00）\n');
+  assert.deepEqual(won(notice), [[null, ['某某气象装备有限公司'], 56_000_000]]);
+});
+
+test('a winner\'s field that names a rank (中标人：第二中标候选人) names that candidate, at its bid, with a warning that says so', async () => {
+  const notice = await extract('某某排涝泵站工程中标结果公告\n招标人：某某市水利投资发展有限公司\n评标委员会推荐的中标候选人：\n'
+    + '第一中标候选人：某某水利工程有限公司，投标报价：13,456,000.00元\n第二中标候选人：某某建设集团有限公司，投标报价：13,588,000.00元\n'
+    + '中标人：第二中标候选人（第一中标候选人放弃中标）\n中标价：13,588,000.00元\n');
+  assert.deepEqual(won(notice), [[null, ['某某建设集团有限公司'], 1_358_800_000]]);
+  assert.ok(notice.warnings.some((w) => w.startsWith('winner: 某某建设集团有限公司, the candidate the winner\'s field names by its rank')));
+});

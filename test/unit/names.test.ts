@@ -52,6 +52,12 @@ test('canonicalName strips role notes and returns the role', () => {
   }
 });
 
+test('canonicalName strips a note of the supplier\'s trade (（原设备制造商）, （授权代理商）) and says so; a bracket of the name stays', () => {
+  assert.deepEqual(canonicalName(`${HIKVISION}（原设备制造商）`), { name: HIKVISION, role: null, notes: ['trade note: 原设备制造商'] });
+  assert.deepEqual(canonicalName(`${HIKVISION}(授权代理商)`), { name: HIKVISION, role: null, notes: ['trade note: 授权代理商'] });
+  assert.equal(canonicalName('某某制造商（北京）有限公司').name, '某某制造商（北京）有限公司');
+});
+
 test('canonicalName removes labels, enumerations, quotes and trailing punctuation', () => {
   assert.deepEqual(canonicalName(' 名称：中国铁建（北京）有限公司。'), {
     name: '中国铁建（北京）有限公司',
