@@ -687,7 +687,6 @@ class AwardBuilder {
     }
   }
 
-  /** A lot heading's line (the only lot event with a range) right under another's, nothing read between them. */
   /**
    * 中标候选人公示情况： / 第一中标候选人：X … / 中标人：X / 中标价：Y, with no result section of its own: after the ranking
    * the winner's own label (not 供应商名称, not a proposal) names the winner, and its price follows it.
@@ -703,6 +702,7 @@ class AwardBuilder {
     return f.key === 'awardValue' && f.line - this.candidatesWinnerLine <= 2;
   }
 
+  /** A lot heading's line (the only lot event with a range) right under another's, nothing read between them. */
   private followsLotHeading(e: Extract<Event, { kind: 'lot' }>): boolean {
     const p = this.previous;
     return e.range !== undefined && p?.kind === 'lot' && p.range !== undefined && p.line === e.line - 1;

@@ -3,6 +3,7 @@
 // date. Read only when no field says it.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact, proseOf, subSpan, tidy } from './page.ts';
+import { BREADCRUMB } from './notice-type.ts';
 import { headingText } from './sections.ts';
 import type { Page, Span } from './page.ts';
 import type { PartyFound } from './parties.ts';
@@ -10,8 +11,8 @@ import { partyNameOf } from './values.ts';
 import type { Found } from './values.ts';
 
 const INTRO_LINES = 15;
-/** A site's chrome above the notice: a menu (首页┆服务项目┆…), a breadcrumb, a word or two of navigation. */
-const CHROME_LINE = /[┆|｜>»].*[┆|｜>»]|当前位置|您的位置|您现在的位置|现在位置/;
+/** A site's menu above the notice (首页┆服务项目┆…); its breadcrumb is BREADCRUMB. */
+const MENU_LINE = /[┆|｜>»].*[┆|｜>»]/;
 const SHORT_LINE = 10;
 const introCache = new WeakMap<Page, Page['lines']>();
 
@@ -28,7 +29,7 @@ function introLines(page: Page): Page['lines'] {
     if (counted >= INTRO_LINES) break;
     lines.push(line);
     const text = compact(line.span.text);
-    if (text.length >= SHORT_LINE && !CHROME_LINE.test(line.span.text)) counted++;
+    if (text.length >= SHORT_LINE && !MENU_LINE.test(line.span.text) && !BREADCRUMB.test(line.span.text)) counted++;
   }
   introCache.set(page, lines);
   return lines;
