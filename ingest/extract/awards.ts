@@ -16,6 +16,7 @@ import type { Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
+import type { LotBlock } from './lot-blocks.ts';
 import { lotKeyOf, lotsOfHeading } from './lots.ts';
 import { signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
@@ -78,6 +79,8 @@ export interface AwardInput {
   consumed: Set<number>;
   tables: Table[];
   sections: Sections;
+  /** Fields written lot by lot in parallel blocks; their lines are among the table rows no other reader takes. */
+  lotBlocks: LotBlock[];
 }
 
 type Event =
@@ -115,13 +118,18 @@ const PROPOSAL_LABEL = /推荐/;
 /** A winner's value that says none won. */
 const NONE_WON = /^(?:无|空缺|废标|流标|无中标人|无成交供应商|无中标供应商)[。.]?$/;
 /** 中标人为X, 本项目中标人为：X: the winner said in a sentence; never an old one's (原中标人为) nor a proposal's (拟中标人为). */
+/**
+ * 包2.办公设备维修：A、B、C为本标包的入围中标单位: the suppliers a sentence names as this lot's winners, right after the
+ * lot's label or at the line's start (not 拟确定X为…, a proposal).
+ */
+const NAMED_AS_WINNERS = /(?:^|[：:])\s*([^：:，,；;。\s]{4,200}?)\s*为\s*(?:本项目|本包|本标包|本标段|该项目|该包|该标包|该标段)?的?\s*(?:入围)?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 const WINNER_IS = /(?<![原拟预荐选])(?:中标|成交|中选)(?:人|单位|供应商)(?:名称)?(?:为|是)[：:]?\s*([^，,；;：:。\s]{4,60}?)\s*(?=[，,。；;]|$)/d;
 /** An award's own price label (中标价格, 成交金额), not another sum's (原中标金额, 首批预付款合同金额). */
-const AWARD_OWN_LABEL = /^(?:中标|成交|中选)/;
+const AWARD_OWN_LABEL = /^(?:中标|成交|中选|承包)/;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
 /** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
-const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[:：]/;
+const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*|[.．、]\s*[^:：，,。；;\d][^:：，,。；;]{0,29})?[:：]/;
 /** A lot run into the label after it (d包中标人：X, 第一标段中标单位：X) or alone before its colon (q包：流标). */
 const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?=(?:中标|成交|中选)|[:：])/;
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
@@ -321,7 +329,7 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     const i = line.index;
     if (line.cells || tableRows.has(i) || consumed.has(i) || signers.has(i)) continue;
     const text = line.span.text;
-    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text) ?? WINNER_IS.exec(text);
+    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text) ?? WINNER_IS.exec(text) ?? NAMED_AS_WINNERS.exec(text);
     if (declared && looksLikeCompanyName(declared[1])) {
       const [from, to] = declared.indices![1];
       // …为中标人，中标价为人民币…（¥12,345,600.00）: the sentence's price is the winner's.
@@ -397,6 +405,32 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   }
 }
 
+/**
+ * Blocks written lot by lot (中标供应商名称： / 第一标段：A； 第二标段：B / 中标金额： / 第一标段…): each lot read as if written
+ * together, in the place of its first heading: the lot, then its value of each block, as fields of that heading's line.
+ */
+function lotBlockEvents(blocks: LotBlock[], events: Event[]): void {
+  const runs: LotBlock[][] = [];
+  for (const b of blocks) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.last + 1 === b.first) run.push(b);
+    else runs.push([b]);
+  }
+  for (const run of runs) {
+    const firsts = new Map<string, LotBlock['segments'][number]>();
+    for (const b of run) for (const s of b.segments) if (!firsts.has(s.lot)) firsts.set(s.lot, s);
+    for (const [lot, first] of firsts) {
+      const pos = first.heading.start;
+      events.push({ kind: 'lot', pos: pos - 0.5, line: first.line, id: { value: lot, span: first.heading } });
+      run.forEach((b, k) => {
+        const s = b.segments.find((x) => x.lot === lot);
+        const field: Field | null = s ? { key: b.info.key, info: b.info, known: true, label: b.label, value: s.value, line: first.line } : null;
+        if (field) events.push({ kind: 'field', pos: pos + k / (run.length + 1), line: first.line, field });
+      });
+    }
+  }
+}
+
 /** A unit price's own label (中标单价（元/人）, 单价): none of the extractor's keys, but it says how the winner is paid. */
 function isUnitPriceField(f: Field): boolean {
   return f.key === 'other' && f.known && (f.info.unit === 'per' || /单价/.test(f.info.norm));
@@ -416,6 +450,7 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
   tableEvents(input, events, tableWarnings);
   textEvents(input, events, tableRows);
   lineEvents(input, events, tableRows);
+  lotBlockEvents(input.lotBlocks, events);
   events.sort((a, b) => a.pos - b.pos);
   const scan = new AwardBuilder(input).run(events);
   scan.warnings.push(...tableWarnings);

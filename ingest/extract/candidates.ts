@@ -302,6 +302,8 @@ const NUMBERED_NAME = /^\s*(\d{1,2})\s*[.．、)）]\s*([^：:]+?)\s*[；;。，
 /** Headings under which names numbered 1, 2, 3 are a ranking (四、评审结果, 推荐排序), not a list of bidders. */
 const RANKING_HEADING = /候选|排序|排名|名次|推荐|(评审|评标|评选|比选|谈判|磋商)结果/;
 const NOT_RANKING = new Set<SectionKind>(['bidders', 'rejected']);
+/** A short label alone on its line, ending in a colon. */
+const RANKING_LABEL = /^[^：:，,。；;]{2,20}[：:]$/;
 
 /** A lot numbered in words, its name after it: 第一包：便携式气压发生器. */
 const LOT_IN_WORDS = new RegExp(`^第[一二三四五六七八九十\\d]+(?:${LOT_WORDS_AFTER})`);
@@ -331,6 +333,13 @@ function numberedRankings(page: Page, sections: Sections, tableRows: Set<number>
       heading = sections.headings[headingAt++].text;
       introducedOtherwise = false;
       flush();
+    }
+    // A list's own label ends its line (竞标候选人：) and heads the numbered names under it as a heading would.
+    if (!line.cells && RANKING_LABEL.test(line.span.text) && RANKING_HEADING.test(line.span.text)) {
+      flush();
+      heading = line.span.text;
+      introducedOtherwise = false;
+      continue;
     }
     const m = line.cells || tableRows.has(line.index) ? null : NUMBERED_NAME.exec(line.span.text);
     // 未通过符合性审查的供应商： under 评审结果 introduces a list of another kind.
@@ -392,9 +401,13 @@ function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): Candi
   const out: CandidateDraft[] = [];
   const keys = new Map(sorted.map((d) => [d, nameKey(d.name.value)]));
   for (const d of sorted) {
-    const same = out.find((o) => o.rank === d.rank && keys.get(o) === keys.get(d));
-    if (same) same.bid ??= d.bid;
-    else out.push(d);
+    // The same name with no rank (竞标候选人：1.X read as the label's value) and with its rank is one candidate.
+    const same = out.find((o) => (o.rank === d.rank || o.rank === null || d.rank === null) && keys.get(o) === keys.get(d));
+    if (!same) out.push(d);
+    else {
+      same.bid ??= d.bid;
+      same.rank ??= d.rank;
+    }
   }
   if (proposed) {
     const proposedKey = nameKey(proposed.name.value);

@@ -17,6 +17,11 @@ const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|�
 const CODE_END = /[(（][A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
 /** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */
 const PROJECT_END = /(?:项目|工程|采购|招标|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|整改|修缮|加固|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
+/** 关于 before the title's subject and 的 after it (关于X项目的中标公告). */
+const ABOUT_START = /^关于\s*/u;
+const ABOUT_END = /的$/u;
+/** A name in quotes that is all of the subject but a word of its kind after it: “十七楼病房装修工程”项目. */
+const QUOTED_NAME = /^[“"「]([^“”"「」]{4,80})[”"」](?:项目|工程|采购)?$/u;
 /** Names that are agencies, not buyers. */
 const AGENCY_WORDS = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/u;
 
@@ -41,7 +46,7 @@ function stemLines(page: Page, title: Span): Span[] {
     let text = last.text;
     for (let previous = ''; previous !== text; ) {
       previous = text;
-      text = text.replace(KIND_END, '').trimEnd().replace(CODE_END, '').trimEnd();
+      text = text.replace(KIND_END, '').trimEnd().replace(CODE_END, '').trimEnd().replace(ABOUT_END, '');
     }
     if (text === last.text) break;
     lines.pop();
@@ -49,6 +54,15 @@ function stemLines(page: Page, title: Span): Span[] {
     if (text === '') continue;
     lines.push({ text, start: last.start, end: last.start + text.length });
     break;
+  }
+  // 关于“十七楼病房装修工程”项目的中标公告: the words 关于 … 的 wrap the project, quotes mark where its name stands.
+  const first = lines[0];
+  const about = first ? ABOUT_START.exec(first.text) : null;
+  if (about) {
+    const quoted = lines.length === 1 ? QUOTED_NAME.exec(first.text.slice(about[0].length)) : null;
+    const from = about[0].length + (quoted ? quoted.index + 1 : 0);
+    const to = quoted ? from + quoted[1].length : first.text.length;
+    lines[0] = { text: first.text.slice(from, to), start: first.start + from, end: first.start + to };
   }
   return lines;
 }

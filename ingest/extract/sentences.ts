@@ -43,7 +43,9 @@ const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:�
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 // …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
 const PROCEDURE = '(?:(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|协议|定点|竞价|网上竞价|电子竞价)(?:采购)?|采购|招标)';
-const INTRO_CONDUCTED = new RegExp(`对\\s*([^，,。；;：:]{2,120}?)\\s*进行了?${PROCEDURE}`, 'd');
+/** How it was conducted, between the project and 进行: 以公开的形式, 采用竞争性谈判方式. */
+const MANNER = '(?:(?:以|采用|通过|按)[^，,。；;：:]{1,12}?(?:形式|方式)\\s*)?';
+const INTRO_CONDUCTED = new RegExp(`对\\s*([^，,。；;：:]{2,120}?)\\s*${MANNER}进行了?${PROCEDURE}`, 'd');
 const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,120}?)(?:评标|评审|招标|采购)工作已(?:经)?(?:结束|完成)/d;
 /** Who conducted it: [buyer]对…进行了公开招标 — never an agency (…项目管理有限公司代理机构对…). */
 const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。；;：:]{2,120}?进行了?${PROCEDURE}`, 'd');

@@ -122,4 +122,8 @@
 //     over a few lines of spaced pairs (招标人 X  招标代理 Y) is read as label | value rows.
 // 38: a note of the supplier's trade after its name (（原设备制造商）) is no part of it; a winner's field that names a
 //     rank (中标人：第二中标候选人) names that candidate, at its bid.
-export const EXTRACTOR_VERSION = '38';
+// 39: from held-out batch 13: fields written lot by lot in parallel blocks (中标供应商名称： / 第一标段：A； 第二标段：B /
+//     中标金额： / 第一标段…) are each lot's; 中标人：X，中标总价为N元 gives the amount; A、B、C为本标包的入围中标单位 names
+//     three winners of the lot; 包1.名称: opens lot 1; a works contract's words (发包单位, 承包商, 承包价); 竞标候选人 with
+//     numbered names; 关于“X”项目的中标公告 names project X; 对X以公开的形式进行招标 names project X; 标书编号 numbers it.
+export const EXTRACTOR_VERSION = '39';

@@ -167,6 +167,8 @@ export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings
 }
 
 const LONGEST_LABEL = 12;
+/** What may stand between a winner's name and the label of its amount: nothing, or a comma. */
+const LABEL_AFTER_NAME = /^(?:[，,]\s*)?/;
 
 /**
  * A winner's value that runs into the next field where the page lost its separators
@@ -179,9 +181,11 @@ export function gluedName(page: Page, span: Span): Span {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       const end = at + form.length;
       if (end >= text.length) continue;
-      const rest = text.slice(end, end + LONGEST_LABEL);
+      // …有限公司中标报价…, or after a comma: …有限公司，中标总价为…
+      const skip = LABEL_AFTER_NAME.exec(text.slice(end))![0].length;
+      const rest = text.slice(end + skip, end + skip + LONGEST_LABEL);
       // A label glued on has its value after it; words that end the value (X、Y联合体) are part of it.
-      for (let n = 2; n <= rest.length && end + n < text.length; n++) {
+      for (let n = 2; n <= rest.length && end + skip + n < text.length; n++) {
         if (classifyLabel(rest.slice(0, n)) !== null) return subSpan(page, span, 0, end);
       }
     }
@@ -194,13 +198,15 @@ export function gluedName(page: Page, span: Span): Span {
  * award-amount label that starts right where the name ends, or null.
  */
 export function gluedAmount(page: Page, span: Span, name: Span): { value: Span; info: LabelInfo } | null {
-  const from = name.end - span.start;
+  const end = name.end - span.start;
+  const from = end + LABEL_AFTER_NAME.exec(span.text.slice(end))![0].length;
   const rest = span.text.slice(from, from + LONGEST_LABEL + 1);
   for (let n = Math.min(rest.length, LONGEST_LABEL); n >= 2; n--) {
     const info = classifyLabel(rest.slice(0, n));
     if (!info) continue;
     if (info.key !== 'awardValue') return null;
-    const colon = /^\s*[：:]?\s*/.exec(span.text.slice(from + n))![0].length;
+    // 中标总价为418530元: the label's 为 stands where a colon would
+    const colon = /^\s*(?:为|是)?\s*[：:]?\s*/.exec(span.text.slice(from + n))![0].length;
     const value = subSpan(page, span, from + n + colon, span.text.length);
     return value.text && /\d/.test(value.text) ? { value, info } : null;
   }
