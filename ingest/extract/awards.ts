@@ -8,7 +8,7 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers, statedConsortium } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
-import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
+import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, RESULT_ONLY_WINNER_LABELS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
@@ -17,8 +17,8 @@ import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
 import type { LotBlock } from './lot-blocks.ts';
-import { lotKeyOf, lotsOfHeading } from './lots.ts';
-import { signOffLines } from './sentences.ts';
+import { LOT_WORDS_AFTER, lotKeyOf, lotsOfHeading } from './lots.ts';
+import { contactListLines, signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, notASum, readMoney, readRate } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
@@ -136,6 +136,9 @@ const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八�
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
 /** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
+/** A statement that ends in the lot's failing: …不足三家，流标。 */
+const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
+
 function saysWhyItFailed(reason: Span): boolean {
   return reason.text !== '' && !isPlaceholder(reason.text);
 }
@@ -260,7 +263,11 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
     const uscc = column(table, 'uscc');
     const mark = column(table, 'wonMark');
     const unitPrice = column(table, 'unitPrice');
+    /** The lot of the row above, which a row without a lot cell of its own (a rowspan) shares. */
+    let lotAbove: Found<string> | null = null;
     for (const row of table.rows) {
+      const lotCell = lot >= 0 ? row.cells[lot] : null;
+      if (lot >= 0) lotAbove = lotCell ? lotOfCell(lotCell) : lotAbove;
       const cell = row.cells[name];
       if (!cell || !cell.text) continue;
       if (mark >= 0) {
@@ -279,10 +286,8 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
         const r = row.cells[rank];
         if (!r || rankOf(r.text) !== 1) continue;
       }
-      const lotCell = lot >= 0 ? row.cells[lot] : null;
-      const lotId = lotCell ? lotIdOf(lotCell.text) : null;
       const draft: AwardDraft = {
-        lot: lotId && lotCell ? { value: lotId, span: lotCell } : null,
+        lot: lotAbove,
         status: 'active', suppliers: [], value: null, rate: null, line: row.line, lastLine: row.line, source: 'table',
       };
       if (NO_WINNER.test(cell.text) || isPlaceholder(cell.text)) {
@@ -315,6 +320,20 @@ function tableEvents(input: AwardInput, events: Event[], warnings: string[]): vo
   }
 }
 
+/** A lot cell's lot: 1, 第二包, or the lot and its name (1包：低压工程施工供应商库). */
+function lotOfCell(cell: Span): Found<string> | null {
+  const named = LOT_CELL_NAMED.exec(cell.text);
+  const id = lotIdOf(cell.text) ?? (named ? lotIdOf(named[1]) : null) ?? writtenLot(cell.text);
+  return id ? { value: id, span: cell } : null;
+}
+
+/** A lot the column names in words (监理标, 施工标, 设备采购（标段1）): kept as written, short and with no sum in it. */
+function writtenLot(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  return t.length >= 2 && t.length <= 20 && /[\u4e00-\u9fff]/.test(t) && !isPlaceholder(t) && !/\d+(?:\.\d+)?(?:万?元|%)/.test(t) ? t : null;
+}
+const LOT_CELL_NAMED = new RegExp(`^((?:第\\s*)?(?:\\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])\\s*(?:${LOT_WORDS_AFTER}))\\s*[:：]`);
+
 /**
  * Winners written as sentences under a result heading: "重庆惠友久隆工程机械有限公司，总价355000.00元。",
  * "1、山西迎泽宾馆中标A类标准间协议价：400元∕天", "中标供应商名称 X 法人代表 Y 地址 Z" (labels without colons).
@@ -323,8 +342,9 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   const { page, fields, sections, consumed } = input;
   const firstField = new Map<number, Field>();
   for (const f of fields) if (!firstField.has(f.line)) firstField.set(f.line, f);
-  // The organisation signing off above the closing date publishes the notice; it does not win it.
-  const signers = new Set(signOffLines(page));
+  // The organisation signing off above the closing date publishes the notice, and a contacts' list says whom to ask:
+  // neither wins it.
+  const signers = new Set([...signOffLines(page), ...contactListLines(page)]);
   for (const line of page.lines) {
     const i = line.index;
     if (line.cells || tableRows.has(i) || consumed.has(i) || signers.has(i)) continue;
@@ -384,6 +404,17 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
         const span = trimmedLabel(page, line.span);
         const ids = lots.map((value) => ({ value, span }));
         events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids });
+        continue;
+      }
+      // 标项一、二、三：有效投标商不足三家，流标。: the lots the heading names, and their failure after it
+      const colon = line.span.text.search(/[:：]/);
+      const headed = colon > 0 ? lotsOfHeading(line.span.text.slice(0, colon + 1)) : null;
+      const after = headed ? line.span.text.slice(colon + 1) : '';
+      if (headed && (LOT_FAILED.test(after) || ENDS_FAILED.test(after))) {
+        const span = subSpan(page, line.span, 0, colon);
+        const ids = headed.map((value) => ({ value, span }));
+        events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids });
+        events.push({ kind: 'lotFail', pos: line.span.start + colon + 1, line: line.index, reason: subSpan(page, line.span, colon + 1, line.span.text.length) });
         continue;
       }
       const failed = LOT_FAILED.exec(line.span.text);
@@ -647,7 +678,8 @@ class AwardBuilder {
       return;
     }
     if (NOT_RESULT_SECTIONS.has(this.sections.kindOf[f.line]) && !this.namedAmongCandidates(f)) return;
-    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && this.hasResult && !this.sections.inResult[f.line]) return;
+    if (f.key === 'winnerName' && GENERIC_WINNER_LABELS.has(f.info.norm) && !this.sections.inResult[f.line]
+      && (this.hasResult || RESULT_ONLY_WINNER_LABELS.has(f.info.norm))) return;
     // Under 评标结果 only the award's own label names a winner (中标人名称), not a proposal (推荐中标单位) nor 供应商名称.
     if (f.key === 'winnerName' && this.sections.kindOf[f.line] === 'reviewResult' && !AWARD_OWN_LABEL.test(f.info.norm)) return;
     switch (f.key) {

@@ -71,6 +71,8 @@ export function tableDate(page: Page, tables: Table[], keys: Set<FieldKey>): Fou
 const DECISION = new Set<FieldKey>(['decisionDate']);
 
 /** After a date in the same sentence: the winner was decided then (…于2016年11月18日…确定成交人, 于…定标). */
+/** …the date of another step, though: 于2015年3月25日开标，发包人已确定中标人 opened the bids that day. */
+const OTHER_STEP = /^\s*(?:上午|下午)?\s*(?:\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(?:在[^，,。；;]{0,30})?(?:开标|截止|递交)/;
 const DECIDED = /^[^。；;]{0,80}?(?:(?:确定|选定|评定|决定)了?(?:中标|成交|中选)(?:人|供应商|单位|结果)(?!候选)|定标(?!候选|委员|办法|原则))/;
 
 /** 成交日期 / 中标日期 / 定标日期: in a field, else in a table column of that name, else in a sentence. */
@@ -87,7 +89,8 @@ function decisionSentence(page: Page): Found<string> | null {
   for (const line of page.lines) {
     if (line.cells) continue;
     for (const d of findDates(line.span.text)) {
-      if (DECIDED.test(line.span.text.slice(d.end))) return dateAt(page, line.span.start, d);
+      const after = line.span.text.slice(d.end);
+      if (DECIDED.test(after) && !OTHER_STEP.test(after)) return dateAt(page, line.span.start, d);
     }
   }
   return null;

@@ -1,7 +1,7 @@
 // "Label：value" pairs, from paragraphs and from two-column (label, value) table rows. One line can hold
 // several pairs (联 系 人：杨利峰 电 话：0476-7866605); a label's value ends where the next label starts.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
-import { classifyLabel, isNotALabel, VALUE_MAY_FOLLOW } from './labels.ts';
+import { classifyLabel, isNotALabel, RESULT_ONLY_WINNER_LABELS, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { AmountUnit, FieldKey, LabelInfo } from './labels.ts';
 import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
 import { LOT_WORDS_AFTER } from './lots.ts';
@@ -158,6 +158,8 @@ function withWordsBefore(local: string, start: number, s: number, end: number, i
   // 推荐(第一)中标单位 keeps the panel's word in its label: a result may adopt the proposal, a review result only makes it.
   if (info.key === 'winnerName' && PROPOSAL_BEFORE.test(before)) return as('winnerName');
   if (winnerish && (CANDIDATE_BEFORE.test(before) || BIDDER_BEFORE.test(before))) return as('other');
+  // 参与投标的供应商：, 本项目供应商： — a bare 供应商 after other words is theirs, no winner's label.
+  if (info.key === 'winnerName' && RESULT_ONLY_WINNER_LABELS.has(info.norm) && /\S/.test(before)) return as('other');
   if (info.key === 'partyName' && CJK.test(local[s - 1])) return as('other');
   if (info.key === 'publishedAt' && EARLIER_NOTICE_BEFORE.test(before)) return as('other');
   if (info.key === 'publishedAt' && CHANGE_NOTICE_BEFORE.test(before)) return as('changeNoticeDate');

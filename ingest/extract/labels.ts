@@ -74,7 +74,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '代理单位地址'],
   partyName: ['名称', '单位名称'],
   address: ['地址', '联系地址', '详细地址', '通讯地址', '办公地址'],
-  winnerName: ['中标(成交)供应商名称', '中标供应商', '成交供应商', '中标人', '中标单位', '供应商名称', '中标供应商名称',
+  winnerName: ['中标(成交)供应商名称', '中标供应商', '成交供应商', '中标人', '中标单位', '供应商名称', '供应商', '中标供应商名称',
     '成交供应商名称', '成交单位名称', '成交单位', '中标(成交)供应商', '中标结果', '中标(选)人', '中标人名称', '中选供应商',
     '中选单位', '成交人', '中标单位名称', '中标(成交)人', '成交人名称', '中标商', '成交商', '中标(成交)单位',
     '中标(成交)人名称', '成交供应商全称', '中标供应商全称', '入围供应商', '成交社会资本方', '中标社会资本方', '中选社会资本方',
@@ -93,7 +93,9 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
   awardValue: ['中标(成交)金额', '中标金额', '成交金额', '中标价', '中标价格', '成交价格', '成交价', '中标(选)价',
     '中标供货商金额', '中标价格为', '中标(成交)价格', '合同金额', '中标(成交)价', '中标总价', '成交总价', '中标报价',
     '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
-    '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包金额', '承包合同价', '承包价格'],
+    '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包金额', '承包合同价', '承包价格',
+    // 中 标 标 价：13778517元 (标价: the price bid)
+    '中标标价', '成交标价'],
   totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额',
     '总中标金额合计', '总成交金额合计', '中标金额合计', '成交金额合计', '中标总金额合计', '合计中标金额', '合计成交金额',
     '中标(成交)金额合计'],
@@ -117,7 +119,8 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
   budget: ['预算金额', '项目预算', '采购预算', '预算', '采购项目预算金额', '项目总预算', '预算价', '采购预算金额',
     '项目预算金额', '预算金额(元)', '采购预算价', '财政预算', '项目概算', '投资概算',
     // a budget checked by the finance or audit office: still the budget, never the award
-    '预算审核价', '预算审核金额', '审核预算价', '审核预算金额', '预算审定价', '审定预算价', '财政审核价', '财政评审价'],
+    '预算审核价', '预算审核金额', '审核预算价', '审核预算金额', '预算审定价', '审定预算价', '财政审核价', '财政评审价',
+    '采购预算控制额度', '预算控制额度', '预算控制金额'],
   ceiling: ['最高限价', '招标控制价', '控制价', '最高投标限价', '拦标价', '最高限价金额', '采购最高限价', '投标最高限价'],
   agencyFee: ['代理服务费', '代理费', '招标代理服务费', '代理服务收费标准及金额', '代理服务收费', '采购代理服务费',
     '代理服务费收费标准', '收费标准'],
@@ -169,6 +172,10 @@ const NUMBERED_CANDIDATE_LABEL = /^(?:中标|成交|中选)?候选(?:人|单位|
 /** 中标候选人（排名不分先后）, 中标候选人名单: a list of candidates without ranks (rank null). */
 const CANDIDATE_LIST_LABEL = /^(?:中标|成交|中选|竞标)候选(?:人|单位|供应商)(?:名单)?(?:\((?:排名|排序|名次)?(?:不分先后|无先后)(?:顺序)?\))?$/;
 
+/** A party's label with its contact details after it (采购单位及联系方式, 招标人名称及联系方式). */
+const CONTACT_TAIL = /(?:名称)?(?:及|和|、)(?:其)?(?:联系方式|联系人|联系电话)$/;
+const CONTACT_TAILED = new Set<FieldKey>(['buyerName', 'agencyName']);
+
 /** A note in brackets after an amount label (中标价(报价承诺), 中标金额(含税)): the label before it decides. */
 const LABEL_NOTE = /\([^()]{1,8}\)$/;
 const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
@@ -214,6 +221,13 @@ export function classifyLabel(raw: string): LabelInfo | null {
   if (norm === '' || norm.length > 40) return null;
   const direct = TABLE.get(norm);
   if (direct) return { key: direct, norm, unit: null, rank: null };
+  // 成交价为：196000.00 元: an amount's label with 为 before the colon (not 牵头单位为…, a sentence's clause)
+  const stem = norm.endsWith('为') ? TABLE.get(norm.slice(0, -1)) : undefined;
+  if (stem && NOTED_KEYS.has(stem)) return { key: stem, norm, unit: null, rank: null };
+  // 采购单位及联系方式 | 某某医院 联系人：…: the party, its contact after its name
+  const withContact = CONTACT_TAIL.exec(norm);
+  const party = withContact ? TABLE.get(norm.slice(0, withContact.index)) : undefined;
+  if (party && CONTACT_TAILED.has(party)) return { key: party, norm, unit: null, rank: null };
   if (LOT_LABEL.test(norm)) return { key: 'lot', norm, unit: null, rank: null };
   const cand = CANDIDATE_LABEL.exec(norm) ?? NUMBERED_CANDIDATE_LABEL.exec(norm);
   if (cand) return { key: 'candidate', norm, unit: null, rank: smallNumber(cand[1]) };
@@ -263,12 +277,13 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['other', /^是否(?!.*(中标|成交|中选|入围|候选))|电话|联系人|联系方式/],
   ['failReason', /(废标|流标|失败|终止)(原因|理由)/],
   ['rank', /^(推荐)?(排名|排序|名次|顺序|排序号|名次排序)$|^(中标)?候选人排序$/],
-  ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段)$/],
+  ['lot', /^(包号|分包号|包|标包|标段|标项|分包|包别|合同包|标段号|包件号?|采购包|包组|标包号|分标|包号\/标段|包段)$/],
   // a column headed 组织机构代码 holds the USCC since 2015 (the code is read only if it checks out)
   // …and so does 供应商编码 beside a winner's name and address (河北省政府采购网 results)
   ['uscc', /信用代码|组织机构代码|^供应商编码$/],
   ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
-  ['winner', /^(中标|成交|中选|入围)(\((成交|选)\))?(供应商|人|单位|商|公司|企业)(名称|全称)?$/],
+  // …and 中标入围供应商名称: those a framework admits
+  ['winner', /^(?:(?:中标|成交|中选)(?:\((?:成交|选)\))?(?:入围)?|入围)(供应商|人|单位|商|公司|企业)(名称|全称)?$/],
   ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商(信息)?$/],
   ['address', /地址|住所/],
   ['unitPrice', /单价|\(元\/[^)]+\)/],
@@ -330,6 +345,8 @@ export const NOT_RESULT_SECTIONS = new Set<SectionKind>(['candidates', 'bidders'
 
 /** Winner labels so generic that they name a winner only inside the result section (供应商名称 also heads bidders' lists). */
 export const GENERIC_WINNER_LABELS = new Set(['供应商名称', '供应商']);
+/** …and of those, the ones that name a winner only under a result heading, even on a page that has none (供应商：X). */
+export const RESULT_ONLY_WINNER_LABELS = new Set(['供应商']);
 
 /** Words that say a bidder was turned down: its name beside them is never a winner. */
 export const REJECTION_WORDS = /未通过|不通过|无效投标|无效响应|投标无效|响应无效|被否决|否决(其)?投标|被拒绝|不合格|被淘汰|未进入|资格审查不合格|废标的?(供应商|投标人)/;
@@ -346,9 +363,19 @@ export const PARTY_FORMS: string[] = [
   '厂', '分厂', '商行', '银行', '分行', '支行', '店', '分店', '经营部', '门市部', '服务部', '销售部', '营业部', '工作室',
   '宾馆', '酒店', '饭店', '大厦', '会馆', '出版社', '报社', '旅行社', '杂志社', '印刷社', '书店', '加油站', '服务站', '农场',
   '林场', '牧场', '苗圃', '矿', '电视台',
+  // construction teams (偏关县某某绿化工程队)
+  '工程队', '施工队', '建筑队', '安装队', '绿化队', '装饰队', '维修队',
   // traditional script
   '公司', '廠', '醫院', '學校', '學院', '研究院', '事務所', '合作社', '銀行', '中心', '商行',
 ];
+
+/**
+ * The common Chinese surnames, single and compound: a name of two to four characters that starts with one, under the
+ * award's own label (中标人名称：郑某某), is a natural person who won (a village's small works, a single-person firm).
+ */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木'];
+export const PERSON_NAME = new RegExp(`^(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])[\\u4e00-\\u9fff]{1,2}$`, 'u');
 
 /** A natural person named as the supplier: 张三（自然人）. */
 export const PERSON_NOTE = /[（(](自然人|个人|個人)[)）]$/;

@@ -60,7 +60,7 @@ const BODY_WORDS: [Kind, string[]][] = [
   ['correction', ['(更正|变更|补充|澄清|修改)(内容|事项|信息)?如下', '(更正|变更|补充|澄清)(内容|事项|信息)[:：]',
     '原公告(内容)?', '(更正|变更)(前|后)[:：]', '现(将|对|就).{0,40}(更正|变更|澄清)']],
   ['termination', ['(本|该)(项目|次采购|次招标|包|标段).{0,10}(予以)?(终止|废标|流标)', '(作|做|予以)(废标|流标|终止)',
-    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?']],
+    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?', '(本次|本项目)(招标|采购)失败']],
   ['award', ['(中标|成交|中选|采购|比选)(\\(成交\\)|（成交）)?结果(公告|公布|公示)?如下', '中标人名单公告如下',
     '确定(中标|成交)(人|供应商)为',
     // a numbered section of the result as a label (六、中标情况：), not a rule about it (四、中标结果确定：…)
@@ -81,6 +81,7 @@ const CANDIDATE_RE = TITLE_RES.find(([k]) => k === 'candidate')![1];
 const REISSUE = /^(公告|公示|文件)变更$|^第.{1,3}次变更$/;
 const FAILURE_NOTICE = /(废标|流标)(的)?(公告|公示|通知|结果)/;
 const BODY_TENDER_RE = any(BODY_TENDER);
+const BODY_TERMINATION_RE = BODY_RES.find(([k]) => k === 'termination')![1];
 
 function firstKind(text: string, rules: [Kind, RegExp][]): [Kind, string] | null {
   for (const [kind, re] of rules) {
@@ -138,9 +139,13 @@ function fromTitle(e: TypeEvidence, heads: string, kind: Kind, because: string):
       return decided('other', because, { note: PLAN_NOTE });
     case 'prequalification':
       return decided('tender', because);
-    case 'award':
+    case 'award': {
+      // A result (招标结果公示) that names no one and says the call failed (本次招标失败) ends the procurement.
+      const ended = !e.hasWinner && !e.hasCandidates && !e.hasFailedLots ? BODY_TERMINATION_RE.exec(e.body.replace(/\s+/g, '')) : null;
+      if (ended) return decided('termination', `${because}, ${ended[0]}`);
       // A 结果公示 listing ranked candidates only is still titled as a result; say so, keep the title's word.
       return decided('award', because, { awardWithCandidatesOnly: !e.hasWinner && e.hasCandidates });
+    }
     default:
       return decided(kind, because);
   }

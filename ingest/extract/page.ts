@@ -59,10 +59,10 @@ export function withLines(page: Page, lines: Line[]): Page {
   return { text: page.text, lines: lines.map((l, index) => ({ ...l, index })) };
 }
 
-/** Removes trailing punctuation that closes a value (。；; ， ,) from a span. */
+/** Removes trailing punctuation that closes a value (。；; ， ,) from a span, and a bracket left open (…项目监理〔). */
 export function trimTrailingPunctuation(page: Page, span: Span): Span {
   let end = span.end;
-  while (end > span.start && /[。；;，,、.．:：（(\s\u3000]/.test(page.text[end - 1])) end--;
+  while (end > span.start && /[。；;，,、.．:：（(〔【\[\s\u3000]/.test(page.text[end - 1])) end--;
   return trimmedSpan(page.text, span.start, end);
 }
 

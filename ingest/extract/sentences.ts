@@ -35,10 +35,12 @@ function introLines(page: Page): Page['lines'] {
   return lines;
 }
 const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
+/** The agency writing of itself: [buyer]委托我司招标的…. */
+const INTRO_ENTRUSTS_US = /([^，,。；;：:\s]{4,50}?)委托(?:我司|我公司|我单位|我中心|本公司|本中心|本单位)/d;
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
 // 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
 // (成本, 资本, 日本) starts no name.
-const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
+const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
 // …and the standard tender template's 本招标项目…已由…批准建设.
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 // …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
@@ -68,7 +70,7 @@ const INTRO_PROJECT_SENTENCES: [RegExp, number, number?][] = [[INTRO_PROJECT, 1]
 /** Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购. */
 const CONDUCTED_BY = /^由[^，,。；;]{2,60}?(?:组织|代理|负责|实施|承办)的/;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
-const METHOD_AFTER_NAME = /(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
+const METHOD_AFTER_NAME = /(?:进行了?)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
 const ROLE_IN_BRACKETS = /([^，,。；;：:\s（()）]{4,60})[（(](采购人|招标人|采购单位|采购代理机构|招标代理机构|代理机构)[)）]/dg;
 const CLAUSE_BEFORE_NAME = /^.*(?:由|受|经|向|委托)/;
@@ -150,6 +152,22 @@ export function signOffLines(page: Page): number[] {
   return signers.length <= 2 && !OPENS_A_LIST.test(above) && headingText(above) === null ? signers : [];
 }
 
+/** A contact's label opening a line: 联系人：, 电 话：, 联系方式：, 传真：. */
+const CONTACT_LINE = /^(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|联\s*系\s*方\s*式|传\s*真)\s*[：:]/;
+
+/**
+ * The parties of a contacts' list: each name alone on its line over its contact's (天津某某服务中心 / 联系人：毛某 / 电话：…),
+ * two or more of them, as results end with whom to ask or complain to. One such name alone may be a winner's block.
+ */
+export function contactListLines(page: Page): number[] {
+  const heads = page.lines.filter((line, i) => {
+    const next = page.lines[i + 1];
+    if (line.cells || !next || next.cells || !CONTACT_LINE.test(next.span.text)) return false;
+    return asParty(page, line.span)?.name.value === line.span.text;
+  });
+  return heads.length >= 2 ? heads.map((l) => l.index) : [];
+}
+
 /** A line that the names under it complete: a label or heading ending in a colon, or a lot's heading. */
 const OPENS_A_LIST = /[：:]\s*$|^第\s*\S{1,3}\s*(?:包|标段|标包|分包|分标)|^(?:包|标段|标包|分包|品目)\s*\S{1,3}$/;
 
@@ -186,7 +204,9 @@ export function introParties(page: Page): { buyer: PartyFound | null; agency: Pa
       const finished = INTRO_FINISHED.exec(prose.text);
       const conductor = INTRO_CONDUCTOR.exec(prose.text);
       const titled = INTRO_TITLED_PROJECT.exec(prose.text);
+      const entrusting = INTRO_ENTRUSTS_US.exec(prose.text);
       const buyer = (finished ? company(groupSpan(page, prose, finished, 1)) : null)
+        ?? (entrusting && !AGENCY_LIKE.test(entrusting[1]) ? company(groupSpan(page, prose, entrusting, 1)) : null)
         ?? (conductor && !AGENCY_LIKE.test(conductor[1]) ? company(groupSpan(page, prose, conductor, 1)) : null)
         ?? (titled && !AGENCY_LIKE.test(titled[1]) ? company(groupSpan(page, prose, titled, 1)) : null);
       if (buyer) return { buyer, agency: null };

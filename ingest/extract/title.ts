@@ -19,7 +19,7 @@ export interface Maybe<T> {
   note: string | null;
 }
 
-const NOTICE_WORD = /(公告|公示|结果|通知|公示表|公告表)[)）]?$|(公告|公示)(信息|表)?[(（][^)）]{1,8}[)）]$/;
+const NOTICE_WORD = /(公告|公示|结果|通知|通知书|公示表|公告表)[)）]?$|(公告|公示)(信息|表)?[(（][^)）]{1,8}[)）]$/;
 /** A portal's own lines: its breadcrumb, links, counters and credits. */
 const CHROME = new RegExp(String.raw`首页|--|>>|${BREADCRUMB.source}|打印|关闭|访问次数|技术支持|来源[:：]|[【\[]打印|网$`);
 const SENTENCE = /[，。；]|[:：]/;

@@ -83,7 +83,7 @@ export function readRate(page: Page, span: Span, label: LabelInfo | null): Found
 }
 
 // Where a name written in a field stops: a date, a seal note, a contact label, a trailing province tag.
-const NAME_END = /\s*(?:\d{4}\s*年|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
+const NAME_END = /\s*(?:\d{4}\s*年|(?<=[\u3400-\u9fff)）])[¥￥]?\d[\d,.]*\s*(?:万元|亿元|元)|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
 const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
 
 /** A form's placeholder between runs of one symbol before the name it stands for: &&&招标人盖章位置2&&&南京… */
@@ -120,7 +120,8 @@ export function addressOf(page: Page, span: Span): Found<string> | null {
 }
 
 // Hyphens include the full-width and typographic ones codes are typed with (2016-KJBJ－1008-2, KXZBF—2015—131).
-const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–—]*\d[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐‑–—]*/g;
+// Brackets include braces and full-width square ones (晋锦招{2015}b010号, ｌｃｃｇ［2015］007号), letters the full-width ones.
+const CODE_TOKEN = /[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝\-_#/.－‐‑–—]*\d[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝\-_#/.－‐‑–—]*/g;
 
 /**
  * A code of Latin letters and digits that runs straight into words (page text with its breaks lost:
@@ -128,7 +129,7 @@ const CODE_TOKEN = /[A-Za-z0-9\u3400-\u9fff[\]〔〕【】（）()\-_#/.－‐�
  * start with words (赣建洪招字【2026】第01号, 徐采中招2026-040) or end with 号 (HZZFCG2016货字406号, …（东2026010号）) are
  * left whole.
  */
-const RUN_ON_CODE = /^[A-Za-z0-9][A-Za-z0-9\-_#/.]{4,}(?=[\u3400-\u9fff])/;
+const RUN_ON_CODE = /^[A-Za-z0-9][A-Za-z0-9\-_#/.]{4,}(?=[〕】\])）]?[\u3400-\u9fff])/;
 
 function runOnCut(token: { text: string; index: number }): { text: string; index: number } {
   if (/号[)）]?$/.test(token.text)) return token;

@@ -126,4 +126,12 @@
 //     中标金额： / 第一标段…) are each lot's; 中标人：X，中标总价为N元 gives the amount; A、B、C为本标包的入围中标单位 names
 //     three winners of the lot; 包1.名称: opens lot 1; a works contract's words (发包单位, 承包商, 承包价); 竞标候选人 with
 //     numbered names; 关于“X”项目的中标公告 names project X; 对X以公开的形式进行招标 names project X; 标书编号 numbers it.
-export const EXTRACTOR_VERSION = '39';
+// 40: from held-out batch 14: names over their contacts' lines (X / 联系人：… / 电话：…, twice or more) are no winners;
+//     中标标价, 成交价为 (an amount's label with 为) and 采购预算控制额度 are labels; a lot column headed 包段, its cells
+//     1包：name or lots in words (监理标) kept as written; 中标入围供应商名称 heads the winners; 工程队 and 绿化队 are parties;
+//     a person under the winner's own label won, with a warning; 供应商：X names a winner under a result heading only,
+//     with no words before it; 标项一、二、三：…流标 fails each lot; a sum run into a winner's name is its amount; a
+//     result that says its call failed (本次招标失败) is a termination; X委托我司 names the buyer; a party's label with
+//     its contact (采购单位及联系方式); 通知书 ends a title; codes in braces, full-width letters or 〔〕; the opening date
+//     decides nothing.
+export const EXTRACTOR_VERSION = '40';

@@ -5,7 +5,7 @@
 // turned away becomes a warning that says why; nothing doubtful is stored.
 import { canonicalName, looksLikeCompanyName, nameKey } from '../../src/domain/names.ts';
 import type { AwardDraft } from './awards.ts';
-import { classifyLabel, PARTY_FORMS, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
+import { classifyLabel, PARTY_FORMS, PERSON_NAME, PERSON_NOTE, REJECTION_WORDS } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import { lotKeyOf, lotsNamed, lotsOfHeading } from './lots.ts';
 import { compact, subSpan } from './page.ts';
@@ -73,7 +73,7 @@ function endsLikeParty(name: string): boolean {
 }
 
 /** Why `name` (as written: `raw`) cannot be a winner, or null when it looks like a party. */
-export function notAWinner(name: string, raw: string, ctx: WinnerContext): string | null {
+export function notAWinner(name: string, raw: string, ctx: WinnerContext, ownLabel = false): string | null {
   const key = nameKey(name);
   if (key === '') return 'it is empty';
   if (NUMBER_ONLY.test(name)) return 'it is a number';
@@ -86,7 +86,7 @@ export function notAWinner(name: string, raw: string, ctx: WinnerContext): strin
     if (buyer.length >= 4 && key.startsWith(buyer) && DEPARTMENT.test(key.slice(buyer.length))) return `it is a department of the buyer ${ctx.buyer}`;
   }
   if (rejectionsNaming(key, ctx).length > 0) return 'the notice says this bidder was rejected';
-  if (PERSON_NOTE.test(name)) return null;
+  if (PERSON_NOTE.test(name) || (ownLabel && PERSON_NAME.test(name))) return null;
   if (!looksLikeCompanyName(name) || !endsLikeParty(canonicalName(name).name)) {
     return 'it does not end like an organisation (公司, 研究院, 事务所, 中心, 厂, 合作社…)';
   }
@@ -150,8 +150,10 @@ export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings
     const kept = d.suppliers.filter((s) => {
       const against = rejectionsNaming(nameKey(s.name), ctx);
       const ofAnotherLot = severalLots && against.length > 0 && turnedDownForAnotherLot(d, against);
-      const why = notAWinner(s.name, s.raw.text, ofAnotherLot ? { ...ctx, rejections: [] } : ctx);
+      const ownLabel = d.source === 'field' && !d.genericLabel && !d.proposed;
+      const why = notAWinner(s.name, s.raw.text, ofAnotherLot ? { ...ctx, rejections: [] } : ctx, ownLabel);
       if (why) warnings.push(`"${s.raw.text}" is not stored as a winner: ${why}`);
+      else if (ownLabel && PERSON_NAME.test(s.name)) warnings.push(`"${s.raw.text}" is taken as a natural person who won: named under the winner's label, with no organisation's form`);
       else if (ofAnotherLot) {
         warnings.push(`"${s.raw.text}" wins lot ${d.lot?.value ?? '?'} and is also listed among the bidders turned down, taken as of another lot`);
       }
@@ -167,6 +169,8 @@ export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings
 }
 
 const LONGEST_LABEL = 12;
+/** A sum and nothing else: 148.456万元, ￥12,000.00元. */
+const SUM_AFTER_NAME = /^\s*[¥￥]?\d[\d,.]*\s*(?:万元|亿元|元)\s*$/;
 /** What may stand between a winner's name and the label of its amount: nothing, or a comma. */
 const LABEL_AFTER_NAME = /^(?:[，,]\s*)?/;
 
@@ -181,6 +185,8 @@ export function gluedName(page: Page, span: Span): Span {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       const end = at + form.length;
       if (end >= text.length) continue;
+      // …有限公司148.456万元: a sum run into the name
+      if (SUM_AFTER_NAME.test(text.slice(end))) return subSpan(page, span, 0, end);
       // …有限公司中标报价…, or after a comma: …有限公司，中标总价为…
       const skip = LABEL_AFTER_NAME.exec(text.slice(end))![0].length;
       const rest = text.slice(end + skip, end + skip + LONGEST_LABEL);
@@ -197,8 +203,9 @@ export function gluedName(page: Page, span: Span): Span {
  * The amount glued after a winner's name (北京爱地地质勘察基础工程公司中标报价446558.00元): the value of an
  * award-amount label that starts right where the name ends, or null.
  */
-export function gluedAmount(page: Page, span: Span, name: Span): { value: Span; info: LabelInfo } | null {
+export function gluedAmount(page: Page, span: Span, name: Span): { value: Span; info: LabelInfo | null } | null {
   const end = name.end - span.start;
+  if (SUM_AFTER_NAME.test(span.text.slice(end))) return { value: subSpan(page, span, end, span.text.length), info: null };
   const from = end + LABEL_AFTER_NAME.exec(span.text.slice(end))![0].length;
   const rest = span.text.slice(from, from + LONGEST_LABEL + 1);
   for (let n = Math.min(rest.length, LONGEST_LABEL); n >= 2; n--) {
