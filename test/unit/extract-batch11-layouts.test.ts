@@ -3,12 +3,7 @@
 // a 西安 建设工程 中标公示. The notices carry no licence, so each case is a minimal page in the same wording.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string, name = 'page.txt') {
-  return extractNotice(await readDocument(name, Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const won = (notice: Awaited<ReturnType<typeof extract>>) =>
   notice.awards.map((a) => [a.lot, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);

@@ -2,12 +2,7 @@
 // 河南, a 甘肃 and a 上海 publisher. Each page here keeps the wording and layout of one of them, with the names replaced.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string, name = 'page.txt') {
-  return extractNotice(await readDocument(name, Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 type Notice = Awaited<ReturnType<typeof extract>>;
 const won = (n: Notice) => n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);

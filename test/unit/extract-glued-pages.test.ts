@@ -4,12 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildPage } from '../../ingest/extract/page.ts';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string) {
-  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const filler = '其他详见招标文件。'.repeat(30);
 

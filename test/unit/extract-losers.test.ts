@@ -4,12 +4,7 @@
 // that did not win must never be stored as a winner, and the one that did must stay.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string) {
-  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const won = (notice: Awaited<ReturnType<typeof extract>>) =>
   notice.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name)]);

@@ -4,12 +4,7 @@
 // minimal page in the same wording, naming the real notice that showed it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string) {
-  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const lot = (name: string, winner: string, amount: string) =>
   `标包：${name}\n供应商名称：${winner}\n供应商地址：济南市某某路1号\n中标（成交）金额：（可填写下浮率、折扣率或 费率）：${amount}\n`;

@@ -2,12 +2,7 @@
 // carry no licence, so each case is a minimal page in the same wording, naming the real notice that showed it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractNotice } from '../../ingest/extract/index.ts';
-import { readDocument } from '../../ingest/read/index.ts';
-
-async function extract(text: string) {
-  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const ranked = (notice: Awaited<ReturnType<typeof extract>>) => notice.candidates.map((c) => [c.rank, c.name]);
 

@@ -6,10 +6,7 @@ import { test } from 'node:test';
 import { extractNotice } from '../../ingest/extract/index.ts';
 import { readDocument } from '../../ingest/read/index.ts';
 import { lotsOfHeading } from '../../ingest/extract/lots.ts';
-
-async function extract(text: string) {
-  return extractNotice(await readDocument('page.txt', Buffer.from(text, 'utf-8')));
-}
+import { extractPage as extract } from '../support/extract-page.ts';
 
 const won = (notice: Awaited<ReturnType<typeof extract>>) =>
   notice.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);
