@@ -12,7 +12,7 @@ import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, RESULT_ONLY_
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan } from './page.ts';
-import type { Page, Span } from './page.ts';
+import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
@@ -79,8 +79,8 @@ export interface AwardInput {
   consumed: Set<number>;
   tables: Table[];
   sections: Sections;
-  /** Fields written lot by lot in parallel blocks; their lines are among the table rows no other reader takes. */
-  lotBlocks: LotBlock[];
+  /** Runs of fields written lot by lot in parallel blocks; their lines are among the table rows no other reader takes. */
+  lotBlocks: LotBlock[][];
 }
 
 type Event =
@@ -117,28 +117,28 @@ const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四�
 const PROPOSAL_LABEL = /推荐/;
 /** A winner's value that says none won. */
 const NONE_WON = /^(?:无|空缺|废标|流标|无中标人|无成交供应商|无中标供应商)[。.]?$/;
-/** 中标人为X, 本项目中标人为：X: the winner said in a sentence; never an old one's (原中标人为) nor a proposal's (拟中标人为). */
 /**
  * 包2.办公设备维修：A、B、C为本标包的入围中标单位: the suppliers a sentence names as this lot's winners, right after the
  * lot's label or at the line's start (not 拟确定X为…, a proposal).
  */
 const NAMED_AS_WINNERS = /(?:^|[：:])\s*([^：:，,；;。\s]{4,200}?)\s*为\s*(?:本项目|本包|本标包|本标段|该项目|该包|该标包|该标段)?的?\s*(?:入围)?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+/** 中标人为X, 本项目中标人为：X: the winner said in a sentence; never an old one's (原中标人为) nor a proposal's (拟中标人为). */
 const WINNER_IS = /(?<![原拟预荐选])(?:中标|成交|中选)(?:人|单位|供应商)(?:名称)?(?:为|是)[：:]?\s*([^，,；;：:。\s]{4,60}?)\s*(?=[，,。；;]|$)/d;
 /** An award's own price label (中标价格, 成交金额), not another sum's (原中标金额, 首批预付款合同金额). */
 const AWARD_OWN_LABEL = /^(?:中标|成交|中选|承包)/;
 /** Labels that name a consortium but not whose: only right after a winner label do they name winners. */
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
-/** 合同包1：, also with the lot's name in brackets before the colon (合同包1(医疗设备采购及服务):). */
+/** 合同包1：, also with the lot's name before the colon, in brackets (合同包1(医疗设备采购及服务):) or after a dot (包1.日常办公用品:). */
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*|[.．、]\s*[^:：，,。；;\d][^:：，,。；;]{0,29})?[:：]/;
 /** A lot run into the label after it (d包中标人：X, 第一标段中标单位：X) or alone before its colon (q包：流标). */
 const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?=(?:中标|成交|中选)|[:：])/;
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
-/** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
 /** A statement that ends in the lot's failing: …不足三家，流标。 */
 const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
 
+/** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
 function saysWhyItFailed(reason: Span): boolean {
   return reason.text !== '' && !isPlaceholder(reason.text);
 }
@@ -385,6 +385,12 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
   }
 }
 
+/** The lot event of a heading line that names `lots` (品目 14-15：, 标项一、二、三：), just before the line's first word. */
+function headingLots(line: Line, lots: string[], span: Span): Event {
+  const ids = lots.map((value) => ({ value, span }));
+  return { kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids };
+}
+
 function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>): void {
   const { page, sections } = input;
   for (const h of sections.headings) {
@@ -401,9 +407,7 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     if (!line.cells && !NOT_RESULT_SECTIONS.has(sections.kindOf[line.index])) {
       const lots = lotsOfHeading(line.span.text);
       if (lots) {
-        const span = trimmedLabel(page, line.span);
-        const ids = lots.map((value) => ({ value, span }));
-        events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids });
+        events.push(headingLots(line, lots, trimmedLabel(page, line.span)));
         continue;
       }
       // 标项一、二、三：有效投标商不足三家，流标。: the lots the heading names, and their failure after it
@@ -411,9 +415,7 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
       const headed = colon > 0 ? lotsOfHeading(line.span.text.slice(0, colon + 1)) : null;
       const after = headed ? line.span.text.slice(colon + 1) : '';
       if (headed && (LOT_FAILED.test(after) || ENDS_FAILED.test(after))) {
-        const span = subSpan(page, line.span, 0, colon);
-        const ids = headed.map((value) => ({ value, span }));
-        events.push({ kind: 'lot', pos: line.span.start - 0.5, line: line.index, id: ids.length === 1 ? ids[0] : null, range: ids });
+        events.push(headingLots(line, headed, subSpan(page, line.span, 0, colon)));
         events.push({ kind: 'lotFail', pos: line.span.start + colon + 1, line: line.index, reason: subSpan(page, line.span, colon + 1, line.span.text.length) });
         continue;
       }
@@ -440,24 +442,19 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
  * Blocks written lot by lot (中标供应商名称： / 第一标段：A； 第二标段：B / 中标金额： / 第一标段…): each lot read as if written
  * together, in the place of its first heading: the lot, then its value of each block, as fields of that heading's line.
  */
-function lotBlockEvents(blocks: LotBlock[], events: Event[]): void {
-  const runs: LotBlock[][] = [];
-  for (const b of blocks) {
-    const run = runs.at(-1);
-    if (run && run.at(-1)!.last + 1 === b.first) run.push(b);
-    else runs.push([b]);
-  }
+function lotBlockEvents(runs: LotBlock[][], events: Event[]): void {
   for (const run of runs) {
     const firsts = new Map<string, LotBlock['segments'][number]>();
     for (const b of run) for (const s of b.segments) if (!firsts.has(s.lot)) firsts.set(s.lot, s);
     for (const [lot, first] of firsts) {
       const pos = first.heading.start;
       events.push({ kind: 'lot', pos: pos - 0.5, line: first.line, id: { value: lot, span: first.heading } });
-      run.forEach((b, k) => {
+      for (const [k, b] of run.entries()) {
         const s = b.segments.find((x) => x.lot === lot);
-        const field: Field | null = s ? { key: b.info.key, info: b.info, known: true, label: b.label, value: s.value, line: first.line } : null;
-        if (field) events.push({ kind: 'field', pos: pos + k / (run.length + 1), line: first.line, field });
-      });
+        if (!s) continue;
+        const field: Field = { key: b.info.key, info: b.info, known: true, label: b.label, value: s.value, line: first.line };
+        events.push({ kind: 'field', pos: pos + k / (run.length + 1), line: first.line, field });
+      }
     }
   }
 }

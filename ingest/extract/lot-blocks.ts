@@ -32,21 +32,23 @@ export interface LotBlock {
   last: number;
 }
 
-/** Every run of lot-by-lot blocks in the page, in order. */
-export function findLotBlocks(page: Page): LotBlock[] {
-  const blocks: LotBlock[] = [];
+/** The page's runs of lot-by-lot blocks, one block right under another (names, addresses, amounts), in order. */
+export function findLotBlocks(page: Page): LotBlock[][] {
+  const runs: LotBlock[][] = [];
   for (let i = 0; i < page.lines.length; i++) {
     const block = blockAt(page, i);
     if (!block) continue;
-    blocks.push(block);
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.last + 1 === block.first) run.push(block);
+    else runs.push([block]);
     i = block.last;
   }
-  return blocks;
+  return runs;
 }
 
 /** The lines the blocks take up, labels included. */
-export function linesOfBlocks(blocks: LotBlock[]): number[] {
-  return blocks.flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, k) => b.first + k));
+export function linesOfBlocks(runs: LotBlock[][]): number[] {
+  return runs.flat().flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, k) => b.first + k));
 }
 
 /** A result field's label alone on line `at`, and the lines of lot：value segments under it (two lots at least, each once). */
