@@ -11,7 +11,7 @@ import { fillListedAmounts } from './listed-amounts.ts';
 import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, RESULT_ONLY_WINNER_LABELS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
-import { subSpan } from './page.ts';
+import { subSpan, unwrapped } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
@@ -735,7 +735,8 @@ class AwardBuilder {
         if (v) this.value(v, f, f.line);
         return;
       case 'bid':
-        if (v && this.sections.inResult[f.line]) this.bidOfWinner(v, f);
+        // …and under 评标结果, where only the award's own label named the winner above it
+        if (v && (this.sections.inResult[f.line] || this.sections.kindOf[f.line] === 'reviewResult')) this.bidOfWinner(v, f);
         return;
       case 'rate':
         if (v) this.rate(v, f);
@@ -788,7 +789,8 @@ class AwardBuilder {
     this.lot = null;
   }
 
-  private winner(span: Span, line: number, source: AwardDraft['source']): void {
+  private winner(whole: Span, line: number, source: AwardDraft['source']): void {
+    const span = unwrapped(this.page, whole);
     const name = gluedName(this.page, span);
     const amount = name.end < span.end ? gluedAmount(this.page, span, name) : null;
     this.addWinner(name, line, source);

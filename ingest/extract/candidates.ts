@@ -75,6 +75,8 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
   let rank: number | null = null;
   let current: CandidateDraft | null = null;
   let lastProposedLine = -1;
+  /** The latest proposal: the first is the notice's (proposed), each further one (第二包拟中标供应商：…) another lot's candidate. */
+  let latest: CandidateDraft | null = null;
   const headingLines = new Set(sections.headings.map((h) => h.line));
   let lastLine = -1;
   let rankLine = -1;
@@ -138,18 +140,20 @@ export function scanCandidates(page: Page, fields: Field[], tables: Table[], sec
         if (!v) break;
         const bid = readMoney(page, v, f.info.unit);
         if (current && !current.bid && f.line - current.line <= 6) current.bid = bid;
-        else if (proposed && !proposed.bid && f.line - lastProposedLine <= 3) proposed.bid = bid;
+        else if (latest && !latest.bid && f.line - lastProposedLine <= 3) latest.bid = bid;
         break;
       }
       case 'awardValue': {
-        if (!v || !proposed || proposed.bid || f.line - lastProposedLine > 3) break;
-        proposed.bid = readMoney(page, v, f.info.unit);
+        if (!v || !latest || latest.bid || f.line - lastProposedLine > 3) break;
+        latest.bid = readMoney(page, v, f.info.unit);
         break;
       }
       case 'proposedWinner': {
         const name = v ? candidateName(page, v) : null;
-        if (name && !proposed) {
-          proposed = { rank: null, name, bid: null, line: f.line };
+        if (name) {
+          latest = { rank: null, name, bid: null, line: f.line };
+          if (proposed) out.push(latest);
+          else proposed = latest;
           lastProposedLine = f.line;
         }
         rank = null;
@@ -374,7 +378,9 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
     const unitPrice = table.columns.findIndex((c) => c.role === 'unitPrice');
     // 是否中标候选人 | 是 / 否 says row by row who was put forward.
     const mark = column(table, 'candidateMark');
-    const ranked = rank >= 0 || mark >= 0 || table.rows.some((r) => /候选|第[一二三四五六七八九十\d]+名/.test(r.cells[0]?.text ?? ''));
+    // …or whose names' own header says they are candidates (中标候选人名称), ranked or not
+    const ranked = rank >= 0 || mark >= 0 || /候选/.test(table.columns[name].header.text)
+      || table.rows.some((r) => /候选|第[一二三四五六七八九十\d]+名/.test(r.cells[0]?.text ?? ''));
     if (!ranked) continue;
     for (const row of table.rows) {
       const cell = row.cells[name];

@@ -8,6 +8,7 @@ import { classifyLabel } from './labels.ts';
 import type { FieldKey } from './labels.ts';
 import type { Page, Span } from './page.ts';
 import type { Table } from './tables.ts';
+import { isPlaceholder } from './values.ts';
 import type { Found } from './values.ts';
 
 export interface PeriodFound {
@@ -32,13 +33,14 @@ function valueWithNext(page: Page, value: Span, line: number): Span {
   return { text: page.text.slice(value.start, next.span.end), start: value.start, end: next.span.end };
 }
 
-/** Dates in a field's value; when the value has none, in the next short line. */
+/** Dates in a field's value; when the value has none (and is no placeholder), in the next short line. */
 export function fieldDates(page: Page, f: Field): { base: number; text: string; dates: FoundDate[] } | null {
   const span = f.value ?? page.lines[f.line + 1]?.span;
   if (!span) return null;
   let dates = findDates(span.text);
   let used = span;
-  if (dates.length === 0 && f.value) {
+  // …unless the value says there is none (定标日期：无): the next line is another field's.
+  if (dates.length === 0 && f.value && !isPlaceholder(f.value.text)) {
     used = valueWithNext(page, f.value, f.line);
     dates = findDates(used.text);
   }

@@ -300,6 +300,15 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
       if (last.value === null && next && next.text && isPlainValue(page, next, line.index)) {
         last.value = next;
         c++;
+      } else if (last.value === null && next && next.text && !classifyLabel(next.text)) {
+        // 采购代理机构名称、地址和联系方式: | 某某有限公司、某某路476号、联系人：王先生…: the words before the cell's own labels
+        const inner = segment(page, next, line.index);
+        if (inner.lead) {
+          last.value = inner.lead;
+          fields.push(...seg.fields, ...inner.fields);
+          c++;
+          continue;
+        }
       }
       if (last.value && next) last.value = withUnitCell(page, last.value, cells, c + 1);
       fields.push(...seg.fields);

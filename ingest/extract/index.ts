@@ -158,7 +158,7 @@ export function extractNotice(doc: ReadDocument): Notice {
   const budget = firstBudget(page, scan.fields, warnings) ?? tableBudget(page, tables, warnings) ?? sentenceBudget(page, warnings);
   evidence.add('budget', budget?.span);
 
-  const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotOfTitle(page, title?.span ?? null);
+  const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotEndingName(page, title?.span ?? null) ?? lotEndingName(page, projectName?.span ?? null);
   const ruled = decision.type === 'award' ? candidateAward(page, scan.fields, drafts, candidateScan, warnings) : null;
   const awards = decideAwards(decision, ruled ? [...drafts, ruled] : drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
@@ -506,11 +506,11 @@ function lotOfOnlyLot(page: Page, onlyLot: { name: Found<string> | null } | null
 }
 
 /**
- * The lot a page's only award is for, numbered in its title: a 包 (…数字化校园三期建设第3包…结果公告, …项目（一包）中标公告),
- * or a 标段 that ends the project's name (…安置房三标段施工中标公告); a 标段 inside it may number what is served
- * (某某高速公路第2标段工程造价跟踪审计服务项目).
+ * The lot a page's only award is for, numbered in its title or its project's name: a 包 (…数字化校园三期建设第3包…结果公告,
+ * …项目（一包）中标公告), or a 标段 that ends the project's name (…安置房三标段施工中标公告, …商铺施工（一标段）); a 标段 inside
+ * it may number what is served (某某高速公路第2标段工程造价跟踪审计服务项目).
  */
-function lotOfTitle(page: Page, title: Span | null): Found<string> | null {
+function lotEndingName(page: Page, title: Span | null): Found<string> | null {
   const lot = title ? lotOfName(title.text) : null;
   if (!title || !lot) return null;
   const words = title.text.slice(lot.at, lot.at + lot.length);

@@ -33,7 +33,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // the project and its lot in one field (Sichuan's and Chongqing's result tables)
     '项目及标段名称', '项目标段名称', '项目和标段名称', '工程及标段名称', '招标项目及标段名称'],
   projectCode: ['项目编号', '采购项目编号', '招标编号', '采购编号', '招标文件编号', '项目号', '项目编码', '招标公告编号',
-    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号', '采购公告编号', '采购公告/邀请书编号', '邀请书编号', '标书编号', '采购项目标书编号', '招标书编号',
+    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号', '采购公告编号', '采购公告/邀请书编号', '邀请书编号', '标书编号', '采购项目标书编号', '招标书编号', '比选编号', '比选项目编号', '采购项目编号/包号', '项目编号/包号',
     // the national investment project code (全国投资项目在线审批监管平台): 2509-360733-04-01-370085
     '投资项目代码', '项目代码', '投资项目统一代码', '项目统一代码',
     // the agency's own number for the project
@@ -95,7 +95,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
     '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包金额', '承包合同价', '承包价格',
     // 中 标 标 价：13778517元 (标价: the price bid)
-    '中标标价', '成交标价'],
+    '中标标价', '成交标价', '中标造价', '成交造价'],
   totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额',
     '总中标金额合计', '总成交金额合计', '中标金额合计', '成交金额合计', '中标总金额合计', '合计中标金额', '合计成交金额',
     '中标(成交)金额合计'],
@@ -172,8 +172,8 @@ const NUMBERED_CANDIDATE_LABEL = /^(?:中标|成交|中选)?候选(?:人|单位|
 /** 中标候选人（排名不分先后）, 中标候选人名单: a list of candidates without ranks (rank null). */
 const CANDIDATE_LIST_LABEL = /^(?:中标|成交|中选|竞标)候选(?:人|单位|供应商)(?:名单)?(?:\((?:排名|排序|名次)?(?:不分先后|无先后)(?:顺序)?\))?$/;
 
-/** A party's label with its contact details after it (采购单位及联系方式, 招标人名称及联系方式). */
-const CONTACT_TAIL = /(?:名称)?(?:及|和|、)(?:其)?(?:联系方式|联系人|联系电话)$/;
+/** A party's label with its contact details after it (采购单位及联系方式, 采购人名称、地址和联系方式). */
+const CONTACT_TAIL = /(?:名称)?(?:(?:及|和|、)(?:其)?(?:地址|联系方式|联系人|联系电话))+$/;
 const CONTACT_TAILED = new Set<FieldKey>(['buyerName', 'agencyName']);
 
 /** A note in brackets after an amount label (中标价(报价承诺), 中标金额(含税)): the label before it decides. */

@@ -66,6 +66,11 @@ export function trimTrailingPunctuation(page: Page, span: Span): Span {
   return trimmedSpan(page.text, span.start, end);
 }
 
+/** A value a template wraps whole in brackets (中标单位：【某某有限公司】): the words inside them. */
+export function unwrapped(page: Page, span: Span): Span {
+  return /^[【\[〔][^【】\[\]〔〕]+[】\]〕]$/.test(span.text) ? subSpan(page, span, 1, span.text.length - 1) : span;
+}
+
 export interface PageOptions {
   /**
    * Plain text (not HTML): a very long line cut by runs of tabs is a page whose line breaks

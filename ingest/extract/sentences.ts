@@ -44,7 +44,7 @@ const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:�
 // …and the standard tender template's 本招标项目…已由…批准建设.
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 // …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
-const PROCEDURE = '(?:(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|协议|定点|竞价|网上竞价|电子竞价)(?:采购)?|采购|招标)';
+const PROCEDURE = '(?:(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|协议|定点|竞价|网上竞价|电子竞价)(?:采购)?|采购|招标|(?:公开)?比选)';
 /** How it was conducted, between the project and 进行: 以公开的形式, 采用竞争性谈判方式. */
 const MANNER = '(?:(?:以|采用|通过|按)[^，,。；;：:]{1,12}?(?:形式|方式)\\s*)?';
 const INTRO_CONDUCTED = new RegExp(`对\\s*([^，,。；;：:]{2,120}?)\\s*${MANNER}进行了?${PROCEDURE}`, 'd');
@@ -54,9 +54,9 @@ const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。�
 const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
 /**
  * …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束,
- * …弱电系统工程（招标编号：XDSZ201502）项目，于…开标.
+ * …弱电系统工程（招标编号：XDSZ201502）项目，于…开标, …监理项目（招标编号：ydcsf2015107）于2015年3月26日…开标.
  */
-const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,])/d;
+const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,]|[，,]?\s*于\s*\d{4}\s*年)/d;
 /** …上海's template: 由[agency]组织的[project]（项目编号:…,预算编号：…）的竞争性磋商方式的采购. */
 const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
 /** …and a buyer writing its project's name as a title: 上海市松江区新闵学校《中学部图书馆升级改造项目》项目综合评议采购. */
@@ -67,6 +67,8 @@ const INTRO_TITLED_PROJECT = /^([^，,。；;：:《》\s]{4,50}?)《([^《》]{
  */
 const INTRO_PROJECT_SENTENCES: [RegExp, number, number?][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1],
   [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1], [INTRO_RUN_BY, 1], [INTRO_TITLED_PROJECT, 2, 1]];
+/** Words that refer back instead of naming (其, 该, 此): no project's name starts so. */
+const PRONOUN_FIRST = /^(?:其|该|此)/;
 /** Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购. */
 const CONDUCTED_BY = /^由[^，,。；;]{2,60}?(?:组织|代理|负责|实施|承办)的/;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
@@ -231,6 +233,8 @@ export function introProject(page: Page): Found<string> | null {
     if (!found) continue;
     const [m, group] = found;
     let span = groupSpan(page, prose, m!, group);
+    // 对其义务教育阶段学校所需…进行采购: "its" needs, a description that leaves the project to the title
+    if (PRONOUN_FIRST.test(span.text)) continue;
     const conductor = CONDUCTED_BY.exec(span.text);
     if (conductor) span = subSpan(page, span, conductor[0].length, span.text.length);
     const method = METHOD_AFTER_NAME.exec(span.text);

@@ -32,6 +32,8 @@ export interface Table {
 }
 
 const UNIT_IN_HEADER = /(万元|亿元|元)/;
+/** A price per something (元/吨, 每人): no sum's unit. A slash before the unit (中标价/万元) only names it. */
+const PER_UNIT_HEADER = /(?:万元|亿元|元)\s*\/|每/;
 /** The longest cell a header row may hold without naming a column. */
 const MAX_UNNAMED_HEADER = 24;
 
@@ -74,7 +76,7 @@ function headerColumns(line: Line): Column[] | null {
     columns.push({
       role: role ?? 'other',
       header: cell,
-      unit: role === 'amount' && unit && !/\/|每/.test(cell.text) ? (unit[1] as AmountUnit) : null,
+      unit: role === 'amount' && unit && !PER_UNIT_HEADER.test(cell.text) ? (unit[1] as AmountUnit) : null,
       awardAmount: role === 'amount' && /中标|成交|中选/.test(cell.text),
     });
   }
@@ -178,7 +180,7 @@ export function findTables(page: Page): Table[] {
     if (j < lines.length && headerColumns(lines[j])) table.subHeaderLines.push(j++);
     for (; j < lines.length; j++) {
       const row = lines[j];
-      if (!row.cells || headerColumns(row)) break;
+      if (!row.cells || headerColumns(row) || opensAField(row.cells)) break;
       if (isFootnote(row.cells)) continue;
       const cells = align(partedCells(row.cells, columns), columns, previous);
       table.rows.push({ line: j, cells });
@@ -189,6 +191,12 @@ export function findTables(page: Page): Table[] {
     i = j - 1;
   }
   return tables;
+}
+
+/** A line of the form after the table (9、定标日期：\t2015年03月27日): its first cell a known label with its colon. */
+function opensAField(cells: Span[]): boolean {
+  const first = cells.find((c) => c.text.trim() !== '');
+  return first !== undefined && /[:：]\s*$/.test(first.text) && classifyLabel(first.text) !== null;
 }
 
 /**

@@ -2,10 +2,10 @@
 // value with the span it came from, or null; problems become warnings, never guesses.
 import { parseAmount, parseRate } from '../../src/domain/amount.ts';
 import type { RateKind } from '../../src/domain/amount.ts';
-import { canonicalName } from '../../src/domain/names.ts';
+import { canonicalName, looksLikeCompanyName } from '../../src/domain/names.ts';
 import { smallNumber } from './labels.ts';
 import type { AmountUnit, LabelInfo } from './labels.ts';
-import { subSpan, tidy, trimTrailingPunctuation } from './page.ts';
+import { subSpan, tidy, trimTrailingPunctuation, unwrapped } from './page.ts';
 import type { Page, Span } from './page.ts';
 
 export interface Found<T> {
@@ -92,7 +92,7 @@ const PLACEHOLDER_MARK = /^([&#*$%@~^=_])\1+.*?\1\1+/;
 /** The part of a value that is a name, cut before dates, seal notes and contact details. */
 export function nameSpan(page: Page, whole: Span): Span | null {
   const mark = PLACEHOLDER_MARK.exec(whole.text);
-  const span = mark ? subSpan(page, whole, mark[0].length, whole.text.length) : whole;
+  const span = mark ? subSpan(page, whole, mark[0].length, whole.text.length) : unwrapped(page, whole);
   let text = span.text.replace(NAME_END, '');
   const tag = PROVINCE_TAG.exec(text);
   if (tag) text = text.slice(0, tag.index);
@@ -107,10 +107,17 @@ export function nameSpan(page: Page, whole: Span): Span | null {
 
 /** A buyer's or agency's name: canonical spelling of a name span. */
 export function partyNameOf(page: Page, span: Span): Found<string> | null {
-  const s = nameSpan(page, span);
+  const s = nameSpan(page, withoutListedContact(page, span));
   if (!s) return null;
   const name = canonicalName(s.text).name;
   return name ? { value: name, span: s } : null;
+}
+
+/** 某某招标有限公司、某某市某某路476号、邮编…: a party's name and then its address and contact, listed with 、. */
+function withoutListedContact(page: Page, span: Span): Span {
+  const listed = span.text.indexOf('、');
+  if (listed <= 0 || !looksLikeCompanyName(span.text.slice(0, listed))) return span;
+  return looksLikeCompanyName(span.text.slice(listed + 1).split('、')[0]) ? span : subSpan(page, span, 0, listed);
 }
 
 export function addressOf(page: Page, span: Span): Found<string> | null {
@@ -138,6 +145,12 @@ function runOnCut(token: { text: string; index: number }): { text: string; index
   return m && /\d/.test(m[0]) && !/[-_#/.]$/.test(m[0]) ? { text: m[0], index: token.index } : token;
 }
 
+/** A bracket the code opens but does not close is the lots' note after it (TAHP-ZB-2023-1790（1-12 包）). */
+function unclosedCut(token: { text: string; index: number }): { text: string; index: number } {
+  const open = token.text.search(/[（(〔【\[［｛{][^）)〕】\]］｝}]*$/);
+  return open > 0 ? { text: token.text.slice(0, open), index: token.index } : token;
+}
+
 /** A project code; when the field lists several, the first is kept and the rest reported. */
 export function projectCodeOf(page: Page, span: Span): (Found<string> & { others: string[] }) | null {
   const s = trimTrailingPunctuation(page, span);
@@ -152,7 +165,7 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
     const joined = s.text.slice(tokens[0].index, tokens[1].index + tokens[1].text.length);
     tokens.splice(0, 2, { text: joined, index: tokens[0].index });
   }
-  const first = runOnCut(tokens[0]);
+  const first = unclosedCut(runOnCut(tokens[0]));
   const between = (a: { text: string; index: number }, b: { text: string; index: number }) =>
     s.text.slice(a.index + a.text.length, b.index);
   // Only separate numbers count as "several": 16A4937,16A5022 — not words around one code.

@@ -134,4 +134,9 @@
 //     result that says its call failed (本次招标失败) is a termination; X委托我司 names the buyer; a party's label with
 //     its contact (采购单位及联系方式); 通知书 ends a title; codes in braces, full-width letters or 〔〕; the opening date
 //     decides nothing.
-export const EXTRACTOR_VERSION = '40';
+// 41: from held-out batch 15: a price column headed 中标价/万元 is in 万元 (only 元/吨 is per unit); a form's line after a
+//     table (9、定标日期：) ends it; under 评标结果 the winner's bid under its name; 中标造价; a lot in brackets ending the
+//     project's name; a value wrapped in 【】; a candidates' table headed 中标候选人名称 and each lot's 拟中标供应商 list
+//     candidates; an intro's 其… names no project; X（招标编号：…）于…年 and 对X进行了公开比选 do; 比选编号, 项目编号/包号
+//     (less its lots' note); 名称、地址和联系方式 rows name the party before its address; 定标日期：无 gives no date; 於 stays.
+export const EXTRACTOR_VERSION = '41';

@@ -29,9 +29,10 @@ const HAN_CHAR = /\p{Script=Han}/u;
 
 /**
  * Characters that are correct in simplified Chinese but that OpenCC's traditional→simplified
- * tables rewrite (乾县 would become 干县). They are left untouched.
+ * tables rewrite (乾县 would become 干县, 於潜 于潜). They are left untouched.
  */
-const KEEP_AS_WRITTEN = /[乾昇陞濛谿]/u;
+const KEPT_CHARACTERS = '乾昇陞濛谿於';
+const KEEP_AS_WRITTEN = new RegExp(`[${KEPT_CHARACTERS}]`, 'u');
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -44,7 +45,7 @@ function simplify(text: string): string {
   ));
   if (!KEEP_AS_WRITTEN.test(text)) return convert(text);
   return text
-    .split(/([乾昇陞濛谿])/u)
+    .split(new RegExp(`([${KEPT_CHARACTERS}])`, 'u'))
     .map((part) => (KEEP_AS_WRITTEN.test(part) ? part : convert(part)))
     .join('');
 }
