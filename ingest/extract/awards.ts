@@ -17,7 +17,7 @@ import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
 import type { LotBlock } from './lot-blocks.ts';
-import { LOT_WORDS_AFTER, lotKeyOf, lotsOfHeading } from './lots.ts';
+import { LOT_NUMBER, LOT_WORDS_AFTER, lotKeyOf, lotsOfHeading } from './lots.ts';
 import { contactListLines, signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, notASum, readMoney, readRate } from './values.ts';
@@ -459,6 +459,14 @@ function lotBlockEvents(runs: LotBlock[][], events: Event[]): void {
   }
 }
 
+/** 标段名称：…回迁房项目（第a、b、c标段）施工a标段: the lot the name ends with opens it, its winner's label below. */
+function lotEndingLotName(page: Page, value: Span): Found<string> | null {
+  const m = LOT_ENDS_NAME.exec(value.text);
+  const id = m ? lotIdOf(m[1]) : null;
+  return m && id ? { value: id, span: subSpan(page, value, m.index, value.text.length) } : null;
+}
+const LOT_ENDS_NAME = new RegExp(`(?<![、,，\\-~～至])((?:第\\s*)?(?:${LOT_NUMBER}|[A-Za-z])\\s*(?:${LOT_WORDS_AFTER}))\\s*$`);
+
 /** A unit price's own label (中标单价（元/人）, 单价): none of the extractor's keys, but it says how the winner is paid. */
 function isUnitPriceField(f: Field): boolean {
   return f.key === 'other' && f.known && (f.info.unit === 'per' || /单价/.test(f.info.norm));
@@ -468,6 +476,8 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
   const { page, fields } = input;
   const events: Event[] = [];
   for (const field of fields) {
+    const named = field.key === 'lotName' && field.value && !tableRows.has(field.line) ? lotEndingLotName(page, field.value) : null;
+    if (named) events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: named });
     if (!(AWARD_KEYS.has(field.key) || isUnitPriceField(field)) || tableRows.has(field.line)) continue;
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {

@@ -7,7 +7,7 @@ import type { Field } from './fields.ts';
 import { subSpan } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
-import { REJECTION_WORDS } from './labels.ts';
+import { REJECTION_WORDS, smallNumber } from './labels.ts';
 import type { SectionKind } from './labels.ts';
 import { LOT_WORDS_AFTER, lotsOfHeading } from './lots.ts';
 import type { SidewaysTable } from './sideways.ts';
@@ -303,9 +303,13 @@ function gluedRanks(page: Page, tableRows: Set<number>, out: CandidateDraft[]): 
 
 /** A list item that is only a name: 1.杭州…有限公司； */
 const NUMBERED_NAME = /^\s*(\d{1,2})\s*[.．、)）]\s*([^：:]+?)\s*[；;。，,]?\s*$/d;
+/** …or ranked in words run into the name: 第一名中通某某股份有限公司. */
+const RANK_WORD_NAME = /^\s*第([一二三四五六七八九十\d]{1,2})名\s*[：:]?\s*([^：:]+?)\s*[；;。，,]?\s*$/d;
 /** Headings under which names numbered 1, 2, 3 are a ranking (四、评审结果, 推荐排序), not a list of bidders. */
 const RANKING_HEADING = /候选|排序|排名|名次|推荐|(评审|评标|评选|比选|谈判|磋商)结果/;
 const NOT_RANKING = new Set<SectionKind>(['bidders', 'rejected']);
+/** A list said to be in no order (排名不分先后): no ranking. */
+const IN_NO_ORDER = /不分先后|无先后|不分排名|不排序/;
 /** A short label alone on its line, ending in a colon. */
 const RANKING_LABEL = /^[^：:，,。；;]{2,20}[：:]$/;
 
@@ -338,14 +342,15 @@ function numberedRankings(page: Page, sections: Sections, tableRows: Set<number>
       introducedOtherwise = false;
       flush();
     }
-    // A list's own label ends its line (竞标候选人：) and heads the numbered names under it as a heading would.
-    if (!line.cells && RANKING_LABEL.test(line.span.text) && RANKING_HEADING.test(line.span.text)) {
+    // A list's own label ends its line (竞标候选人：, …推荐以下投标人为中标候选人：) and heads the numbered names under it as a heading would.
+    const lastClause = line.span.text.split(/[，,。；;]/).at(-1)!;
+    if (!line.cells && RANKING_LABEL.test(lastClause) && RANKING_HEADING.test(lastClause) && !IN_NO_ORDER.test(lastClause)) {
       flush();
       heading = line.span.text;
       introducedOtherwise = false;
       continue;
     }
-    const m = line.cells || tableRows.has(line.index) ? null : NUMBERED_NAME.exec(line.span.text);
+    const m = line.cells || tableRows.has(line.index) ? null : NUMBERED_NAME.exec(line.span.text) ?? RANK_WORD_NAME.exec(line.span.text);
     // 未通过符合性审查的供应商： under 评审结果 introduces a list of another kind.
     if (!m && introducesOtherList(line.span.text)) introducedOtherwise = true;
     const ranking = heading !== null && RANKING_HEADING.test(heading) && !introducedOtherwise && !NOT_RANKING.has(sections.kindOf[line.index]);
@@ -353,7 +358,7 @@ function numberedRankings(page: Page, sections: Sections, tableRows: Set<number>
       flush();
       continue;
     }
-    const rank = Number(m[1]);
+    const rank = smallNumber(m[1]) ?? 0;
     if (rank !== run.length + 1) flush();
     const name = rank === run.length + 1 ? candidateName(page, subSpan(page, line.span, ...m.indices![2])) : null;
     // the whole item is the name: 1.X有限公司 中标金额… is no bare ranking
@@ -386,6 +391,12 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
       const cell = row.cells[name];
       if (!cell || !cell.text || isPlaceholder(cell.text)) continue;
       if (mark >= 0 && !/^是/.test(row.cells[mark]?.text.trim() ?? '')) continue;
+      // 1、甲公司 2、乙公司 in one cell: the ranking itself
+      const listed = numberedInCell(page, cell);
+      if (listed.length >= 2) {
+        out.push(...listed.map((c) => ({ ...c, line: row.line })));
+        continue;
+      }
       const nameFound = candidateName(page, cell);
       if (!nameFound) continue;
       const rankCell = rank >= 0 ? row.cells[rank] : row.cells[0];
@@ -400,6 +411,21 @@ function rankedTables(page: Page, tables: Table[], sections: Sections, fields: F
       });
     }
   }
+}
+
+/** Names numbered 1, 2, 3 in one cell (1、甲公司 2、乙公司), each at its rank; none unless every piece is a name. */
+function numberedInCell(page: Page, cell: Span): Omit<CandidateDraft, 'line'>[] {
+  const marks = [...cell.text.matchAll(/(?:^|\s)(\d{1,2})\s*[、.．]\s*/g)];
+  if (marks.length < 2 || marks[0].index !== 0) return [];
+  const out: Omit<CandidateDraft, 'line'>[] = [];
+  for (let k = 0; k < marks.length; k++) {
+    const from = marks[k].index + marks[k][0].length;
+    const to = k + 1 < marks.length ? marks[k + 1].index : cell.text.length;
+    const name = candidateName(page, subSpan(page, cell, from, to));
+    if (!name || Number(marks[k][1]) !== k + 1) return [];
+    out.push({ rank: k + 1, name, bid: null });
+  }
+  return out;
 }
 
 function merge(drafts: CandidateDraft[], proposed: CandidateDraft | null): CandidateScan {

@@ -198,9 +198,10 @@ export function normaliseLabel(raw: string): string {
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-/** 1–99 written in digits or Chinese numerals (三, 十二, 二十一). */
+/** 1–99 written in digits or Chinese numerals (三, 十二, 二十一), or 1–12 as one Roman numeral character (Ⅲ, ⅲ). */
 export function smallNumber(s: string): number | null {
   if (/^\d{1,3}$/.test(s)) return Number(s);
+  if (/^[\u2160-\u216b\u2170-\u217b]$/.test(s)) return (s.charCodeAt(0) & 0x0f) + 1;
   if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
   if (s === '十') return 10;
   const ten = s.indexOf('十');
@@ -281,7 +282,7 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   // a column headed 组织机构代码 holds the USCC since 2015 (the code is read only if it checks out)
   // …and so does 供应商编码 beside a winner's name and address (河北省政府采购网 results)
   ['uscc', /信用代码|组织机构代码|^供应商编码$/],
-  ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
+  ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|中选候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
   // …and 中标入围供应商名称: those a framework admits
   ['winner', /^(?:(?:中标|成交|中选)(?:\((?:成交|选)\))?(?:入围)?|入围)(供应商|人|单位|商|公司|企业)(名称|全称)?$/],
   ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商(信息)?$/],

@@ -6,7 +6,9 @@ export const LOT_WORDS_BEFORE = '品目|标项|包号|分包号|分包|标段|�
 /** Words written after it: 第3包, 第2标段. */
 export const LOT_WORDS_AFTER = '包|标段|标包|分包|标项|合同包|包件|分标';
 
-const NUMBER = String.raw`(?:\d{1,3}|[一二三四五六七八九十]{1,3})`;
+/** A lot's number: digits, Chinese numerals, or one Roman numeral character (ⅲ标段). */
+export const LOT_NUMBER = String.raw`(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[\u2160-\u216b\u2170-\u217b])`;
+const NUMBER = LOT_NUMBER;
 const NUMBERS = String.raw`${NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*${NUMBER})*`;
 /** The lot's own name in brackets (标段一（智慧政务）：, 合同包1(动物疫病检测试剂（第1包）):), unless the brackets say the lot failed. */
 const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))(?:[^()（）]|[(（][^()（）]{1,20}[)）]){1,40}[)）])?`;

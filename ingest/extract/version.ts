@@ -139,4 +139,7 @@
 //     project's name; a value wrapped in 【】; a candidates' table headed 中标候选人名称 and each lot's 拟中标供应商 list
 //     candidates; an intro's 其… names no project; X（招标编号：…）于…年 and 对X进行了公开比选 do; 比选编号, 项目编号/包号
 //     (less its lots' note); 名称、地址和联系方式 rows name the party before its address; 定标日期：无 gives no date; 於 stays.
-export const EXTRACTOR_VERSION = '41';
+// 42: from held-out batch 16: candidates ranked in words run into their names (第一名X) under a sentence that ends
+//     …为中标候选人：; a cell that numbers them (1、甲 2、乙) under 中选候选人; lots in Roman numerals (ⅲ标段); 标段名称 rows
+//     that end in a lot open it; a party's lot note in brackets before its name (（品目一）X) is no part of it.
+export const EXTRACTOR_VERSION = '42';
