@@ -88,7 +88,10 @@ export function findSections(page: Page, fields: Field[]): Sections {
     const first = firstField.get(line.index);
     // Only a heading numbered 一、 opens a section from a line's lead: 1、X宾馆中标… is a list item.
     const lead = first && NUMBERED_LEAD.test(line.span.text) ? leadHeading(page, first) : null;
-    const text = line.cells ? null : headingText(line.span.text) ?? lead;
+    // …and a row that opens with one (六、全部投标人信息 | 甲公司,￥13,098,499.00: a heading and its first line, tab-joined)
+    const firstCell = line.cells?.find((c) => c.text.trim() !== '');
+    const cellHeading = firstCell && NUMBERED_LEAD.test(firstCell.text) ? headingText(firstCell.text) : null;
+    const text = line.cells ? cellHeading : headingText(line.span.text) ?? lead;
     if (text !== null) {
       kind = kindOf(text);
       headings.push({ line: line.index, text, kind });

@@ -142,4 +142,6 @@
 // 42: from held-out batch 16: candidates ranked in words run into their names (第一名X) under a sentence that ends
 //     …为中标候选人：; a cell that numbers them (1、甲 2、乙) under 中选候选人; lots in Roman numerals (ⅲ标段); 标段名称 rows
 //     that end in a lot open it; a party's lot note in brackets before its name (（品目一）X) is no part of it.
-export const EXTRACTOR_VERSION = '42';
+// 43: a numbered heading that opens a row of cells (六、全部投标人信息 | 甲公司,￥…) opens its section, as crawlers' tabbed
+//     page text writes a heading and its first line together.
+export const EXTRACTOR_VERSION = '43';

@@ -74,3 +74,10 @@ test('a form of 名称、地址和联系方式 rows names buyer and agency, a �
 test('於 is written so in names (於潜), not turned into 于', () => {
   assert.equal(canonicalName('临安市於潜城镇建设开发有限公司').name, '临安市於潜城镇建设开发有限公司');
 });
+
+test('a numbered heading that opens a row of cells (六、全部投标人信息 | 甲公司,￥…) opens its section: the bidders under it win nothing', async () => {
+  const notice = await extract('某某学校景观铺装工程中标公告\n五、中标情况\n中标金额：\n中标供应商：\t某某建筑安装有限责任公司\n联系人：\t王某\n'
+    + '六、全部投标人信息\t某某建筑安装有限责任公司,￥13,098,499.00\n吉林某某建筑工程有限公司,￥13,625,352.00\n长春某某建设有限公司,￥13,592,478.00\n'
+    + '七、评标委员会成员名单\n专家人数：\t5人\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['某某建筑安装有限责任公司'], null]]);
+});
