@@ -8,8 +8,7 @@ export const LOT_WORDS_AFTER = '包|标段|标包|分包|标项|合同包|包件
 
 /** A lot's number: digits, Chinese numerals, or one Roman numeral character (ⅲ标段). */
 export const LOT_NUMBER = String.raw`(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[\u2160-\u216b\u2170-\u217b])`;
-const NUMBER = LOT_NUMBER;
-const NUMBERS = String.raw`${NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*${NUMBER})*`;
+const NUMBERS = String.raw`${LOT_NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\s*${LOT_NUMBER})*`;
 /** The lot's own name in brackets (标段一（智慧政务）：, 合同包1(动物疫病检测试剂（第1包）):), unless the brackets say the lot failed. */
 const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))(?:[^()（）]|[(（][^()（）]{1,20}[)）]){1,40}[)）])?`;
 /**
@@ -19,7 +18,7 @@ const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终�
 const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
 /** One lot's heading with its name after the colon: 01包：数字式监测系统采购, 第2包：输液泵采购, 包3：A4纸. */
-const NAMED_LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBER})|(?:第\s*)?(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))`
+const NAMED_LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${LOT_NUMBER})|(?:第\s*)?(${LOT_NUMBER})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))`
   + String.raw`\s*${LOT_NAME}\s*[:：]\s*[^:：]{2,60}$`);
 /** Words that make the text after the colon a field's value (第1包：中标单位X, 包2：成交金额…), not a lot's name. */
 const NOT_A_LOT_NAME = /中标|成交|中选|供应商|单位|金额|报价|价格|预算|废标|流标|[\d.]+\s*(?:万?元|%)/;
@@ -31,7 +30,7 @@ function namedLotHeading(text: string): RegExpExecArray | null {
   return m;
 }
 /** A lot named inside a sentence: 第2包, 第二包, 包2, 标段 3, 品目 84, B分标, 包A. */
-const LOT_NAMED = new RegExp(String.raw`第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
+const LOT_NAMED = new RegExp(String.raw`第\s*(${LOT_NUMBER})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
   + String.raw`|(?<![A-Za-z])([A-Za-z])\s*(?:${LOT_WORDS_AFTER})`, 'g');
 
 /** The lots a heading names: 14-15 → 14, 15; 45、46 → 45, 46. Null when it names none or too many. */
@@ -68,11 +67,11 @@ export function lotKeyOf(value: string): string {
  * A lot numbered inside its own name (…项目三标段施工, …第2包, 标段3, …项目（一包）): 第 or a word that only numbers lots (标段, not
  * 包, which also counts things: 500包). A number after another (一、二标段, 1-3标段, 第1至3包) is part of a run.
  */
-const LOT_IN_NAME = new RegExp(String.raw`(?<![\d一二三四五六七八九十、,，\-－—~～至])(?:第\s*(${NUMBER})\s*(?:${LOT_WORDS_AFTER})|(${NUMBER})\s*(?:标段|标包|分标))(?![a-zA-Z\d])`
-  + String.raw`|(?:标段|标包|分标|合同包|采购包)\s*(${NUMBER})(?![\d一二三四五六七八九十、,，\-－—~～至])`
+const LOT_IN_NAME = new RegExp(String.raw`(?<![\d一二三四五六七八九十、,，\-－—~～至])(?:第\s*(${LOT_NUMBER})\s*(?:${LOT_WORDS_AFTER})|(${LOT_NUMBER})\s*(?:标段|标包|分标))(?![a-zA-Z\d])`
+  + String.raw`|(?:标段|标包|分标|合同包|采购包)\s*(${LOT_NUMBER})(?![\d一二三四五六七八九十、,，\-－—~～至])`
   // a lot in brackets of its own: …家具采购项目（一包）
-  + String.raw`|[(（]\s*(${NUMBER})\s*(?:包|标段|标包|分标)\s*[)）]`, 'g');
-const LOT_RUN = new RegExp(String.raw`${NUMBER}\s*(?:[、,，]|[-－—~～至])\s*${NUMBER}\s*(?:${LOT_WORDS_AFTER})`);
+  + String.raw`|[(（]\s*(${LOT_NUMBER})\s*(?:包|标段|标包|分标)\s*[)）]`, 'g');
+const LOT_RUN = new RegExp(String.raw`${LOT_NUMBER}\s*(?:[、,，]|[-－—~～至])\s*${LOT_NUMBER}\s*(?:${LOT_WORDS_AFTER})`);
 /** The one lot a lot's name numbers; null when it numbers none or several, or a run (一、二标段, 1-3标段). */
 export function lotOfName(text: string): { id: string; at: number; length: number } | null {
   if (LOT_RUN.test(text)) return null;
