@@ -135,6 +135,28 @@ const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八�
 /** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
 const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
+/**
+ * Words that say the whole call failed: in the title (…项目失败公示, …废标公告) or a sentence about the project (本项目作废标
+ * 处理, 本次招标失败). A call stopped for other reasons (终止, 取消) did not fail: it names no failed award.
+ */
+const CALL_FAILED_TITLE = /(?:废标|流标|失败|不成功)的?(?:公告|公示|通知)/;
+const CALL_FAILED_SENTENCE = /(?:本|该)(?:项目|次采购|次招标|次谈判|次磋商|次询价|次比选)[^，,。；;]{0,12}?(?:废标|流标|失败)|(?:招标|采购|谈判|磋商|询价|比选)失败/;
+
+/** The failed award of a termination whose whole call failed, with its words as the evidence; null when it does not say so. */
+export function callFailure(page: Page, title: Span | null): AwardDraft | null {
+  const failed = (reason: Span, line: number): AwardDraft =>
+    ({ lot: null, status: 'unsuccessful', suppliers: [], value: null, rate: null, line, lastLine: line, source: 'text', reason });
+  for (const line of page.lines) {
+    if (line.cells) continue;
+    const m = CALL_FAILED_SENTENCE.exec(line.span.text);
+    if (m) return failed(subSpan(page, line.span, m.index, m.index + m[0].length), line.index);
+  }
+  const m = title ? CALL_FAILED_TITLE.exec(title.text) : null;
+  if (!m || !title) return null;
+  const line = page.lines.findIndex((l) => l.span.end >= title.end);
+  return failed(subSpan(page, title, m.index, m.index + m[0].length), line);
+}
+
 /** A statement that ends in the lot's failing: …不足三家，流标。 */
 const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
 
@@ -175,7 +197,8 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
   // 投标人 | 报价 | 是否中标 in the result section: a column that says row by row who won makes a bidders' table the
   // winners' one (a bidders' section's, like an opening record's, never is: the result may have changed since).
   const marked = column(table, 'wonMark') >= 0;
-  if (column(table, 'bidder') >= 0 && column(table, 'winner') < 0 && !marked) return -1;
+  const bidder = column(table, 'bidder');
+  if (bidder >= 0 && column(table, 'winner') < 0 && !marked) return namesTheWinners(table, sections) ? bidder : -1;
   if (NOT_RESULT_SECTIONS.has(sections.kindOf[table.headerLine])) return -1;
   const announced = fields.some((f) => f.key === 'winnerName' && f.value === null && f.line >= table.headerLine - 2 && f.line < table.headerLine);
   const inResult = sections.inResult[table.headerLine] || announced;
@@ -188,6 +211,23 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
   const awardAmount = table.columns.some((c) => c.role === 'amount' && c.awardAmount);
   if (awardAmount) return supplier;
   return inResult && !givesVerdicts(table, supplier) && !ranksBidders(table) ? supplier : -1;
+}
+
+/** A heading that names the winning party itself (四、中标（成交）供应商：), not the result at large (中标结果, 成交信息). */
+const WINNERS_HEADING = /^(?:中标|成交|中选)(?:（成交）|\(成交\))?(?:供应商|人|单位)(?:名称|名单)?$/;
+
+/**
+ * Whether a bidders' table (包组 | 投标供应商) stands under a heading that names the winners, one row a lot and
+ * nothing that ranks or scores them: the site's template reused its bidders' column for the winners.
+ */
+function namesTheWinners(table: Table, sections: Sections): boolean {
+  const heading = [...sections.headings].reverse().find((h) => h.line <= table.headerLine);
+  if (!heading || !WINNERS_HEADING.test(heading.text.replace(/\s+/g, '')) || !sections.inResult[table.headerLine]) return false;
+  if (column(table, 'rank') >= 0 || column(table, 'candidateMark') >= 0 || table.columns.some((c) => SCORE_HEADER.test(c.header.text))) return false;
+  const lot = column(table, 'lot');
+  if (lot < 0) return table.rows.length === 1;
+  const lots = table.rows.map((r) => (r.cells[lot]?.text ?? '').replace(/\s+/g, ''));
+  return lots.every((l) => l !== '') && new Set(lots).size === lots.length;
 }
 
 const SCORE_HEADER = /得分|分值|评分|分数/;

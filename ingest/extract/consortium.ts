@@ -39,6 +39,8 @@ export function splitSuppliers(page: Page, value: Span): SupplierSplit {
     if (parts.length > 1) {
       return { suppliers: parts.map((p) => named(p, 'sole')), unclear: true, warnings };
     }
+    const lines = oneNameALine(page, span);
+    if (lines) return { suppliers: lines.map((p) => named(p, 'sole')), unclear: true, warnings };
     const whole = nameSpan(page, span);
     return { suppliers: whole ? [named(whole, 'sole')] : [], unclear: false, warnings };
   }
@@ -103,6 +105,25 @@ function leadWithMember(page: Page, list: Span): NamedSupplier[] | null {
   // Both must be companies in their own right: X（北京）有限公司 or X（联合体牵头人） are one name, not two.
   if (!a.name || !b.name || a.role || b.role || !looksLikeCompanyName(a.name) || !looksLikeCompanyName(b.name)) return null;
   return [{ raw: lead, name: a.name, role: 'lead' }, { raw: member, name: b.name, role: 'member' }];
+}
+
+/** Where a cell's lines meet: a line break, or the space a page's reader joins a cell's paragraphs with. */
+const LINE_BREAK = /\s+/g;
+/** A branch's form: on the line after its parent's name (某某有限公司 / 上海分公司) it ends that name, no second one. */
+const LIST_NUMBER = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]/;
+const BRANCH_END = /(?:分公司|分厂|分店|分行|支行|分部|分院|分所|办事处)$/;
+
+/**
+ * Companies written one a line in one cell (金刚化工(昆山)有限公司 / 上海涂料有限公司振华造漆厂): every line a company's
+ * name in its own right, none a branch that continues the line above; null when the lines are one wrapped name or a
+ * name and something else (an address, a note).
+ */
+function oneNameALine(page: Page, span: Span): Span[] | null {
+  const lines = pieces(page, span, LINE_BREAK);
+  if (lines.length < 2) return null;
+  // A numbered list (1.甲公司 2.乙公司) in one winner's field is read elsewhere: it may rank rather than name winners.
+  if (lines.some((l) => LIST_NUMBER.test(l.text))) return null;
+  return lines.every((l) => looksLikeCompanyName(l.text) && !BRANCH_END.test(l.text.trim())) ? lines : null;
 }
 
 function pieces(page: Page, span: Span, separator: RegExp): Span[] {

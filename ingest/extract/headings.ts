@@ -11,8 +11,8 @@ import type { PartyFound } from './parties.ts';
 import { partyNameOf } from './values.ts';
 import type { Found } from './values.ts';
 
-/** The notice kind that ends a title: 中标公告, 采购结果公告, 中标候选人公示, 成交公示表… */
-const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价|评标|评审)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示|通知书)(?:表|信息)?$/u;
+/** The notice kind that ends a title: 中标公告, 采购结果公告, 中标候选人公示, 成交公示表, 中标公示通知, a bare 中标结果… */
+const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价|评标|评审)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示|通知书)(?:表|信息|通知)?$|(?:中标|成交|中选|评标|评审)结果$/u;
 /** A project code in brackets after the name: (16A5569), （16A4937,16A5022）. */
 const CODE_END = /[(（][A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
 /** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */

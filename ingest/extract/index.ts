@@ -6,7 +6,7 @@ import { findUsccs } from '../../src/domain/uscc.ts';
 import { inferRegion, isWithinRegion } from '../../src/domain/region.ts';
 import type { RegionCandidate, RegionConflict } from '../../src/domain/region.ts';
 import type { ReadDocument } from '../read/document.ts';
-import { scanAwards } from './awards.ts';
+import { callFailure, scanAwards } from './awards.ts';
 import type { AwardDraft, AwardScan } from './awards.ts';
 import { firstRankedWinner, rankNamedWinner, ranksRepeat, scanCandidates } from './candidates.ts';
 import type { CandidateScan } from './candidates.ts';
@@ -160,7 +160,7 @@ export function extractNotice(doc: ReadDocument): Notice {
 
   const lotNamed = lotOfOnlyLot(page, onlyLot) ?? lotEndingName(page, title?.span ?? null) ?? lotEndingName(page, projectName?.span ?? null);
   const ruled = decision.type === 'award' ? candidateAward(page, scan.fields, drafts, candidateScan, warnings) : null;
-  const awards = decideAwards(decision, ruled ? [...drafts, ruled] : drafts, awardScan, marked, candidateScan, lotNamed, budget, page, warnings, evidence);
+  const awards = decideAwards(decision, ruled ? [...drafts, ruled] : drafts, awardScan, marked, candidateScan, lotNamed, budget, page, title?.span ?? null, warnings, evidence);
   const candidates = candidateList(withProposedSupplier(decision.type, drafts, candidateScan), warnings, evidence);
 
   return {
@@ -347,8 +347,8 @@ function candidateAward(page: Page, fields: Field[], drafts: AwardDraft[], candi
 }
 
 function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardScan, marked: Marked | null,
-  candidates: CandidateScan, lotNamed: Found<string> | null, budget: MoneyFound | null, page: Page, warnings: string[],
-  evidence: EvidenceLog): Award[] {
+  candidates: CandidateScan, lotNamed: Found<string> | null, budget: MoneyFound | null, page: Page, title: Span | null,
+  warnings: string[], evidence: EvidenceLog): Award[] {
   const type = decision.type;
   const active = drafts.filter((d) => d.status === 'active' && d.suppliers.length > 0);
   if (type === 'candidate' || type === 'tender' || type === 'correction' || type === 'other') {
@@ -361,6 +361,9 @@ function decideAwards(decision: TypeDecision, drafts: AwardDraft[], scan: AwardS
   if (marked) warnings.push(...marked.warnings);
   warnings.push(...scan.warnings);
   const kept = type === 'termination' ? drafts.filter((d) => d.status === 'unsuccessful') : drafts;
+  // A call that failed as a whole (本项目作废标处理) names no lot: its one failed award is the notice's.
+  const failure = type === 'termination' && kept.length === 0 ? callFailure(page, title) : null;
+  if (failure) kept.push(failure);
   if (type === 'termination' && active.length > 0) {
     warnings.push(`termination notice names ${active.flatMap((d) => d.suppliers.map((s) => s.name)).join(', ')}; not stored as winners`);
   }

@@ -6,7 +6,7 @@ import type { FieldKey } from './labels.ts';
 import { compact, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { kindOf, leadHeading } from './sections.ts';
-import { introMethod, introParties, introProject, partiesInBrackets, signOffAgency, signOffPair } from './sentences.ts';
+import { introCode, introMethod, introParties, introProject, partiesInBrackets, signOffAgency, signOffPair } from './sentences.ts';
 import type { SectionKind, Sections } from './sections.ts';
 import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
 import type { Found } from './values.ts';
@@ -261,6 +261,7 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
   }
   const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
   name ??= introProject(page);
+  code ??= introCode(page);
   const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
   return { name, code, method, region, warnings };
 }

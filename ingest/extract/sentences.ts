@@ -48,7 +48,7 @@ const PROCEDURE = '(?:(?:公开招标|邀请招标|竞争性谈判|竞争性磋�
 /** How it was conducted, between the project and 进行: 以公开的形式, 采用竞争性谈判方式. */
 const MANNER = '(?:(?:以|采用|通过|按)[^，,。；;：:]{1,12}?(?:形式|方式)\\s*)?';
 const INTRO_CONDUCTED = new RegExp(`对\\s*([^，,。；;：:]{2,120}?)\\s*${MANNER}进行了?${PROCEDURE}`, 'd');
-const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)的([^，,。；;：:]{4,120}?)(?:评标|评审|招标|采购)工作已(?:经)?(?:结束|完成)/d;
+const INTRO_FINISHED = /([^，,。；;：:\s]{4,50}?)\s*的\s*([^，,。；;：:]{4,120}?)\s*的?(?:评标|评审|招标|采购)工作已(?:经)?(?:结束|完成)/d;
 /** Who conducted it: [buyer]对…进行了公开招标 — never an agency (…项目管理有限公司代理机构对…). */
 const INTRO_CONDUCTOR = new RegExp(`([^，,。；;：:\\s]{4,50}?)对[^，,。；;：:]{2,120}?进行了?${PROCEDURE}`, 'd');
 const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理|造价|监理/;
@@ -69,8 +69,11 @@ const INTRO_PROJECT_SENTENCES: [RegExp, number, number?][] = [[INTRO_PROJECT, 1]
   [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1], [INTRO_RUN_BY, 1], [INTRO_TITLED_PROJECT, 2, 1]];
 /** Words that refer back instead of naming (其, 该, 此): no project's name starts so. */
 const PRONOUN_FIRST = /^(?:其|该|此)/;
-/** Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购. */
-const CONDUCTED_BY = /^由[^，,。；;]{2,60}?(?:组织|代理|负责|实施|承办)的/;
+/**
+ * Who ran it, written before the project's name: 由上海亿越工程咨询有限公司组织的智型美疗仪设备采购, or the agency of
+ * itself after 本 (本中心组织实施的深圳市…消防车（编号：…）).
+ */
+const CONDUCTED_BY = /^(?:由[^，,。；;]{2,60}?|(?:中心|公司|单位|司)[^，,。；;]{0,4}?)(?:组织|代理|负责|实施|承办)的/;
 /** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
 const METHOD_AFTER_NAME = /(?:进行了?)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
@@ -240,6 +243,28 @@ export function introProject(page: Page): Found<string> | null {
     const method = METHOD_AFTER_NAME.exec(span.text);
     if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
     return span.text ? { value: tidy(span.text), span } : null;
+  }
+  return null;
+}
+
+/** The number in brackets after the intro's project: 本中心组织实施的X（编号：nscg2015032695）已完成评审. */
+const INTRO_CODE = /^[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]\s*([^（()）〔〕【】\[\]，,。；;：:]{3,60}?)\s*[)）〕】\]]/d;
+
+/**
+ * The project's number as the intro sentence gives it in brackets after the name, for pages whose only label for it
+ * is a bare 编号 (which no field reads: it numbers certificates and notices too).
+ */
+export function introCode(page: Page): Found<string> | null {
+  for (const line of introLines(page)) {
+    const prose = proseOf(line);
+    if (!prose) continue;
+    const named = [INTRO_PROJECT, INTRO_PROJECT_LEADS, INTRO_RUN_BY].map((re) => re.exec(prose.text)).find(Boolean);
+    if (!named) continue;
+    const from = prose.text.slice(named.indices![1][1]).search(/[（(〔【\[]/) + named.indices![1][1];
+    const m = from >= named.indices![1][1] ? INTRO_CODE.exec(prose.text.slice(from)) : null;
+    if (!m) return null;
+    const span = subSpan(page, prose, from + m.indices![1][0], from + m.indices![1][1]);
+    return { value: span.text.replace(/[ \t]+/g, ''), span };
   }
   return null;
 }

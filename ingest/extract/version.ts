@@ -144,4 +144,8 @@
 //     that end in a lot open it; a party's lot note in brackets before its name (（品目一）X) is no part of it.
 // 43: a numbered heading that opens a row of cells (六、全部投标人信息 | 甲公司,￥…) opens its section, as crawlers' tabbed
 //     page text writes a heading and its first line together.
-export const EXTRACTOR_VERSION = '43';
+// 44: from held-out batches 17 and 18: a title ending 公示通知 or a bare 中标结果 gives its project; [buyer] 的 [project] 的评标
+//     工作 spaced out; 失败公示 is a termination, and a whole call's failure (本项目作废标处理, …失败公示) its failed award; under a
+//     heading naming the winning supplier a one-row-a-lot table of 投标供应商 names the winners; 本中心组织实施的X（编号：…）
+//     gives project and code; from batch 19: companies one a line in one cell are several winners, not one name.
+export const EXTRACTOR_VERSION = '44';
