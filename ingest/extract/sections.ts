@@ -28,6 +28,8 @@ const NUMBERED_ARABIC = /^\d{1,2}\s*[、.．](?!\d)\s*(?:([^：:]{1,40}?)\s*[：
 const BARE = /^((?:中标|成交|中选)(?:\(成交\)|（成交）)?(?:结果|信息|情况|公告|公示)|(?:中标|成交|定标|中选)候选人.{0,12}|采购人信息|采购代理机构信息|项目信息|(?:第\S{1,3}(?:包|标段))?(?:参与|参加)?(?:投标|报价|响应|磋商|谈判|询价)的?(?:其他|其余)?(?:供应商|单位|人)(?:名单|情况|信息)?)\s*[：:]?$/;
 /** Lines that close a result block: sign-off, contacts, reviewers, notice period. */
 const RESULT_END = /^(特此公告|特此通知|联系事项|附件|评标委员会|评审委员会|谈判小组|磋商小组|询价小组|评审专家|专业评委|评委名单|公告期限|本公告期限|公示期|质疑|投诉|各有关当事人|如有异议|对本结果)/;
+/** A line that is only a date (2015/03/30 09:46:33, 二〇一五年三月三十日): the sign-off or a log's stamp, past the result. */
+const DATE_LINE = /^\s*(?:\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$/;
 const RESULT_SENTENCE = /(中标|成交|中选|采购|评审|比选)(\(成交\)|（成交）)?结果(公告|公布|公示)?如下|中标人名单公告如下|(中标|成交)(情况|信息)如下/;
 /**
  * 入围供应商公示如下 / 中标单位名单如下: the winners listed, unless the list is of losers (未入围, 未中标人如下) or of
@@ -100,7 +102,8 @@ export function findSections(page: Page, fields: Field[]): Sections {
       // The sentence that announces the results is not itself one of them.
       opensResult = !result;
       result = true;
-    } else if (!line.cells && (RESULT_END.test(line.span.text.replace(/^[\s\d、.．（）()]+/, '')) || LOSERS_LISTED.test(line.span.text))) {
+    } else if (!line.cells && (RESULT_END.test(line.span.text.replace(/^[\s\d、.．（）()]+/, '')) || LOSERS_LISTED.test(line.span.text)
+      || DATE_LINE.test(line.span.text))) {
       result = false;
     }
     kinds[line.index] = kind;

@@ -148,4 +148,6 @@
 //     工作 spaced out; 失败公示 is a termination, and a whole call's failure (本项目作废标处理, …失败公示) its failed award; under a
 //     heading naming the winning supplier a one-row-a-lot table of 投标供应商 names the winners; 本中心组织实施的X（编号：…）
 //     gives project and code; from batch 19: companies one a line in one cell are several winners, not one name.
-export const EXTRACTOR_VERSION = '44';
+// 45: a date alone on a line (2015/03/30 09:46:33) closes a result block, so that a filing log below it (操作人 / 报备与
+//     发布 / the agency) names no winner in page text laid out one cell a line.
+export const EXTRACTOR_VERSION = '45';

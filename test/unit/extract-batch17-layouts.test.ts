@@ -54,3 +54,11 @@ test('two companies one a line in the 中标单位 cell are two winners, not one
   const branch = await extract(html.replace('<p>上海某某涂料有限公司振华造漆厂</p>', '<p>上海分公司</p>'), 'page.html');
   assert.deepEqual(won(branch).map((a) => a[2]), [['金刚某某（昆山）有限公司上海分公司']]);
 });
+
+test('a date alone on a line closes the result: the filing log below it (操作人 / 报备与发布 / the agency) names no winner', async () => {
+  const notice = await extract('某某公园钢结构工程中标结果\n编号：32050120141120060101\n'
+    + '根据有关规定，某某办公室 的 某某公园钢结构工程 的评标工作已经结束，中标人已经确定。现将中标结果公示如下：\n'
+    + '中标人名称：某某科星钢结构工程有限公司\n中标价：657.800077万元\n中标工期：120天\n2015/03/30 09:46:33\n操作\n操作人\n操作时间\n报备与发布\n'
+    + '某某仁合工程咨询有限公司\n2015-03-30 09:44:37\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['某某科星钢结构工程有限公司'], 657_800_077]]);
+});
