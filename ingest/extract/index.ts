@@ -39,7 +39,7 @@ import { findTables, tableLines } from './tables.ts';
 import type { Table } from './tables.ts';
 import { classifyLabel, labelsOf } from './labels.ts';
 import type { AmountUnit } from './labels.ts';
-import { CORRECTION_DATE_KEYS, findPublishedAt, findTitle, PUBLISHED_DATE_KEYS } from './title.ts';
+import { CORRECTION_DATE_KEYS, findPublishedAt, findTitle, headingOverDate, PUBLISHED_DATE_KEYS } from './title.ts';
 import { rejectionLines, screenWinners } from './winners.ts';
 import { isUnitPrice, readMoney } from './values.ts';
 import type { Found, MoneyFound } from './values.ts';
@@ -89,11 +89,15 @@ export function extractNotice(doc: ReadDocument): Notice {
   const project = findProject(page, scan.fields);
   warnings.push(...project.warnings);
   const agencyFound = withMarker(parties.agency, marked?.agency ?? null);
-  const fromHeadings = readHeadings(page, title?.span ?? null, {
+  const known = {
     buyer: marked?.buyer?.value ?? parties.buyer?.name.value ?? null,
     agency: agencyFound?.name.value ?? null,
     project: marked?.projectName ?? project.name,
-  }, locator);
+  };
+  const fromHeadings = readHeadings(page, title?.span ?? null, known, locator);
+  // A portal's own heading over the date line (新港路提升改造工程 / 发布日期：…) may name the project the title does not.
+  const portalHeading = fromHeadings.project || known.project ? null : headingOverDate(page);
+  if (portalHeading) fromHeadings.project = readHeadings(page, portalHeading, known, locator).project;
   const buyerFound = withMarker(parties.buyer ?? fromHeadings.buyer ?? buyerSigningItsTitle(page, title?.span ?? null), marked?.buyer ?? null);
   // Every name read as a winner must look like a party (winners.ts); what does not becomes a warning.
   const drafts = screenWinners(marked && marked.drafts.length > 0 ? marked.drafts : awardScan.drafts, {

@@ -33,13 +33,13 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // the project and its lot in one field (Sichuan's and Chongqing's result tables)
     '项目及标段名称', '项目标段名称', '项目和标段名称', '工程及标段名称', '招标项目及标段名称'],
   projectCode: ['项目编号', '采购项目编号', '招标编号', '采购编号', '招标文件编号', '项目号', '项目编码', '招标公告编号',
-    '项目招标编号', '招标项目编号', '工程编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号', '采购公告编号', '采购公告/邀请书编号', '邀请书编号', '标书编号', '采购项目标书编号', '招标书编号', '比选编号', '比选项目编号', '采购项目编号/包号', '项目编号/包号',
+    '项目招标编号', '招标项目编号', '工程编号', '工程编码', '招投标编码', '招投标编号', '中标编号', '竞价编号', '招标代码', '采购计划编号', '政府采购编号', '招标(采购)编号', '采购文件编号', '采购公告编号', '采购公告/邀请书编号', '邀请书编号', '标书编号', '采购项目标书编号', '招标书编号', '比选编号', '比选项目编号', '采购项目编号/包号', '项目编号/包号',
     // the national investment project code (全国投资项目在线审批监管平台): 2509-360733-04-01-370085
     '投资项目代码', '项目代码', '投资项目统一代码', '项目统一代码',
     // the agency's own number for the project
     '招标代理机构编号', '代理机构编号', '采购代理机构编号', '采购代理编号', '委托代理编号', '代理编号',
     // the trading centre's own number for the deal
-    '公共资源编号', '公共资源交易编号', '交易编号', '进场登记号', '进场登记编号', '进场交易编号'],
+    '公共资源编号', '公共资源交易编号', '交易编号', '进场登记号', '进场登记编号', '进场交易编号', '交易登记号', '交易登记编号'],
   // the notice's own title as a field of the page (公示名称 | …成交结果公示)
   // A lot's own name and number: the project's only name and number on a page that gives no other.
   lotName: ['标段名称', '分包名称', '标段(包)名称', '标包名称'],
@@ -64,7 +64,10 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     // a framework's call for partners (招募) or a comparison (比选) names its buyer so
     '招募人', '招募单位', '比选人', '比选单位',
     // a works contract let (发包) by its client
-    '发包单位', '发包人', '发包方', '发包单位名称'],
+    '发包单位', '发包人', '发包方', '发包单位名称',
+    // the client named as such, the party the contract is made with, the unit that started the purchase (not 委托人:
+    // in a tender's forms it is the bidder granting a power of attorney)
+    '建设(招标)单位', '招标(建设)单位', '合同主体单位', '发起单位'],
   buyerAddress: ['采购人地址', '采购单位地址', '招标人地址', '招标单位地址', '建设单位地址', '采购方地址',
     '招标(采购)人地址', '业主地址'],
   agencyName: ['采购代理机构', '代理机构名称', '采购代理机构全称', '招标代理机构', '采购代理机构名称', '代理机构',
@@ -93,7 +96,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
   awardValue: ['中标(成交)金额', '中标金额', '成交金额', '中标价', '中标价格', '成交价格', '成交价', '中标(选)价',
     '中标供货商金额', '中标价格为', '中标(成交)价格', '合同金额', '中标(成交)价', '中标总价', '成交总价', '中标报价',
     '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
-    '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包金额', '承包合同价', '承包价格',
+    '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包标价', '承包金额', '承包合同价', '承包价格',
     // 中 标 标 价：13778517元 (标价: the price bid)
     '中标标价', '成交标价', '中标造价', '成交造价'],
   totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额',
@@ -109,7 +112,10 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
   resultIntro: ['成交供应商名称、地址及成交金额', '中标供应商名称、联系地址及中标金额', '中标供应商名称、地址及中标金额',
     '成交供应商名称、联系地址及成交金额', '中标(成交)供应商名称、地址及中标(成交)金额', '中标单位名称、地址、和中标金额',
     '中标单位名称、地址和中标金额', '中标(成交)信息', '中标信息', '成交信息', '成交结果', '中标/成交结果',
-    '成交情况', '中标情况', '中标(成交)结果', '中标、成交结果'],
+    '成交情况', '中标情况', '中标(成交)结果', '中标、成交结果',
+    // …the name and the sum under one heading, written with 及 (5、中标供应商名称及中标金额： / X为中标人 / 中标总金额：…)
+    '中标供应商名称及中标金额', '成交供应商名称及成交金额', '中标(成交)供应商名称及中标(成交)金额', '中标人名称及中标金额',
+    '中标单位名称及中标金额', '中标人及中标金额', '中标单位及中标金额', '成交供应商及成交金额'],
   proposedWinner: ['拟中标人', '拟中标单位', '预中标人', '预中标单位', '拟中标供应商', '拟成交供应商', '预成交供应商',
     '拟中标(成交)供应商', '拟中标(成交)人', '预中标供应商', '拟定中标人', '拟中选人', '拟成交人', '中标候选单位名称',
     '中标候选单位', '中标候选供应商名称', '中标候选供应商', '成交候选供应商', '成交候选人名称'],
@@ -177,8 +183,11 @@ const CONTACT_TAIL = /(?:名称)?(?:(?:及|和|、)(?:其)?(?:地址|联系方�
 const CONTACT_TAILED = new Set<FieldKey>(['buyerName', 'agencyName']);
 
 /** A note in brackets after an amount label (中标价(报价承诺), 中标金额(含税)): the label before it decides. */
-const LABEL_NOTE = /\([^()]{1,8}\)$/;
+/** A note after an amount's label, bracketed (中标金额(大写)) or not (中标金额大写, 成交价小写). */
+const LABEL_NOTE = /\([^()]{1,8}\)$|(?:大写|小写)$/;
 const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
+const SEAL_NOTE = /\((?:公章|盖章|签章|印章|章|签字|签字盖章|盖公章)\)$/;
+const SEALED_KEYS = new Set<FieldKey>(['buyerName', 'agencyName']);
 
 const TABLE = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(VOCABULARY) as [FieldKey, string[]][]) {
@@ -242,6 +251,10 @@ export function classifyLabel(raw: string): LabelInfo | null {
     const key = TABLE.get(norm.slice(0, unit.index));
     if (key) return { key, norm, unit: unit[1] as AmountUnit, rank: null };
   }
+  // 建设单位（公章）: the seal the form asks for beside the party's name
+  const sealed = SEAL_NOTE.exec(norm);
+  const signer = sealed && sealed.index > 0 ? TABLE.get(norm.slice(0, sealed.index)) : undefined;
+  if (signer && SEALED_KEYS.has(signer)) return { key: signer, norm, unit: null, rank: null };
   const note = LABEL_NOTE.exec(norm);
   if (note && note.index > 0) {
     const key = TABLE.get(norm.slice(0, note.index));

@@ -13,9 +13,9 @@ const NUMBERS = String.raw`${LOT_NUMBER}(?:\s*(?:-|－|—|~|～|至|、|,|，)\
 const LOT_NAME = String.raw`(?:[(（](?![^()（）]*(?:流标|废标|失败|终止|无效))(?:[^()（）]|[(（][^()（）]{1,20}[)）]){1,40}[)）])?`;
 /**
  * A heading that opens one lot or a run of lots, alone on its line or before a colon: 品目 7, 品目 14-15：,
- * 品目 45、46：, 第3-5包：, 标段一（智慧政务）：, or one lot lettered: A分标：, B包：.
+ * 品目 45、46：, 第3-5包：, 1标段, 标段一（智慧政务）：, or one lot lettered: A分标：, B包：.
  */
-const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
+const LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${NUMBERS})|第?\s*(${NUMBERS})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))\s*${LOT_NAME}\s*(?:[:：]\s*)?$`);
 const MAX_LOTS_IN_RANGE = 30;
 /** One lot's heading with its name after the colon: 01包：数字式监测系统采购, 第2包：输液泵采购, 包3：A4纸. */
 const NAMED_LOT_HEADING = new RegExp(String.raw`^(?:(?:${LOT_WORDS_BEFORE})号?\s*(${LOT_NUMBER})|(?:第\s*)?(${LOT_NUMBER})\s*(?:${LOT_WORDS_AFTER})|([A-Za-z])\s*(?:${LOT_WORDS_AFTER}))`

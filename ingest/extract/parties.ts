@@ -6,7 +6,7 @@ import type { FieldKey } from './labels.ts';
 import { compact, subSpan, tidy, trimTrailingPunctuation } from './page.ts';
 import type { Page, Span } from './page.ts';
 import { kindOf, leadHeading } from './sections.ts';
-import { introCode, introMethod, introParties, introProject, partiesInBrackets, signOffAgency, signOffPair } from './sentences.ts';
+import { headNumber, introCode, introMethod, introParties, introProject, partiesInBrackets, signOffAgency, signOffPair } from './sentences.ts';
 import type { SectionKind, Sections } from './sections.ts';
 import { addressOf, isPlaceholder, methodOf, partyNameOf, projectCodeOf } from './values.ts';
 import type { Found } from './values.ts';
@@ -262,6 +262,9 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
   const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
   name ??= introProject(page);
   code ??= introCode(page);
+  const numbered = code ? null : headNumber(page);
+  const headCode = numbered ? projectCodeOf(page, numbered) : null;
+  if (headCode) code = { value: headCode.value, span: headCode.span };
   const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
   return { name, code, method, region, warnings };
 }

@@ -34,7 +34,9 @@ function introLines(page: Page): Page['lines'] {
   introCache.set(page, lines);
   return lines;
 }
-const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)受([^，,。；;：:\s]{2,50}?)(?:的)?委托/d;
+const INTRO_PARTIES = /([^，,。；;：:\s]{2,50}?)\s*受\s*([^，,。；;：:\s]{2,50}?)\s*(?:的)?委托/d;
+/** [buyer] 委托 [agency] 对…: the client first, the agency it entrusted after (贵州…有限责任公司 委托 同辉招标有限公司 对…). */
+const INTRO_CLIENT_ENTRUSTS = /([^，,。；;：:\s]{4,50}?)\s*委托\s*([^，,。；;：:\s]{4,50}?)\s*(?:对|就|进行|于|组织|以|在|公开|邀请|[，,])/d;
 /** The agency writing of itself: [buyer]委托我司招标的…. */
 const INTRO_ENTRUSTS_US = /([^，,。；;：:\s]{4,50}?)委托(?:我司|我公司|我单位|我中心|本公司|本中心|本单位)/d;
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
@@ -215,6 +217,11 @@ export function introParties(page: Page): { buyer: PartyFound | null; agency: Pa
         ?? (conductor && !AGENCY_LIKE.test(conductor[1]) ? company(groupSpan(page, prose, conductor, 1)) : null)
         ?? (titled && !AGENCY_LIKE.test(titled[1]) ? company(groupSpan(page, prose, titled, 1)) : null);
       if (buyer) return { buyer, agency: null };
+      const client = INTRO_CLIENT_ENTRUSTS.exec(prose.text);
+      if (client && AGENCY_LIKE.test(client[2]) && !AGENCY_LIKE.test(client[1])) {
+        const entrusting = company(groupSpan(page, prose, client, 1));
+        if (entrusting) return { buyer: entrusting, agency: company(groupSpan(page, prose, client, 2)) };
+      }
       continue;
     }
     // 受深圳市政府采购中心委托: a purchasing centre that hands the work on is an agency, not the buyer.
@@ -265,6 +272,23 @@ export function introCode(page: Page): Found<string> | null {
     if (!m) return null;
     const span = subSpan(page, prose, from + m.indices![1][0], from + m.indices![1][1]);
     return { value: span.text.replace(/[ \t]+/g, ''), span };
+  }
+  return null;
+}
+
+/** A bare 编号：X standing alone (a line or a cell of its own) under a notice's title: the notice's number for its project. */
+const HEAD_NUMBER = /^\s*编\s*号\s*[:：]\s*(\S(?:.{0,40}\S)?)\s*$/d;
+
+/**
+ * The number a notice gives under its title as a bare 编号 (苏州市工程建设项目中标结果 / 编号：3205…), for pages that
+ * label no code: read only among the opening lines, where no certificate or notice of another step is numbered.
+ */
+export function headNumber(page: Page): Span | null {
+  for (const line of introLines(page)) {
+    for (const piece of line.cells ?? [line.span]) {
+      const m = HEAD_NUMBER.exec(piece.text);
+      if (m) return subSpan(page, piece, m.indices![1][0], m.indices![1][1]);
+    }
   }
   return null;
 }

@@ -176,6 +176,7 @@ export function findTables(page: Page): Table[] {
     const table: Table = { headerLine: i, subHeaderLines: [], columns, rows: [] };
     let previous: (Span | null)[] | null = null;
     let j = i + 1;
+    if (rankedRowLabels(lines[j], columns)) columns.unshift({ role: 'rank', header: { text: '', start: lines[i].span.start, end: lines[i].span.start }, unit: null, awardAmount: false });
     // A second header right under the first is a sub-header (比例 35% | 比例 55%): skip it.
     if (j < lines.length && headerColumns(lines[j])) table.subHeaderLines.push(j++);
     for (; j < lines.length; j++) {
@@ -191,6 +192,16 @@ export function findTables(page: Page): Table[] {
     i = j - 1;
   }
   return tables;
+}
+
+/**
+ * Rows one cell wider than the header, the first cell naming the row's rank (第一候选人 | 甲公司 | 18496367.07元 under
+ * 中标候选人全称 | 投标总价（元）): the header left the ranks' column unnamed. The first row decides.
+ */
+function rankedRowLabels(row: Line | undefined, columns: Column[]): boolean {
+  if (!row?.cells || row.cells.length !== columns.length + 1 || columns.some((c) => c.role === 'rank')) return false;
+  const label = classifyLabel(row.cells[0].text);
+  return label?.key === 'candidate' && label.rank !== null;
 }
 
 /** A line of the form after the table (9、定标日期：\t2015年03月27日): its first cell a known label with its colon. */

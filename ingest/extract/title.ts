@@ -122,6 +122,18 @@ function titleBelowChrome(page: Page): Found<string> | null {
   return null;
 }
 
+/**
+ * A portal's heading right below its breadcrumb and over the notice's date line (新港路提升改造工程 / 发布日期：2015-03-30):
+ * the page's own title, when it has no notice word to be found by. It may name the project; it is no notice's title.
+ */
+export function headingOverDate(page: Page): Span | null {
+  const start = contentStart(page);
+  if (start === 0) return null;
+  const [head, next] = page.lines.slice(start, start + TOP_LINES).filter((l) => l.span.text.trim() !== '');
+  if (!head || !next || head.cells || !titleLike(head.span.text.trim())) return null;
+  return PUBLISHED_LABEL.test(next.cells ? next.cells.map((c) => c.text).join('') : next.span.text) ? head.span : null;
+}
+
 export function findTitle(page: Page, fields: Field[], markup: Markup | null, locator: () => Locator): Maybe<string> | null {
   const meta = markup?.title;
   if (meta) {

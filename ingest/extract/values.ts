@@ -168,6 +168,9 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
     const joined = s.text.slice(tokens[0].index, tokens[1].index + tokens[1].text.length);
     tokens.splice(0, 2, { text: joined, index: tokens[0].index });
   }
+  // A letters-only prefix spaced off the number (ydzcg 2015-zb069, jsgjzx [2015]003b) is the code's own.
+  const prefix = /^([A-Za-z]{2,12})[ \t]+$/.exec(s.text.slice(0, tokens[0].index));
+  if (prefix) tokens[0] = { text: s.text.slice(0, tokens[0].index + tokens[0].text.length), index: 0 };
   const first = unclosedCut(runOnCut(tokens[0]));
   const between = (a: { text: string; index: number }, b: { text: string; index: number }) =>
     s.text.slice(a.index + a.text.length, b.index);

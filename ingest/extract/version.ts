@@ -150,4 +150,10 @@
 //     gives project and code; from batch 19: companies one a line in one cell are several winners, not one name.
 // 45: a date alone on a line (2015/03/30 09:46:33) closes a result block, so that a filing log below it (操作人 / 报备与
 //     发布 / the agency) names no winner in page text laid out one cell a line.
-export const EXTRACTOR_VERSION = '45';
+// 46: from held-out batches 18 and 19: 苗圃 ends a party's name; 中标供应商名称及中标金额： opens the result (X为中标人 under it);
+//     a lot heading 1标段 alone on a line; 中标金额大写 and 承包标价 label the award's amount; rows led by 第一候选人 one cell
+//     wider than their header rank the candidates; 工程编码, 招投标编码, 中标编号, 交易登记号 label the code, a letters prefix
+//     spaced off its number is the code's, and a bare 编号：X among the opening lines is the project's number; a portal's
+//     heading between its breadcrumb and the date line names the project when nothing else does; buyers labelled
+//     建设单位（公章）, 合同主体单位, 发起单位, 建设(招标)单位, and named in intros spaced out (受X 委托, X 委托 Y公司 公开招标的).
+export const EXTRACTOR_VERSION = '46';
