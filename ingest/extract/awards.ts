@@ -217,12 +217,15 @@ export function winnerColumn(table: Table, sections: Sections, fields: Field[]):
 const WINNERS_HEADING = /^(?:中标|成交|中选)(?:（成交）|\(成交\))?(?:供应商|人|单位)(?:名称|名单)?$/;
 
 /**
- * Whether a bidders' table (包组 | 投标供应商) stands under a heading that names the winners, one row a lot and
- * nothing that ranks or scores them: the site's template reused its bidders' column for the winners.
+ * Whether a bidders' table (包组 | 投标供应商, 成交金额（元） | 成交候选供应商) names the winners: in the result, under a
+ * heading that names the winners or beside the award's own amount, one row a lot and nothing that ranks or scores
+ * them — the site's template reused its bidders' column for the winners.
  */
 function namesTheWinners(table: Table, sections: Sections): boolean {
+  if (!sections.inResult[table.headerLine]) return false;
   const heading = [...sections.headings].reverse().find((h) => h.line <= table.headerLine);
-  if (!heading || !WINNERS_HEADING.test(heading.text.replace(/\s+/g, '')) || !sections.inResult[table.headerLine]) return false;
+  const headed = heading !== undefined && WINNERS_HEADING.test(heading.text.replace(/\s+/g, ''));
+  if (!headed && !table.columns.some((c) => c.role === 'amount' && c.awardAmount)) return false;
   if (column(table, 'rank') >= 0 || column(table, 'candidateMark') >= 0 || table.columns.some((c) => SCORE_HEADER.test(c.header.text))) return false;
   const lot = column(table, 'lot');
   if (lot < 0) return table.rows.length === 1;

@@ -328,7 +328,7 @@ export const WON_MARK_YES = /^(是|√|✓|✔|中标|成交|中选|已中标|�
 export const WON_MARK_NO = /^(否|×|✗|✘|未中标|未成交|不成交|未中选|落选|不中标|放弃中标|放弃成交|放弃|弃标|\/|-|—)$/;
 
 /** Headers of columns the extractor does not read, recognised so that a row of them is a header row. */
-export const OTHER_COLUMN_HEADER = /^(序号|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
+export const OTHER_COLUMN_HEADER = /^(序号|物料|物资|材料|产品|工厂|下浮|费率|优惠|折扣|编号|备注|规格|型号|数量|服务|分包内容|分包名称|货物|得分|评审|服务响应|报价时间|品牌|产地|单位|比例|其他|标的|项目|工期|质量|技术|商务|综合|交货|联系|电话|内容|采购内容|主要|资质|项目经理|建造师|说明|时间|日期|计量|规格型号|品目|描述|名称)/;
 
 // ---------------------------------------------------------------------------------------------
 // Section headings: what a block of the notice is about. Only a 'result' block names winners;

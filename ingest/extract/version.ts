@@ -156,4 +156,6 @@
 //     spaced off its number is the code's, and a bare 编号：X among the opening lines is the project's number; a portal's
 //     heading between its breadcrumb and the date line names the project when nothing else does; buyers labelled
 //     建设单位（公章）, 合同主体单位, 发起单位, 建设(招标)单位, and named in intros spaced out (受X 委托, X 委托 Y公司 公开招标的).
-export const EXTRACTOR_VERSION = '46';
+// 47: in the result, a one-row-a-lot bidders' table beside the award's own amount (成交金额（元） | 成交候选供应商) names the
+//     winner; 物料, 物资, 材料, 产品, 工厂 head item columns, so that such a table's header is one.
+export const EXTRACTOR_VERSION = '47';

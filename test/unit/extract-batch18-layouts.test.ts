@@ -74,3 +74,20 @@ test('buyers: 建设单位（公章）, 合同主体单位, 发起单位, 建设
   // an agency entrusting another is no buyer
   assert.equal(await buyerOf('某某工程中标公示\n某某招标代理有限公司 委托 某某工程咨询有限公司 对某某项目进行公开招标。\n'), null);
 });
+
+test('in the result, a one-row table naming its supplier 成交候选供应商 beside 成交金额（元） names the winner at that sum', async () => {
+  const page = '某某关于某某学校监控设备项目竞争性谈判的成交结果公告\n经谈判小组评定和采购人确认，现将成交结果公示如下\n'
+    + '品目\t采购项目（国内产品）\t数量\t成交金额（元）\t成交候选供应商\t成交候选供应商地址\n一\t监控设备\t1批\t85600\t东乡县某某科技有限公司\t江西省某某镇红岭村\n'
+    + '各相关当事人对成交结果有异议的，可在本公告发布之日起七个工作日内提起质疑。\n';
+  assert.deepEqual(won(await extract(page)), [[null, 'active', ['东乡县某某科技有限公司'], 8_560_000]]);
+  // three of them, ranked by the rows, are candidates, never winners
+  const three = page.replace('一\t监控设备\t1批\t85600\t东乡县某某科技有限公司\t江西省某某镇红岭村\n', '一\t监控设备\t1批\t85600\t东乡县某某科技有限公司\t江西省某某镇\n'
+    + '二\t监控设备\t1批\t86600\t抚州某某电子有限公司\t江西省某某镇\n');
+  assert.deepEqual(won(await extract(three)), []);
+});
+
+test('a table of 物料 | 物料组 | 品牌 | 工厂 | 单位 | 数量 | 供应商 under 中标信息： names its supplier as the winner', async () => {
+  const notice = await extract('金属管道询比价中标公告\n项目编号：\thx-采-cn96-2015-比-174\n发起单位：\t华新某某装备制造有限公司\n中标信息：\t\n'
+    + '物料\t物料组\t品牌\t工厂\t单位\t数量\t供应商\n热轧无缝钢管;∮402x25;20#\t金属管道\t\tcn96\tkg\t1394.52\t武汉某某物资有限公司\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['武汉某某物资有限公司'], null]]);
+});
