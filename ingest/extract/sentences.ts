@@ -267,8 +267,11 @@ export function introCode(page: Page): Found<string> | null {
     if (!prose) continue;
     const named = [INTRO_PROJECT, INTRO_PROJECT_LEADS, INTRO_RUN_BY].map((re) => re.exec(prose.text)).find(Boolean);
     if (!named) continue;
-    const from = prose.text.slice(named.indices![1][1]).search(/[（(〔【\[]/) + named.indices![1][1];
-    const m = from >= named.indices![1][1] ? INTRO_CODE.exec(prose.text.slice(from)) : null;
+    const nameEnd = named.indices![1][1];
+    const bracket = prose.text.slice(nameEnd).search(/[（(〔【\[]/);
+    if (bracket < 0) return null;
+    const from = nameEnd + bracket;
+    const m = INTRO_CODE.exec(prose.text.slice(from));
     if (!m) return null;
     const span = subSpan(page, prose, from + m.indices![1][0], from + m.indices![1][1]);
     return { value: span.text.replace(/[ \t]+/g, ''), span };
