@@ -639,6 +639,11 @@ class AwardBuilder {
       case 'lot':
         // A lot label that says no number (A分标： read as the label 分标) leaves the lot its line's heading gave.
         if (!e.id && !e.range && this.lotLine === e.line) return;
+        // The open lot restated before each of its fields (第1包中标供应商名称：X / 第1包中标金额：Y): the same draft goes on.
+        if (this.restatesOpenLot(e)) {
+          this.lotLine = e.line;
+          return;
+        }
         this.finish();
         if (this.followsLotHeading(e)) {
           // Lot headings one under another (01包：X / 02包：Y / 中标单位：Z): what follows is theirs together, no one lot's;
@@ -926,6 +931,11 @@ class AwardBuilder {
   private valueLine(f: Field): number {
     const next = this.page.lines[f.line + 1];
     return f.value && next && f.value.start >= next.span.start ? f.line + 1 : f.line;
+  }
+
+  private restatesOpenLot(e: Extract<Event, { kind: 'lot' }>): boolean {
+    if (!e.id || e.range || !this.lot || !this.current || this.current.lot !== this.lot) return false;
+    return lotKeyOf(e.id.value) === lotKeyOf(this.lot.value);
   }
 
   private value(span: Span, f: Field | null, line: number, label: LabelInfo | null = f?.info ?? null): void {

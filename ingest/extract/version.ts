@@ -158,4 +158,6 @@
 //     建设单位（公章）, 合同主体单位, 发起单位, 建设(招标)单位, and named in intros spaced out (受X 委托, X 委托 Y公司 公开招标的).
 // 47: in the result, a one-row-a-lot bidders' table beside the award's own amount (成交金额（元） | 成交候选供应商) names the
 //     winner; 物料, 物资, 材料, 产品, 工厂 head item columns, so that such a table's header is one.
-export const EXTRACTOR_VERSION = '47';
+// 48: a lot restated before each of its fields (a包中标供应商名称：X / a包中标金额：Y) no longer closes its own draft, which
+//     had handed each lot's sum to the next lot's winner (found on held-out batch 20).
+export const EXTRACTOR_VERSION = '48';
