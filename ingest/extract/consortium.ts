@@ -109,8 +109,9 @@ function leadWithMember(page: Page, list: Span): NamedSupplier[] | null {
 
 /** Where a cell's lines meet: a line break, or the space a page's reader joins a cell's paragraphs with. */
 const LINE_BREAK = /\s+/g;
-/** A branch's form: on the line after its parent's name (某某有限公司 / 上海分公司) it ends that name, no second one. */
+/** A list item's number opening a line (1. / 二、 / 3）). */
 const LIST_NUMBER = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]/;
+/** A branch's form: on the line after its parent's name (某某有限公司 / 上海分公司) it ends that name, no second one. */
 const BRANCH_END = /(?:分公司|分厂|分店|分行|支行|分部|分院|分所|办事处)$/;
 
 /**
