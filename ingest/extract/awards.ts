@@ -8,7 +8,7 @@ import { normalizeUscc } from '../../src/domain/uscc.ts';
 import { splitSuppliers, statedConsortium } from './consortium.ts';
 import type { Field } from './fields.ts';
 import { fillListedAmounts } from './listed-amounts.ts';
-import { classifyLabel, GENERIC_WINNER_LABELS, NOT_RESULT_SECTIONS, RESULT_ONLY_WINNER_LABELS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
+import { CALL_FAILED_SENTENCE, CALL_FAILED_TITLE, classifyLabel, ENDS_FAILED, GENERIC_WINNER_LABELS, LOT_FAILED, NO_WINNER, NONE_WON, NOT_RESULT_SECTIONS, RESULT_ONLY_WINNER_LABELS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
 import { subSpan, unwrapped } from './page.ts';
@@ -102,7 +102,6 @@ const AWARD_KEYS = new Set(['resultIntro', 'lot', 'failReason', 'winnerName', 'c
   'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
   'proposedWinner', 'unitName', 'bid']);
 const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate', 'proposedWinner', 'unitName']);
-const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 /** A price in a sentence, up to the clause's end; a comma between digit groups (2,880.00万元) ends no clause. */
@@ -115,8 +114,6 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
  */
 const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 const PROPOSAL_LABEL = /推荐/;
-/** A winner's value that says none won. */
-const NONE_WON = /^(?:无|空缺|废标|流标|无中标人|无成交供应商|无中标供应商)[。.]?$/;
 /**
  * 包2.办公设备维修：A、B、C为本标包的入围中标单位: the suppliers a sentence names as this lot's winners, right after the
  * lot's label or at the line's start (not 拟确定X为…, a proposal).
@@ -132,15 +129,7 @@ const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名�
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*|[.．、]\s*[^:：，,。；;\d][^:：，,。；;]{0,29})?[:：]/;
 /** A lot run into the label after it (d包中标人：X, 第一标段中标单位：X) or alone before its colon (q包：流标). */
 const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?=(?:中标|成交|中选)|[:：])/;
-/** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
-const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
 
-/**
- * Words that say the whole call failed: in the title (…项目失败公示, …废标公告) or a sentence about the project (本项目作废标
- * 处理, 本次招标失败). A call stopped for other reasons (终止, 取消) did not fail: it names no failed award.
- */
-const CALL_FAILED_TITLE = /(?:废标|流标|失败|不成功)的?(?:公告|公示|通知)/;
-const CALL_FAILED_SENTENCE = /(?:本|该)(?:项目|次采购|次招标|次谈判|次磋商|次询价|次比选)[^，,。；;]{0,12}?(?:废标|流标|失败)|(?:招标|采购|谈判|磋商|询价|比选)失败/;
 
 /** The failed award of a termination whose whole call failed, with its words as the evidence; null when it does not say so. */
 export function callFailure(page: Page, title: Span | null): AwardDraft | null {
@@ -157,8 +146,6 @@ export function callFailure(page: Page, title: Span | null): AwardDraft | null {
   return failed(subSpan(page, title, m.index, m.index + m[0].length), line);
 }
 
-/** A statement that ends in the lot's failing: …不足三家，流标。 */
-const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
 
 /** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
 function saysWhyItFailed(reason: Span): boolean {
@@ -748,6 +735,8 @@ class AwardBuilder {
         // 成交供应商名称、地址及成交金额： followed by 见公告原文 on the next line.
         const next = this.page.lines[f.line + 1];
         if (!v && next && !next.cells && isSeeOriginal(next.span.text) && isPlaceholder(next.span.text)) this.seeOriginal.push(next.span);
+        // 各包中标/成交供应商名称、地址及报价 | X公司163000元: the heading's own cell names the winner, a sum run into it.
+        if (v && looksLikeCompanyName(gluedName(this.page, unwrapped(this.page, v)).text)) this.winner(v, this.valueLine(f), 'field');
         return;
       }
       case 'winnerName':

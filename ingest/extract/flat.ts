@@ -5,7 +5,7 @@
 // so evidence offsets stay exact. A row that does not fit (a missing cell, a heading, a second header)
 // ends the table: nothing is guessed.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
-import { classifyLabel } from './labels.ts';
+import { classifyLabel, NO_WINNER } from './labels.ts';
 import type { ColumnRole } from './labels.ts';
 import { joinSpans, lineOfCells, withLines } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
@@ -19,7 +19,6 @@ const MAX_SHORT_ROWS = 50;
 const STRONG = new Set<ColumnRole>(['winner', 'supplier', 'bidder', 'address', 'amount', 'rank', 'lot', 'uscc', 'failReason']);
 const NAMES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
 const SERIAL = /^(序号|编号|序)$/;
-const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
 
 /** The role of a short text that names a column (no clause, no number outside brackets), or null. */
 function headerRoleOf(text: string): ColumnRole | null {

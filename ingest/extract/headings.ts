@@ -5,6 +5,7 @@
 // words. A project no field names is the title's words when they end like a project's name and hold no
 // party's name; anything less is left empty.
 import { isPublicBody, looksLikeCompanyName } from '../../src/domain/names.ts';
+import { METHOD_AFTER_NAME } from './labels.ts';
 import { compact, Locator, tidy } from './page.ts';
 import type { Page, Span } from './page.ts';
 import type { PartyFound } from './parties.ts';
@@ -13,13 +14,14 @@ import type { Found } from './values.ts';
 
 /** The notice kind that ends a title: 中标公告, 采购结果公告, 中标候选人公示, 成交公示表, 中标公示通知, a bare 中标结果… */
 const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|中选|采购|比选|竞价|招标|谈判|磋商|询价|评标|评审)?(?:候选人|候选供应商)?(?:结果)?(?:公告|公示|通知书)(?:表|信息|通知)?$|(?:中标|成交|中选|评标|评审)结果$/u;
-/** A project code in brackets after the name: (16A5569), （16A4937,16A5022）. */
-const CODE_END = /[(（][A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
+/** A project code in brackets after the name: (16A5569), （16A4937,16A5022）, （项目编号tg2015a040006）. */
+const CODE_END = /[(（](?:(?:项目|招标|采购)?编号[：:]?\s*)?[A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
 /** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */
 const PROJECT_END = /(?:项目|工程|采购|招标|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|整改|修缮|加固|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
-/** 关于 before the title's subject and 的 after it (关于X项目的中标公告). */
-const ABOUT_START = /^关于\s*/u;
+/** 关于 before the title's subject, after its publisher or none, and 的 after it (关于X项目的中标公告). */
+const ABOUT = /关于\s*/u;
 const ABOUT_END = /的$/u;
+const LONGEST_PUBLISHER = 40;
 /** A name in quotes that is all of the subject but a word of its kind after it: “十七楼病房装修工程”项目. */
 const QUOTED_NAME = /^[“"「]([^“”"「」]{4,80})[”"」](?:项目|工程|采购)?$/u;
 /** Names that are agencies, not buyers. */
@@ -47,6 +49,9 @@ function stemLines(page: Page, title: Span): Span[] {
     for (let previous = ''; previous !== text; ) {
       previous = text;
       text = text.replace(KIND_END, '').trimEnd().replace(CODE_END, '').trimEnd().replace(ABOUT_END, '');
+      // …工程项目竞争性谈判采购: the method after the name is not the name's.
+      const method = METHOD_AFTER_NAME.exec(text);
+      if (method && method.index >= 4) text = text.slice(0, method.index).trimEnd();
     }
     if (text === last.text) break;
     lines.pop();
@@ -57,10 +62,13 @@ function stemLines(page: Page, title: Span): Span[] {
   }
   // 关于“十七楼病房装修工程”项目的中标公告: the words 关于 … 的 wrap the project, quotes mark where its name stands.
   const first = lines[0];
-  const about = first ? ABOUT_START.exec(first.text) : null;
-  if (about) {
-    const quoted = lines.length === 1 ? QUOTED_NAME.exec(first.text.slice(about[0].length)) : null;
-    const from = about[0].length + (quoted ? quoted.index + 1 : 0);
+  const about = first ? ABOUT.exec(first.text) : null;
+  // …and its publisher may stand before 关于 (江西省瑞昌市公共资源交易中心关于X的中标公告).
+  const publisher = about ? first.text.slice(0, about.index).trim() : '';
+  if (about && about.index <= LONGEST_PUBLISHER && (publisher === '' || looksLikeCompanyName(publisher))) {
+    const subject = about.index + about[0].length;
+    const quoted = lines.length === 1 ? QUOTED_NAME.exec(first.text.slice(subject)) : null;
+    const from = subject + (quoted ? quoted.index + 1 : 0);
     const to = quoted ? from + quoted[1].length : first.text.length;
     lines[0] = { text: first.text.slice(from, to), start: first.start + from, end: first.start + to };
   }
@@ -93,7 +101,8 @@ export function readHeadings(page: Page, title: Span | null, known: KnownParts, 
   // [buyer]采购[goods] as a project name: 淮北市人民医院采购存储备份一体机.
   const named = project ?? known.project;
   if (buyer === null && known.buyer === null && named) {
-    const m = /^(.{4,30}?)采购(?!中心|代理|办|网|平台|人|单位|机构)/u.exec(compact(named.value));
+    // (…政府采购 is one word, government procurement: 新民市政府采购 names no buyer.)
+    const m = /^(.{4,30}?)(?<!政府)采购(?!中心|代理|办|网|平台|人|单位|机构)(?=.{2})/u.exec(compact(named.value));
     const at = m && buyerLike(m[1], known) && isPublicBody(m[1]) ? locator().find(m[1], named.span.start) : null;
     if (at && at.end <= named.span.end) buyer = party(page, at);
   }
@@ -128,7 +137,7 @@ function splitTitle(page: Page, title: Span, known: KnownParts, locator: () => L
     // A company naming its own project (江西精工…有限公司年产8万吨…项目) writes it so in the body too; a buyer on
     // a title line of its own is drawn apart by the page itself.
     const whole = words !== stem && buyer === null && lines.length === 1 && PROJECT_END.test(stem) ? repeated(locator(), stem, title) : null;
-    const found = whole ?? (words.length >= 6 && PROJECT_END.test(words) ? repeated(locator(), words, title) : null);
+    const found = whole ?? (words.length >= 6 && PROJECT_END.test(words) && !GENERIC_STEM.test(words) ? repeated(locator(), words, title) : null);
     if (found) project = { value: tidy(found.text), span: found };
     else if (lines.length === 1) project = titleStem(page, lines[0], [buyerName, known.agency]);
   }
@@ -136,8 +145,11 @@ function splitTitle(page: Page, title: Span, known: KnownParts, locator: () => L
   return { buyer, project };
 }
 
-/** A portal's category as a title (江苏省南京市工程建设项目中标结果公告): places and a kind of project, no project. */
-const GENERIC_STEM = /^(?:[\u3400-\u9fff]{2,10}?(?:省|市|县|区|州|盟|旗))*(?:工程建设|建设工程|政府采购|公共资源|工程|货物|服务)?(?:项目|采购|招标)$/u;
+/**
+ * A portal's category as a title (江苏省南京市工程建设项目中标结果公告), or as the intro's project (对新民市政府采购项目
+ * （项目编号：…）): places and a kind of project, no project.
+ */
+export const GENERIC_STEM = /^(?:[\u3400-\u9fff]{2,10}?(?:省|市|县|区|州|盟|旗))*(?:工程建设|建设工程|政府采购|政府|公共资源|工程|货物|服务)?(?:项目|采购|招标)$/u;
 
 /** An organisation's legal form inside the words: a company naming its project, or an agency's name. */
 const ORGANISATION_IN = /(?:公司|研究院|研究所|事务所|委员会|管理局|管理处)(?=.)/u;

@@ -63,6 +63,8 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '建设单位名称', '招标单位名称', '采购机关', '项目业主',
     // a framework's call for partners (招募) or a comparison (比选) names its buyer so
     '招募人', '招募单位', '比选人', '比选单位',
+    // …and a panel of service firms drawn by lot (中介机构选聘) its client
+    '选聘人', '选聘单位',
     // a works contract let (发包) by its client
     '发包单位', '发包人', '发包方', '发包单位名称',
     // the client named as such, the party the contract is made with, the unit that started the purchase (not 委托人:
@@ -82,7 +84,7 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '中选单位', '成交人', '中标单位名称', '中标(成交)人', '成交人名称', '中标商', '成交商', '中标(成交)单位',
     '中标(成交)人名称', '成交供应商全称', '中标供应商全称', '入围供应商', '成交社会资本方', '中标社会资本方', '中选社会资本方',
     '成交社会资本', '中标社会资本', '社会资本方', '中选社会资本', '中标公司', '中标公司名称', '成交公司', '成交公司名称',
-    '中标企业', '中标企业名称', '成交企业', '成交企业名称', '中选人', '中选人名称',
+    '中标企业', '中标企业名称', '成交企业', '成交企业名称', '中选人', '中选人名称', '中标/成交供应商名称', '中标/成交供应商',
     // the contractor a works contract was let to (承包商, 承包价)
     '承包商', '承包人', '承包单位', '承包商名称', '承包人名称', '承包单位名称'],
   winnerAddress: ['中标供应商地址', '成交供应商地址', '中标供应商联系地址', '成交供应商联系地址', '中标人地址',
@@ -98,7 +100,10 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '成交报价', '中选金额', '中标(成交)金额(可填写下浮率、折扣率或费率)', '中标金额(可填写下浮率、折扣率或费率)',
     '成交金额(可填写下浮率、折扣率或费率)', '承包价', '承包标价', '承包金额', '承包合同价', '承包价格',
     // 中 标 标 价：13778517元 (标价: the price bid)
-    '中标标价', '成交标价', '中标造价', '成交造价'],
+    '中标标价', '成交标价', '中标造价', '成交造价',
+    // 中标值 (东莞's works results) and the fee a services contract was won at (中标监理费：77.86万元); never 中标服务费,
+    // which is the agency's fee the winner pays
+    '中标值', '成交值', '中标监理费', '中标设计费', '中标勘察费', '中标勘察设计费', '中标咨询费'],
   totalValue: ['总中标金额', '总成交金额', '中标总金额', '成交总金额', '金额汇总', '中标(成交)总金额', '总中标(成交)金额',
     '总中标金额合计', '总成交金额合计', '中标金额合计', '成交金额合计', '中标总金额合计', '合计中标金额', '合计成交金额',
     '中标(成交)金额合计'],
@@ -115,7 +120,9 @@ const VOCABULARY: Record<Exclude<FieldKey, 'other' | 'candidate' | 'changeNotice
     '成交情况', '中标情况', '中标(成交)结果', '中标、成交结果',
     // …the name and the sum under one heading, written with 及 (5、中标供应商名称及中标金额： / X为中标人 / 中标总金额：…)
     '中标供应商名称及中标金额', '成交供应商名称及成交金额', '中标(成交)供应商名称及中标(成交)金额', '中标人名称及中标金额',
-    '中标单位名称及中标金额', '中标人及中标金额', '中标单位及中标金额', '成交供应商及成交金额'],
+    '中标单位名称及中标金额', '中标人及中标金额', '中标单位及中标金额', '成交供应商及成交金额',
+    // 四川's result form: 各包中标/成交供应商名称、地址及报价 | X公司163000元
+    '各包中标/成交供应商名称、地址及报价', '中标/成交供应商名称、地址及报价', '各包中标(成交)供应商名称、地址及报价'],
   proposedWinner: ['拟中标人', '拟中标单位', '预中标人', '预中标单位', '拟中标供应商', '拟成交供应商', '预成交供应商',
     '拟中标(成交)供应商', '拟中标(成交)人', '预中标供应商', '拟定中标人', '拟中选人', '拟成交人', '中标候选单位名称',
     '中标候选单位', '中标候选供应商名称', '中标候选供应商', '成交候选供应商', '成交候选人名称'],
@@ -364,6 +371,31 @@ export const RESULT_ONLY_WINNER_LABELS = new Set(['供应商']);
 
 /** Words that say a bidder was turned down: its name beside them is never a winner. */
 export const REJECTION_WORDS = /未通过|不通过|无效投标|无效响应|投标无效|响应无效|被否决|否决(其)?投标|被拒绝|不合格|被淘汰|未进入|资格审查不合格|废标的?(供应商|投标人)/;
+
+/**
+ * The method written after the project's name, in an intro (…存储备份一体机国内竞争性磋商项目) or a title (…工程项目竞争性
+ * 谈判采购的中标公告): not the project's name.
+ */
+export const METHOD_AFTER_NAME = /(?:进行了?)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:招标)?(?:采购)?$/;
+
+// ---------------------------------------------------------------------------------------------
+// How a notice says that nobody won: a winner's cell, a lot, the whole call. Read by the awards
+// (awards.ts, flat.ts); the notice's type (notice-type.ts) reads CALL_FAILED_TITLE too.
+
+/** A winner's cell or column that names nobody (无供应商, 流标, 未成交). */
+export const NO_WINNER = /无供应商|无人?投标|流标|废标|无效|无成交|未成交|无中标|失败/;
+/** A winner's value that says none won. */
+export const NONE_WON = /^(?:无|空缺|废标|流标|无中标人|无成交供应商|无中标供应商)[。.]?$/;
+/** A sentence that says the lot under its heading failed (the lot's own result, not a tender's rule). */
+export const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣布|予以|作)流标|(?:本|该)(?:包|标段|标包|品目|标项|分包)(?:废标|流标)|未收到(?:任何)?(?:投标人|供应商)?(?:递交的)?(?:投标|响应)文件|无(?:供应商|投标人)(?:投标|响应|报名)|^(?:废标|流标)[。.]?$/;
+/** A statement that ends in the lot's failing: …不足三家，流标。 */
+export const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
+/**
+ * Words that say the whole call failed: in the title (…项目失败公示, …废标公告) or a sentence about the project (本项目作废标
+ * 处理, 本次招标失败). A call stopped for other reasons (终止, 取消) did not fail: it names no failed award.
+ */
+export const CALL_FAILED_TITLE = /(?:废标|流标|失败|不成功)的?(?:公告|公示|通知|结果)/;
+export const CALL_FAILED_SENTENCE = /(?:本|该)(?:项目|次采购|次招标|次谈判|次磋商|次询价|次比选)[^，,。；;]{0,12}?(?:废标|流标|失败)|(?:招标|采购|谈判|磋商|询价|比选)失败/;
 
 // ---------------------------------------------------------------------------------------------
 // What a winner's name ends with: the legal or trading forms of organisations that take contracts

@@ -1,6 +1,7 @@
 // What kind of notice this is, from the title and the first headings, then from the body. A title word
 // like 中标公示 says little on its own: whether the page names a winner or only candidates decides it.
 // The words are data, in one place (TITLE_WORDS, BODY_WORDS): a new site's wording is a one-line change.
+import { CALL_FAILED_SENTENCE, CALL_FAILED_TITLE } from './labels.ts';
 import type { NoticeType } from './notice.ts';
 import type { Line, Page } from './page.ts';
 
@@ -34,7 +35,7 @@ type Kind = NoticeType | 'plan' | 'evaluation' | 'failure' | 'prequalification';
  */
 const TITLE_WORDS: [Kind, string[]][] = [
   ['termination', ['终止公告', '终止公示', '终止.{0,6}公告', '项目终止', '终止采购', '采购终止', '招标终止', '终止招标',
-    '取消.{0,4}公告', '采购失败', '招标失败', '失败的?(公告|公示|通知)', '不成功的?(公告|公示)', '(废标|流标)的?(公告|公示|通知|结果)',
+    '取消.{0,4}公告', '采购失败', '招标失败', CALL_FAILED_TITLE.source,
     '(中标|成交|结果)作废', '作废的?(公告|公示|通知)']],
   ['correction', ['更正', '变更公告', '变更公示', '变更通知', '变更说明', '变更事项', '补充公告', '补充通知', '补充说明',
     '澄清', '答疑', '补遗', '延期公告', '延期通知', '推迟', '修改公告', '修正公告', '调整公告', '暂停公告', '中止公告',
@@ -60,7 +61,7 @@ const BODY_WORDS: [Kind, string[]][] = [
   ['correction', ['(更正|变更|补充|澄清|修改)(内容|事项|信息)?如下', '(更正|变更|补充|澄清)(内容|事项|信息)[:：]',
     '原公告(内容)?', '(更正|变更)(前|后)[:：]', '现(将|对|就).{0,40}(更正|变更|澄清)']],
   ['termination', ['(本|该)(项目|次采购|次招标|包|标段).{0,10}(予以)?(终止|废标|流标)', '(作|做|予以)(废标|流标|终止)',
-    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?', '(本次|本项目)(招标|采购)失败']],
+    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?', CALL_FAILED_SENTENCE.source]],
   ['award', ['(中标|成交|中选|采购|比选)(\\(成交\\)|（成交）)?结果(公告|公布|公示)?如下', '中标人名单公告如下',
     '确定(中标|成交)(人|供应商)为',
     // a numbered section of the result as a label (六、中标情况：), not a rule about it (四、中标结果确定：…)
@@ -79,7 +80,6 @@ const TENDER_RE = TITLE_RES.find(([k]) => k === 'tender')![1];
 const CANDIDATE_RE = TITLE_RES.find(([k]) => k === 'candidate')![1];
 /** Correction words that say a notice was published again in full, not amended by a note. */
 const REISSUE = /^(公告|公示|文件)变更$|^第.{1,3}次变更$/;
-const FAILURE_NOTICE = /(废标|流标)(的)?(公告|公示|通知|结果)/;
 const BODY_TENDER_RE = any(BODY_TENDER);
 const BODY_TERMINATION_RE = BODY_RES.find(([k]) => k === 'termination')![1];
 
@@ -121,8 +121,9 @@ function fromTitle(e: TypeEvidence, heads: string, kind: Kind, because: string):
       // 流标/废标 in a result's title with winners beside it: some lots failed, the others were awarded;
       // in a tender's title (因流标重新招标) it is the history of a new call.
       if (e.hasWinner) return decided('award', because);
+      // (A title that says the call failed, 流标公告, was taken as a termination before this kind was tried.)
       const tender = TENDER_RE.exec(heads);
-      if (tender && !FAILURE_NOTICE.test(heads)) return decided('tender', tender[0]);
+      if (tender) return decided('tender', tender[0]);
       return decided('termination', because);
     }
     case 'evaluation':

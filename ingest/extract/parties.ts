@@ -261,10 +261,10 @@ export function findProject(page: Page, fields: Field[]): ProjectFound {
   }
   const method = first(fields, ['method'], (f) => methodOf(page, f.value!)) ?? introMethod(page);
   name ??= introProject(page);
-  code ??= introCode(page);
-  const numbered = code ? null : headNumber(page);
-  const headCode = numbered ? projectCodeOf(page, numbered) : null;
-  if (headCode) code = { value: headCode.value, span: headCode.span };
+  // Numbers no label names (the intro's bracket, a bare 编号 under the title) go through the same code rules as fields.
+  const numbered = code ? null : introCode(page) ?? headNumber(page);
+  const numberedCode = numbered ? projectCodeOf(page, numbered) : null;
+  if (numberedCode) code = { value: numberedCode.value, span: numberedCode.span };
   const region = first(fields, ['region'], (f) => (isPlaceholder(f.value!.text) ? null : f.value));
   return { name, code, method, region, warnings };
 }

@@ -3,6 +3,8 @@
 // date. Read only when no field says it.
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact, proseOf, subSpan, tidy } from './page.ts';
+import { GENERIC_STEM } from './headings.ts';
+import { METHOD_AFTER_NAME } from './labels.ts';
 import { BREADCRUMB } from './notice-type.ts';
 import { headingText } from './sections.ts';
 import type { Page, Span } from './page.ts';
@@ -42,7 +44,7 @@ const INTRO_ENTRUSTS_US = /([^，,。；;：:\s]{4,50}?)委托(?:我司|我公�
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
 // 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
 // (成本, 资本, 日本) starts no name.
-const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]/d;
+const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))/d;
 // …and the standard tender template's 本招标项目…已由…批准建设.
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 // …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
@@ -58,9 +60,9 @@ const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理
  * …and a sentence that opens with the project and its code: 2024-2025年…检定项目（项目编号：RAYF-2024-88），采购工作已结束,
  * …弱电系统工程（招标编号：XDSZ201502）项目，于…开标, …监理项目（招标编号：ydcsf2015107）于2015年3月26日…开标.
  */
-const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:][^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,]|[，,]?\s*于\s*\d{4}\s*年)/d;
+const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))[^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,]|[，,]?\s*于\s*\d{4}\s*年)/d;
 /** …上海's template: 由[agency]组织的[project]（项目编号:…,预算编号：…）的竞争性磋商方式的采购. */
-const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)[：:]/d;
+const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))/d;
 /** …and a buyer writing its project's name as a title: 上海市松江区新闵学校《中学部图书馆升级改造项目》项目综合评议采购. */
 const INTRO_TITLED_PROJECT = /^([^，,。；;：:《》\s]{4,50}?)《([^《》]{2,120}?)》/d;
 /**
@@ -76,8 +78,6 @@ const PRONOUN_FIRST = /^(?:其|该|此)/;
  * itself after 本 (本中心组织实施的深圳市…消防车（编号：…）).
  */
 const CONDUCTED_BY = /^(?:由[^，,。；;]{2,60}?|(?:中心|公司|单位|司)[^，,。；;]{0,4}?)(?:组织|代理|负责|实施|承办)的/;
-/** The method written after the project's name in an intro: …存储备份一体机国内竞争性磋商项目. */
-const METHOD_AFTER_NAME = /(?:进行了?)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:采购)?$/;
 /** "YY（采购人）" in a sentence; the words before the name (本项目由…) are cut off. */
 const ROLE_IN_BRACKETS = /([^，,。；;：:\s（()）]{4,60})[（(](采购人|招标人|采购单位|采购代理机构|招标代理机构|代理机构)[)）]/dg;
 const CLAUSE_BEFORE_NAME = /^.*(?:由|受|经|向|委托)/;
@@ -244,7 +244,7 @@ export function introProject(page: Page): Found<string> | null {
     const [m, group] = found;
     let span = groupSpan(page, prose, m!, group);
     // 对其义务教育阶段学校所需…进行采购: "its" needs, a description that leaves the project to the title
-    if (PRONOUN_FIRST.test(span.text)) continue;
+    if (PRONOUN_FIRST.test(span.text) || GENERIC_STEM.test(compact(span.text))) continue;
     const conductor = CONDUCTED_BY.exec(span.text);
     if (conductor) span = subSpan(page, span, conductor[0].length, span.text.length);
     const method = METHOD_AFTER_NAME.exec(span.text);
@@ -255,13 +255,13 @@ export function introProject(page: Page): Found<string> | null {
 }
 
 /** The number in brackets after the intro's project: 本中心组织实施的X（编号：nscg2015032695）已完成评审. */
-const INTRO_CODE = /^[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)[：:]\s*([^（()）〔〕【】\[\]，,。；;：:]{3,60}?)\s*[)）〕】\]]/d;
+const INTRO_CODE = /^[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))\s*([^（()）〔〕【】\[\]，,。；;：:]{3,60}?)\s*[)）〕】\]]/d;
 
 /**
  * The project's number as the intro sentence gives it in brackets after the name, for pages whose only label for it
  * is a bare 编号 (which no field reads: it numbers certificates and notices too).
  */
-export function introCode(page: Page): Found<string> | null {
+export function introCode(page: Page): Span | null {
   for (const line of introLines(page)) {
     const prose = proseOf(line);
     if (!prose) continue;
@@ -273,8 +273,7 @@ export function introCode(page: Page): Found<string> | null {
     const from = nameEnd + bracket;
     const m = INTRO_CODE.exec(prose.text.slice(from));
     if (!m) return null;
-    const span = subSpan(page, prose, from + m.indices![1][0], from + m.indices![1][1]);
-    return { value: span.text.replace(/[ \t]+/g, ''), span };
+    return subSpan(page, prose, from + m.indices![1][0], from + m.indices![1][1]);
   }
   return null;
 }

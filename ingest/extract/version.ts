@@ -160,4 +160,8 @@
 //     winner; 物料, 物资, 材料, 产品, 工厂 head item columns, so that such a table's header is one.
 // 48: a lot restated before each of its fields (a包中标供应商名称：X / a包中标金额：Y) no longer closes its own draft, which
 //     had handed each lot's sum to the next lot's winner (found on held-out batch 20).
-export const EXTRACTOR_VERSION = '48';
+// 49: from held-out batch 21: the winner and its sum in the cell beside 各包中标/成交供应商名称、地址及报价; 中标值 and
+//     中标监理费 (设计费, 勘察费) label the award's amount; 选聘人 the buyer; …政府采购 is one word (对新民市政府采购项目
+//     names no buyer and no project); a title's publisher before 关于 and the method after the name (…项目竞争性谈判采购的
+//     中标公告) are not the project's; a code in brackets without a colon ((招标编号rczfcg2015-35)).
+export const EXTRACTOR_VERSION = '49';

@@ -1,0 +1,45 @@
+// Layouts of held-out batch 21 (test/eval/SOURCES.md): 2015 pages of 中国建设工程招标网 republishing notices of further
+// publishers. Each page here keeps the wording and layout of one of them, with the names replaced.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractPage as extract } from '../support/extract-page.ts';
+
+type Notice = Awaited<ReturnType<typeof extract>>;
+const won = (n: Notice) => n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);
+
+test('四川\'s result form: the winner and its sum run together in the cell beside 各包中标/成交供应商名称、地址及报价', async () => {
+  const notice = await extract('某某供水站改造工程 询价结果公告\n采购项目名称\t某某供水站改造工程\n采购人\t某某县水务局\n'
+    + '定标日期\t2015-03-30\n各包中标/成交供应商名称、地址及报价\t乐山市某某水处理设备有限公司163000元\n各包合同履行日期\t\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['乐山市某某水处理设备有限公司'], 16_300_000]]);
+});
+
+test('the sum a contract was won at, labelled 中标值 or 中标监理费, is the award\'s amount', async () => {
+  const value = await extract('招标工程中标公示\n建设单位：东莞市某某管理委员会\n中标单位：深圳市某某建设工程有限公司\n项目经理：刘某某\n'
+    + '中标值：4325337.55元\n下浮率：14.49%\n');
+  assert.deepEqual(won(value), [[null, 'active', ['深圳市某某建设工程有限公司'], 432_533_755]]);
+  const fee = await extract('某某市工程建设项目监理中标结果公示\n现将中标结果公示如下：\n中标人名称：苏州某某监理有限公司\n中标监理费：77.8600万元\n'
+    + '监理工期目标：250天\n');
+  assert.deepEqual(won(fee), [[null, 'active', ['苏州某某监理有限公司'], 77_860_000]]);
+});
+
+test('a firm drawn to serve (中介机构选聘) names its client 选聘人', async () => {
+  const notice = await extract('某某中介服务机构中选公示\n选聘人：临沂市某某管理局\n中选单位：山东某某项目管理有限公司\n');
+  assert.equal(notice.buyer?.name, '临沂市某某管理局');
+});
+
+test('…政府采购 is one word: a centre\'s 对新民市政府采购项目 names neither a buyer nor a project', async () => {
+  const notice = await extract('医疗器械\n发布日期：2015-03-30\n某某市政府采购中标公告\n'
+    + '某某市政府采购中心对某某市政府采购项目（项目编号：xm(j)2015-0004）----医疗器械发布了采购信息。因有效投标供应商不足法定数量，本项目废标。\n');
+  assert.equal(notice.buyer, null);
+  assert.equal(notice.project.name, null);
+  assert.equal(notice.project.code, 'xm(j)2015-0004');
+  assert.equal(notice.noticeType, 'termination');
+});
+
+test('a title\'s publisher before 关于 and the method after the name are not the project\'s; a code in brackets without a colon', async () => {
+  const notice = await extract('江西省某某市公共资源交易中心关于某某市赛湖一排站双向进电工程项目竞争性谈判采购的中标公告\n发布日期：2015-03-30\n'
+    + '某某市公共资源交易中心受某某市长河闸管理站委托，对该单位某某市赛湖一排站双向进电工程项目竞争性谈判招标采购（招标编号rczfcg2015-35)，'
+    + '招标活动于2015年3月27日举行，评标结果如下：\n中标单位：上饶市某某电力安装有限责任公司\n');
+  assert.equal(notice.project.name, '某某市赛湖一排站双向进电工程项目');
+  assert.equal(notice.project.code, 'rczfcg2015-35');
+});
