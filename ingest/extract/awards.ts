@@ -11,13 +11,13 @@ import { fillListedAmounts } from './listed-amounts.ts';
 import { CALL_FAILED_SENTENCE, CALL_FAILED_TITLE, classifyLabel, ENDS_FAILED, GENERIC_WINNER_LABELS, LOT_FAILED, NO_WINNER, NONE_WON, NOT_RESULT_SECTIONS, RESULT_ONLY_WINNER_LABELS, REJECTION_WORDS, smallNumber, WON_MARK_NO, WON_MARK_YES } from './labels.ts';
 import type { LabelInfo } from './labels.ts';
 import type { SupplierRole } from './notice.ts';
-import { subSpan, unwrapped } from './page.ts';
+import { subSpan, trimmedSpan, unwrapped } from './page.ts';
 import type { Line, Page, Span } from './page.ts';
 import type { Sections } from './sections.ts';
 import { column } from './tables.ts';
 import type { Table, TableRow } from './tables.ts';
 import type { LotBlock } from './lot-blocks.ts';
-import { LOT_NUMBER, LOT_WORDS_AFTER, lotKeyOf, lotsOfHeading } from './lots.ts';
+import { LOT_BEFORE_LABEL, LOT_NUMBER, LOT_WORDS_AFTER, lotKeyOf, lotsOfHeading } from './lots.ts';
 import { contactListLines, signOffLines } from './sentences.ts';
 import { gluedAmount, gluedName } from './winners.ts';
 import { addressOf, isPlaceholder, isSeeOriginal, lotIdOf, notASum, readMoney, readRate } from './values.ts';
@@ -497,6 +497,20 @@ function lotEndingLotName(page: Page, value: Span): Found<string> | null {
 }
 const LOT_ENDS_NAME = new RegExp(`(?<![、,，\\-~～至])((?:第\\s*)?(?:${LOT_NUMBER}|[A-Za-z])\\s*(?:${LOT_WORDS_AFTER}))\\s*$`);
 
+const LOT_LOOKBEHIND = 8;
+
+/** 。第二包中标人：Y: the lot run into a label in the middle of its line (at a line's start LOT_LEADS reads it). */
+function lotBeforeLabel(page: Page, field: Field): Extract<Event, { kind: 'lot' }> | null {
+  const line = page.lines[field.line];
+  const from = Math.max(line.span.start, field.label.start - LOT_LOOKBEHIND);
+  const before = page.text.slice(from, field.label.start);
+  const m = LOT_BEFORE_LABEL.exec(before);
+  const id = m ? lotIdOf(m[0]) : null;
+  if (!m || !id) return null;
+  const span = trimmedSpan(page.text, from + m.index, field.label.start);
+  return { kind: 'lot', pos: span.start, line: field.line, id: { value: id, span } };
+}
+
 /** A unit price's own label (中标单价（元/人）, 单价): none of the extractor's keys, but it says how the winner is paid. */
 function isUnitPriceField(f: Field): boolean {
   return f.key === 'other' && f.known && (f.info.unit === 'per' || /单价/.test(f.info.norm));
@@ -509,6 +523,8 @@ export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan
     const named = field.key === 'lotName' && field.value && !tableRows.has(field.line) ? lotEndingLotName(page, field.value) : null;
     if (named) events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: named });
     if (!(AWARD_KEYS.has(field.key) || isUnitPriceField(field)) || tableRows.has(field.line)) continue;
+    const runIn = field.key === 'lot' || field.key === 'failReason' ? null : lotBeforeLabel(page, field);
+    if (runIn) events.push(runIn);
     if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
     else if (field.key === 'failReason') {
       if (field.value && saysWhyItFailed(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });

@@ -4,8 +4,9 @@ import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { classifyLabel, isNotALabel, RESULT_ONLY_WINNER_LABELS, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { AmountUnit, FieldKey, LabelInfo } from './labels.ts';
 import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
-import { LOT_WORDS_AFTER } from './lots.ts';
+import { LOT_BEFORE_LABEL, LOT_WORDS_AFTER } from './lots.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
+import { columnRoleOf } from './tables.ts';
 import type { Line, Page, Span } from './page.ts';
 
 export interface Field {
@@ -207,6 +208,11 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
         valueEnd = hit.colon + 1 + number.index;
       }
     }
+    // …X公司，43000元。第二包 | 中标人：: the next label's lot is not this value's.
+    if (i + 1 < hits.length) {
+      const lot = LOT_BEFORE_LABEL.exec(span.text.slice(hit.colon + 1, valueEnd));
+      if (lot) valueEnd = hit.colon + 1 + lot.index;
+    }
     // A label opened by a bracket in running text (（项目编号：X）组织采购) ends at the closing bracket.
     if ((hit.start > 0 && /[（(]/.test(span.text[hit.start - 1])) || /^[（(][^）)]*$/.test(span.text.slice(hit.start, hit.colon))) {
       const close = closingBracket(span.text, hit.colon + 1, valueEnd);
@@ -290,6 +296,7 @@ function looksLikeHeading(text: string): boolean {
 /** A table row without a header: cells alternate label, value (a cell may also hold "label：value"). */
 function scanRow(page: Page, line: Line, fields: Field[]): void {
   const cells = [...line.cells!]; // a unit taken into the value before it leaves the rest of its cell
+  const headerRow = isHeaderRow(cells);
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell.text) continue;
@@ -325,7 +332,8 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
     }
     const field: Field = { key: info.key, info, label: cell, value: null, line: line.index, known: true };
     fields.push(field);
-    if (!next || classifyLabel(next.text)) continue;
+    // …| 采购单位 | 报价单位 |… in a table's header row: the cell after a label is the next column's name, not its value.
+    if (!next || classifyLabel(next.text) || (headerRow && columnRoleOf(next.text) !== null)) continue;
     c++;
     if (!next.text) continue;
     const inner = segment(page, next, line.index);
@@ -336,6 +344,15 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
       fields.push(...inner.fields);
     }
   }
+}
+
+const MIN_HEADER_CELLS = 4;
+
+/** A row of column names (包号 | 数量 | 金额 | 采购单位 | 报价单位 | 地址): most of its cells name a field or a column. */
+function isHeaderRow(cells: Span[]): boolean {
+  const filled = cells.filter((c) => c.text);
+  const named = filled.filter((c) => classifyLabel(c.text) || columnRoleOf(c.text) !== null).length;
+  return filled.length >= MIN_HEADER_CELLS && named * 2 > filled.length;
 }
 
 const PARTY_KEYS = new Set<FieldKey>(['buyerName', 'agencyName', 'winnerName']);

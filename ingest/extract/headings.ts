@@ -17,7 +17,7 @@ const KIND_END = /(?:(?:中标|成交|中选)[(（]成交[)）]|中标|成交|�
 /** A project code in brackets after the name: (16A5569), （16A4937,16A5022）, （项目编号tg2015a040006）. */
 const CODE_END = /[(（](?:(?:项目|招标|采购)?编号[：:]?\s*)?[A-Za-z0-9\-_,，、.\s[\]〔〕]{3,60}[)）]$/u;
 /** Words a project name ends with, so that a platform or site name (…电子交易平台) is not taken. */
-const PROJECT_END = /(?:项目|工程|采购|招标|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|整改|修缮|加固|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
+const PROJECT_END = /(?:项目|工程|采购|招标|建设|改造|施工|监理|设计|服务|设备|系统|一批|购置|维修|维护|整改|修缮|加固|安装|整治|勘察|勘测|咨询|检测|测量|测绘|租赁|运维|保险|印刷|物业|保洁|保安|审计|审核|评估|培训|开发|升级|扩容|标段|包)(?:[(（][^()（）]{1,12}[)）])?$/u;
 /** 关于 before the title's subject, after its publisher or none, and 的 after it (关于X项目的中标公告). */
 const ABOUT = /关于\s*/u;
 const ABOUT_END = /的$/u;

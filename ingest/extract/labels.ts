@@ -374,9 +374,9 @@ export const REJECTION_WORDS = /未通过|不通过|无效投标|无效响应|�
 
 /**
  * The method written after the project's name, in an intro (…存储备份一体机国内竞争性磋商项目) or a title (…工程项目竞争性
- * 谈判采购的中标公告): not the project's name.
+ * 谈判采购的中标公告, …审核的定点采购的中标公告): not the project's name.
  */
-export const METHOD_AFTER_NAME = /(?:进行了?)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源)(?:招标)?(?:采购)?$/;
+export const METHOD_AFTER_NAME = /(?:进行了?|的)?(?:国内|国际)?(?:公开招标|邀请招标|竞争性谈判|竞争性磋商|询价|单一来源|定点)(?:招标)?(?:采购)?$/;
 
 // ---------------------------------------------------------------------------------------------
 // How a notice says that nobody won: a winner's cell, a lot, the whole call. Read by the awards

@@ -29,6 +29,11 @@ function namedLotHeading(text: string): RegExpExecArray | null {
   if (!m || NOT_A_LOT_NAME.test(text.slice(text.search(/[:：]/) + 1))) return null;
   return m;
 }
+/**
+ * A lot run into the label after it in the middle of a line, after the last value's full stop or comma
+ * (第一包中标人：X，43000元。第二包中标人：Y，39500元。): the lot's words, which end the value before them.
+ */
+export const LOT_BEFORE_LABEL = new RegExp(String.raw`(?<=[。；;，,\s])(?:第\s*)?(?:${LOT_NUMBER}|[A-Za-z]{1,2})\s*(?:${LOT_WORDS_AFTER})\s*$`);
 /** A lot named inside a sentence: 第2包, 第二包, 包2, 标段 3, 品目 84, B分标, 包A. */
 const LOT_NAMED = new RegExp(String.raw`第\s*(${LOT_NUMBER})\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\s*号?\s*(\d{1,3}|[A-Za-z](?![A-Za-z]))(?!\d)`
   + String.raw`|(?<![A-Za-z])([A-Za-z])\s*(?:${LOT_WORDS_AFTER})`, 'g');

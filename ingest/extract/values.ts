@@ -130,8 +130,9 @@ export function addressOf(page: Page, span: Span): Found<string> | null {
 }
 
 // Hyphens include the full-width and typographic ones codes are typed with (2016-KJBJ－1008-2, KXZBF—2015—131).
-// Brackets include braces and full-width square ones (晋锦招{2015}b010号, ｌｃｃｇ［2015］007号), letters the full-width ones.
-const CODE_TOKEN = /[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝\-_#/.－‐‑–—]*\d[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝\-_#/.－‐‑–—]*/g;
+// Brackets include braces, full-width square ones and the small forms (晋锦招{2015}b010号, ｌｃｃｇ［2015］007号,
+// 宜政采谈﹝2015﹞26号), letters the full-width ones.
+const CODE_TOKEN = /[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝﹝﹞\-_#/.－‐‑–—]*\d[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\u3400-\u9fff[\]〔〕【】（）(){}［］｛｝﹝﹞\-_#/.－‐‑–—]*/g;
 
 /**
  * A code of Latin letters and digits that runs straight into words (page text with its breaks lost:
@@ -167,6 +168,12 @@ export function projectCodeOf(page: Page, span: Span): (Found<string> & { others
   while (tokens.length > 1 && /^[-－—_/]/.test(tokens[1].text) && /^[ \t]+$/.test(s.text.slice(tokens[0].index + tokens[0].text.length, tokens[1].index))) {
     const joined = s.text.slice(tokens[0].index, tokens[1].index + tokens[1].text.length);
     tokens.splice(0, 2, { text: joined, index: tokens[0].index });
+  }
+  // A template's number spaced out between 第 and 号 (农垦招备（公）字（2015sg）第 003 号) is the code's own.
+  const spaced = /第$/.test(tokens[0].text) ? /^[ \t]*\d{1,6}[ \t]*号/.exec(s.text.slice(tokens[0].index + tokens[0].text.length)) : null;
+  if (spaced) {
+    const end = tokens[0].index + tokens[0].text.length + spaced[0].length;
+    tokens.splice(0, tokens.filter((t) => t.index < end).length, { text: s.text.slice(tokens[0].index, end), index: tokens[0].index });
   }
   // A letters-only prefix spaced off the number (ydzcg 2015-zb069, jsgjzx [2015]003b) is the code's own.
   const prefix = /^([A-Za-z]{2,12})[ \t]+$/.exec(s.text.slice(0, tokens[0].index));

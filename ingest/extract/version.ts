@@ -164,4 +164,8 @@
 //     中标监理费 (设计费, 勘察费) label the award's amount; 选聘人 the buyer; …政府采购 is one word (对新民市政府采购项目
 //     names no buyer and no project); a title's publisher before 关于 and the method after the name (…项目竞争性谈判采购的
 //     中标公告) are not the project's; a code in brackets without a colon ((招标编号rczfcg2015-35)).
-export const EXTRACTOR_VERSION = '49';
+// 50: from held-out batch 22: a table's header row pairs no label with the next column's name (采购单位 | 报价单位 had
+//     stored 报价单位 as the buyer); lots run into their winners' labels mid-line (…，43000元。第二包中标人：Y), each with
+//     its sum after a comma; codes in small-form brackets (宜政采谈﹝2015﹞26号) or spaced out (…第 003 号); the method
+//     after a title's name (…的定点采购的中标公告) is not the name's; 审核 and 评估 end a project's name.
+export const EXTRACTOR_VERSION = '50';

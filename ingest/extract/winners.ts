@@ -169,8 +169,8 @@ export function screenWinners(drafts: AwardDraft[], ctx: WinnerContext, warnings
 }
 
 const LONGEST_LABEL = 12;
-/** A sum and nothing else: 148.456万元, ￥12,000.00元. */
-const SUM_AFTER_NAME = /^\s*[¥￥]?\d[\d,.]*\s*(?:万元|亿元|元)\s*$/;
+/** A sum and nothing else, or after a comma: 148.456万元, ￥12,000.00元, ，43000元。 */
+const SUM_AFTER_NAME = /^\s*(?:[，,]\s*)?([¥￥]?\d[\d,.]*\s*(?:万元|亿元|元))\s*[。.；;]?\s*$/d;
 /** What may stand between a winner's name and the label of its amount: nothing, or a comma. */
 const LABEL_AFTER_NAME = /^(?:[，,]\s*)?/;
 
@@ -205,7 +205,8 @@ export function gluedName(page: Page, span: Span): Span {
  */
 export function gluedAmount(page: Page, span: Span, name: Span): { value: Span; info: LabelInfo | null } | null {
   const end = name.end - span.start;
-  if (SUM_AFTER_NAME.test(span.text.slice(end))) return { value: subSpan(page, span, end, span.text.length), info: null };
+  const sum = SUM_AFTER_NAME.exec(span.text.slice(end));
+  if (sum) return { value: subSpan(page, span, end + sum.indices![1][0], end + sum.indices![1][1]), info: null };
   const from = end + LABEL_AFTER_NAME.exec(span.text.slice(end))![0].length;
   const rest = span.text.slice(from, from + LONGEST_LABEL + 1);
   for (let n = Math.min(rest.length, LONGEST_LABEL); n >= 2; n--) {

@@ -43,3 +43,26 @@ test('a title\'s publisher before 关于 and the method after the name are not t
   assert.equal(notice.project.name, '某某市赛湖一排站双向进电工程项目');
   assert.equal(notice.project.code, 'rczfcg2015-35');
 });
+
+// Batch 22
+
+test('a table\'s header row (… | 采购单位 | 报价单位 | …) pairs no label with the next column\'s name', async () => {
+  const notice = await extract('关于某某中学左家塘校区提质改造项目标底审核的定点采购的中标公告\n定点采购成交公告\n二、成交结果\n'
+    + '1、成交供应商：湖南某某工程造价咨询有限公司\n包号\t品目号\t项目\t数量\t金额\t采购单位\t报价单位\t联系方式\t地址\n'
+    + '1\t1\t其他工程咨询管理服务\t1\t160000\t长沙市某某中学\t湖南某某工程造价咨询有限公司\t15211083366\t长沙市某某路\n'
+    + '长沙市某某中学（采购人名称）\n2015年03月27日\n');
+  assert.equal(notice.buyer, null);
+  assert.equal(notice.project.name, '某某中学左家塘校区提质改造项目标底审核');
+});
+
+test('lots run into their winners\' labels in one cell, each with its sum after a comma', async () => {
+  const notice = await extract('某某设备项目竞争性谈判结果公告\n采购人\t某某交易中心\n项目包个数\t2\n'
+    + '各包中标/成交供应商名称、地址及报价\t第一包中标人：宜宾某某网络科技有限公司，43000元。第二包中标人：宜宾市某某科技发展有限公司，39500元。\n');
+  assert.deepEqual(won(notice), [['1', 'active', ['宜宾某某网络科技有限公司'], 4_300_000], ['2', 'active', ['宜宾市某某科技发展有限公司'], 3_950_000]]);
+});
+
+test('project codes in small-form brackets (宜政采谈﹝2015﹞26号) or with the number spaced out between 第 and 号', async () => {
+  const codeOf = async (text: string) => (await extract(text)).project.code;
+  assert.equal(await codeOf('某某设备项目结果公告\n采购项目编号\t宜政采谈﹝2015﹞26号\n'), '宜政采谈﹝2015﹞26号');
+  assert.equal(await codeOf('公 示\n项目名称： 某某田间工程\n项目编号： 农垦招备（公）字（2015sg）第 003 号\n'), '农垦招备（公）字（2015sg）第003号');
+});
