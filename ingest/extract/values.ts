@@ -3,7 +3,7 @@
 import { parseAmount, parseRate } from '../../src/domain/amount.ts';
 import type { RateKind } from '../../src/domain/amount.ts';
 import { canonicalName, looksLikeCompanyName } from '../../src/domain/names.ts';
-import { smallNumber } from './labels.ts';
+import { PERSON_NAME, smallNumber } from './labels.ts';
 import type { AmountUnit, LabelInfo } from './labels.ts';
 import { subSpan, tidy, trimTrailingPunctuation, unwrapped } from './page.ts';
 import type { Page, Span } from './page.ts';
@@ -83,7 +83,7 @@ export function readRate(page: Page, span: Span, label: LabelInfo | null): Found
 }
 
 // Where a name written in a field stops: a date, a seal note, a contact label, a trailing province tag.
-const NAME_END = /\s*(?:\d{4}\s*年|(?<=[\u3400-\u9fff)）])[¥￥]?\d[\d,.]*\s*(?:万元|亿元|元)|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
+const NAME_END = /\s*(?:\d{4}\s*年|(?<=[\u3400-\u9fff)）])[¥￥]?\d[\d,.]*\s*(?:万元|亿元|元)|（?\(?\s*(?:单位)?(?:公章|盖章|签章|印章)|[（(]\s*(?:单位)?章\s*[)）]|(?<=\S)\s+\(?(?:0\d{2,3}\)?[-－]?)?\d{7,8}(?!\d)|联系人|联系电话|电话|法人代表|法定代表人|地址[:：]?|[（(]?\s*(?:统一)?社会信用代码|[，,；;。]).*$/;
 const PROVINCE_TAG = /[/／](北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/;
 
 /** A form's placeholder between runs of one symbol before the name it stands for: &&&招标人盖章位置2&&&南京… */
@@ -108,11 +108,15 @@ export function nameSpan(page: Page, whole: Span): Span | null {
   return clean;
 }
 
-/** A buyer's or agency's name: canonical spelling of a name span. */
+/**
+ * A buyer's or agency's name: canonical spelling of a name span. A person's name alone is not one: it is a contact
+ * listed under the party's role (（3）招标代理机构：祁某某 0937-…).
+ */
 export function partyNameOf(page: Page, span: Span): Found<string> | null {
   const s = nameSpan(page, withoutListedContact(page, span));
   if (!s) return null;
   const name = canonicalName(s.text).name;
+  if (PERSON_NAME.test(name) && !looksLikeCompanyName(name)) return null;
   return name ? { value: name, span: s } : null;
 }
 

@@ -66,3 +66,15 @@ test('project codes in small-form brackets (宜政采谈﹝2015﹞26号) or with
   assert.equal(await codeOf('某某设备项目结果公告\n采购项目编号\t宜政采谈﹝2015﹞26号\n'), '宜政采谈﹝2015﹞26号');
   assert.equal(await codeOf('公 示\n项目名称： 某某田间工程\n项目编号： 农垦招备（公）字（2015sg）第 003 号\n'), '农垦招备（公）字（2015sg）第003号');
 });
+
+// From reading every buyer and agency the corpus gives that does not look like a party.
+
+test('a seal\'s note, a telephone number or a contact person is no part of a party\'s name, nor a party', async () => {
+  const seal = await extract('某某工程招标公告\n招标人：某某县城市管理局\n招标代理机构：（单位章）\n法定代表人：\n');
+  assert.equal(seal.agency, null);
+  const phone = await extract('某某工程预中标公示\n招标单位\t临安市某某建设开发有限公司\n代理机构\t浙江某某工程咨询有限公司 61088884\n');
+  assert.equal(phone.agency?.name, '浙江某某工程咨询有限公司');
+  const contact = await extract('某某采购项目成交公告\n7、采购项目联系人姓名和电话：\n（1）采购人：敦煌市某某局 康某某：0937-8841090\n'
+    + '（3）招标代理机构：祁丽娟 0937-8882342\n甘肃某某国际招标有限责任公司\n2015年3月27日\n');
+  assert.equal(contact.agency, null);
+});
