@@ -3,7 +3,7 @@
 import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { classifyLabel, isNotALabel, RESULT_ONLY_WINNER_LABELS, VALUE_MAY_FOLLOW } from './labels.ts';
 import type { AmountUnit, FieldKey, LabelInfo } from './labels.ts';
-import { labelAlone, labelGluedToParty, spacedPairs } from './bare-labels.ts';
+import { labelAlone, labelGluedToParty, labelSpacedFromParty, spacedPairs } from './bare-labels.ts';
 import { LOT_BEFORE_LABEL, LOT_WORDS_AFTER } from './lots.ts';
 import { joinSpans, trimmedSpan } from './page.ts';
 import { columnRoleOf } from './tables.ts';
@@ -246,7 +246,7 @@ export function scanFields(page: Page, tableRows: Set<number>): FieldScan {
     }
     if (fields.length === before && !line.cells) {
       // A label alone on its line, its value on the next (page text of a two-column table: 工程名称 / X).
-      const alone = labelAlone(page, line) ?? labelGluedToParty(page, line);
+      const alone = labelAlone(page, line) ?? labelGluedToParty(page, line) ?? labelSpacedFromParty(page, line);
       if (alone) fields.push(alone);
     }
     const last = fields.length > before ? fields[fields.length - 1] : null;

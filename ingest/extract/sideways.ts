@@ -21,8 +21,9 @@ const RANK_CELL = /^(?:\d{1,2}|第[一二三四五六七八九十\d]{1,3}(?:名|
 /** How many lines below the rank row the name and bid rows may come. */
 const REACH = 6;
 
+/** The rank row's first cell: a header that says so, or empty (| 第一名 | 第二名 | 第三名 over 中标候选人名称 | A | B | C). */
 function rankRow(cells: Span[]): boolean {
-  if (cells.length < 3 || !RANK_HEADER.test(normaliseLabel(cells[0].text))) return false;
+  if (cells.length < 3 || !(cells[0].text.trim() === '' || RANK_HEADER.test(normaliseLabel(cells[0].text)))) return false;
   const rest = cells.slice(1).filter((c) => c.text !== '');
   return rest.length >= 2 && rest.every((c) => RANK_CELL.test(c.text.replace(/\s+/g, '')));
 }

@@ -78,3 +78,26 @@ test('a seal\'s note, a telephone number or a contact person is no part of a par
     + '（3）招标代理机构：祁丽娟 0937-8882342\n甘肃某某国际招标有限责任公司\n2015年3月27日\n');
   assert.equal(contact.agency, null);
 });
+
+test('a firm drawn by lot from a panel (中签单位) won', async () => {
+  const notice = await extract('某某办公用房改造项目中签结果公告\n四、项目概算：8万元\n六、业主单位：合肥市某某监督管理局\n'
+    + '七、中签单位：福建省某某建筑工程有限公司\n联系人：陶某某 联系电话：13637062530\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['福建省某某建筑工程有限公司'], null]]);
+  assert.equal(notice.buyer?.name, '合肥市某某监督管理局');
+});
+
+test('a sideways candidates\' table whose corner cell is empty ( | 第一名 | 第二名 | 第三名 over 中标候选人名称 | A | B | C)', async () => {
+  const notice = await extract('江苏省工程建设项目中标候选人公示\n1、中标候选人情况\n\t第一名\t第二名\t第三名\n'
+    + '中标候选人名称\t镇江某某电气有限公司\t江苏某某电力设备有限公司\t江苏某某电力科技有限公司\n投标报价(元)\t962485.00\t1047497.00\t1082459.00\n');
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name, c.bid?.fen ?? null]),
+    [[1, '镇江某某电气有限公司', 96_248_500], [2, '江苏某某电力设备有限公司', 104_749_700], [3, '江苏某某电力科技有限公司', 108_245_900]]);
+});
+
+test('a ranked candidate\'s label parted from its name by a space only, between lines that are no form', async () => {
+  const notice = await extract('中标情况公示\n第一中标候选人 深圳市某某建设工程有限公司\n投标价（元） 2810866.57\n拟派项目负责人姓名 许某某\n'
+    + '第二中标候选人 梅州市某某公路工程有限公司\n投标价（元） 2805207.94\n第三中标候选人 梅州市某某建设有限公司\n');
+  assert.equal(notice.noticeType, 'candidate');
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name]),
+    [[1, '深圳市某某建设工程有限公司'], [2, '梅州市某某公路工程有限公司'], [3, '梅州市某某建设有限公司']]);
+  assert.deepEqual(won(notice), []);
+});
