@@ -113,6 +113,11 @@ const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([
  * never settled so.
  */
 const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+/**
+ * …and the sentence that gives the panel's or the buyer's finding, then the winner: 经评标委员会评定，X为中标单位,
+ * 经评审，X为成交供应商. Not a proposal (经评审，推荐X为中标单位) nor a candidate (X为中标候选人).
+ */
+const FOUND_WINNER = /(?:评定|评审|评选|研究|审定)[^，,。；;]{0,8}[，,]\s*(?!推荐|拟)([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
 const PROPOSAL_LABEL = /推荐/;
 /**
  * 包2.办公设备维修：A、B、C为本标包的入围中标单位: the suppliers a sentence names as this lot's winners, right after the
@@ -379,7 +384,8 @@ function textEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     const i = line.index;
     if (line.cells || tableRows.has(i) || consumed.has(i) || signers.has(i)) continue;
     const text = line.span.text;
-    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text) ?? WINNER_IS.exec(text) ?? NAMED_AS_WINNERS.exec(text);
+    const declared = sections.kindOf[i] === 'rejected' ? null : DECLARED_WINNER.exec(text) ?? WINNER_IS.exec(text) ?? NAMED_AS_WINNERS.exec(text)
+      ?? FOUND_WINNER.exec(text);
     if (declared && looksLikeCompanyName(declared[1])) {
       const [from, to] = declared.indices![1];
       // …为中标人，中标价为人民币…（¥12,345,600.00）: the sentence's price is the winner's.

@@ -336,9 +336,13 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
     if (!next || classifyLabel(next.text) || (headerRow && columnRoleOf(next.text) !== null)) continue;
     c++;
     if (!next.text) continue;
-    const inner = segment(page, next, line.index);
+    // 一．采购人名称 | ：浙江某某有限公司: the label's colon, pushed into the value's cell, is no part of the value.
+    const colon = /^\s*[：:]\s*/.exec(next.text);
+    if (colon && colon[0].length < next.text.length) cells[c] = trimmedSpan(page.text, next.start + colon[0].length, next.end);
+    const value = cells[c];
+    const inner = segment(page, value, line.index);
     if (inner.fields.length === 0) {
-      field.value = withUnitCell(page, next, cells, c + 1);
+      field.value = withUnitCell(page, value, cells, c + 1);
     } else {
       field.value = inner.lead;
       fields.push(...inner.fields);

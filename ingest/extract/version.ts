@@ -173,4 +173,7 @@
 // 52: from held-out batch 22: 中签单位 (a firm drawn by lot from a panel) won; a sideways candidates' table may leave its
 //     corner cell empty; a party's or ranked candidate's label parted from the name by a space only, the line nothing
 //     else (第二中标候选人 梅州市…有限公司), is a field.
-export const EXTRACTOR_VERSION = '52';
+// 53: the panel's finding, then the winner (经评标委员会评定，X为中标单位; not 推荐X, not X为中标候选人); a label's colon
+//     pushed into its value's cell (一．采购人名称 | ：X) is no part of the value (it had hidden a buyer and put ： before a
+//     project's name).
+export const EXTRACTOR_VERSION = '53';

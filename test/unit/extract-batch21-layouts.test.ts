@@ -101,3 +101,21 @@ test('a ranked candidate\'s label parted from its name by a space only, between 
     [[1, '深圳市某某建设工程有限公司'], [2, '梅州市某某公路工程有限公司'], [3, '梅州市某某建设有限公司']]);
   assert.deepEqual(won(notice), []);
 });
+
+test('the panel\'s finding, then the winner: 经评标委员会评定，X为中标单位 (not 推荐X, not X为中标候选人)', async () => {
+  const found = await extract('中标公示(定标纪要)\n某某道路硬化工程招标项目于2015年3月26日开标。根据该项目招标文件规定的程序和评标方式，'
+    + '经评标委员会评定，浙江某某建设有限公司为中标单位。\n中标价 大写：壹拾肆万捌仟伍佰零陆元整\n小写：148506元\n');
+  assert.deepEqual(won(found), [[null, 'active', ['浙江某某建设有限公司'], 14_850_600]]);
+  const proposed = await extract('中标公示\n经评标委员会评定，推荐浙江某某建设有限公司为中标单位。\n');
+  assert.deepEqual(won(proposed), []);
+  const candidate = await extract('中标公示\n经评标委员会评定，浙江某某建设有限公司为中标候选人。\n');
+  assert.deepEqual(won(candidate), []);
+});
+
+test('a label\'s colon pushed into its value\'s cell (一．采购人名称 | ：浙江某某有限公司) is no part of the value', async () => {
+  const notice = await extract('某某采购项目预成交结果公告\n一．采购人名称 \t：浙江某某林业开发有限公司\n二．采购项目名称 \t：某某冷却塔的维修保养采购项目\n'
+    + '三．采购项目编号 \t：zjzc2015046xj\n');
+  assert.equal(notice.buyer?.name, '浙江某某林业开发有限公司');
+  assert.equal(notice.project.name, '某某冷却塔的维修保养采购项目');
+  assert.equal(notice.project.code, 'zjzc2015046xj');
+});
