@@ -132,8 +132,11 @@ const AWARD_OWN_LABEL = /^(?:中标|成交|中选|承包)/;
 const BARE_CONSORTIUM = new Set(['联合体', '联合体单位', '联合体名称', '联合体各方', '投标联合体']);
 /** 合同包1：, also with the lot's name before the colon, in brackets (合同包1(医疗设备采购及服务):) or after a dot (包1.日常办公用品:). */
 const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采购包|包)\s*([A-Za-z]|\d{1,3})\s*(?:[(（][^()（）]{1,40}[)）]\s*|[.．、]\s*[^:：，,。；;\d][^:：，,。；;]{0,29})?[:：]/;
-/** A lot run into the label after it (d包中标人：X, 第一标段中标单位：X) or alone before its colon (q包：流标). */
-const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?=(?:中标|成交|中选)|[:：])/;
+/**
+ * A lot run into the label after it (d包中标人：X, 第一标段中标单位：X, with the lot's subject between: 第一标段风机类中标人：X)
+ * or alone before its colon (q包：流标).
+ */
+const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?:[\u4e00-\u9fff]{1,8}?(?=(?:中标|成交|中选)(?:人|单位|供应商)))?(?=(?:中标|成交|中选)|[:：])/;
 
 
 /** The failed award of a termination whose whole call failed, with its words as the evidence; null when it does not say so. */

@@ -11,8 +11,8 @@ import type { Line, Page, Span } from './page.ts';
 const BLOCK_KEYS = new Set<FieldKey>(['winnerName', 'winnerAddress', 'awardValue', 'uscc', 'proposedWinner', 'bid', 'rate']);
 /** A label alone on its line: 中标供应商名称： */
 const LABEL_ALONE = /^(\S.{0,29}?)\s*[：:]$/;
-/** A lot's heading where a segment starts (第一标段, 包2, A包), with its colon if any. */
-const SEGMENT_HEAD = new RegExp(`(?:^|[；;，,。]\\s*|\\s+)(第\\s*${LOT_NUMBER}\\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\\s*\\d{1,3}|[A-Za-z]\\s*(?:${LOT_WORDS_AFTER}))\\s*[：:]?\\s*`, 'g');
+/** A lot's heading where a segment starts (第一标段, 一标段, 包2, A包), with its colon if any. */
+const SEGMENT_HEAD = new RegExp(`(?:^|[；;，,。]\\s*|\\s+)((?:第\\s*)?${LOT_NUMBER}\\s*(?:${LOT_WORDS_AFTER})|(?:${LOT_WORDS_BEFORE})\\s*\\d{1,3}|[A-Za-z]\\s*(?:${LOT_WORDS_AFTER}))\\s*[：:]?\\s*`, 'g');
 const TRAILING = /[；;，,。\s]+$/;
 
 export interface LotSegment {

@@ -30,3 +30,16 @@ export function withoutNavigation(page: Page): Page {
   }
   return keep.length === page.lines.length ? page : withLines(page, keep);
 }
+
+/**
+ * A site's footer and page tools below the notice (发布媒体：…, 打印 / 收藏 / 纠错, 更多>>, 关于我们|联系我们, 版权所有, ICP备…),
+ * in the words sites print there.
+ */
+const SITE_CHROME = /版权所有|版权声明|copyright|©|icp备|icp证|增值电信业务|网站地图|关于我们|联系我们|技术支持|主办单位|承办单位|发布媒体|打印本页|打印信息|关闭窗口|关闭本页|返回顶部|加入收藏|收藏本页|我要纠错|更多>>|浏览次数|访问次数|访问量|分享到|^电话[：:]|^相关.{0,12}(?:信息|公告|链接)$/i;
+
+/** Where the site's footer below the notice starts: the index of its first line, or the page's length when it has none. */
+export function footerStart(page: Page): number {
+  let i = page.lines.length;
+  while (i > 0 && SITE_CHROME.test(textOf(page.lines[i - 1]))) i--;
+  return i;
+}

@@ -5,6 +5,7 @@ import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { compact, proseOf, subSpan, tidy } from './page.ts';
 import { GENERIC_STEM } from './headings.ts';
 import { METHOD_AFTER_NAME } from './labels.ts';
+import { footerStart } from './navigation.ts';
 import { BREADCRUMB } from './notice-type.ts';
 import { headingText } from './sections.ts';
 import type { Page, Span } from './page.ts';
@@ -130,10 +131,11 @@ export function signOffPair(page: Page): { buyer: PartyFound; agency: PartyFound
   return buyer && agency && buyer.name.value === first.span.text && agency.name.value === second.span.text ? { buyer, agency } : null;
 }
 
-/** The line of the closing date alone (2016年11月10日) among the last lines, or -1. */
+/** The line of the closing date alone (2016年11月10日) among the last lines above the site's footer, or -1. */
 function closingDateLine(page: Page): number {
   const lines = page.lines;
-  for (let i = lines.length - 1; i >= 1 && i > lines.length - SIGN_OFF_LINES; i--) {
+  const end = footerStart(page);
+  for (let i = end - 1; i >= 1 && i > end - SIGN_OFF_LINES; i--) {
     if (!lines[i].cells && SIGN_OFF_DATE.test(lines[i].span.text)) return i;
   }
   return -1;

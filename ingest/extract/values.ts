@@ -18,8 +18,8 @@ export interface MoneyFound extends Found<number> {
   warnings: string[];
 }
 
-/** Values that stand for "nothing here" or "look elsewhere". */
-const PLACEHOLDER = /^[\s/\\—\-－_.。*×xX无空略]*$|^(无|暂无|空|略|同上|待定|不详|未知|\/+|-+|—+|－+)$|见公告原文|详见|见附件|见公告|见下表|见上表|附件|另行公告|^见/;
+/** Values that stand for "nothing here" or "look elsewhere", or a form's blank for a seal or signature ((盖单位章)). */
+const PLACEHOLDER = /^[\s/\\—\-－_.。*×xX无空略]*$|^(无|暂无|空|略|同上|待定|不详|未知|\/+|-+|—+|－+)$|见公告原文|详见|见附件|见公告|见下表|见上表|附件|另行公告|^见|^[（(](?:加盖|盖)?(?:单位)?(?:公章|印章|签章|章|签字|签名|盖章|签字或盖章|签字盖章)[)）]$/;
 
 export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.replace(/\s+/g, ''));

@@ -176,4 +176,9 @@
 // 53: the panel's finding, then the winner (经评标委员会评定，X为中标单位; not 推荐X, not X为中标候选人); a label's colon
 //     pushed into its value's cell (一．采购人名称 | ：X) is no part of the value (it had hidden a buyer and put ： before a
 //     project's name).
-export const EXTRACTOR_VERSION = '53';
+// 54: from held-out batch 23: the sign-off is read above a site's footer (发布媒体, 收藏/纠错, 版权所有, ICP备…), which had
+//     pushed it out of reach, so that a sign-off under the result was stored as a winner (the agency, b23a-gssj-1); a lot's
+//     subject between it and 中标人 (第一标段风机类中标人：X); under a winner's label alone each lot's heading names its winner
+//     (中 标 人: / 一标段:X, a lot's block with no 第); a company with its other name in brackets; 中标投标人名称; 价格部分 and 报价分 are scores; a form's
+//     blank for a seal ((盖单位章)) is no value.
+export const EXTRACTOR_VERSION = '54';

@@ -291,7 +291,10 @@ export function looksLikeCompanyName(s: string): boolean {
   if (han === 0) return n.length <= 120 && LATIN_COMPANY.test(n);
   if (/[,，]/u.test(n) || han < 3 || n.length > 60) return false;
   if (NOT_A_NAME.test(n)) return false;
-  return ORGANISATION_END.test(n) || LEGAL_FORM_IN_BRACKETS.test(n);
+  if (ORGANISATION_END.test(n) || LEGAL_FORM_IN_BRACKETS.test(n)) return true;
+  // A company with its other (former) name in brackets: 山西运城建工集团有限公司（山西运城市建筑工程有限公司）.
+  const alias = /^(.+?)[(（]([^()（）]+)[)）]$/u.exec(n);
+  return alias !== null && looksLikeCompanyName(alias[1]) && looksLikeCompanyName(alias[2]);
 }
 
 // ---------------------------------------------------------------------------------------------

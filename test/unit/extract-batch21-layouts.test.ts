@@ -119,3 +119,39 @@ test('a label\'s colon pushed into its value\'s cell (一．采购人名称 | �
   assert.equal(notice.project.name, '某某冷却塔的维修保养采购项目');
   assert.equal(notice.project.code, 'zjzc2015046xj');
 });
+
+// Batch 23
+
+const FOOTER = '发布媒体：某某招标网(www.example.cn)\n将信息加入收藏 打印信息 我要纠错 我要投诉 发布招标\n相关""招标信息\n更多>>\n'
+  + '关于我们|会员服务|广告服务|最新职位|客服中心|成功案例|展会信息\n中华人民共和国 增值电信业务经营许可证 编号： 苏B2-20040129\n'
+  + '[2002-2015] 某某招标网 某某工程咨询有限公司 版权所有\n电话：400 6071880\n苏ICP备10049727号\n';
+
+test('the sign-off above a site\'s footer is no winner; lots with their subject before 中标人 (第一标段风机类中标人：X)', async () => {
+  const notice = await extract('中 标 公 示\n甘肃某某工程招标咨询有限公司受甘肃某某科技有限公司委托，对某某设备采购工程已完成评标工作，现将中标结果公示如下：\n'
+    + '第一标段风机类中标人：宁波某某风机有限公司\n第二标段装载机中标人：甘肃某某机械设备有限公司\n公示开始时间:2015年3月30日;\n'
+    + '如对以上评标结果有异议，请与甘肃某某工程招标咨询有限责任公司联系。\n联系人：赵某某\n电 话：15294295356\n'
+    + '甘肃某某工程招标咨询有限责任公司\n2015年3月30日\n' + FOOTER);
+  assert.deepEqual(won(notice), [['1', 'active', ['宁波某某风机有限公司'], null], ['2', 'active', ['甘肃某某机械设备有限公司'], null]]);
+});
+
+test('under a winner\'s label alone (中 标 人:), each lot\'s heading names its winner', async () => {
+  const notice = await extract('某某道路建设工程中标结果\n现将中标结果公示 1天。\n中 标 人:\n一标段:辽宁某某交通建设集团有限公司\n'
+    + '二标段:辽阳某某公路养护工程有限公司\n招 标 人:某某区交通局\n');
+  assert.deepEqual(won(notice), [['1', 'active', ['辽宁某某交通建设集团有限公司'], null], ['2', 'active', ['辽阳某某公路养护工程有限公司'], null]]);
+});
+
+test('a winner with its other name in brackets; 中标投标人名称 names the winner; 价格部分 beside 技术部分 is a score', async () => {
+  const alias = await extract('某某工程评标结果公示\n一标段：\n中标单位：山西某某建工集团有限公司（山西某某建筑工程有限公司）\n中标价：25957925.70 元 工期：24个月\n');
+  assert.deepEqual(won(alias), [['1', 'active', ['山西某某建工集团有限公司（山西某某建筑工程有限公司）'], 2_595_792_570]]);
+  const scored = await extract('某某训练器材采购的公开招标的中标公告\n八、综合评分法中标候选投标人排序表：\n'
+    + '投标人名称\t技术部分\t商务部分\t价格部分\t合计\t排名\n广州市某某体育用品有限公司\t46.8\t18.4\t30\t95.2\t1\n'
+    + '广州市某某康体设施有限公司\t13.8\t15.7\t29.97\t59.47\t2\n九、中标信息：\n1、中标投标人名称：广州市某某体育用品有限公司\n3、中标金额：￥448600.00\n');
+  assert.deepEqual(won(scored), [[null, 'active', ['广州市某某体育用品有限公司'], 44_860_000]]);
+  assert.deepEqual(scored.candidates.map((c) => c.bid), [null, null]);
+});
+
+test('a form\'s blank for a seal ((盖单位章)) is nothing, not a party', async () => {
+  const notice = await extract('某某项目招标文件\n投标人：\t（盖单位章）\n招标人：某某集团有限公司\n招标代理机构：（盖单位章）\n');
+  assert.equal(notice.agency, null);
+  assert.deepEqual(notice.warnings.filter((w) => w.includes('盖单位章')), []);
+});
