@@ -138,7 +138,6 @@ const LOT_LINE = /^(?:标项|包号|分包号|分包|标段|标包|合同包|采
  */
 const LOT_LEADS = /^(?:第\s*)?([A-Za-z]{1,2}|\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包|标项)\s*(?:[\u4e00-\u9fff]{1,8}?(?=(?:中标|成交|中选)(?:人|单位|供应商)))?(?=(?:中标|成交|中选)|[:：])/;
 
-
 /** The failed award of a termination whose whole call failed, with its words as the evidence; null when it does not say so. */
 export function callFailure(page: Page, title: Span | null): AwardDraft | null {
   const failed = (reason: Span, line: number): AwardDraft =>
@@ -153,7 +152,6 @@ export function callFailure(page: Page, title: Span | null): AwardDraft | null {
   const line = page.lines.findIndex((l) => l.span.end >= title.end);
   return failed(subSpan(page, title, m.index, m.index + m[0].length), line);
 }
-
 
 /** A reason for failing that says something (not 无, /, 详见…): only then did the lot fail. */
 function saysWhyItFailed(reason: Span): boolean {
