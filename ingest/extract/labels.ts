@@ -197,6 +197,8 @@ const LABEL_NOTE = /\([^()]{1,8}\)$|(?:大写|小写)$/;
 const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
 const SEAL_NOTE = /\((?:公章|盖章|签章|印章|章|签字|签字盖章|盖公章)\)$/;
 const SEALED_KEYS = new Set<FieldKey>(['buyerName', 'agencyName']);
+/** Party labels a form may write with a synonym in brackets (项目业主（招标人）). */
+const SYNONYM_NOTED_KEYS = new Set<FieldKey>(['buyerName', 'agencyName']);
 
 const TABLE = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(VOCABULARY) as [FieldKey, string[]][]) {
@@ -268,6 +270,8 @@ export function classifyLabel(raw: string): LabelInfo | null {
   if (note && note.index > 0) {
     const key = TABLE.get(norm.slice(0, note.index));
     if (key && NOTED_KEYS.has(key)) return { key, norm, unit: null, rank: null };
+    // 项目业主（招标人）, 建设单位(招标人): a party's label with its synonym in brackets
+    if (key && SYNONYM_NOTED_KEYS.has(key) && TABLE.get(norm.slice(note.index + 1, -1)) === key) return { key, norm, unit: null, rank: null };
   }
   return null;
 }

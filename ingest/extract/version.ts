@@ -181,4 +181,5 @@
 //     subject between it and 中标人 (第一标段风机类中标人：X); under a winner's label alone each lot's heading names its winner
 //     (中 标 人: / 一标段:X, a lot's block with no 第); a company with its other name in brackets; 中标投标人名称; 价格部分 and 报价分 are scores; a form's
 //     blank for a seal ((盖单位章)) is no value.
-export const EXTRACTOR_VERSION = '54';
+// 55: a party's label with its synonym in brackets (项目业主（招标人）, 建设单位(招标人)) names that party.
+export const EXTRACTOR_VERSION = '55';

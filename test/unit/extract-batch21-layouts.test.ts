@@ -155,3 +155,8 @@ test('a form\'s blank for a seal ((盖单位章)) is nothing, not a party', asyn
   assert.equal(notice.agency, null);
   assert.deepEqual(notice.warnings.filter((w) => w.includes('盖单位章')), []);
 });
+
+test('a party\'s label with its synonym in brackets (项目业主（招标人）) names that party', async () => {
+  const notice = await extract('中标候选人公示\n项目及标段名称\t某某高标准农田建设工程施工\n项目业主（招标人）\t泸州市某某领导小组办公室\t项目业主（招标人）联系电话\t0830-3123696\n');
+  assert.equal(notice.buyer?.name, '泸州市某某领导小组办公室');
+});
