@@ -107,17 +107,19 @@ const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 /** A price in a sentence, up to the clause's end; a comma between digit groups (2,880.00万元) ends no clause. */
 const INLINE_AMOUNT = /(总价|总金额|中标价|成交价|中标金额|成交金额|价格)(?:为|是)?[:：]?\s*((?:[^，,；;。\s]|[,，](?=\d{3}))(?:[^，,；;。]|[,，](?=\d{3}))*)/;
 const INLINE_WINNER = /(?:中标|成交)(?:供应商|单位|人)(?:名称)?\s+([^\s：:，,；;]{4,60})/d;
+/** …为本项目的中标人, …为成交供应商: what a sentence names the winner, after the name (never 为中标候选人). */
+const AS_THE_WINNER = String.raw`\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])`;
 /**
  * The sentence that settles the result, wherever it stands (under 评审结果 too): 确定排名第一的X为中标供应商,
  * 确定X为本项目成交人, 经招标人确定，排名第一的中标候选人：X为中标人. A candidate (为中标候选人, 为第一中标候选人) is
  * never settled so.
  */
-const DECLARED_WINNER = /确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+const DECLARED_WINNER = new RegExp(String.raw`确定[，,]?\s*(?:(?:排名|排序)?第[一二三四五六七八九十\d]{1,2}(?:名|位)?的?(?:(?:中标|成交|中选)?候选(?:人|供应商|单位))?[：:]?)?\s*([^，,；;：:。\s]{4,60}?)` + AS_THE_WINNER, 'd');
 /**
  * …and the sentence that gives the panel's or the buyer's finding, then the winner: 经评标委员会评定，X为中标单位,
  * 经评审，X为成交供应商. Not a proposal (经评审，推荐X为中标单位) nor a candidate (X为中标候选人).
  */
-const FOUND_WINNER = /(?:评定|评审|评选|研究|审定)[^，,。；;]{0,8}[，,]\s*(?!推荐|拟)([^，,；;：:。\s]{4,60}?)\s*为\s*(?:本项目|本包|该项目|本标段|该包)?的?(?:中标|成交|中选)(?:供应商|人|单位)(?![候])/d;
+const FOUND_WINNER = new RegExp(String.raw`(?:评定|评审|评选|研究|审定)[^，,。；;]{0,8}[，,]\s*(?!推荐|拟)([^，,；;：:。\s]{4,60}?)` + AS_THE_WINNER, 'd');
 const PROPOSAL_LABEL = /推荐/;
 /**
  * 包2.办公设备维修：A、B、C为本标包的入围中标单位: the suppliers a sentence names as this lot's winners, right after the

@@ -10,7 +10,7 @@ import type { Line, Page } from './page.ts';
 
 /** A table row written out as text: its number, then column name, a space and the value, pairs parted by ；. */
 const ROW_NUMBER = /^\d{1,3}\s*[：:.、]\s*/;
-const SPACED_PAIR = /^\s*([^\s：:；;]{2,24})\s+(\S[^；;]*?)\s*$/;
+const SPACED_PAIR = /^\s*([^\s：:；;]{2,24})\s+(\S[^；;]*?)\s*$/d;
 
 /** Pieces parted by runs of three spaces or more, in a line with no colon (项目名称 X   项目编号 Y). */
 const WIDE_GAP = /\s{3,}/g;
@@ -117,14 +117,13 @@ export function labelGluedToParty(page: Page, line: Line): Field | null {
 
 /** Labels of parties and ranked candidates that page text may part from the name by a space only. */
 const SPACED_PARTY_KEYS = new Set<FieldKey>([...GLUED_PARTY_LABELS, 'candidate', 'proposedWinner']);
-const LABEL_SPACE_NAME = /^(\S{2,20})[ \t\u3000]+(\S.*?)\s*$/d;
 
 /**
  * A line that is a party's label, a space and an organisation's name, nothing else (第二中标候选人 梅州市…有限公司), as a
  * crawler joins a two-column form's cells: the rest of the line must be a name, so a sentence is never split so.
  */
 export function labelSpacedFromParty(page: Page, line: Line): Field | null {
-  const m = line.cells ? null : LABEL_SPACE_NAME.exec(line.span.text);
+  const m = line.cells ? null : SPACED_PAIR.exec(line.span.text);
   const info = m ? classifyLabel(m[1]) : null;
   if (!m || !info || !SPACED_PARTY_KEYS.has(info.key) || !looksLikeCompanyName(m[2])) return null;
   const label = trimmedSpan(page.text, line.span.start + m.indices![1][0], line.span.start + m.indices![1][1]);

@@ -296,7 +296,6 @@ function looksLikeHeading(text: string): boolean {
 /** A table row without a header: cells alternate label, value (a cell may also hold "label：value"). */
 function scanRow(page: Page, line: Line, fields: Field[]): void {
   const cells = [...line.cells!]; // a unit taken into the value before it leaves the rest of its cell
-  const headerRow = isHeaderRow(cells);
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell.text) continue;
@@ -333,7 +332,7 @@ function scanRow(page: Page, line: Line, fields: Field[]): void {
     const field: Field = { key: info.key, info, label: cell, value: null, line: line.index, known: true };
     fields.push(field);
     // …| 采购单位 | 报价单位 |… in a table's header row: the cell after a label is the next column's name, not its value.
-    if (!next || classifyLabel(next.text) || (headerRow && columnRoleOf(next.text) !== null)) continue;
+    if (!next || classifyLabel(next.text) || (columnRoleOf(next.text) !== null && isHeaderRow(cells))) continue;
     c++;
     if (!next.text) continue;
     // 一．采购人名称 | ：浙江某某有限公司: the label's colon, pushed into the value's cell, is no part of the value.
