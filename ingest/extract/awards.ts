@@ -102,6 +102,8 @@ const AWARD_KEYS = new Set(['resultIntro', 'lot', 'failReason', 'winnerName', 'c
   'address', 'uscc', 'awardValue', 'totalValue', 'rate', 'buyerName', 'agencyName', 'partyName', 'candidate',
   'proposedWinner', 'unitName', 'bid']);
 const PARTY_KEYS = new Set(['buyerName', 'agencyName', 'partyName', 'candidate', 'proposedWinner', 'unitName']);
+/** How far below the result's heading its bare 名称 may stand (the heading, then a line of its own). */
+const MAX_LINES_UNDER_HEADING = 2;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]\s*/;
 const NAME_STOP = /[，,；;：:]|\s|中标|成交|为|总价/;
 /** A price in a sentence, up to the clause's end; a comma between digit groups (2,880.00万元) ends no clause. */
@@ -365,11 +367,16 @@ function lotOfCell(cell: Span): Found<string> | null {
   return id ? { value: id, span: cell } : null;
 }
 
-/** A lot the column names in words (监理标, 施工标, 设备采购（标段1）): kept as written, short and with no sum in it. */
+/**
+ * A lot the column names in words (监理标, 施工标, 设备采购（标段1）) or by its package code (CEZB190506998001, the
+ * tender's number and the package's): kept as written, short and with no sum in it.
+ */
 function writtenLot(text: string): string | null {
   const t = text.replace(/\s+/g, '');
+  if (PACKAGE_CODE.test(t) && /[A-Za-z]/.test(t) && /\d/.test(t)) return t;
   return t.length >= 2 && t.length <= 20 && /[\u4e00-\u9fff]/.test(t) && !isPlaceholder(t) && !/\d+(?:\.\d+)?(?:万?元|%)/.test(t) ? t : null;
 }
+const PACKAGE_CODE = /^[A-Za-z0-9][A-Za-z0-9_/-]{3,29}$/;
 const LOT_CELL_NAMED = new RegExp(`^((?:第\\s*)?(?:\\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])\\s*(?:${LOT_WORDS_AFTER}))\\s*[:：]`);
 
 /**
@@ -724,6 +731,17 @@ class AwardBuilder {
     this.priceAhead = null;
   }
 
+  /**
+   * 二、中标（成交）信息 / 名 称：X: a bare 名称 first under the result's own heading is the winner's, as 采购人信息 / 名称：
+   * is the buyer's under its heading.
+   */
+  private namesResultParty(f: Field): boolean {
+    if (f.key !== 'partyName' || f.info.norm !== '名称' || !this.sections.inResult[f.line]) return false;
+    const above = this.sections.headings.filter((h) => h.line < f.line);
+    const heading = above[above.length - 1];
+    return heading !== undefined && heading.kind === 'result' && f.line - heading.line <= MAX_LINES_UNDER_HEADING;
+  }
+
   /** A marked winner opens its award: the marker says exactly who won, so no name is trimmed or regrouped. */
   private markedWinner(span: Span, line: number): void {
     // A price marked earlier on the winner's own line is this award's (a row whose price column comes first).
@@ -739,6 +757,10 @@ class AwardBuilder {
 
   private field(f: Field): void {
     const v = f.value;
+    if (this.namesResultParty(f)) {
+      if (v && !isPlaceholder(v.text)) this.winner(v, this.valueLine(f), 'field');
+      return;
+    }
     if (PARTY_KEYS.has(f.key)) {
       this.lastParty = 'other';
       if (f.key === 'candidate') this.rankedCandidates = true;

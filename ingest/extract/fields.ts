@@ -49,6 +49,14 @@ const PROPOSAL_BEFORE = /推荐(?:为)?(?:第[一1])?$/;
 const BIDDER_BEFORE = /(?:投标|报价|响应|参与|未中标|未成交|未|落选)(?:人|单位)?$/;
 /** The next item's number, and the words of its label in front of the part known as a label (2.中标候选人 + 地址：). */
 const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*([\u4e00-\u9fff]{0,10})|[.．、)）]?)\s*$/;
+/** …glued to the value's last word, where the page's lines were run together (成交供应商：X有限公司4.预算金额：). */
+const GLUED_ITEM_NUMBER = /(?<=[\u4e00-\u9fff）)])\d{1,2}[.．、]\s*$/;
+/** An item's number in brackets: （三）, (2). */
+const ITEM_IN_BRACKETS = /^[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]/;
+/** The same, or ⑵, closing a value: the next item's number when the value's own label has one (（二）名称：X（三）). */
+const ITEM_NUMBER_AT_END = /\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])\s*$/;
+const ITEM_NUMBER_BEFORE = /(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])\s*$/;
+const ITEM_NUMBER_FIRST = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])/;
 /** Words before a date label that make it an earlier notice's date: the tender's (招标信息 + 发布日期), the original's (原公告 + 发布日期). */
 const EARLIER_NOTICE_BEFORE = /(?:(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)|原(?:公告)?)$/;
 /** Words before a date label that make it a correction's date (变更 + 公告发布日期): this notice's only if it is the correction. */
@@ -136,8 +144,9 @@ function bestLabel(local: string, start: number, end: number): { info: LabelInfo
   const lastGap = local.slice(start, end).search(/\s\S*$/);
   if (lastGap >= 0 && end - (start + lastGap + 1) >= 2) start += lastGap + 1;
   // Inside brackets only the bracketed words count: 84.8651万元（大写：…）.
+  // An item's number in brackets ((三)项目内容：) is no such note: the label follows it.
   const bracket = Math.max(local.lastIndexOf('（', end - 1), local.lastIndexOf('(', end - 1));
-  if (bracket >= start) start = bracket + 1;
+  if (bracket >= start) start = bracket + (ITEM_IN_BRACKETS.exec(local.slice(bracket, end))?.[0].length ?? 1);
   const run = local.slice(start, end).replace(/\s+/g, '');
   if (run.length <= MAX_UNKNOWN_LABEL && CJK.test(run)) return { info: null, start };
   return null;
@@ -202,10 +211,14 @@ export function segment(page: Page, span: Span, line: number): { lead: Span | nu
     let valueEnd = i + 1 < hits.length ? hits[i + 1].start : span.text.length;
     // The next label's list number is not this value's end (X有限公司  2.中标供应商地址：).
     if (i + 1 < hits.length) {
-      const number = NEXT_ITEM_NUMBER.exec(span.text.slice(hit.colon + 1, valueEnd));
+      const number = NEXT_ITEM_NUMBER.exec(span.text.slice(hit.colon + 1, valueEnd))
+        ?? GLUED_ITEM_NUMBER.exec(span.text.slice(hit.colon + 1, valueEnd));
       // Words after the number are the next label's front or block (2、采购代理机构信息 名称：), unless they are a name (2.乙某公司).
       if (number && !looksLikeCompanyName(number[1] ?? '')) {
         valueEnd = hit.colon + 1 + number.index;
+      } else if (ITEM_NUMBER_BEFORE.test(span.text.slice(0, hit.start)) || ITEM_NUMBER_FIRST.test(span.text.slice(hit.start))) {
+        const bracketed = ITEM_NUMBER_AT_END.exec(span.text.slice(hit.colon + 1, valueEnd));
+        if (bracketed) valueEnd = hit.colon + 1 + bracketed.index;
       }
     }
     // …X公司，43000元。第二包 | 中标人：: the next label's lot is not this value's.

@@ -19,6 +19,7 @@ const MAX_SHORT_ROWS = 50;
 const STRONG = new Set<ColumnRole>(['winner', 'supplier', 'bidder', 'address', 'amount', 'rank', 'lot', 'uscc', 'failReason']);
 const NAMES = new Set<ColumnRole>(['winner', 'supplier', 'bidder']);
 const SERIAL = /^(序号|编号|序)$/;
+const LIST_ITEM = /^\d{1,2}\s*[、.．]\s*\D/;
 
 /** The role of a short text that names a column (no clause, no number outside brackets), or null. */
 function headerRoleOf(text: string): ColumnRole | null {
@@ -58,6 +59,8 @@ function rowsUnder(page: Page, roles: ColumnRole[], from: number): Line[][] {
     if (serial && row[0].span.text !== String(rows.length + 1)) break;
     if (name >= 0) {
       const cell = row[name].span.text;
+      // 1、甲公司 / 2、乙公司: the cell holds a list that runs on over the lines after it, no row of one line a cell.
+      if (LIST_ITEM.test(cell)) break;
       if (!looksLikeCompanyName(cell) && !(cell.length <= MAX_HEADER_CELL && NO_WINNER.test(cell))) break;
     }
     if (runsIntoNextRow(roles, row, lines[j + width])) break;
@@ -144,6 +147,14 @@ function paddedRow(page: Page, row: Line[], width: number): Line {
   return lineOfCells(page, [...row.map((l) => l.span), ...blanks]);
 }
 
+/**
+ * Two column headers in a row, a firm's and another strong one (中标候选人 / 推荐名次): a table of pairs, whose rows
+ * must each name a firm. A label and its value never read so, as a value is no column's header.
+ */
+function isNamePairHeader(roles: ColumnRole[]): boolean {
+  return roles.length === 2 && roles.every((r) => STRONG.has(r)) && roles.some((r) => NAMES.has(r));
+}
+
 /** The page with flattened tables rebuilt into rows of cells; the page itself when there are none. */
 export function rebuildFlatTables(page: Page): Page {
   const lines = page.lines;
@@ -157,10 +168,11 @@ export function rebuildFlatTables(page: Page): Page {
       roles.push(role);
     }
     const strong = roles.filter((r) => STRONG.has(r)).length;
-    const table = roles.length >= MIN_COLUMNS && strong >= 2;
+    const pair = isNamePairHeader(roles);
+    const table = pair || (roles.length >= MIN_COLUMNS && strong >= 2);
     const header = lines.slice(i, i + roles.length);
     const rows = table ? rowsUnder(page, roles, i + roles.length) : [];
-    const short = !table ? [] : rows.length === 0 ? shortRows(page, roles, header, i + roles.length) : lastRowCut(header, rows);
+    const short = !table || pair ? [] : rows.length === 0 ? shortRows(page, roles, header, i + roles.length) : lastRowCut(header, rows);
     if (rows.length === 0 && short.length === 0) {
       out.push(lines[i]);
       i++;

@@ -26,6 +26,7 @@ import { readMarkup } from './markup.ts';
 import { awardAt, candidateAt, NOTICE_ITSELF } from './notice.ts';
 import type { Award, Candidate, Evidence, EvidenceTarget, Notice, NoticeType, Party } from './notice.ts';
 import { readHeadings } from './headings.ts';
+import { splitRunOnHeadings } from './run-on-headings.ts';
 import { classifyNotice, typeHeads } from './notice-type.ts';
 import type { TypeDecision } from './notice-type.ts';
 import { buildPage, Locator, subSpan } from './page.ts';
@@ -62,7 +63,7 @@ class EvidenceLog {
 }
 
 export function extractNotice(doc: ReadDocument): Notice {
-  const page = cutGluedTables(splitSpacedPairs(splitSpacedRows(rebuildFlatTables(withoutNavigation(buildPage(doc.text, { glued: doc.html === null }))))));
+  const page = cutGluedTables(splitSpacedPairs(splitSpacedRows(rebuildFlatTables(splitRunOnHeadings(withoutNavigation(buildPage(doc.text, { glued: doc.html === null })))))));
   const markup = doc.html ? readMarkup(doc.html) : null;
   let locatorCache: Locator | null = null;
   const locator = (): Locator => (locatorCache ??= new Locator(doc.text));

@@ -195,6 +195,7 @@ const CONTACT_TAILED = new Set<FieldKey>(['buyerName', 'agencyName']);
 /** A note after an amount's label, bracketed (中标金额(大写)) or not (中标金额大写, 成交价小写). */
 const LABEL_NOTE = /\([^()]{1,8}\)$|(?:大写|小写)$/;
 const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
+const DATE_KEYS = new Set<FieldKey>(['publishedAt', 'decisionDate', 'publicityPeriod', 'publicityStart', 'publicityEnd']);
 const SEAL_NOTE = /\((?:公章|盖章|签章|印章|章|签字|签字盖章|盖公章)\)$/;
 const SEALED_KEYS = new Set<FieldKey>(['buyerName', 'agencyName']);
 /** Party labels a form may write with a synonym in brackets (项目业主（招标人）). */
@@ -242,9 +243,10 @@ export function classifyLabel(raw: string): LabelInfo | null {
   if (norm === '' || norm.length > 40) return null;
   const direct = TABLE.get(norm);
   if (direct) return { key: direct, norm, unit: null, rank: null };
-  // 成交价为：196000.00 元: an amount's label with 为 before the colon (not 牵头单位为…, a sentence's clause)
+  // 成交价为：196000.00 元, 公示发布日期为：…: an amount's or a date's label with 为 before the colon (not 牵头单位为…,
+  // a sentence's clause)
   const stem = norm.endsWith('为') ? TABLE.get(norm.slice(0, -1)) : undefined;
-  if (stem && NOTED_KEYS.has(stem)) return { key: stem, norm, unit: null, rank: null };
+  if (stem && (NOTED_KEYS.has(stem) || DATE_KEYS.has(stem))) return { key: stem, norm, unit: null, rank: null };
   // 采购单位及联系方式 | 某某医院 联系人：…: the party, its contact after its name
   const withContact = CONTACT_TAIL.exec(norm);
   const party = withContact ? TABLE.get(norm.slice(0, withContact.index)) : undefined;
@@ -312,6 +314,8 @@ export const COLUMN_HEADERS: [ColumnRole, RegExp][] = [
   ['bidder', /^(投标人|报价人|投标单位|候选人|中标候选人|成交候选人|中选候选人|响应人|响应供应商|投标供应商|参与供应商|候选中标供应商|中标候选供应商|成交候选供应商)(名称|全称)?$/],
   // …and 中标入围供应商名称: those a framework admits
   ['winner', /^(?:(?:中标|成交|中选)(?:\((?:成交|选)\))?(?:入围)?|入围)(供应商|人|单位|商|公司|企业)(名称|全称)?$/],
+  // what a lot or project is (包名称, 标段名称, 采购内容): a column of the table, holding no party
+  ['other', /^(?:包|分包|标包|包件|标段|标项|项目|品目|采购(?:项目|品目)?|货物|服务|工程|标的)(?:名称|内容)$/],
   ['supplier', /^(供应商|单位|公司|企业)?(名称|全称)$|^供应商(信息)?$/],
   ['address', /地址|住所/],
   ['unitPrice', /单价|\(元\/[^)]+\)/],

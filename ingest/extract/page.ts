@@ -94,10 +94,15 @@ function pushLine(text: string, lines: Line[], start: number, end: number): void
   // Cells come from the untrimmed line: a row whose last cells are empty ends in tabs.
   const raw = { text: text.slice(start, end), start, end };
   const split = raw.text.includes('\t') ? spacedLabelsJoined(text, splitCells(text, raw)) : null;
-  const cells = split && split.length > 1 ? split : null;
+  const cells = split && split.length > 1 && !indentedOnly(split) ? split : null;
   const line: Line = { index: lines.length, span, cells };
   if (span.end < raw.end && text.slice(span.end, raw.end).trim() === '|') line.cell = true;
   lines.push(line);
+}
+
+/** Tabs that only indent the line's one text (\t\t\t浙江某某有限公司, a page's markup kept as text): no row of cells. */
+function indentedOnly(cells: Span[]): boolean {
+  return cells.findIndex((c) => c.text !== '') === cells.length - 1;
 }
 
 /** A Markdown table's rule under its header (---|---|---, | :--- | ---: |): the page's pipes part cells. */

@@ -45,7 +45,7 @@ const INTRO_ENTRUSTS_US = /([^，,。；;：:\s]{4,50}?)委托(?:我司|我公�
 const INTRO_AGENCY_AFTER = /受([^，,。；;：:\s]{2,50}?)(?:的)?委托[，,]\s*([^，,。；;：:\s]{2,50}?)(?:于|就|对|根据|按照|在)/d;
 // 本…（招标项目编号：…） and 本招标项目…，招标人为… open the national platform's result template; 本 ending a word
 // (成本, 资本, 日本) starts no name.
-const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*(?:项目)?\s*[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))/d;
+const INTRO_PROJECT = /(?:就|对|关于(?:我(?:司|公司|中心|单位))?(?:代理|组织)?的?|(?<![成资日基样账文版课脚剧标])本(?:招标项目)?)\s*([^，,。；;：:]{2,120}?)\s*[（(〔【\[](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))/d;
 // …and the standard tender template's 本招标项目…已由…批准建设.
 const INTRO_TENDER_PROJECT = /本招标项目\s*([^，,。；;：:]{2,120}?)\s*(?:[，,]\s*招标人为|已由)/d;
 // …the sentence that reports the procedure: [buyer]对[project]进行协议采购 and [buyer]的[project]评标工作已经结束.
@@ -62,6 +62,11 @@ const AGENCY_LIKE = /招标|代理|咨询|采购中心|交易中心|项目管理
  * …弱电系统工程（招标编号：XDSZ201502）项目，于…开标, …监理项目（招标编号：ydcsf2015107）于2015年3月26日…开标.
  */
 const INTRO_PROJECT_LEADS = /^\s*([^，,。；;：:（()）]{4,120}?(?:项目|工程|服务|采购))\s*[（(](?:招标项目编号|项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))[^（()）]{1,60}[)）]\s*(?:[，,]?\s*(?:的)?(?:采购|招标|评标|评审|比选|谈判|磋商|竞价)|项目\s*[，,]|[，,]?\s*于\s*\d{4}\s*年)/d;
+/**
+ * …and one that opens with the project and when and where its bids were opened: X工程于2012年11月6日9时30分在…公共资源交易
+ * 中心公开开标 (江西's construction results), X（11标段）招标项目于…开标.
+ */
+const INTRO_OPENED = /^\s*([^，,。；;：:]{4,120}?(?:项目|工程|服务|采购|标段[)）]|[)）]))\s*(?:的?招标项目)?\s*于\s*\d{4}\s*年[^，,。；;]{0,30}?在[^，,。；;]{2,60}?(?:公开)?开标/d;
 /** …上海's template: 由[agency]组织的[project]（项目编号:…,预算编号：…）的竞争性磋商方式的采购. */
 const INTRO_RUN_BY = /^由[^，,。；;]{2,60}?(?:组织|代理)的\s*([^，,。；;（()）]{2,120}?)\s*[（(](?:项目编号|采购编号|招标编号|编号)(?:[：:]|(?=[A-Za-z0-9]))/d;
 /** …and a buyer writing its project's name as a title: 上海市松江区新闵学校《中学部图书馆升级改造项目》项目综合评议采购. */
@@ -71,7 +76,7 @@ const INTRO_TITLED_PROJECT = /^([^，,。；;：:《》\s]{4,50}?)《([^《》]{
  * only so when an organisation speaks, the group that must name one (…同时在《中国招标投标公共服务平台》 names a medium).
  */
 const INTRO_PROJECT_SENTENCES: [RegExp, number, number?][] = [[INTRO_PROJECT, 1], [INTRO_TENDER_PROJECT, 1], [INTRO_CONDUCTED, 1],
-  [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1], [INTRO_RUN_BY, 1], [INTRO_TITLED_PROJECT, 2, 1]];
+  [INTRO_FINISHED, 2], [INTRO_PROJECT_LEADS, 1], [INTRO_RUN_BY, 1], [INTRO_TITLED_PROJECT, 2, 1], [INTRO_OPENED, 1]];
 /** Words that refer back instead of naming (其, 该, 此): no project's name starts so. */
 const PRONOUN_FIRST = /^(?:其|该|此)/;
 /**
@@ -249,7 +254,7 @@ export function introProject(page: Page): Found<string> | null {
     if (PRONOUN_FIRST.test(span.text) || GENERIC_STEM.test(compact(span.text))) continue;
     const conductor = CONDUCTED_BY.exec(span.text);
     if (conductor) span = subSpan(page, span, conductor[0].length, span.text.length);
-    const method = METHOD_AFTER_NAME.exec(span.text);
+    const method = METHOD_AFTER_NAME.exec(span.text.replace(/项目$/, ''));
     if (method && method.index >= 2) span = subSpan(page, span, 0, method.index);
     return span.text ? { value: tidy(span.text), span } : null;
   }

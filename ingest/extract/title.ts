@@ -1,6 +1,7 @@
 // The notice's title and publication date: from the page's meta tags and #pubTime when the markup has
 // them, else from the first heading-like lines and the date fields or the sign-off date of the text.
 import { findDates, parseDate } from '../../src/domain/date.ts';
+import { looksLikeCompanyName } from '../../src/domain/names.ts';
 import { dateAt, fieldDates, publicityDay, tableDate } from './dates.ts';
 import type { Field } from './fields.ts';
 import { classifyLabel, labelsOf } from './labels.ts';
@@ -174,19 +175,43 @@ function signOffDate(page: Page): Found<string> | null {
     const pieces = lines[i].cells ?? [lines[i].span];
     for (let c = pieces.length - 1; c >= 0; c--) {
       const piece = pieces[c];
-      if (piece.text.length > 80) continue;
-      const dates = findDates(piece.text);
-      if (dates.length !== 1) continue;
-      const d = dates[0];
-      const after = piece.text.slice(d.end).replace(SEAL, '').replace(/[\s（）()]/g, '');
-      const before = piece.text.slice(0, d.start).replace(/[\s（）()]/g, '');
-      if (after !== '' || before.length > 40 || NOT_SIGN_OFF.test(before) || !signerLabel(before)) continue;
-      // A date alone in a cell is the value of the label in the cell before it (中标通知书发出日期 | 2021/5/8).
-      if (lines[i].cells && before === '') continue;
-      return dateAt(page, piece.start, d);
+      const found = (piece.text.length <= 80 ? signOffIn(page, piece, Boolean(lines[i].cells)) : null)
+        ?? signedAtTheEnd(page, piece);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/** A date with nothing but its signer before it and a seal note after it. */
+function signOffIn(page: Page, piece: Span, inCell: boolean): Found<string> | null {
+  const dates = findDates(piece.text);
+  if (dates.length !== 1) return null;
+  const d = dates[0];
+  const after = piece.text.slice(d.end).replace(SEAL, '').replace(/[\s（）()]/g, '');
+  const before = piece.text.slice(0, d.start).replace(/[\s（）()]/g, '');
+  if (after !== '' || before.length > 40 || NOT_SIGN_OFF.test(before) || !signerLabel(before)) return null;
+  // A date alone in a cell is the value of the label in the cell before it (中标通知书发出日期 | 2021/5/8).
+  if (inCell && before === '') return null;
+  return dateAt(page, piece.start, d);
+}
+
+/** Where a name may begin inside run-on text: after a sentence, a bracket, a colon or a space. */
+const RUN_ON_BREAK = /[。；;，,）)】\]>：:\s]/g;
+
+/**
+ * A sign-off glued to the end of run-on text (crawlers that join a page's lines): …（http://…）某某咨询有限公司
+ * 2018年9月29日. Only when the date ends the text and a party's name, and nothing else, stands before it.
+ */
+function signedAtTheEnd(page: Page, piece: Span): Found<string> | null {
+  const dates = findDates(piece.text);
+  const d = dates[dates.length - 1];
+  if (!d || piece.text.slice(d.end).replace(SEAL, '').trim() !== '') return null;
+  const before = piece.text.slice(0, d.start).trimEnd();
+  let from = 0;
+  for (const m of before.matchAll(RUN_ON_BREAK)) from = m.index + 1;
+  const signer = before.slice(from);
+  return signer.length <= 40 && looksLikeCompanyName(signer) ? dateAt(page, piece.start, d) : null;
 }
 
 /** The labels of a notice's own publication date; a correction's also in the words of corrections (更正公告发布日期). */

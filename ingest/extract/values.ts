@@ -105,8 +105,12 @@ export function nameSpan(page: Page, whole: Span): Span | null {
   if (!/[\u3400-\u9fffA-Za-z]{2}/.test(clean.text)) return null;
   // A name starts with a letter, a digit or an opening bracket; symbols first are some other mark, never a name.
   if (!/^[\p{L}\p{N}（(【\[《“"]/u.test(clean.text)) return null;
-  return clean;
+  const twice = NAMED_TWICE.exec(clean.text);
+  return twice ? subSpan(page, clean, 0, twice[1].length) : clean;
 }
+
+/** A name, a space, the same name: a crawler joined the label's cell and a table's caption cell that repeats it. */
+const NAMED_TWICE = /^(\S{4,})\s+\1$/;
 
 /**
  * A buyer's or agency's name: canonical spelling of a name span. A person's name alone is not one: it is a contact

@@ -182,4 +182,10 @@
 //     (中 标 人: / 一标段:X, a lot's block with no 第); a company with its other name in brackets; 中标投标人名称; 价格部分 and 报价分 are scores; a form's
 //     blank for a seal ((盖单位章)) is no value.
 // 55: a party's label with its synonym in brackets (项目业主（招标人）, 建设单位(招标人)) names that party.
-export const EXTRACTOR_VERSION = '55';
+// 56: from held-out batch 25 (sources other than the 2015 aggregator): a name read twice with a space between is one name
+//     (a false winner); a sign-off glued to the end of run-on text; an item numbered (三) or ⑵, or 4. glued to a name, ends
+//     the value before it; tabs that only indent a line make no row; a flattened two-column table (中标候选人 / 推荐名次); a
+//     lot's package code in the 包号 column, and 包名称 heads a column; a bare 名称 right under the result's heading is the
+//     winner's; a numbered heading run onto the line before it; 公示发布日期为：; the project that opens X于…在…开标; an
+//     intro's 本X项目（招标项目编号：…） keeps its 项目 (a method before it, …竞争性磋商项目, still none).
+export const EXTRACTOR_VERSION = '56';

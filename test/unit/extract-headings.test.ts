@@ -65,15 +65,16 @@ test('project from a title the body repeats; not from a platform name (cqgp-3766
 });
 
 test('intro sentences: 对X项目（项目编号…）, 关于我司代理的X磋商项目, and the sign-off of 我司', { skip }, async () => {
+  // The name keeps its 项目, as printed; a method before it (…国内竞争性磋商项目) is no part of it.
   const one = await corpus('misc-test_1.html');
-  assert.equal(one.project.name, '办公家具');
+  assert.equal(one.project.name, '办公家具项目');
   const twenty = await corpus('misc-test_data_20.html');
   assert.equal(twenty.project.name, '淮北市人民医院采购存储备份一体机');
   assert.equal(twenty.buyer?.name, '淮北市人民医院', '[buyer]采购[goods]');
   assert.equal(twenty.agency?.name, '安徽省利信工程项目管理有限公司', 'the sign-off of 我司');
   // [words]采购[goods] where the words are no public body: no buyer.
   const goods = extractNotice(doc('关于我司代理的办公家具采购项目（项目编号：HT-2016-1）经评审，现确定成交结果如下：\n成交供应商：甲家具有限公司'));
-  assert.equal(goods.project.name, '办公家具采购');
+  assert.equal(goods.project.name, '办公家具采购项目');
   assert.equal(goods.buyer, null);
   assert.equal(goods.agency, null, 'no sign-off above a date');
 });

@@ -1,0 +1,89 @@
+// Layouts of held-out batch 25 (test/eval/SOURCES.md): notices of state-owned groups' tendering platforms and other
+// sites, kept by crawlers as page text. Each page here keeps the wording and layout of one of them, with the names
+// replaced.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractPage as extract } from '../support/extract-page.ts';
+
+type Notice = Awaited<ReturnType<typeof extract>>;
+const won = (n: Notice) => n.awards.map((a) => [a.lot, a.status, a.suppliers.map((s) => s.name), a.value?.fen ?? null]);
+
+test('a winner named twice with a space between (the label\'s cell and a price table\'s caption) is one winner', async () => {
+  const notice = await extract('某某安防设备租赁项目中标公告\n三、中标/成交结果信息\n'
+    + '9.1中标供应商名称：武汉市某某安防设备有限公司汉口分公司 武汉市某某安防设备有限公司汉口分公司品目预算价格投标报价(元)X光安检机3000元/台/天\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['武汉市某某安防设备有限公司汉口分公司'], null]]);
+});
+
+test('a sign-off glued to the end of run-on text dates the notice; a date after other words does not', async () => {
+  const signed = await extract('某某项目中标公告\n中标供应商名称：武汉某某智能安防有限公司\n'
+    + '五、信息发布媒体（一）某某电子招投标平台（http://www.example.com）湖北某某工程咨询有限公司2018年9月29日\n');
+  assert.equal(signed.publishedAt, '2018-09-29');
+  const closing = await extract('某某项目中标公告\n中标供应商名称：武汉某某智能安防有限公司\n'
+    + '五、信息发布媒体（一）某某电子招投标平台（http://www.example.com）公示截止到2018年9月29日\n');
+  assert.equal(closing.publishedAt, null);
+});
+
+test('an item numbered in brackets ends the value before it when that value\'s own label is numbered so', async () => {
+  const notice = await extract('某某项目中标公告\n一、项目概况（一）项目编号：JTHYJK-FW-2018-011（二）项目名称：某某体育中心安防设备租赁服务类供应商采购项目 '
+    + '（三）项目内容及需求：本次采购共分1个项目包，具体需求如下。详细技术规格见采购文件。\n');
+  assert.equal(notice.project.name, '某某体育中心安防设备租赁服务类供应商采购项目');
+  assert.equal(notice.project.code, 'JTHYJK-FW-2018-011');
+  // A name's own bracketed number stays when its label has none.
+  const own = await extract('某某项目中标公告\n项目名称：某某采购项目（二） 项目编号：ABC-1\n');
+  assert.equal(own.project.name, '某某采购项目（二）');
+});
+
+test('a two-column table flattened one cell a line, indented by tabs: 中标候选人 / 推荐名次', async () => {
+  const notice = await extract('中标候选人公示\n某某公司某某工程电缆套管采购（招标编号：THHN-201810-ZB01 ）的评审工作已经结束，现就中标候选人公示如下：\n'
+    + '\t\t\t中标候选人\n\t\t\t推荐名次\n\t\t\t浙江某某管业有限公司\n\t\t\t1\n\t\t\t杭州某某电力科技有限公司\n\t\t\t2\n'
+    + '\t\t\t浙江某某塑业有限公司\n\t\t\t3\n公示期：2018年10月18日至2018年10月20日\n');
+  assert.equal(notice.noticeType, 'candidate');
+  assert.deepEqual(notice.candidates.map((c) => [c.rank, c.name]),
+    [[1, '浙江某某管业有限公司'], [2, '杭州某某电力科技有限公司'], [3, '浙江某某塑业有限公司']]);
+});
+
+test('a lot named by its package code in the 包号 column keeps the code', async () => {
+  const notice = await extract('某某研究及应用公开招标中标结果公告\n一、中标结果\n包号\n包名称\n中标人\nCEZB190506998001\n'
+    + '某某电站设备一体化智能管控研究及应用\n成都某某信息技术有限公司\n二、本次招标联系事项\n');
+  assert.deepEqual(won(notice), [['CEZB190506998001', 'active', ['成都某某信息技术有限公司'], null]]);
+});
+
+test('a bare 名称 right under the result\'s heading names the winner; under the buyer\'s heading the buyer', async () => {
+  const notice = await extract('一、项目名称：某某中学第二学术厅楼顶屋面防水项目\n二、中标（成交）信息\n名 称：四川某某建设工程有限公司\n'
+    + '三、公告期限\n自本公告发布之日起2个工作日\n四、凡对本次公告内容提出询问，请按以下方式联系:\n1. 采购人信息\n名称：四川省某某中学\n'
+    + '地址：江油市某某路61号\n四川省某某中学\n2026年9月23日\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['四川某某建设工程有限公司'], null]]);
+  assert.equal(notice.buyer?.name, '四川省某某中学');
+  assert.equal(notice.project.name, '某某中学第二学术厅楼顶屋面防水项目');
+});
+
+test('a numbered heading run onto the line before it opens its section (…遴选二、中标（成交）信息)', async () => {
+  const notice = await extract('一、项目名称：某某物资配送服务招标代理机构遴选二、中标（成交）信息\n名 称：四川某某工程管理有限公司\n'
+    + '三、公告期限\n自本公告发布之日起1个工作日\n');
+  assert.equal(notice.project.name, '某某物资配送服务招标代理机构遴选');
+  assert.deepEqual(won(notice), [[null, 'active', ['四川某某工程管理有限公司'], null]]);
+});
+
+test('an item\'s number glued to the value before it (…有限公司4.预算金额：) is not part of the winner\'s name', async () => {
+  const notice = await extract('某某新场地装修改造项目设计采购信息公开（服务类）\n一、采购单位：后勤保障部二、项目名称：某某新场地装修改造项目设计'
+    + '三、公开信息：1.服务内容：根据工程相关法律法规。2.服务期限：合同签订后至竣工验收。3.成交供应商：深圳市某某设计有限公司4.预算金额：'
+    + '费率上限为6%5.成交价格：中标费率为4.14%\n');
+  assert.equal(notice.noticeType, 'award');
+  assert.deepEqual(won(notice), [[null, 'active', ['深圳市某某设计有限公司'], null]]);
+  assert.equal(notice.awards[0].rate?.percent, 4.14);
+});
+
+test('江西\'s candidate notices: the project opens the sentence of when its bids were opened; 公示发布日期为：', async () => {
+  const notice = await extract('某某市2012年度小型农田水利工程建设项目施工（11标段）招标项目于2012年11月5日10时00分在某某市公共资源交易中心公开开标，'
+    + '经评标专家委员会评审，确定了中标候选人，现公示如下：\n某某市2012年度小型农田水利工程建设项目施工（11标段）中标候选人\n'
+    + '第一排序人：江西省某某水电建筑安装工程公司\n投标报价：145.641798万元\n第二排序人：南城县某某水电建筑有限责任公司\n投标报价：146.089924万元\n'
+    + '本次公示中标候选人公示期为5天，公示发布日期为：2012年11月6日。\n招标人：某某市小型农田水利工程建设项目部\n');
+  assert.equal(notice.project.name, '某某市2012年度小型农田水利工程建设项目施工（11标段）');
+  assert.equal(notice.publishedAt, '2012-11-06');
+});
+
+test('a project\'s name before its code in the intro keeps its 项目 (本X项目（招标项目编号：…）)', async () => {
+  const notice = await extract('中标候选人公示\n本宁德某某附属设施外部接口施工项目（招标项目编号：CGN-201902180003 ），经评标委员会评审，确定的中标候选人，现公示如下：\n');
+  assert.equal(notice.project.name, '宁德某某附属设施外部接口施工项目');
+  assert.equal(notice.project.code, 'CGN-201902180003');
+});
