@@ -92,9 +92,12 @@ const PLACEHOLDER_MARK = /^([&#*$%@~^=_])\1+.*?\1\1+/;
 /** The lot a party is named for, in brackets before its name: 采购人：（品目一）某某委员会. */
 const LOT_NOTE_FIRST = /^[（(]\s*(?:品目|包|标段|标包|分包|第)[^（()）]{0,6}[)）]\s*/;
 
+/** Question marks where a page's encoding lost its spaces (????? ??某某勘察院): no part of the name after them. */
+const LOST_CHARACTERS = /^[?？][?？\s\u3000]*(?=[\u3400-\u9fff])/;
+
 /** The part of a value that is a name, cut before dates, seal notes and contact details. */
 export function nameSpan(page: Page, whole: Span): Span | null {
-  const mark = PLACEHOLDER_MARK.exec(whole.text) ?? LOT_NOTE_FIRST.exec(whole.text);
+  const mark = PLACEHOLDER_MARK.exec(whole.text) ?? LOT_NOTE_FIRST.exec(whole.text) ?? LOST_CHARACTERS.exec(whole.text);
   const span = mark ? subSpan(page, whole, mark[0].length, whole.text.length) : unwrapped(page, whole);
   let text = span.text.replace(NAME_END, '');
   const tag = PROVINCE_TAG.exec(text);

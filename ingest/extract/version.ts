@@ -188,4 +188,5 @@
 //     lot's package code in the 包号 column, and 包名称 heads a column; a bare 名称 right under the result's heading is the
 //     winner's; a numbered heading run onto the line before it; 公示发布日期为：; the project that opens X于…在…开标; an
 //     intro's 本X项目（招标项目编号：…） keeps its 项目 (a method before it, …竞争性磋商项目, still none).
-export const EXTRACTOR_VERSION = '56';
+// 57: question marks where a page's encoding lost its spaces (????? ??某某勘察院) are no part of a name.
+export const EXTRACTOR_VERSION = '57';

@@ -87,3 +87,10 @@ test('a project\'s name before its code in the intro keeps its 项目 (本X项�
   assert.equal(notice.project.name, '宁德某某附属设施外部接口施工项目');
   assert.equal(notice.project.code, 'CGN-201902180003');
 });
+
+// An older batch's miss (b23b-dlgangsheng-1), read again this stop.
+
+test('question marks where a page lost its spaces do not hide the winner on the line under its label', async () => {
+  const notice = await extract('某某工程勘察中选结果公示\n7、谈判小组成员：李某某、戴某某?、石某某?\n8、中选单位：\n????? ??辽宁某某工程勘察院\n中标价: 18.80万元\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['辽宁某某工程勘察院'], 18_800_000]]);
+});
