@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { repoRoot } from "../../src/config.ts";
 import { sharedCorpusRoot } from "../support/shared-corpus.ts";
 
@@ -31,10 +32,14 @@ Cut kinds:
   {"kind":"json-line","line":N,"key":K}     line N (1-based) of a JSON-lines file, one key's string value
   {"kind":"span","from":A,"to":B, ...}      a byte range (or "parts":[[A,B],...], joined); negative offsets
                                             count from the end, a missing/null end means the end of the blob.
-                                            Options: "charset" (how the bytes are read, default utf-8),
-                                            "decode" (string-literal escapes: none|python|java|go|csv),
+                                            Options: "zip" (an entry's name: the blob is a zip archive, such
+                                            as an .xlsx, and the range is taken from that entry, inflated),
+                                            "charset" (how the bytes are read, default utf-8),
+                                            "decode" (string-literal escapes: none|python|java|go|js|csv;
+                                            or xml: entities and character references, line ends read as LF),
                                             "json" (a path of keys/indices: the text is parsed as JSON and
-                                            the value at that path is the document)
+                                            the value at that path is the document),
+                                            "base64" (true: the text is base64 and its bytes are the document)
   {"kind":"unknown-repository"}             copied from a file whose repository is not known (SOURCES.md
                                             says what it is); cannot be rebuilt, reported as missing
 
@@ -50,9 +55,11 @@ type Cut =
       from?: number;
       to?: number | null;
       parts?: [number, number | null][];
+      zip?: string;
       charset?: string;
       decode?: string;
       json?: (string | number)[];
+      base64?: boolean;
     }
   | { kind: "unknown-repository" };
 
@@ -128,12 +135,24 @@ const PY_SIMPLE: Record<string, string> = {
 const C_SIMPLE: Record<string, string> = {
   n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", '"': '"', "'": "'", "\\": "\\",
 };
+const JS_SIMPLE: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v" };
+const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+// XML text as a parser hands it over: CR LF and a lone CR are read as LF before references are replaced.
+function decodeXml(s: string): string {
+  return s.replace(/\r\n?/g, "\n").replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (m, ref: string) => {
+    if (ref[0] === "#") return String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    if (!(ref in XML_ENTITIES)) throw new Error(`unknown XML entity ${m}`);
+    return XML_ENTITIES[ref];
+  });
+}
 
 // The escapes of a string literal's body, as the named language reads them.
 function decode(s: string, lang: string): string {
   if (lang === "none") return s;
   if (lang === "csv") return s.replaceAll('""', '"');
-  if (lang !== "python" && lang !== "java" && lang !== "go") throw new Error(`unknown decode: ${lang}`);
+  if (lang === "xml") return decodeXml(s);
+  if (lang !== "python" && lang !== "java" && lang !== "go" && lang !== "js") throw new Error(`unknown decode: ${lang}`);
   let out = "";
   for (let i = 0; i < s.length; ) {
     const c = s[i];
@@ -156,6 +175,22 @@ function decode(s: string, lang: string): string {
       else if (e === "u") hex(4);
       else if (e === "U") hex(8);
       else { out += "\\"; i += 1; } // Python keeps the backslash of an unknown escape
+    } else if (lang === "js") {
+      // Sloppy-mode JavaScript: legacy octal, \u{…}, line continuations; any other escaped character is itself.
+      if (e === undefined) throw new Error(`lone backslash at ${i}`);
+      if (e in JS_SIMPLE) { out += JS_SIMPLE[e]; i += 2; }
+      else if (e === "x") hex(2);
+      else if (e === "u" && s[i + 2] === "{") {
+        const m = /^\{([0-9a-fA-F]{1,6})\}/.exec(s.slice(i + 2));
+        if (!m) throw new Error(`bad \\u{} escape at ${i}`);
+        out += String.fromCodePoint(parseInt(m[1], 16));
+        i += 2 + m[0].length;
+      }
+      else if (e === "u") hex(4);
+      else if (/[0-7]/.test(e)) { const m = /^(?:[0-3][0-7]{0,2}|[4-7][0-7]?)/.exec(s.slice(i + 1))![0]; out += String.fromCodePoint(parseInt(m, 8)); i += 1 + m.length; }
+      else if (e === "\r") i += s[i + 2] === "\n" ? 3 : 2;
+      else if (e === "\n" || e === "\u2028" || e === "\u2029") i += 2;
+      else { out += e; i += 2; }
     } else {
       // Java and Go share the C escapes; Go has no \' in strings but adds \x, \a, \v, \U.
       if (e in C_SIMPLE && !(lang === "go" && e === "'")) { out += C_SIMPLE[e]; i += 2; }
@@ -168,6 +203,29 @@ function decode(s: string, lang: string): string {
     }
   }
   return out;
+}
+
+// One entry of a zip archive (an .xlsx is one), found through the central directory, so that sizes written
+// after the data (bit 3) are known too; stored or deflated, no zip64.
+function zipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from("PK\x05\x06", "latin1"));
+  if (end < 0) throw new Error("not a zip archive");
+  let p = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad zip central directory at ${p}`);
+    const method = zip.readUInt16LE(p + 10), size = zip.readUInt32LE(p + 20), local = zip.readUInt32LE(p + 42);
+    const nameLen = zip.readUInt16LE(p + 28);
+    if (zip.toString("utf8", p + 46, p + 46 + nameLen) === name) {
+      if (size === 0xffffffff || local === 0xffffffff) throw new Error(`zip entry ${name}: zip64 is not supported`);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      if (method === 0) return data;
+      if (method === 8) return inflateRawSync(data);
+      throw new Error(`zip entry ${name}: compression method ${method} is not supported`);
+    }
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  throw new Error(`no entry ${name} in the zip archive`);
 }
 
 function applyCut(blob: Buffer, cut: Cut): Buffer {
@@ -183,16 +241,22 @@ function applyCut(blob: Buffer, cut: Cut): Buffer {
       return Buffer.from(v, "utf8");
     }
     case "span": {
+      const bytes = cut.zip ? zipEntry(blob, cut.zip) : blob;
       const parts = cut.parts ?? [[cut.from ?? 0, cut.to ?? null]];
       let s = "";
       for (const [from, to] of parts) {
-        s += decode(text(blob.subarray(from, to ?? undefined), cut.charset ?? "utf-8"), cut.decode ?? "none");
+        s += decode(text(bytes.subarray(from, to ?? undefined), cut.charset ?? "utf-8"), cut.decode ?? "none");
       }
       if (cut.json) {
         let v: unknown = JSON.parse(s);
         for (const k of cut.json) v = (v as Record<string | number, unknown>)[k];
         if (typeof v !== "string") throw new Error(`json path ${JSON.stringify(cut.json)} is not a string`);
         s = v;
+      }
+      // A field that carries a page base64-encoded: its bytes are the document, whatever their charset.
+      if (cut.base64) {
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s.replace(/\s+/g, ""))) throw new Error("base64 field holds other characters");
+        return Buffer.from(s, "base64");
       }
       return Buffer.from(s, "utf8");
     }
