@@ -466,7 +466,11 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
         continue;
       }
       const failed = LOT_FAILED.exec(line.span.text);
-      if (failed) events.push({ kind: 'lotFail', pos: line.span.start + failed.index, line: line.index, reason: line.span });
+      if (failed) {
+        const named = lotNamedBeforeFailure(page, line, failed.index);
+        if (named) events.push(named);
+        events.push({ kind: 'lotFail', pos: line.span.start + failed.index, line: line.index, reason: line.span });
+      }
     }
     const first = line.cells ? line.cells[0] : line.span;
     const lead = line.cells ? null : LOT_LEADS.exec(first.text);
@@ -483,6 +487,24 @@ function lineEvents(input: AwardInput, events: Event[], tableRows: Set<number>):
     if (id) events.push({ kind: 'lot', pos: first.start - 0.5, line: line.index, id: { value: id, span: subSpan(page, first, 0, m[0].length - 1) } });
   }
 }
+
+/** 供应商名称：第一包：X — the lot written between the winner's label and its name: X is that lot's winner. */
+function winnerAroundLot(page: Page, before: Field | undefined, lot: Field): Field | null {
+  if (!before || before.key !== 'winnerName' || before.value || before.line !== lot.line || !lot.value) return null;
+  return page.text.slice(before.label.end, lot.label.start).replace(/[\s:：]/g, '') === '' ? { ...before, value: lot.value } : null;
+}
+
+/** 本项目02包无有效供应商，本包废标。: the one lot the failing sentence names before its failure is the lot that failed. */
+function lotNamedBeforeFailure(page: Page, line: Line, at: number): Extract<Event, { kind: 'lot' }> | null {
+  const text = line.span.text;
+  const from = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf(';', at - 1)) + 1;
+  const named = [...text.slice(from, at).matchAll(LOT_IN_SENTENCE)];
+  const id = named.length === 1 ? lotIdOf(named[0][0]) : null;
+  if (!id) return null;
+  const span = subSpan(page, line.span, from + named[0].index, from + named[0].index + named[0][0].length);
+  return { kind: 'lot', pos: span.start - 0.5, line: line.index, id: { value: id, span } };
+}
+const LOT_IN_SENTENCE = /(?:第\s*)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:包|标段|标包|分包)(?![件号名])/g;
 
 /**
  * Blocks written lot by lot (中标供应商名称： / 第一标段：A； 第二标段：B / 中标金额： / 第一标段…): each lot read as if written
@@ -535,14 +557,17 @@ function isUnitPriceField(f: Field): boolean {
 export function scanAwards(input: AwardInput, tableRows: Set<number>): AwardScan {
   const { page, fields } = input;
   const events: Event[] = [];
-  for (const field of fields) {
+  for (const [i, field] of fields.entries()) {
     const named = field.key === 'lotName' && field.value && !tableRows.has(field.line) ? lotEndingLotName(page, field.value) : null;
     if (named) events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: named });
     if (!(AWARD_KEYS.has(field.key) || isUnitPriceField(field)) || tableRows.has(field.line)) continue;
     const runIn = field.key === 'lot' || field.key === 'failReason' ? null : lotBeforeLabel(page, field);
     if (runIn) events.push(runIn);
-    if (field.key === 'lot') events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
-    else if (field.key === 'failReason') {
+    if (field.key === 'lot') {
+      events.push({ kind: 'lot', pos: field.label.start, line: field.line, id: lotFromField(field) });
+      const winner = winnerAroundLot(page, fields[i - 1], field);
+      if (winner) events.push({ kind: 'field', pos: field.label.start + 0.25, line: field.line, field: winner });
+    } else if (field.key === 'failReason') {
       if (field.value && saysWhyItFailed(field.value)) events.push({ kind: 'fail', pos: field.label.start, line: field.line, reason: field.value });
     } else events.push({ kind: 'field', pos: field.label.start, line: field.line, field });
   }

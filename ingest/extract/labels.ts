@@ -149,7 +149,7 @@ export function labelsOf(key: keyof typeof VOCABULARY): readonly string[] {
 
 /** Labels the extractor does not use but must recognise, so their values do not run into others. */
 const KNOWN_OTHER = [
-  '联系人', '联系电话', '电话', '传真', '联系方式', '邮编', '邮政编码', '项目联系人', '项目联系电话', '评审日期',
+  '联系人', '联系电话', '电话', '传真', '联系方式', '联系方法', '邮编', '邮政编码', '项目联系人', '项目联系电话', '评审日期',
   '开标时间', '评审专家名单', '品目', '备注', '工期', '质量标准', '项目经理',
   '注册证号', '邮箱', '电子邮箱', 'E-mail', '网址', '开户银行', '开户帐号', '账号', '收款人', '评标委员会成员', '谈判小组成员',
   '监督电话', '投诉电话', '采购人联系方式', '采购单位联系方式', '采购代理机构联系方式', '代理机构联系方式', '联系人电话',
@@ -169,7 +169,7 @@ const KNOWN_OTHER = [
 // Contact labels named after a party (采购代理机构联系人): known, so the party name is not split off.
 const PARTY_PREFIXES = ['采购人', '采购单位', '采购代理机构', '代理机构', '招标人', '招标代理机构', '招标单位', '建设单位',
   '采购单位项目', '采购代理机构项目', '项目', '采购中心', '采购方', '中标人', '中标供应商', '成交供应商', '供应商'];
-const CONTACT_SUFFIXES = ['联系人', '联系电话', '电话', '联系方式', '传真', '邮编', '经办人', '联系人及电话', '联系人电话',
+const CONTACT_SUFFIXES = ['联系人', '联系电话', '电话', '联系方式', '联系方法', '传真', '邮编', '经办人', '联系人及电话', '联系人电话',
   '负责人', '法定代表人', '法人代表', '邮箱', '联系人姓名', '联系人姓名和电话'];
 for (const p of PARTY_PREFIXES) for (const s of CONTACT_SUFFIXES) KNOWN_OTHER.push(p + s);
 
@@ -195,6 +195,10 @@ const CONTACT_TAILED = new Set<FieldKey>(['buyerName', 'agencyName']);
 /** A note after an amount's label, bracketed (中标金额(大写)) or not (中标金额大写, 成交价小写). */
 const LABEL_NOTE = /\([^()]{1,8}\)$|(?:大写|小写)$/;
 const NOTED_KEYS = new Set<FieldKey>(['awardValue', 'totalValue', 'bid', 'budget', 'ceiling']);
+const PARTY_BLOCK_FIELD = /^(.{2,8})信息(名称|地址)$/;
+const PARTY_BLOCK_KEYS: Partial<Record<FieldKey, [FieldKey, FieldKey]>> = {
+  buyerName: ['buyerName', 'buyerAddress'], agencyName: ['agencyName', 'agencyAddress'],
+};
 const DATE_KEYS = new Set<FieldKey>(['publishedAt', 'decisionDate', 'publicityPeriod', 'publicityStart', 'publicityEnd']);
 const SEAL_NOTE = /\((?:公章|盖章|签章|印章|章|签字|签字盖章|盖公章)\)$/;
 const SEALED_KEYS = new Set<FieldKey>(['buyerName', 'agencyName']);
@@ -247,6 +251,12 @@ export function classifyLabel(raw: string): LabelInfo | null {
   // a sentence's clause)
   const stem = norm.endsWith('为') ? TABLE.get(norm.slice(0, -1)) : undefined;
   if (stem && (NOTED_KEYS.has(stem) || DATE_KEYS.has(stem))) return { key: stem, norm, unit: null, rank: null };
+  // 1.采购人信息名称：X — a party's heading run into the 名称 (or 地址) under it, where a page's lines were joined
+  const block = PARTY_BLOCK_FIELD.exec(norm);
+  const blockParty = block ? TABLE.get(block[1]) : undefined;
+  if (block && blockParty && PARTY_BLOCK_KEYS[blockParty]) {
+    return { key: PARTY_BLOCK_KEYS[blockParty]![block[2] === '名称' ? 0 : 1], norm, unit: null, rank: null };
+  }
   // 采购单位及联系方式 | 某某医院 联系人：…: the party, its contact after its name
   const withContact = CONTACT_TAIL.exec(norm);
   const party = withContact ? TABLE.get(norm.slice(0, withContact.index)) : undefined;
@@ -403,10 +413,10 @@ export const LOT_FAILED = /予以废标|作废标处理|做废标处理|(?:宣�
 export const ENDS_FAILED = /(?:^|[，,；;]\s*)(?:废标|流标)[。.]?$/;
 /**
  * Words that say the whole call failed: in the title (…项目失败公示, …废标公告) or a sentence about the project (本项目作废标
- * 处理, 本次招标失败). A call stopped for other reasons (终止, 取消) did not fail: it names no failed award.
+ * 处理, 本次招标失败, 不足三家，故废标). A call stopped for other reasons (终止, 取消) did not fail: it names no failed award.
  */
 export const CALL_FAILED_TITLE = /(?:废标|流标|失败|不成功)的?(?:公告|公示|通知|结果)/;
-export const CALL_FAILED_SENTENCE = /(?:本|该)(?:项目|次采购|次招标|次谈判|次磋商|次询价|次比选)[^，,。；;]{0,12}?(?:废标|流标|失败)|(?:招标|采购|谈判|磋商|询价|比选)失败/;
+export const CALL_FAILED_SENTENCE = /(?:本|该)(?:项目|次采购|次招标|次谈判|次磋商|次询价|次比选)[^，,。；;]{0,12}?(?:废标|流标|失败)|(?:招标|采购|谈判|磋商|询价|比选)失败|(?:不足|少于)(?:三|3)家[，,]\s*(?:故|因此|所以|现)?(?:予以|做|作)?(?:废标|流标)/;
 
 // ---------------------------------------------------------------------------------------------
 // What a winner's name ends with: the legal or trading forms of organisations that take contracts

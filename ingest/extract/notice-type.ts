@@ -61,7 +61,9 @@ const BODY_WORDS: [Kind, string[]][] = [
   ['correction', ['(更正|变更|补充|澄清|修改)(内容|事项|信息)?如下', '(更正|变更|补充|澄清)(内容|事项|信息)[:：]',
     '原公告(内容)?', '(更正|变更)(前|后)[:：]', '现(将|对|就).{0,40}(更正|变更|澄清)']],
   ['termination', ['(本|该)(项目|次采购|次招标|包|标段).{0,10}(予以)?(终止|废标|流标)', '(作|做|予以)(废标|流标|终止)',
-    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?', CALL_FAILED_SENTENCE.source]],
+    '(宣布|确定).{0,6}(废标|流标)', '终止(本次)?(采购|招标)(活动)?', CALL_FAILED_SENTENCE.source,
+    // the national template's failure notice: 二、项目废标/流标的原因
+    '[一二三四五六七八九十]+、(项目)?(废标|流标)([/、](废标|流标))?的?原因']],
   ['award', ['(中标|成交|中选|采购|比选)(\\(成交\\)|（成交）)?结果(公告|公布|公示)?如下', '中标人名单公告如下',
     '确定(中标|成交)(人|供应商)为',
     // a numbered section of the result as a label (六、中标情况：), not a rule about it (四、中标结果确定：…)
@@ -230,7 +232,9 @@ export function typeHeads(page: Page, title: string | null): string[] {
       && (NOTICE_END.test(compact(l)) || DOCUMENT_TITLE.test(compact(l))))));
   const heads = [title ?? ''];
   const first = lines[0];
-  if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)) heads.push(first.span.text);
+  // …and no numbered field (一、项目编号：…（招标文件编号：…）), where a body kept without its title begins.
+  if (first && first.span.text.length <= 120 && !/[，。；,]/.test(first.span.text)
+    && !(ENUMERATED.test(first.span.text) && /[：:]/.test(first.span.text))) heads.push(first.span.text);
   // Below a breadcrumb, the first lines are the content's (a sidebar's links above it are other notices).
   const top = start > 0 ? lines.filter((l) => l.index >= start) : lines;
   // A sentence (…确定排名第一的成交候选供应商X为成交供应商，…) is the notice's prose, no heading of it.

@@ -87,6 +87,7 @@ const GLUED_RUNS = 4;
 const GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*|[ \u00a0\u3000]{4,}/g;
 
 const LONE_CHARACTER = /^\s*[\u3400-\u9fff]\s*$/;
+const SPACED_LABEL_END = /^[\u3400-\u9fff][：:]$/;
 
 function pushLine(text: string, lines: Line[], start: number, end: number): void {
   const span = withoutCellMarker(text, withoutMarkdownMarker(text, trimmedSpan(text, start, end)));
@@ -131,6 +132,8 @@ function pushGlued(text: string, lines: Line[], start: number, end: number): voi
   for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) {
     // A lone character before spaces is the start of a spaced-out label (电          话：…), not a cell.
     if (!m[0].includes('\t') && LONE_CHARACTER.test(text.slice(from, m.index))) continue;
+    // …and a lone character after them, before a colon, its end (采购人信息名    称：X, 地    址：Y).
+    if (!m[0].includes('\t') && SPACED_LABEL_END.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     pushLine(text, lines, from, m.index);
     from = m.index + m[0].length;
   }

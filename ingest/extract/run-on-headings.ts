@@ -1,6 +1,7 @@
-// A numbered heading run onto the end of the line before it, where a site's markup lost the break:
+// A numbered heading run onto the line before it, where a site's markup lost the break or a crawler joined the lines:
 //   一、项目名称：某某服务招标代理机构遴选二、中标（成交）信息
-// The line is cut before the heading when the heading's number follows the line's own (一 → 二), so that the
+//   一、项目基本情况 1．项目编号：… 二、成交信息 初审情况：… 三、主要成交标的信息 序号 …
+// The line is cut before the heading when the heading's number follows the line's own (一 → 二 → 三), so that the
 // section under it is known for what it is. Cut lines keep their spans as slices of the document text.
 import { smallNumber } from './labels.ts';
 import { subSpan, withLines } from './page.ts';
@@ -20,7 +21,9 @@ function runOnHeadingAt(line: Line): number {
     if (m.index <= own![0].length || smallNumber(m[1]) !== n + 1) continue;
     // 第二、三包 or 一、二 in a list: the number must stand after a word, not after another number.
     if (/[一二三四五六七八九十、第]/.test(text[m.index - 1])) continue;
-    if (headingText(text.slice(m.index)) !== null) return m.index;
+    // The heading ends the line, or a space ends it before the section's first words (二、成交信息 初审情况：…).
+    const tail = text.slice(m.index);
+    if (headingText(tail) !== null || headingText(tail.split(/\s/)[0]) !== null) return m.index;
   }
   return -1;
 }
@@ -29,15 +32,15 @@ function runOnHeadingAt(line: Line): number {
 export function splitRunOnHeadings(page: Page): Page {
   const out: Line[] = [];
   let changed = false;
-  for (const line of page.lines) {
-    const at = runOnHeadingAt(line);
-    if (at < 0) {
-      out.push(line);
-      continue;
+  for (const whole of page.lines) {
+    // The part cut off may hold the next section's heading in turn (…二、成交信息 … 三、主要成交标的信息 …).
+    let line = whole;
+    for (let at = runOnHeadingAt(line); at >= 0; at = runOnHeadingAt(line)) {
+      changed = true;
+      out.push({ ...line, span: subSpan(page, line.span, 0, at) });
+      line = { ...line, span: subSpan(page, line.span, at, line.span.text.length) };
     }
-    changed = true;
-    out.push({ ...line, span: subSpan(page, line.span, 0, at) });
-    out.push({ ...line, span: subSpan(page, line.span, at, line.span.text.length) });
+    out.push(line);
   }
   return changed ? withLines(page, out) : page;
 }

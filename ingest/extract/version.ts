@@ -189,4 +189,10 @@
 //     winner's; a numbered heading run onto the line before it; 公示发布日期为：; the project that opens X于…在…开标; an
 //     intro's 本X项目（招标项目编号：…） keeps its 项目 (a method before it, …竞争性磋商项目, still none).
 // 57: question marks where a page's encoding lost its spaces (????? ??某某勘察院) are no part of a name.
-export const EXTRACTOR_VERSION = '57';
+// 58: from held-out batch 26 (ccgp.gov.cn's central notices of 2026, their body kept without the page's title): a
+//     numbered field first in the body (一、项目编号：…（招标文件编号：…）) is no title that types the notice; the template's
+//     failure notice (二、项目废标/流标的原因, 不足三家，故废标) ends the call, and a sentence naming one lot fails that lot
+//     (本项目02包…，本包废标); 供应商名称：第一包：X gives lot 1 its winner; numbered headings run on inside a line are cut
+//     off (二、成交信息 初审情况：…); a rejection on a joined line speaks only up to the winner's label after it; a
+//     party's heading run into its 名称 or 地址 (采购人信息名称：X) names that party, and 名    称： is no line break; 联系方法.
+export const EXTRACTOR_VERSION = '58';

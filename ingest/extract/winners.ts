@@ -107,9 +107,24 @@ export function rejectionLines(page: Page, sections: Sections, tables: Table[]):
   }
   const headingLines = new Set(sections.headings.map((h) => h.line));
   return [...lines].sort((a, b) => a - b).map((i) => {
-    const text = page.lines[i].span.text;
+    const text = rejectionScope(page.lines[i].span.text);
     return { line: i, text: compact(text).toLowerCase(), lots: lotsNamed(text) ?? lotsAbove(page, i, headingLines) };
   });
+}
+
+/** A winner's label, where a line joined from several says who won after saying who was turned down. */
+const WINNER_LABEL_AFTER = /(?:中标|成交|中选)(?:供应商|人|单位)(?:情况|名称|信息)?\s*[：:]/g;
+
+/**
+ * The part of a line a rejection speaks of: all of it, unless a winner's label follows the rejection words
+ * (以下响应人未通过初审：…X公司… 成交供应商情况： 供应商名称：Y, the page's lines run together): then up to that label.
+ */
+function rejectionScope(text: string): string {
+  const m = REJECTION_WORDS.exec(text);
+  if (!m) return text;
+  WINNER_LABEL_AFTER.lastIndex = m.index + m[0].length;
+  const w = WINNER_LABEL_AFTER.exec(text);
+  return w ? text.slice(0, w.index) : text;
 }
 
 /** The lots of the nearest lot heading above a line (品目 84： then its sentence), within its section. */

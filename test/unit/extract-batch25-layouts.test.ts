@@ -94,3 +94,59 @@ test('question marks where a page lost its spaces do not hide the winner on the 
   const notice = await extract('某某工程勘察中选结果公示\n7、谈判小组成员：李某某、戴某某?、石某某?\n8、中选单位：\n????? ??辽宁某某工程勘察院\n中标价: 18.80万元\n');
   assert.deepEqual(won(notice), [[null, 'active', ['辽宁某某工程勘察院'], 18_800_000]]);
 });
+
+// Batch 26: ccgp.gov.cn's central notices of 2026, their body kept by a crawler without the page's title.
+
+test('a body that opens with 一、项目编号：…（招标文件编号：…） is no tender for it: its result section decides', async () => {
+  const notice = await extract('一、项目编号：SHZB2026-369【AJ26048】（招标文件编号：SHZB2026-369【AJ26048】） 二、项目名称：某某大学创新型教师理化性能测试系统 '
+    + '三、中标（成交）信息 供应商名称：陕西某某实验室系统维护工程有限公司供应商地址：陕西省西安市高新区某某路12层1203办公室中标（成交）金额：211.9850000（万元）'
+    + '四、主要标的信息 序号    供应商名称      货物名称      货物品牌      货物数量      货物单价(元)   1    陕西某某实验室系统维护工程有限公司      '
+    + '创新型教师理化性能测试系统      某某牌      1      2119850.00                 五、评审专家（单一来源采购人员）名单： 樊某某、阴某某\n');
+  assert.equal(notice.noticeType, 'award');
+  assert.deepEqual(won(notice), [[null, 'active', ['陕西某某实验室系统维护工程有限公司'], 211_985_000]]);
+});
+
+test('the national template\'s failure notice: 二、项目废标/流标的原因 … 不足三家，故废标', async () => {
+  const notice = await extract('一、项目基本情况 采购项目编号：ZHRSZB-2026-076T 采购项目名称：某某税务局辅助服务采购项目 二、项目废标/流标的原因 '
+    + '本项目递交投标文件单位不足三家，故废标。 三、其他补充事宜 无\n');
+  assert.equal(notice.noticeType, 'termination');
+  assert.deepEqual(won(notice), [[null, 'unsuccessful', [], null]]);
+  // A tender's rule about it is no failure.
+  const rule = await extract('某某项目招标公告\n投标截止时间：2026年9月1日\n有效投标人不足三家的，作废标处理。\n');
+  assert.equal(rule.noticeType, 'tender');
+  assert.deepEqual(won(rule), []);
+});
+
+test('a sentence naming one lot and saying it failed (本项目02包无有效供应商，本包废标) fails that lot', async () => {
+  const notice = await extract('一、项目基本情况 采购项目编号：CFTC-BJ01-2608019 采购项目名称：某某大学汽车租赁服务 二、项目废标/流标的原因 '
+    + '本项目02包无有效供应商，本包废标。 三、其他补充事宜 无\n');
+  assert.equal(notice.noticeType, 'termination');
+  assert.deepEqual(won(notice), [['2', 'unsuccessful', [], null]]);
+});
+
+test('供应商名称：第一包：X — the lot between the winner\'s label and its name is that winner\'s', async () => {
+  const notice = await extract('一、项目编号：SC2026-A0125 二、项目名称：某某税务局2026年食堂食材采购项目 三、中标（成交）信息 '
+    + '供应商名称：第一包：宜宾市某某农贸有限公司供应商地址：四川省宜宾市某某路中标（成交）金额：180.0000000（万元） '
+    + '供应商名称：第二包：宜宾某某商贸有限公司供应商地址：四川省宜宾市某某街中标（成交）金额：240.0000000（万元）四、主要标的信息\n');
+  assert.deepEqual(won(notice), [
+    ['1', 'active', ['宜宾市某某农贸有限公司'], 180_000_000],
+    ['2', 'active', ['宜宾某某商贸有限公司'], 240_000_000],
+  ]);
+});
+
+test('run-on sections: the result\'s heading cut from the line, and a rejection that speaks only up to the winner\'s label', async () => {
+  const notice = await extract('一、项目基本情况 1．项目编号：DZXJ2607 2．项目名称：某某基地视频会议系统采购项目 5．预算金额：804800.00元 '
+    + '二、成交信息 初审情况： 以下响应人未通过初审： 序号 响应人名称 被拒绝原因 1 北京某某科技发展有限公司 符合性审查未通过：未按要求提供营业执照。 '
+    + '成交供应商情况： 供应商名称：广东某某产业投资有限公司 供应商地址： 江门市某某路66号 成交金额：人民币362161.00元 '
+    + '三、主要成交标的信息 序号 产品 品牌\n');
+  assert.deepEqual(won(notice), [[null, 'active', ['广东某某产业投资有限公司'], 36_216_100]]);
+});
+
+test('a party\'s heading run into its 名称 (1.采购人信息名    称：X) names that party; 联系方法 is a label', async () => {
+  const notice = await extract('成交结果公告\n三、成交信息\n供应商名称：宁夏某某信息技术有限公司\n'
+    + '九、凡对本次公告内容提出询问，请按以下方式联系。1.采购人信息名    称：公安部某某研究所地    址：上海市某某路76号联系方式：孙老师021-68699779'
+    + '2.采购代理机构信息名称：某某市政府采购中心地址：某某市南京路2588号（徽州大道与南京路交口）六楼联系方法：0551-66223922\n');
+  assert.equal(notice.buyer?.name, '公安部某某研究所');
+  assert.equal(notice.agency?.name, '某某市政府采购中心');
+  assert.equal(notice.agency?.address, '某某市南京路2588号（徽州大道与南京路交口）六楼');
+});
