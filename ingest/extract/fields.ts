@@ -53,10 +53,11 @@ const NEXT_ITEM_NUMBER = /\s\d{1,2}\s*(?:[.．、)）]\s*([\u4e00-\u9fff]{0,10})
 const GLUED_ITEM_NUMBER = /(?<=[\u4e00-\u9fff）)])\d{1,2}[.．、]\s*$/;
 /** An item's number in brackets: （三）, (2). */
 const ITEM_IN_BRACKETS = /^[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]/;
-/** The same, or ⑵, closing a value: the next item's number when the value's own label has one (（二）名称：X（三）). */
-const ITEM_NUMBER_AT_END = /\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])\s*$/;
-const ITEM_NUMBER_BEFORE = /(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])\s*$/;
-const ITEM_NUMBER_FIRST = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])/;
+/** The same, or ⑵: closing a value, the next item's number when the value's own label has one (（二）名称：X（三）). */
+const ITEM_NUMBER = String.raw`(?:[（(][一二三四五六七八九十]{1,3}[)）]|[⑴-⒇])`;
+const ITEM_NUMBER_AT_END = new RegExp(String.raw`\s*${ITEM_NUMBER}\s*$`);
+const ITEM_NUMBER_BEFORE = new RegExp(String.raw`${ITEM_NUMBER}\s*$`);
+const ITEM_NUMBER_FIRST = new RegExp(`^${ITEM_NUMBER}`);
 /** Words before a date label that make it an earlier notice's date: the tender's (招标信息 + 发布日期), the original's (原公告 + 发布日期). */
 const EARLIER_NOTICE_BEFORE = /(?:(?:招标|采购|谈判|磋商|询价|比选|竞价|资格预审)(?:信息|文件)|原(?:公告)?)$/;
 /** Words before a date label that make it a correction's date (变更 + 公告发布日期): this notice's only if it is the correction. */

@@ -211,6 +211,9 @@ function signedAtTheEnd(page: Page, piece: Span): Found<string> | null {
   let from = 0;
   for (const m of before.matchAll(RUN_ON_BREAK)) from = m.index + 1;
   const signer = before.slice(from);
+  // After a label, only a signer's (采购代理机构：X2018年…), not a winner's or another party's.
+  const label = /([\u3400-\u9fff]{1,12}[：:])$/.exec(before.slice(0, from));
+  if (label && !signerLabel(label[1])) return null;
   return signer.length <= 40 && looksLikeCompanyName(signer) ? dateAt(page, piece.start, d) : null;
 }
 

@@ -195,4 +195,6 @@
 //     (本项目02包…，本包废标); 供应商名称：第一包：X gives lot 1 its winner; numbered headings run on inside a line are cut
 //     off (二、成交信息 初审情况：…); a rejection on a joined line speaks only up to the winner's label after it; a
 //     party's heading run into its 名称 or 地址 (采购人信息名称：X) names that party, and 名    称： is no line break; 联系方法.
-export const EXTRACTOR_VERSION = '58';
+// 59: a date run onto a name after a label is a sign-off only after a signer's label (采购代理机构：X2018年…), never after a
+//     winner's (成交供应商：X2018年…); output unchanged on the corpus.
+export const EXTRACTOR_VERSION = '59';

@@ -21,6 +21,9 @@ test('a sign-off glued to the end of run-on text dates the notice; a date after 
   const closing = await extract('某某项目中标公告\n中标供应商名称：武汉某某智能安防有限公司\n'
     + '五、信息发布媒体（一）某某电子招投标平台（http://www.example.com）公示截止到2018年9月29日\n');
   assert.equal(closing.publishedAt, null);
+  // …nor a date run into a winner's name under its label.
+  const winnerDated = await extract('某某项目中标公告\n项目名称：某某工程\n成交供应商：某某建设有限公司2018年9月29日\n');
+  assert.equal(winnerDated.publishedAt, null);
 });
 
 test('an item numbered in brackets ends the value before it when that value\'s own label is numbered so', async () => {
